@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import * as Y from 'yjs'
+import { GridModel } from './GridModel.ts'
+import { type Overwrite, OverwriteWatcher } from './OverwriteWatcher.ts'
+import { docWithClient, sync } from './testing.ts'
+
+const ada = { id: 'u-ada', name: 'Ada' }
+const bob = { id: 'u-bob', name: 'Bob' }
+
+function setup() {
+  const a = new GridModel(docWithClient(1))
+  const b = new GridModel(docWithClient(2))
+  a.initialize(3, 3)
+  sync(a.doc, b.doc)
+  const told: Record<string, Overwrite[]> = { ada: [], bob: [] }
+  new OverwriteWatcher(a, { userId: ada.id, onOverwrite: (o) => told.ada?.push(o) })
+  new OverwriteWatcher(b, { userId: bob.id, onOverwrite: (o) => told.bob?.push(o) })
+  const { rowIds, colIds } = a.layout()
+  return { a, b, told, r: rowIds[0] as string, c: colIds[0] as string }
+}
+
+test('concurrent edits of one cell converge and only the loser is told, with the winner', () => {
+  const { a, b, told, r, c } = setup()
+  a.setCell(r, c, 'from Ada', ada)
+  b.setCell(r, c, 'from Bob', bob)
+  sync(a.doc, b.doc)
+  const value = a.getValue(r, c)
+  assert.equal(value, b.getValue(r, c), 'both see the same value')
+  const loser = value === 'from Ada' ? 'bob' : 'ada'
+  const winner = value === 'from Ada' ? ada : bob
+  assert.equal(told[loser]?.length, 1)
+  assert.equal(told[loser]?.[0]?.winner.v, value)
+  assert.equal(told[loser]?.[0]?.winner.name, winner.name)
+  assert.equal(told[loser === 'ada' ? 'bob' : 'ada']?.length, 0, 'the winner is not told')
+})
+
+test('an overwrite long after one’s own edit is not reported', (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: 1_000_000 })
+  const { a, b, told, r, c } = setup()
+  a.setCell(r, c, 'old', ada)
+  sync(a.doc, b.doc)
+  t.mock.timers.tick(60_000)
+  b.setCell(r, c, 'new', bob)
+  sync(a.doc, b.doc)
+  assert.equal(told.ada?.length, 0)
+})
+
+test('undoing one’s own edit is not an overwrite', () => {
+  const { a, b, told, r, c } = setup()
+  const undo = new Y.UndoManager(a.scope, { trackedOrigins: new Set([a.origin]) })
+  b.setCell(r, c, 'base', bob)
+  sync(a.doc, b.doc)
+  a.setCell(r, c, 'mine', ada)
+  undo.undo()
+  assert.equal(a.getValue(r, c), 'base')
+  assert.equal(told.ada?.length, 0)
+})

@@ -1,0 +1,151 @@
+import * as Y from 'yjs'
+import { cellAddress, columnLetter } from './a1.ts'
+import { toDisplayFormula } from './formulaRefs.ts'
+import type { GridModel } from './GridModel.ts'
+import { splitCellKey } from './ids.ts'
+import type { CellEntry, GridLayout } from './types.ts'
+
+export type CellChange = {
+  kind: 'cell'
+  rowId: string
+  colId: string
+  /** Address at the time of the change. */
+  ref: string
+  from: string
+  to: string
+}
+
+export type StructureChange = {
+  kind: 'rows' | 'columns'
+  inserted: number
+  deleted: number
+  moved: number
+}
+
+export type ColumnChange = {
+  kind: 'column'
+  colId: string
+  /** Column letter at the time of the change. */
+  ref: string
+  field: 'name' | 'width' | 'type'
+  from: unknown
+  to: unknown
+}
+
+export type GridChange = CellChange | StructureChange | ColumnChange
+
+type Layout = GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }
+
+/**
+ * Applies `update` to the model's document and says what it changed, in
+ * spreadsheet terms. Used to turn the server's update log into an activity
+ * feed; runs on a private replay document, never on the live one.
+ */
+export function describeUpdate(model: GridModel, update: Uint8Array): GridChange[] {
+  const before = model.layout()
+  // Yjs only lets changes be read inside the handler, so copy them out.
+  let cellKeys: Map<string, { action: string; oldValue: unknown }> | null = null
+  let movedRows = 0
+  let movedCols = 0
+  const columnFields: Array<{ colId: string; field: string; from: unknown; to: unknown }> = []
+
+  const onCells = (e: Y.YMapEvent<CellEntry>) => {
+    cellKeys = new Map(e.changes.keys)
+  }
+  const onRows = (e: Y.YMapEvent<string>) => {
+    for (const [id, change] of e.changes.keys) {
+      if (change.action === 'update' && before.rowIndex.has(id)) movedRows++
+    }
+  }
+  const onColumns = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+    for (const e of events) {
+      if (e.target === model.columns) continue
+      const colId = e.path[0] ?? findColumnId(model, e.target)
+      for (const [field, change] of e.changes.keys) {
+        const to = (e.target as Y.Map<unknown>).get(field)
+        if (field === 'order') {
+          if (change.action === 'update') movedCols++
+        } else columnFields.push({ colId: String(colId), field, from: change.oldValue, to })
+      }
+    }
+  }
+  model.cells.observe(onCells)
+  model.rows.observe(onRows)
+  model.columns.observeDeep(onColumns)
+  try {
+    Y.applyUpdate(model.doc, update, 'history')
+  } finally {
+    model.cells.unobserve(onCells)
+    model.rows.unobserve(onRows)
+    model.columns.unobserveDeep(onColumns)
+  }
+  const after = model.layout()
+  const changes: GridChange[] = []
+  if (after !== before) {
+    changes.push(...structure('rows', before.rowIds, after.rowIds, movedRows))
+    changes.push(...structure('columns', before.colIds, after.colIds, movedCols))
+  }
+  for (const c of columnFields) {
+    const index = after.colIndex.get(c.colId) ?? before.colIndex.get(c.colId)
+    if (index === undefined) continue
+    changes.push({
+      kind: 'column',
+      colId: c.colId,
+      ref: columnLetter(index),
+      field: c.field as ColumnChange['field'],
+      from: c.from,
+      to: c.to,
+    })
+  }
+  if (cellKeys) changes.push(...cellChanges(model, cellKeys, before, after))
+  return changes
+}
+
+function cellChanges(
+  model: GridModel,
+  keys: Map<string, { action: string; oldValue: unknown }>,
+  before: Layout,
+  after: Layout,
+): CellChange[] {
+  const out: CellChange[] = []
+  for (const [key, change] of keys) {
+    const [rowId, colId] = splitCellKey(key)
+    const live = after.rowIndex.has(rowId) && after.colIndex.has(colId)
+    // Cells that went away with their row or column are reported as that.
+    if (change.action === 'delete' && !live) continue
+    const row = after.rowIndex.get(rowId) ?? before.rowIndex.get(rowId)
+    const col = after.colIndex.get(colId) ?? before.colIndex.get(colId)
+    if (row === undefined || col === undefined) continue
+    const from = toDisplayFormula((change.oldValue as CellEntry | undefined)?.v ?? '', before)
+    const to = toDisplayFormula(model.cells.get(key)?.v ?? '', after)
+    if (from === to) continue
+    out.push({ kind: 'cell', rowId, colId, ref: cellAddress(row, col), from, to })
+  }
+  return out.sort((a, b) => compareRefs(a, b, after))
+}
+
+function compareRefs(a: CellChange, b: CellChange, layout: Layout): number {
+  const ra = layout.rowIndex.get(a.rowId) ?? 0
+  const rb = layout.rowIndex.get(b.rowId) ?? 0
+  if (ra !== rb) return ra - rb
+  return (layout.colIndex.get(a.colId) ?? 0) - (layout.colIndex.get(b.colId) ?? 0)
+}
+
+function structure(
+  kind: 'rows' | 'columns',
+  before: string[],
+  after: string[],
+  moved: number,
+): StructureChange[] {
+  const was = new Set(before)
+  const now = new Set(after)
+  const inserted = after.filter((id) => !was.has(id)).length
+  const deleted = before.filter((id) => !now.has(id)).length
+  if (inserted === 0 && deleted === 0 && moved === 0) return []
+  return [{ kind, inserted, deleted, moved }]
+}
+
+function findColumnId(model: GridModel, target: unknown): string {
+  for (const [id, meta] of model.columns) if (meta === target) return id
+  return ''
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { devToken, identityForToken, readClaims, resolveToken } from './token.ts'
+
+function memoryStore() {
+  const m = new Map<string, string>()
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => m.set(k, v),
+  }
+}
+
+const me = { id: 'u-1', name: 'Zoë ✓', color: '#000' }
+
+test('dev token is an unsigned JWT carrying sub and name', () => {
+  const token = devToken(me)
+  const [header, payload, signature] = token.split('.')
+  assert.equal(signature, '')
+  assert.deepEqual(JSON.parse(Buffer.from(header as string, 'base64url').toString()), {
+    alg: 'none',
+    typ: 'JWT',
+  })
+  assert.deepEqual(JSON.parse(Buffer.from(payload as string, 'base64url').toString()), {
+    sub: 'u-1',
+    name: 'Zoë ✓',
+  })
+  assert.deepEqual(readClaims(token), { sub: 'u-1', name: 'Zoë ✓' })
+})
+
+test('?token= wins and is remembered for the next visit', () => {
+  const store = memoryStore()
+  assert.equal(resolveToken('?token=abc.def.ghi', store, me), 'abc.def.ghi')
+  assert.equal(resolveToken('', store, me), 'abc.def.ghi')
+})
+
+test('with no token at all, a dev token is used', () => {
+  assert.equal(resolveToken('', memoryStore(), me), devToken(me))
+})
+
+test('a real token’s claims name the user', () => {
+  const token = devToken({ id: 'sso-42', name: 'Ada' })
+  assert.deepEqual(identityForToken(token, me), { id: 'sso-42', name: 'Ada', color: '#000' })
+  assert.deepEqual(identityForToken('not-a-jwt', me), me)
+})

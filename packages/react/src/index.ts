@@ -1,0 +1,7 @@
+export { useAwarenessUsers } from './useAwarenessUsers.ts'
+export { useConnectionStatus } from './useConnectionStatus.ts'
+export { useDocVersion } from './useDocVersion.ts'
+export { useProvider } from './useProvider.ts'
+export type { Session } from './useSession.ts'
+export { useSession } from './useSession.ts'
+export { useSynced } from './useSynced.ts'

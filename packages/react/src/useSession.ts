@@ -1,0 +1,31 @@
+import {
+  type Identity,
+  identityForToken,
+  loadIdentity,
+  resolveToken,
+  saveIdentity,
+} from '@weft/client'
+import { useCallback, useMemo, useState } from 'react'
+
+export type Session = {
+  identity: Identity
+  token: string
+  /** Renames the local user (dev mode); with a real token the token's name wins. */
+  rename: (name: string) => void
+}
+
+/** Identity and access token for this browser, from localStorage and `?token=`. */
+export function useSession(): Session {
+  const [stored, setStored] = useState(() => loadIdentity(localStorage))
+  const token = useMemo(() => resolveToken(location.search, localStorage, stored), [stored])
+  const identity = useMemo(() => identityForToken(token, stored), [token, stored])
+  const rename = useCallback(
+    (name: string) => {
+      const next = { ...stored, name }
+      saveIdentity(localStorage, next)
+      setStored(next)
+    },
+    [stored],
+  )
+  return { identity, token, rename }
+}

@@ -1,0 +1,77 @@
+/**
+ * Every figure the node exports at /metrics. Names are part of the operations contract: the
+ * Grafana dashboard and the PrometheusRule in the Helm chart query them.
+ */
+import type { Hocuspocus } from '@hocuspocus/server'
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client'
+
+export class Metrics {
+  readonly registry = new Registry()
+
+  readonly connections = new Gauge({ name: 'weft_connections', help: 'Open document connections', registers: [this.registry] })
+  readonly documentsLoaded = new Gauge({ name: 'weft_documents_loaded', help: 'Documents held in memory', registers: [this.registry] })
+  readonly updatesReceived = new Counter({
+    name: 'weft_updates_received_total',
+    help: 'Document updates received from clients of this node',
+    registers: [this.registry],
+  })
+  readonly updatesBroadcast = new Counter({
+    name: 'weft_updates_broadcast_total',
+    help: 'Document updates sent to clients (one per receiving connection)',
+    registers: [this.registry],
+  })
+  readonly updatesFromRedis = new Counter({
+    name: 'weft_updates_fanned_in_total',
+    help: 'Document updates applied from other nodes through Redis',
+    registers: [this.registry],
+  })
+  readonly updatesPersisted = new Counter({
+    name: 'weft_updates_persisted_total',
+    help: 'Update-log rows written to the database',
+    registers: [this.registry],
+  })
+  readonly persistenceQueue = new Gauge({
+    name: 'weft_persistence_queue_updates',
+    help: 'Updates received but not yet written to the database',
+    registers: [this.registry],
+  })
+  readonly persistenceLag = new Gauge({
+    name: 'weft_persistence_lag_seconds',
+    help: 'Age of the oldest update not yet written to the database',
+    registers: [this.registry],
+  })
+  readonly persistenceFailures = new Counter({
+    name: 'weft_persistence_failures_total',
+    help: 'Failed update-log batch writes (retried)',
+    registers: [this.registry],
+  })
+  readonly snapshotsWritten = new Counter({
+    name: 'weft_snapshots_written_total',
+    help: 'Snapshots written by compaction',
+    registers: [this.registry],
+  })
+  readonly redisUp = new Gauge({ name: 'weft_redis_up', help: '1 when the Redis link is ready (1 too when no Redis is configured)', registers: [this.registry] })
+  readonly databaseUp = new Gauge({ name: 'weft_database_up', help: '1 when the last database call succeeded', registers: [this.registry] })
+  readonly ready = new Gauge({ name: 'weft_ready', help: '1 when /readyz answers 200', registers: [this.registry] })
+  readonly refusedConnections = new Counter({
+    name: 'weft_refused_connections_total',
+    help: 'Connection attempts refused, by reason',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  })
+
+  /** Connection and document gauges are read from Hocuspocus at scrape time. */
+  observe(hocuspocus: Hocuspocus): void {
+    this.connections.collect = function () {
+      this.set(hocuspocus.getConnectionsCount())
+    }
+    this.documentsLoaded.collect = function () {
+      this.set(hocuspocus.getDocumentsCount())
+    }
+  }
+
+  constructor() {
+    // Includes nodejs_eventloop_lag_* (event-loop lag) and process memory/CPU.
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 })
+  }
+}

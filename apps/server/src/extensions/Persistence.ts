@@ -1,0 +1,73 @@
+/**
+ * Durability through @hocuspocus/extension-database, backed by Prisma:
+ * - every update a client of this node sends is appended to the update log (updates that came
+ *   from other nodes through Redis are theirs to log), batched by UpdateLogWriter;
+ * - load = latest snapshot + uncompacted log rows + what this node still has queued;
+ * - store (Hocuspocus's debounced save, and the last one before unload) waits for the log to be
+ *   flushed and lets the Compactor fold the log into a snapshot. The full document state that
+ *   Database would encode on every save is never needed, so that step is skipped.
+ */
+import { Database } from '@hocuspocus/extension-database'
+import type { onChangePayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import { isTransactionOrigin } from '@hocuspocus/server'
+import { loadDocumentState, type PrismaClient } from '@weft/db'
+import * as Y from 'yjs'
+import type { ConnectionContext } from '../context.ts'
+import type { Metrics } from '../Metrics.ts'
+import type { Compactor } from '../persistence/Compactor.ts'
+import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
+
+export interface PersistenceOptions {
+  prisma: PrismaClient
+  writer: UpdateLogWriter
+  compactor: Compactor
+  metrics: Metrics
+  onDatabaseStatus: (up: boolean) => void
+}
+
+export class Persistence extends Database {
+  extensionName = 'Persistence'
+  private readonly options: PersistenceOptions
+
+  constructor(options: PersistenceOptions) {
+    super({
+      fetch: async ({ documentName }) => {
+        const stored = await this.loadStored(documentName)
+        const queued = options.writer.pendingFor(documentName)
+        const parts = [...(stored ? [stored] : []), ...queued]
+        if (parts.length === 0) return null
+        return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts)
+      },
+    })
+    this.options = options
+  }
+
+  private async loadStored(documentName: string): Promise<Uint8Array | null> {
+    try {
+      const state = await loadDocumentState(this.options.prisma, documentName)
+      this.options.onDatabaseStatus(true)
+      return state
+    } catch (error) {
+      this.options.onDatabaseStatus(false)
+      throw error
+    }
+  }
+
+  async onChange({ transactionOrigin, update, documentName, connection }: onChangePayload): Promise<void> {
+    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
+    const user = (connection?.context as ConnectionContext | undefined)?.user
+    this.options.metrics.updatesReceived.inc()
+    this.options.writer.enqueue({
+      documentName,
+      update,
+      userId: user?.id ?? null,
+      userName: user?.name ?? null,
+      receivedAt: new Date(),
+    })
+  }
+
+  override async onStoreDocument({ documentName, clientsCount }: onStoreDocumentPayload): Promise<void> {
+    await this.options.writer.flush()
+    if (clientsCount === 0) this.options.compactor.requestIfDirty(documentName)
+  }
+}

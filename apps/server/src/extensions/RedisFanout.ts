@@ -1,0 +1,196 @@
+/**
+ * Cross-node fan-out on @hocuspocus/extension-redis, changed where its design is slow.
+ *
+ * The stock extension answers every change with a state-vector exchange: the changing node
+ * publishes a SyncStep1, every peer replies with `encodeStateAsUpdate(doc, sv)` — the missing
+ * structs plus the document's entire delete set — and the exchange runs again the other way.
+ * That costs O(document) per keystroke, so a long trace slows down as the document grows, and a
+ * freshly started fleet pays it while its peers are still loading (see docs/benchmarks.md).
+ *
+ * Here the changing node publishes the update itself (coalesced per event-loop turn), which
+ * peers apply as is: O(change) per keystroke. The state-vector exchange is kept for what it is
+ * good at, repairing divergence: when a document loads, when Redis comes back after an outage,
+ * and when a peer notices a gap (updates it cannot integrate because one went missing).
+ * Redis outages never fail a document load or a client edit: the node keeps serving its own
+ * clients, and readiness reports the broken link.
+ */
+import { randomBytes } from 'node:crypto'
+import type {
+  afterLoadDocumentPayload,
+  Document,
+  onAwarenessUpdatePayload,
+  onChangePayload,
+  onConfigurePayload,
+} from '@hocuspocus/server'
+import { isTransactionOrigin, OutgoingMessage } from '@hocuspocus/server'
+import { Redis } from '@hocuspocus/extension-redis'
+import IORedis from 'ioredis'
+import * as Y from 'yjs'
+import type { Logger } from '../logger.ts'
+import type { Metrics } from '../Metrics.ts'
+
+export interface RedisFanoutOptions {
+  redisUrl: string
+  nodeId: string
+  logger: Logger
+  metrics: Metrics
+  onStatus: (up: boolean) => void
+  /** Channel prefix; fleets sharing one Redis must use different prefixes. */
+  prefix?: string
+}
+
+/** The parts of the stock extension's wire format this subclass publishes with. */
+interface StockInternals {
+  getKey(documentName: string): string
+  encodeMessage(message: Uint8Array): Buffer
+}
+
+/** How long a peer waits before treating un-integrable updates as a gap to repair. */
+const GAP_REPAIR_DELAY_MS = 200
+
+export class RedisFanout extends Redis {
+  extensionName = 'RedisFanout'
+  private readonly options: RedisFanoutOptions
+  private readonly outgoing = new Map<string, { document: Document; updates: Uint8Array[] }>()
+  private readonly gapChecks = new Set<string>()
+  // True until the first connection, so documents loaded before it are subscribed then.
+  private wasDisconnected = true
+
+  constructor(options: RedisFanoutOptions) {
+    const log = options.logger
+    let lastErrorLog = 0
+    super({
+      identifier: `${options.nodeId}-${randomBytes(4).toString('hex')}`,
+      prefix: options.prefix ?? 'weft',
+      disconnectDelay: 500,
+      awaitInitialSyncTimeout: 1_000,
+      createClient: () => {
+        const client = new IORedis(options.redisUrl, {
+          retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+          maxRetriesPerRequest: 2,
+        })
+        client.on('error', (error) => {
+          // ioredis reports every failed reconnect; once per 10 s is enough for an operator.
+          if (Date.now() - lastErrorLog > 10_000) {
+            lastErrorLog = Date.now()
+            log.warn({ err: error }, 'redis connection error')
+          }
+        })
+        return client
+      },
+    })
+    this.options = options
+    for (const client of [this.pub, this.sub]) {
+      client.on('ready', () => this.onLinkChange())
+      client.on('close', () => this.onLinkChange())
+      client.on('end', () => this.onLinkChange())
+    }
+    this.sub.on('messageBuffer', (channel: Buffer) => this.afterIncoming(channel))
+  }
+
+  get linkUp(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready'
+  }
+
+  private get stock(): StockInternals {
+    return this as unknown as StockInternals
+  }
+
+  override async onConfigure(payload: onConfigurePayload) {
+    await super.onConfigure(payload)
+  }
+
+  /** Loads never fail because of Redis: without a link the document is synced when it returns. */
+  override async afterLoadDocument(payload: afterLoadDocumentPayload) {
+    if (!this.linkUp) return
+    try {
+      await super.afterLoadDocument(payload)
+    } catch (error) {
+      this.options.logger.warn({ err: error, documentName: payload.documentName }, 'redis sync on load failed')
+    }
+  }
+
+  /** Publishes the update itself, merged with the others of this event-loop turn. */
+  override async onChange({ transactionOrigin, documentName, document, update }: onChangePayload) {
+    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
+    const pending = this.outgoing.get(documentName)
+    if (pending && pending.document === document) {
+      pending.updates.push(update)
+      return
+    }
+    this.outgoing.set(documentName, { document, updates: [update] })
+    setImmediate(() => this.flushOutgoing(documentName))
+  }
+
+  private flushOutgoing(documentName: string) {
+    const pending = this.outgoing.get(documentName)
+    this.outgoing.delete(documentName)
+    if (!pending || !this.linkUp) return
+    const update = pending.updates.length === 1 ? (pending.updates[0] as Uint8Array) : Y.mergeUpdates(pending.updates)
+    const message = new OutgoingMessage(documentName).createSyncMessage().writeUpdate(update)
+    this.publish(documentName, message.toUint8Array())
+  }
+
+  override async onAwarenessUpdate(payload: onAwarenessUpdatePayload) {
+    if (!this.linkUp) return
+    try {
+      await super.onAwarenessUpdate(payload)
+    } catch (error) {
+      this.options.logger.debug({ err: error }, 'awareness publish failed')
+    }
+  }
+
+  /** The stock lock only guards the stock "store the whole state" pattern; the update log needs none. */
+  override async onStoreDocument() {}
+
+  override async afterStoreDocument() {}
+
+  private publish(documentName: string, message: Uint8Array) {
+    this.pub.publish(this.stock.getKey(documentName), this.stock.encodeMessage(message)).catch((error: unknown) => {
+      // Lost publishes are repaired by the state-vector sync when the link returns.
+      this.options.logger.debug({ err: error, documentName }, 'redis publish failed')
+    })
+  }
+
+  /** Asks peers for whatever this node lacks of a document (and offers what they lack). */
+  private requestSync(document: Document) {
+    const message = new OutgoingMessage(document.name).createSyncMessage().writeFirstSyncStepFor(document)
+    this.publish(document.name, message.toUint8Array())
+  }
+
+  private afterIncoming(channel: Buffer) {
+    this.options.metrics.updatesFromRedis.inc()
+    const key = channel.toString('utf-8')
+    const prefix = `${this.configuration.prefix}:`
+    if (!key.startsWith(prefix)) return
+    const documentName = key.slice(prefix.length)
+    if (this.gapChecks.has(documentName)) return
+    this.gapChecks.add(documentName)
+    setTimeout(() => {
+      this.gapChecks.delete(documentName)
+      const document = this.instance?.documents.get(documentName)
+      if (document && (document.store.pendingStructs || document.store.pendingDs) && this.linkUp) {
+        this.options.logger.info({ documentName }, 'gap in fanned-in updates; requesting sync')
+        this.requestSync(document)
+      }
+    }, GAP_REPAIR_DELAY_MS).unref()
+  }
+
+  private onLinkChange() {
+    const up = this.linkUp
+    this.options.onStatus(up)
+    if (!up) {
+      this.wasDisconnected = true
+      return
+    }
+    if (!this.wasDisconnected || !this.instance) return
+    this.wasDisconnected = false
+    // Back from an outage: subscribe documents loaded meanwhile, then reconcile every document.
+    for (const document of this.instance.documents.values()) {
+      this.sub
+        .subscribe(this.stock.getKey(document.name))
+        .then(() => this.requestSync(document))
+        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'resubscribe failed'))
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/** Plain HTTP requests: probes, metrics, the history API, the landing page and the web apps. */
+import { existsSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import type { PrismaClient } from '@weft/db'
+import type { Logger } from '../logger.ts'
+import type { Metrics } from '../Metrics.ts'
+import type { Readiness } from '../Readiness.ts'
+import { handleHistory } from './historyApi.ts'
+import { landingPage } from './landingPage.ts'
+import { sendJson } from './sendJson.ts'
+import { serveApp, WEB_APPS } from './staticApps.ts'
+
+export interface RouterOptions {
+  nodeId: string
+  appsDir: string
+  readiness: Readiness
+  metrics: Metrics
+  prisma: PrismaClient
+  authSecret?: string
+  logger: Logger
+}
+
+export function createRouter(options: RouterOptions) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://node')
+      const { pathname } = url
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return sendJson(response, 405, { error: 'method not allowed' })
+      }
+      if (pathname === '/healthz') {
+        response.writeHead(200, { 'Content-Type': 'text/plain' })
+        return void response.end('ok\n')
+      }
+      if (pathname === '/readyz') {
+        const report = options.readiness.report()
+        return sendJson(response, report.ready ? 200 : 503, { ...report, node: options.nodeId })
+      }
+      if (pathname === '/metrics') {
+        response.writeHead(200, { 'Content-Type': options.metrics.registry.contentType })
+        return void response.end(await options.metrics.registry.metrics())
+      }
+      if (pathname.startsWith('/api/documents/') && pathname.endsWith('/history')) {
+        return await handleHistory(request, response, url, options)
+      }
+      if (pathname === '/') {
+        const builtApps = WEB_APPS.filter((app) => existsSync(join(options.appsDir, app, 'dist', 'index.html')))
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        return void response.end(landingPage({ nodeId: options.nodeId, builtApps }))
+      }
+      if (await serveApp(options.appsDir, pathname, response)) return
+      sendJson(response, 404, { error: 'not found' })
+    } catch (error) {
+      options.logger.error({ err: error, url: request.url }, 'request failed')
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
+      else response.destroy()
+    }
+  }
+}

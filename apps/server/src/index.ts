@@ -1,0 +1,1 @@
+export { createNode, type WeftNode } from './createNode.ts'

@@ -1,0 +1,8 @@
+import { pino, type Logger } from 'pino'
+
+export type { Logger }
+
+/** The process's root logger; modules take `logger.child({ module })` so every line says where it came from. */
+export function createLogger(options: { level: string; nodeId: string }): Logger {
+  return pino({ level: options.level, base: { node: options.nodeId } })
+}

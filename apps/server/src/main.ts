@@ -1,0 +1,52 @@
+// `npm run server`: one node in the foreground, configured by the environment (platform.md).
+import { ConfigError, parseServerConfig } from '@weft/config'
+import { createNode } from './createNode.ts'
+
+let config: ReturnType<typeof parseServerConfig>
+try {
+  config = parseServerConfig(process.env)
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`weft server: ${error.message}`)
+    process.exit(1)
+  }
+  throw error
+}
+
+const node = await createNode(config)
+const { logger } = node
+
+// A library bug must not take every user of this node down with it; log it loudly instead.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))
+
+let stopping = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'signal received')
+    node.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  })
+}
+
+try {
+  const port = await node.listen()
+  logger.info(
+    {
+      port,
+      database: node.database.kind,
+      redis: config.redisUrl ? 'on' : 'off (single node)',
+      auth: config.authSecret ? 'tokens required' : 'open dev mode',
+    },
+    `weft node listening on http://localhost:${port}`,
+  )
+} catch (error) {
+  console.error(`weft server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`)
+  process.exit(1)
+}

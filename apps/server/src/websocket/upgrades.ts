@@ -1,0 +1,104 @@
+/**
+ * Routes WebSocket upgrades: `/collab` (Hocuspocus protocol) and `/yjs/<documentName>`
+ * (y-websocket protocol, bridged). Frames above `maxMessageBytes` close that socket with 1009;
+ * a malformed frame closes that socket; neither reaches the rest of the node.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { ClientConnection, Hocuspocus, WebSocketLike } from '@hocuspocus/server'
+import crossws from 'crossws/adapters/node'
+import type { ConnectionContext, SocketTransport } from '../context.ts'
+import type { Logger } from '../logger.ts'
+import { authMessage, bridgeSocket, toHocuspocus } from './YWebsocketBridge.ts'
+
+export interface UpgradeOptions {
+  hocuspocus: Hocuspocus
+  maxMessageBytes: number
+  logger: Logger
+  /** False once shutdown began: new sockets are refused so clients go to another node. */
+  accepting: () => boolean
+}
+
+interface PeerState {
+  connection: ClientConnection
+  documentName?: string
+}
+
+function transportFor(socket: WebSocketLike, connection: () => ClientConnection | undefined): SocketTransport {
+  return {
+    refuse(code, reason) {
+      const established = (connection() as unknown as { documentConnections?: Record<string, unknown> })?.documentConnections
+      if (established && Object.keys(established).length > 0) return
+      socket.close(code, reason)
+    },
+  }
+}
+
+export function createUpgradeHandler(options: UpgradeOptions) {
+  const { hocuspocus, logger } = options
+  const states = new WeakMap<object, PeerState>()
+
+  const collab = crossws({
+    serverOptions: { maxPayload: options.maxMessageBytes },
+    hooks: {
+      open(peer) {
+        const socket = peer.websocket as unknown as WebSocketLike
+        let connection: ClientConnection | undefined
+        const context: ConnectionContext = { transport: transportFor(socket, () => connection) }
+        connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
+        states.set(peer, { connection })
+      },
+      message(peer, message) {
+        states.get(peer)?.connection.handleMessage(message.uint8Array())
+      },
+      close(peer, event) {
+        states.get(peer)?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+      },
+      error(peer, error) {
+        logger.debug({ err: error, peer: peer.id }, 'websocket error')
+      },
+    },
+  })
+
+  const yjs = crossws({
+    serverOptions: { maxPayload: options.maxMessageBytes },
+    hooks: {
+      open(peer) {
+        const url = new URL(peer.request.url)
+        const documentName = decodeURIComponent(url.pathname.slice('/yjs/'.length))
+        const raw = peer.websocket as unknown as WebSocketLike
+        const socket = bridgeSocket(raw)
+        const context: ConnectionContext = { transport: { refuse: (code, reason) => raw.close(code, reason) } }
+        const connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
+        states.set(peer, { connection, documentName })
+        connection.handleMessage(authMessage(documentName, url.searchParams.get('token') ?? ''))
+      },
+      message(peer, message) {
+        const state = states.get(peer)
+        if (state?.documentName === undefined) return
+        state.connection.handleMessage(toHocuspocus(state.documentName, message.uint8Array()))
+      },
+      close(peer, event) {
+        states.get(peer)?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+      },
+      error(peer, error) {
+        logger.debug({ err: error, peer: peer.id }, 'websocket error')
+      },
+    },
+  })
+
+  return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'))
+    const pathname = new URL(request.url ?? '/', 'http://node').pathname
+    if (!options.accepting()) return rejectUpgrade(socket, 503, 'Service Unavailable')
+    if (pathname === '/collab') return void collab.handleUpgrade(request, socket, head)
+    if (pathname.startsWith('/yjs/') && pathname.length > '/yjs/'.length) {
+      return void yjs.handleUpgrade(request, socket, head)
+    }
+    rejectUpgrade(socket, 404, 'Not Found')
+  }
+}
+
+function rejectUpgrade(socket: Duplex, status: number, text: string) {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}

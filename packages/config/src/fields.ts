@@ -1,0 +1,29 @@
+/** Env field parsers shared by every deployable, so PORT or REDIS_URL mean the same everywhere. */
+import { z } from 'zod'
+
+export const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(fallback)
+
+export const urlWithProtocols = (protocols: string[], example: string) =>
+  z
+    .string()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol)
+      } catch {
+        return false
+      }
+    }, `must be a URL like ${example}`)
+
+export const databaseUrl = urlWithProtocols(['postgresql:', 'postgres:'], 'postgresql://user:pass@host:5432/db')
+export const redisUrl = urlWithProtocols(['redis:', 'rediss:'], 'redis://host:6379')
+
+export const positiveInt = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').default(fallback)
+
+export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')

@@ -1,0 +1,4 @@
+export { ConfigError } from './ConfigError.ts'
+export * as fields from './fields.ts'
+export { parseEnv } from './parseEnv.ts'
+export { parseServerConfig, type ServerConfig } from './serverConfig.ts'

@@ -1,0 +1,72 @@
+import { hostname } from 'node:os'
+import { resolve } from 'node:path'
+import { z } from 'zod'
+import { ConfigError } from './ConfigError.ts'
+import { databaseUrl, logLevel, port, positiveInt, redisUrl } from './fields.ts'
+import { parseEnv } from './parseEnv.ts'
+
+const schema = z.object({
+  PORT: port(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: databaseUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, ".", "_" or "-"')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: logLevel,
+  /** Largest WebSocket frame a client may send; larger ones close that socket (1009). */
+  MAX_MESSAGE_BYTES: positiveInt(16 * 1024 * 1024),
+  /** Update-log rows per document that trigger a compaction into a snapshot. */
+  SNAPSHOT_EVERY_UPDATES: positiveInt(500),
+  /** How long compacted log rows stay for history (activity panels), in hours. */
+  LOG_RETENTION_HOURS: positiveInt(24 * 30),
+  /** Upper bound on the flush and socket close work after SIGTERM. */
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+})
+
+export interface ServerConfig {
+  port: number
+  host: string
+  /** Absent: the embedded database under dataDir. */
+  databaseUrl?: string
+  /** Absent: a single node with no fan-out. */
+  redisUrl?: string
+  /** Absent: open dev mode (refused in production). */
+  authSecret?: string
+  nodeId: string
+  dataDir: string
+  production: boolean
+  logLevel: z.infer<typeof logLevel>
+  maxMessageBytes: number
+  snapshotEveryUpdates: number
+  logRetentionHours: number
+  shutdownTimeoutMs: number
+}
+
+/** Reads the node's environment once, at the edge; throws ConfigError with one line on a bad value. */
+export function parseServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const parsed = parseEnv(schema, env)
+  const production = parsed.NODE_ENV === 'production'
+  if (production && !parsed.AUTH_SECRET) {
+    throw new ConfigError('AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)')
+  }
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
+    ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
+    ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),
+    nodeId: parsed.NODE_ID ?? hostname(),
+    dataDir: resolve(parsed.DATA_DIR),
+    production,
+    logLevel: parsed.LOG_LEVEL,
+    maxMessageBytes: parsed.MAX_MESSAGE_BYTES,
+    snapshotEveryUpdates: parsed.SNAPSHOT_EVERY_UPDATES,
+    logRetentionHours: parsed.LOG_RETENTION_HOURS,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+  }
+}

@@ -1,0 +1,25 @@
+import * as Y from 'yjs'
+import type { PrismaClient } from '../generated/prisma/client.ts'
+
+/**
+ * A document's durable state: the latest snapshot plus every log row not yet compacted into it,
+ * merged into one update. Null when the database has never seen the document.
+ */
+export async function loadDocumentState(prisma: PrismaClient, documentName: string): Promise<Uint8Array | null> {
+  const [snapshot, rows] = await Promise.all([
+    prisma.snapshot.findFirst({
+      where: { documentName },
+      orderBy: { id: 'desc' },
+      select: { state: true },
+    }),
+    prisma.documentUpdate.findMany({
+      where: { documentName, snapshotId: null },
+      orderBy: { id: 'asc' },
+      select: { update: true },
+    }),
+  ])
+  const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.update)]
+  if (parts.length === 0) return null
+  if (parts.length === 1) return parts[0] as Uint8Array
+  return Y.mergeUpdates(parts)
+}

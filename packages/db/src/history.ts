@@ -1,0 +1,58 @@
+import * as Y from 'yjs'
+import type { PrismaClient } from '../generated/prisma/client.ts'
+
+export interface HistoryEntry {
+  id: string
+  userId: string | null
+  userName: string | null
+  nodeId: string
+  receivedAt: Date
+  update: Uint8Array
+}
+
+export interface DocumentHistory {
+  /** The document state just before the first entry, so a reader can tell "from what" for each edit. */
+  base: Uint8Array
+  entries: HistoryEntry[]
+}
+
+/**
+ * The last `limit` logged updates of a document with the state that precedes them. The base is
+ * rebuilt from the snapshot chain: rows absorbed into snapshot k sit on top of snapshot k-1.
+ */
+export async function documentHistory(prisma: PrismaClient, documentName: string, limit: number): Promise<DocumentHistory> {
+  const newestFirst = await prisma.documentUpdate.findMany({
+    where: { documentName },
+    orderBy: { id: 'desc' },
+    take: limit,
+  })
+  const rows = newestFirst.reverse()
+  const first = rows[0]
+  if (!first) return { base: Y.encodeStateAsUpdate(new Y.Doc()), entries: [] }
+
+  const compactedInto = rows.map((row) => row.snapshotId).filter((id): id is bigint => id !== null)
+  const oldestSnapshot = compactedInto.length > 0 ? compactedInto.reduce((a, b) => (a < b ? a : b)) : null
+  const baseSnapshot = await prisma.snapshot.findFirst({
+    where: { documentName, ...(oldestSnapshot !== null ? { id: { lt: oldestSnapshot } } : {}) },
+    orderBy: { id: 'desc' },
+    select: { state: true },
+  })
+  const baseRows = await prisma.documentUpdate.findMany({
+    where: { documentName, id: { lt: first.id }, snapshotId: oldestSnapshot },
+    orderBy: { id: 'asc' },
+    select: { update: true },
+  })
+  const parts = [...(baseSnapshot ? [baseSnapshot.state] : []), ...baseRows.map((row) => row.update)]
+  const base = parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc())
+  return {
+    base,
+    entries: rows.map((row) => ({
+      id: row.id.toString(),
+      userId: row.userId,
+      userName: row.userName,
+      nodeId: row.nodeId,
+      receivedAt: row.receivedAt,
+      update: row.update,
+    })),
+  }
+}

@@ -1,0 +1,2 @@
+export * from './accessTokens.ts'
+export * from './documentNames.ts'

@@ -1,0 +1,203 @@
+{{/*
+The Deployment of one long-running Weft process; server nodes and presence share its shape.
+(dict "root" $ "component" "server")
+*/}}
+{{- define "weft.deployment" -}}
+{{- $root := .root -}}
+{{- $c := index $root.Values .component -}}
+{{- $ctx := dict "root" $root "component" .component -}}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "weft.componentName" $ctx }}
+  namespace: {{ $root.Release.Namespace }}
+  labels:
+    {{- include "weft.componentLabels" $ctx | nindent 4 }}
+  {{- with include "weft.annotations" (dict "root" $root) }}
+  {{- . | nindent 2 }}
+  {{- end }}
+spec:
+  {{- if not (and (eq .component "server") $c.autoscaling.enabled) }}
+  replicas: {{ $c.replicaCount }}
+  {{- end }}
+  revisionHistoryLimit: {{ $c.revisionHistoryLimit }}
+  minReadySeconds: {{ $c.minReadySeconds }}
+  strategy:
+    {{- toYaml $c.updateStrategy | nindent 4 }}
+  selector:
+    matchLabels:
+      {{- include "weft.componentSelectorLabels" $ctx | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "weft.componentLabels" $ctx | nindent 8 }}
+        {{- with $c.podLabels }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      annotations:
+        {{- include "weft.checksumAnnotations" $root | nindent 8 }}
+        {{- with $c.podAnnotations }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    spec:
+      serviceAccountName: {{ include "weft.serviceAccountName" $root }}
+      automountServiceAccountToken: {{ $root.Values.serviceAccount.automountServiceAccountToken }}
+      {{- with include "weft.imagePullSecrets" $root }}
+      {{- . | nindent 6 }}
+      {{- end }}
+      {{- with $c.priorityClassName }}
+      priorityClassName: {{ . }}
+      {{- end }}
+      securityContext:
+        {{- toYaml $root.Values.podSecurityContext | nindent 8 }}
+      # Longer than preStop sleep + the node's flush budget: SIGKILL must never cut a flush.
+      terminationGracePeriodSeconds: {{ $c.shutdown.terminationGracePeriodSeconds }}
+      topologySpreadConstraints:
+        {{- include "weft.topologySpread" $ctx | nindent 8 }}
+      {{- with $c.affinity }}
+      affinity:
+        {{- tpl (toYaml .) $root | nindent 8 }}
+      {{- end }}
+      {{- with $c.nodeSelector }}
+      nodeSelector:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $c.tolerations }}
+      tolerations:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $c.initContainers }}
+      initContainers:
+        {{- tpl (toYaml .) $root | nindent 8 }}
+      {{- end }}
+      containers:
+        - name: {{ .component }}
+          image: {{ include "weft.image" $root }}
+          imagePullPolicy: {{ $root.Values.image.pullPolicy }}
+          command:
+            {{- toYaml $c.command | nindent 12 }}
+          {{- with $c.args }}
+          args:
+            {{- toYaml . | nindent 12 }}
+          {{- end }}
+          ports:
+            - name: http
+              containerPort: {{ $c.containerPort }}
+              protocol: TCP
+          env:
+            {{- include "weft.env" (dict "root" $root "port" $c.containerPort) | nindent 12 }}
+            {{- with $c.extraEnv }}
+            {{- tpl (toYaml .) $root | nindent 12 }}
+            {{- end }}
+          {{- with $c.extraEnvFrom }}
+          envFrom:
+            {{- tpl (toYaml .) $root | nindent 12 }}
+          {{- end }}
+          {{- if $c.customStartupProbe }}
+          startupProbe:
+            {{- toYaml $c.customStartupProbe | nindent 12 }}
+          {{- else if $c.startupProbe.enabled }}
+          startupProbe:
+            {{- include "weft.httpProbe" (dict "probe" $c.startupProbe "path" "/healthz") | nindent 12 }}
+          {{- end }}
+          {{- if $c.customLivenessProbe }}
+          livenessProbe:
+            {{- toYaml $c.customLivenessProbe | nindent 12 }}
+          {{- else if $c.livenessProbe.enabled }}
+          livenessProbe:
+            {{- include "weft.httpProbe" (dict "probe" $c.livenessProbe "path" "/healthz") | nindent 12 }}
+          {{- end }}
+          {{- if $c.customReadinessProbe }}
+          readinessProbe:
+            {{- toYaml $c.customReadinessProbe | nindent 12 }}
+          {{- else if $c.readinessProbe.enabled }}
+          readinessProbe:
+            {{- include "weft.httpProbe" (dict "probe" $c.readinessProbe "path" "/readyz") | nindent 12 }}
+          {{- end }}
+          lifecycle:
+            # The pod is already leaving the endpoints; wait for proxies to notice before SIGTERM,
+            # so no new socket lands on a node that is about to flush and close.
+            preStop:
+              exec:
+                command: ["sleep", "{{ $c.shutdown.preStopSleepSeconds }}"]
+          {{- with $c.resources }}
+          resources:
+            {{- toYaml . | nindent 12 }}
+          {{- end }}
+          securityContext:
+            {{- toYaml $root.Values.containerSecurityContext | nindent 12 }}
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            {{- with $c.extraVolumeMounts }}
+            {{- tpl (toYaml .) $root | nindent 12 }}
+            {{- end }}
+        {{- with $c.sidecars }}
+        {{- tpl (toYaml .) $root | nindent 8 }}
+        {{- end }}
+      volumes:
+        - name: tmp
+          emptyDir:
+            sizeLimit: {{ $c.tmpSizeLimit }}
+        {{- with $c.extraVolumes }}
+        {{- tpl (toYaml .) $root | nindent 8 }}
+        {{- end }}
+{{- end -}}
+
+{{/* (dict "root" $ "component" "server") */}}
+{{- define "weft.service" -}}
+{{- $root := .root -}}
+{{- $c := index $root.Values .component -}}
+{{- $ctx := dict "root" $root "component" .component -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "weft.componentName" $ctx }}
+  namespace: {{ $root.Release.Namespace }}
+  labels:
+    {{- include "weft.componentLabels" $ctx | nindent 4 }}
+    {{- with $c.service.labels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- with include "weft.annotations" (dict "root" $root "extra" $c.service.annotations) }}
+  {{- . | nindent 2 }}
+  {{- end }}
+spec:
+  type: {{ $c.service.type }}
+  # No session affinity: Redis is the backplane, any node can serve any document.
+  sessionAffinity: None
+  ports:
+    - name: http
+      port: {{ $c.service.port }}
+      targetPort: http
+      protocol: TCP
+      appProtocol: http
+  selector:
+    {{- include "weft.componentSelectorLabels" $ctx | nindent 4 }}
+{{- end -}}
+
+{{/* (dict "root" $ "component" "server") */}}
+{{- define "weft.pdb" -}}
+{{- $root := .root -}}
+{{- $c := index $root.Values .component -}}
+{{- $ctx := dict "root" $root "component" .component -}}
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: {{ include "weft.componentName" $ctx }}
+  namespace: {{ $root.Release.Namespace }}
+  labels:
+    {{- include "weft.componentLabels" $ctx | nindent 4 }}
+  {{- with include "weft.annotations" (dict "root" $root) }}
+  {{- . | nindent 2 }}
+  {{- end }}
+spec:
+  {{- if ne (toString $c.pdb.minAvailable) "" }}
+  minAvailable: {{ $c.pdb.minAvailable }}
+  {{- else }}
+  maxUnavailable: {{ $c.pdb.maxUnavailable }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "weft.componentSelectorLabels" $ctx | nindent 6 }}
+{{- end -}}

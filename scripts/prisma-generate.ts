@@ -24,5 +24,9 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: '1',
   CHECKPOINT_DISABLE: '1',
 }
-const result = spawnSync(process.execPath, [prismaCli, 'generate'], { cwd: root, env, stdio: 'inherit' })
+const result = spawnSync(process.execPath, [prismaCli, 'generate'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+})
 process.exit(result.status ?? 1)

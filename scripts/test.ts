@@ -12,11 +12,17 @@ let passed = 0
 let failed = 0
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+    .status
 }
 
 // 1. Node test runner: unit tests beside the code, integration suites, chart tests.
-const nodeGlobs = ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'charts/*/tests/**/*.test.ts']
+const nodeGlobs = [
+  'packages/*/src/**/*.test.ts',
+  'apps/*/src/**/*.test.ts',
+  'apps/*/test/**/*.test.ts',
+  'charts/*/tests/**/*.test.ts',
+]
 const tap = join(work, 'node.tap')
 run(process.execPath, [
   '--test',
@@ -28,7 +34,8 @@ run(process.execPath, [
   ...nodeGlobs,
 ])
 const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : ''
-const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0)
+const count = (label: string) =>
+  Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0)
 passed += count('pass')
 failed += count('fail') + count('cancelled')
 if (!tapText) failed += 1
@@ -36,14 +43,33 @@ if (!tapText) failed += 1
 // 2. Playwright suites (browser apps across nodes), when present.
 const playwrightConfig = join(root, 'e2e', 'playwright.config.ts')
 if (existsSync(playwrightConfig) && process.env.SKIP_E2E !== '1') {
-  const build = run(process.execPath, [join(root, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'build', '--output-logs=errors-only'])
+  const build = run(process.execPath, [
+    join(root, 'node_modules', 'turbo', 'bin', 'turbo'),
+    'run',
+    'build',
+    '--output-logs=errors-only',
+  ])
   if (build !== 0) failed += 1
   const report = join(work, 'playwright.json')
-  run(process.execPath, [join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '-c', playwrightConfig, '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-  })
+  run(
+    process.execPath,
+    [
+      join(root, 'node_modules', '@playwright', 'test', 'cli.js'),
+      'test',
+      '-c',
+      playwrightConfig,
+      '--reporter=list,json',
+    ],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+    },
+  )
   if (existsSync(report)) {
-    const stats = JSON.parse(readFileSync(report, 'utf8')).stats as { expected: number; unexpected: number; flaky: number }
+    const stats = JSON.parse(readFileSync(report, 'utf8')).stats as {
+      expected: number
+      unexpected: number
+      flaky: number
+    }
     passed += stats.expected + stats.flaky
     failed += stats.unexpected
   } else {

@@ -8,8 +8,16 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client'
 export class Metrics {
   readonly registry = new Registry()
 
-  readonly connections = new Gauge({ name: 'weft_connections', help: 'Open document connections', registers: [this.registry] })
-  readonly documentsLoaded = new Gauge({ name: 'weft_documents_loaded', help: 'Documents held in memory', registers: [this.registry] })
+  readonly connections = new Gauge({
+    name: 'weft_connections',
+    help: 'Open document connections',
+    registers: [this.registry],
+  })
+  readonly documentsLoaded = new Gauge({
+    name: 'weft_documents_loaded',
+    help: 'Documents held in memory',
+    registers: [this.registry],
+  })
   readonly updatesReceived = new Counter({
     name: 'weft_updates_received_total',
     help: 'Document updates received from clients of this node',
@@ -50,9 +58,21 @@ export class Metrics {
     help: 'Snapshots written by compaction',
     registers: [this.registry],
   })
-  readonly redisUp = new Gauge({ name: 'weft_redis_up', help: '1 when the Redis link is ready (1 too when no Redis is configured)', registers: [this.registry] })
-  readonly databaseUp = new Gauge({ name: 'weft_database_up', help: '1 when the last database call succeeded', registers: [this.registry] })
-  readonly ready = new Gauge({ name: 'weft_ready', help: '1 when /readyz answers 200', registers: [this.registry] })
+  readonly redisUp = new Gauge({
+    name: 'weft_redis_up',
+    help: '1 when the Redis link is ready (1 too when no Redis is configured)',
+    registers: [this.registry],
+  })
+  readonly databaseUp = new Gauge({
+    name: 'weft_database_up',
+    help: '1 when the last database call succeeded',
+    registers: [this.registry],
+  })
+  readonly ready = new Gauge({
+    name: 'weft_ready',
+    help: '1 when /readyz answers 200',
+    registers: [this.registry],
+  })
   readonly refusedConnections = new Counter({
     name: 'weft_refused_connections_total',
     help: 'Connection attempts refused, by reason',
@@ -62,12 +82,11 @@ export class Metrics {
 
   /** Connection and document gauges are read from Hocuspocus at scrape time. */
   observe(hocuspocus: Hocuspocus): void {
-    this.connections.collect = function () {
-      this.set(hocuspocus.getConnectionsCount())
+    const live = (gauge: Gauge, read: () => number) => {
+      ;(gauge as unknown as { collect: () => void }).collect = () => gauge.set(read())
     }
-    this.documentsLoaded.collect = function () {
-      this.set(hocuspocus.getDocumentsCount())
-    }
+    live(this.connections, () => hocuspocus.getConnectionsCount())
+    live(this.documentsLoaded, () => hocuspocus.getDocumentsCount())
   }
 
   constructor() {

@@ -7,7 +7,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Hocuspocus, type Extension } from '@hocuspocus/server'
+import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
 import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
 import { AccessControl } from './extensions/AccessControl.ts'
@@ -39,7 +39,10 @@ export interface WeftNode {
   shutdown(): Promise<void>
 }
 
-export async function createNode(config: ServerConfig, options: { logger?: Logger; appsDir?: string } = {}): Promise<WeftNode> {
+export async function createNode(
+  config: ServerConfig,
+  options: { logger?: Logger; appsDir?: string } = {},
+): Promise<WeftNode> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, nodeId: config.nodeId })
   const metrics = new Metrics()
   const readiness = new Readiness({ redisRequired: Boolean(config.redisUrl), metrics })
@@ -48,7 +51,8 @@ export async function createNode(config: ServerConfig, options: { logger?: Logge
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onPoolError: (error) => logger.child({ module: 'db' }).warn({ err: error }, 'idle database connection failed'),
+    onPoolError: (error) =>
+      logger.child({ module: 'db' }).warn({ err: error }, 'idle database connection failed'),
   })
   if (database.kind === 'embedded') {
     const applied = await applyMigrations(database.sql)
@@ -76,7 +80,11 @@ export async function createNode(config: ServerConfig, options: { logger?: Logge
   })
 
   const extensions: Extension[] = [
-    new AccessControl({ authSecret: config.authSecret, logger: logger.child({ module: 'access' }), metrics }),
+    new AccessControl({
+      authSecret: config.authSecret,
+      logger: logger.child({ module: 'access' }),
+      metrics,
+    }),
     new Persistence({ prisma: database.prisma, writer, compactor, metrics, onDatabaseStatus }),
     new MetricsReporter(metrics),
   ]
@@ -115,7 +123,15 @@ export async function createNode(config: ServerConfig, options: { logger?: Logge
       logger: logger.child({ module: 'http' }),
     }),
   )
-  httpServer.on('upgrade', createUpgradeHandler({ hocuspocus, maxMessageBytes: config.maxMessageBytes, logger, accepting }))
+  httpServer.on(
+    'upgrade',
+    createUpgradeHandler({
+      hocuspocus,
+      maxMessageBytes: config.maxMessageBytes,
+      logger,
+      accepting,
+    }),
+  )
   httpServer.on('clientError', (_error, socket) => socket.destroy())
 
   let shutdownPromise: Promise<void> | undefined

@@ -47,6 +47,8 @@ try {
     `weft node listening on http://localhost:${port}`,
   )
 } catch (error) {
-  console.error(`weft server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`)
+  console.error(
+    `weft server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+  )
   process.exit(1)
 }

@@ -5,15 +5,27 @@
  * flushed too. Every step is bounded by the shutdown timeout; what could not be written is
  * logged with its size.
  */
-import type { Compactor } from './persistence/Compactor.ts'
-import type { WeftNode } from './createNode.ts'
 
-export async function shutdownNode({ node, compactor, timeoutMs }: { node: WeftNode; compactor: Compactor; timeoutMs: number }) {
+import type { WeftNode } from './createNode.ts'
+import type { Compactor } from './persistence/Compactor.ts'
+
+export async function shutdownNode({
+  node,
+  compactor,
+  timeoutMs,
+}: {
+  node: WeftNode
+  compactor: Compactor
+  timeoutMs: number
+}) {
   const { logger, readiness, hocuspocus, httpServer, writer, database } = node
   const deadline = Date.now() + timeoutMs
   const remaining = () => Math.max(0, deadline - Date.now())
   const within = <T>(work: Promise<T>) =>
-    Promise.race([work.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), remaining()).unref())])
+    Promise.race([
+      work.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), remaining()).unref()),
+    ])
 
   readiness.setShuttingDown()
   logger.info('shutting down: readiness is 503, new sockets refused')
@@ -24,16 +36,23 @@ export async function shutdownNode({ node, compactor, timeoutMs }: { node: WeftN
   hocuspocus.flushPendingStores()
   await within(waitForUnload(node))
   const flushed = await within(writer.flush())
-  if (!flushed) logger.error({ unwritten: writer.pendingCount }, 'shutdown timed out before the update log was flushed')
+  if (!flushed)
+    logger.error(
+      { unwritten: writer.pendingCount },
+      'shutdown timed out before the update log was flushed',
+    )
   await within(compactor.idle())
   compactor.stop()
   writer.stop()
   await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => {})
   httpServer.closeAllConnections()
-  await database.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database failed'))
+  await database
+    .close()
+    .catch((error: unknown) => logger.warn({ err: error }, 'closing the database failed'))
   logger.info('shutdown complete')
 }
 
 async function waitForUnload(node: WeftNode) {
-  while (node.hocuspocus.getDocumentsCount() > 0) await new Promise((resolve) => setTimeout(resolve, 20))
+  while (node.hocuspocus.getDocumentsCount() > 0)
+    await new Promise((resolve) => setTimeout(resolve, 20))
 }

@@ -10,20 +10,27 @@ export const port = (fallback: number) =>
     .default(fallback)
 
 export const urlWithProtocols = (protocols: string[], example: string) =>
-  z
-    .string()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol)
-      } catch {
-        return false
-      }
-    }, `must be a URL like ${example}`)
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  }, `must be a URL like ${example}`)
 
-export const databaseUrl = urlWithProtocols(['postgresql:', 'postgres:'], 'postgresql://user:pass@host:5432/db')
+export const databaseUrl = urlWithProtocols(
+  ['postgresql:', 'postgres:'],
+  'postgresql://user:pass@host:5432/db',
+)
 export const redisUrl = urlWithProtocols(['redis:', 'rediss:'], 'redis://host:6379')
 
 export const positiveInt = (fallback: number) =>
-  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').default(fallback)
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be positive')
+    .default(fallback)
 
-export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+export const logLevel = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info')

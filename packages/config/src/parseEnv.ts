@@ -2,7 +2,10 @@ import type { z } from 'zod'
 import { ConfigError } from './ConfigError.ts'
 
 /** Parses `env` with `schema`, turning the first problem into one line naming the variable. */
-export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.output<T> {
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  env: Record<string, string | undefined>,
+): z.output<T> {
   // Empty strings mean "unset" so that `FOO= npm run server` behaves like leaving FOO out.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
   const result = schema.safeParse(cleaned)

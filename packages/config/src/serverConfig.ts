@@ -48,11 +48,15 @@ export interface ServerConfig {
 }
 
 /** Reads the node's environment once, at the edge; throws ConfigError with one line on a bad value. */
-export function parseServerConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+export function parseServerConfig(
+  env: Record<string, string | undefined> = process.env,
+): ServerConfig {
   const parsed = parseEnv(schema, env)
   const production = parsed.NODE_ENV === 'production'
   if (production && !parsed.AUTH_SECRET) {
-    throw new ConfigError('AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)')
+    throw new ConfigError(
+      'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
+    )
   }
   return {
     port: parsed.PORT,

@@ -42,7 +42,7 @@ export async function compactDocument(
       const state = Y.encodeStateAsUpdate(doc)
       doc.destroy()
       const snapshot = await tx.snapshot.create({
-        data: { documentName, state, updateCount: rows.length, nodeId },
+        data: { documentName, state: new Uint8Array(state), updateCount: rows.length, nodeId },
         select: { id: true },
       })
       await tx.documentUpdate.updateMany({
@@ -56,7 +56,11 @@ export async function compactDocument(
 }
 
 /** Compacts until no uncompacted rows remain (a document that piled up while a node was busy). */
-export async function compactFully(prisma: PrismaClient, documentName: string, nodeId: string): Promise<number> {
+export async function compactFully(
+  prisma: PrismaClient,
+  documentName: string,
+  nodeId: string,
+): Promise<number> {
   let total = 0
   for (;;) {
     const { compactedRows } = await compactDocument(prisma, documentName, nodeId)

@@ -5,7 +5,10 @@ import type { PrismaClient } from '../generated/prisma/client.ts'
  * A document's durable state: the latest snapshot plus every log row not yet compacted into it,
  * merged into one update. Null when the database has never seen the document.
  */
-export async function loadDocumentState(prisma: PrismaClient, documentName: string): Promise<Uint8Array | null> {
+export async function loadDocumentState(
+  prisma: PrismaClient,
+  documentName: string,
+): Promise<Uint8Array | null> {
   const [snapshot, rows] = await Promise.all([
     prisma.snapshot.findFirst({
       where: { documentName },

@@ -20,7 +20,11 @@ export interface DocumentHistory {
  * The last `limit` logged updates of a document with the state that precedes them. The base is
  * rebuilt from the snapshot chain: rows absorbed into snapshot k sit on top of snapshot k-1.
  */
-export async function documentHistory(prisma: PrismaClient, documentName: string, limit: number): Promise<DocumentHistory> {
+export async function documentHistory(
+  prisma: PrismaClient,
+  documentName: string,
+  limit: number,
+): Promise<DocumentHistory> {
   const newestFirst = await prisma.documentUpdate.findMany({
     where: { documentName },
     orderBy: { id: 'desc' },
@@ -31,7 +35,8 @@ export async function documentHistory(prisma: PrismaClient, documentName: string
   if (!first) return { base: Y.encodeStateAsUpdate(new Y.Doc()), entries: [] }
 
   const compactedInto = rows.map((row) => row.snapshotId).filter((id): id is bigint => id !== null)
-  const oldestSnapshot = compactedInto.length > 0 ? compactedInto.reduce((a, b) => (a < b ? a : b)) : null
+  const oldestSnapshot =
+    compactedInto.length > 0 ? compactedInto.reduce((a, b) => (a < b ? a : b)) : null
   const baseSnapshot = await prisma.snapshot.findFirst({
     where: { documentName, ...(oldestSnapshot !== null ? { id: { lt: oldestSnapshot } } : {}) },
     orderBy: { id: 'desc' },
@@ -42,7 +47,10 @@ export async function documentHistory(prisma: PrismaClient, documentName: string
     orderBy: { id: 'asc' },
     select: { update: true },
   })
-  const parts = [...(baseSnapshot ? [baseSnapshot.state] : []), ...baseRows.map((row) => row.update)]
+  const parts = [
+    ...(baseSnapshot ? [baseSnapshot.state] : []),
+    ...baseRows.map((row) => row.update),
+  ]
   const base = parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc())
   return {
     base,

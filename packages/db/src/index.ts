@@ -1,8 +1,19 @@
-export { compactDocument, compactFully, type CompactionResult } from './compaction.ts'
+export { type CompactionResult, compactDocument, compactFully } from './compaction.ts'
 export { loadDocumentState } from './documentState.ts'
 export { type DocumentHistory, documentHistory, type HistoryEntry } from './history.ts'
-export { applyMigrations, MigrationError, type Migration, pendingMigrations, readMigrations } from './migrations.ts'
-export { type Database, type OpenDatabaseOptions, openDatabase, type PrismaClient } from './openDatabase.ts'
+export {
+  applyMigrations,
+  type Migration,
+  MigrationError,
+  pendingMigrations,
+  readMigrations,
+} from './migrations.ts'
+export {
+  type Database,
+  type OpenDatabaseOptions,
+  openDatabase,
+  type PrismaClient,
+} from './openDatabase.ts'
 export { pruneHistory } from './retention.ts'
 export type { SqlExecutor } from './SqlExecutor.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'

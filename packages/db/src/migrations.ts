@@ -10,7 +10,14 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SqlExecutor } from './SqlExecutor.ts'
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'prisma', 'migrations')
+export const MIGRATIONS_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'prisma',
+  'migrations',
+)
 
 /** Prisma's advisory-lock key for migrations, so our runner and `prisma migrate` exclude each other. */
 const MIGRATION_LOCK_KEY = 72707369
@@ -23,7 +30,10 @@ export interface Migration {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true })
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8')
@@ -59,7 +69,10 @@ interface AppliedRow {
 }
 
 /** Applies what is missing; returns the names applied now. Safe to run concurrently and repeatedly. */
-export async function applyMigrations(sql: SqlExecutor, migrations?: Migration[]): Promise<string[]> {
+export async function applyMigrations(
+  sql: SqlExecutor,
+  migrations?: Migration[],
+): Promise<string[]> {
   const all = migrations ?? (await readMigrations())
   return sql.transaction(async (tx) => {
     // Transaction-scoped lock: released on commit or rollback, even if this process dies.
@@ -68,17 +81,22 @@ export async function applyMigrations(sql: SqlExecutor, migrations?: Migration[]
     const rows = await tx.query<AppliedRow>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
     )
-    const applied = new Map(rows.filter((row) => !row.rolled_back_at).map((row) => [row.migration_name, row]))
+    const applied = new Map(
+      rows.filter((row) => !row.rolled_back_at).map((row) => [row.migration_name, row]),
+    )
     const known = new Set(all.map((migration) => migration.name))
     const unknown = [...applied.keys()].filter((name) => !known.has(name))
     if (unknown.length > 0) {
-      throw new MigrationError(`database has migrations this build does not know: ${unknown.join(', ')}`)
+      throw new MigrationError(
+        `database has migrations this build does not know: ${unknown.join(', ')}`,
+      )
     }
     const appliedNow: string[] = []
     for (const migration of all) {
       const row = applied.get(migration.name)
       if (row) {
-        if (!row.finished_at) throw new MigrationError(`migration ${migration.name} failed earlier and needs attention`)
+        if (!row.finished_at)
+          throw new MigrationError(`migration ${migration.name} failed earlier and needs attention`)
         if (row.checksum !== migration.checksum) {
           throw new MigrationError(`migration ${migration.name} was modified after it was applied`)
         }
@@ -97,9 +115,14 @@ export async function applyMigrations(sql: SqlExecutor, migrations?: Migration[]
 }
 
 /** Names of migrations not yet applied (readiness reports them). */
-export async function pendingMigrations(sql: SqlExecutor, migrations?: Migration[]): Promise<string[]> {
+export async function pendingMigrations(
+  sql: SqlExecutor,
+  migrations?: Migration[],
+): Promise<string[]> {
   const all = migrations ?? (await readMigrations())
-  const exists = await sql.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`)
+  const exists = await sql.query<{ exists: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
+  )
   if (!exists[0]?.exists) return all.map((migration) => migration.name)
   const rows = await sql.query<{ migration_name: string }>(
     'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',

@@ -5,7 +5,10 @@ import type { PrismaClient } from '../generated/prisma/client.ts'
  * that no row references and that are not their document's latest. Uncompacted rows are never
  * dropped: they are still part of the document.
  */
-export async function pruneHistory(prisma: PrismaClient, cutoff: Date): Promise<{ rows: number; snapshots: number }> {
+export async function pruneHistory(
+  prisma: PrismaClient,
+  cutoff: Date,
+): Promise<{ rows: number; snapshots: number }> {
   const rows = await prisma.documentUpdate.deleteMany({
     where: { receivedAt: { lt: cutoff }, snapshotId: { not: null } },
   })

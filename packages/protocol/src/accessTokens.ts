@@ -101,7 +101,11 @@ export function accessFor(claims: AccessClaims, documentName: string): Access | 
   for (const [pattern, access] of Object.entries(claims.docs)) {
     if (!patternToRegExp(pattern).test(documentName)) continue
     const specificity = pattern.replaceAll('*', '').length
-    if (!best || specificity > best.specificity || (specificity === best.specificity && access === 'read')) {
+    if (
+      !best ||
+      specificity > best.specificity ||
+      (specificity === best.specificity && access === 'read')
+    ) {
       best = { specificity, access }
     }
   }

@@ -44,7 +44,12 @@ export function connectClient(baseWsUrl: string, documentName: string, token = '
     socket,
     refusals,
     closeCodes,
-    synced: () => waitFor(`${documentName} synced`, () => provider.isSynced && provider.unsyncedChanges === 0),
+    synced: async () => {
+      await waitFor(
+        `${documentName} synced`,
+        () => provider.isSynced && provider.unsyncedChanges === 0,
+      )
+    },
     destroy() {
       provider.destroy()
       socket.destroy()

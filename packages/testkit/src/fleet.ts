@@ -49,7 +49,9 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     options.redis ?? startRedis(),
     options.postgres ?? startPostgres(),
   ])
-  const databaseUrl = options.databaseName ? await postgres.createDatabase(options.databaseName) : postgres.url
+  const databaseUrl = options.databaseName
+    ? await postgres.createDatabase(options.databaseName)
+    : postgres.url
   migrate(databaseUrl)
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,

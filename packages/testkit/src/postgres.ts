@@ -14,11 +14,19 @@ import { ManagedProcess } from './ManagedProcess.ts'
 import { makeTempDir } from './tempDir.ts'
 import { waitFor } from './waitFor.ts'
 
-const BIN_DIRS = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin']
+const BIN_DIRS = [
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/15/bin',
+]
 
 function postgresBin(name: string): string {
-  const dir = process.env.POSTGRES_BIN_DIR ?? BIN_DIRS.find((candidate) => existsSync(join(candidate, name)))
-  if (!dir) throw new Error(`no Postgres server binaries found (looked in ${BIN_DIRS.join(', ')}); install postgresql`)
+  const dir =
+    process.env.POSTGRES_BIN_DIR ?? BIN_DIRS.find((candidate) => existsSync(join(candidate, name)))
+  if (!dir)
+    throw new Error(
+      `no Postgres server binaries found (looked in ${BIN_DIRS.join(', ')}); install postgresql`,
+    )
   return join(dir, name)
 }
 
@@ -40,10 +48,14 @@ async function templateDir(owner: { uid?: number; gid?: number }): Promise<strin
   const building = `${dir}.${process.pid}`
   await mkdir(building, { recursive: true })
   await chownTree(building, owner)
-  execFileSync(postgresBin('initdb'), ['-D', building, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C'], {
-    stdio: 'ignore',
-    ...owner,
-  })
+  execFileSync(
+    postgresBin('initdb'),
+    ['-D', building, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C'],
+    {
+      stdio: 'ignore',
+      ...owner,
+    },
+  )
   await rm(dir, { recursive: true, force: true })
   await cp(building, dir, { recursive: true })
   await rm(building, { recursive: true, force: true })
@@ -71,15 +83,33 @@ export async function startPostgres(): Promise<PostgresInstance> {
   const dataDir = join(dir.path, 'data')
   await cp(await templateDir(owner), dataDir, { recursive: true })
   await chownTree(dir.path, owner)
-  await chown(dir.path, owner.uid ?? process.getuid?.() ?? 0, owner.gid ?? process.getgid?.() ?? 0).catch(() => {})
+  await chown(
+    dir.path,
+    owner.uid ?? process.getuid?.() ?? 0,
+    owner.gid ?? process.getgid?.() ?? 0,
+  ).catch(() => {})
   const base = `postgresql://postgres@127.0.0.1:${port}`
   const launch = async () => {
     const child = new ManagedProcess(
       `postgres:${port}`,
       postgresBin('postgres'),
       [
-        '-D', dataDir, '-p', String(port), '-k', dir.path, '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-k',
+        dir.path,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=200',
       ],
       owner,
     )

@@ -38,13 +38,22 @@ export async function startRedis(): Promise<RedisInstance> {
   const dir = await makeTempDir('redis')
   const launch = async () => {
     const child = new ManagedProcess(`redis:${port}`, 'redis-server', [
-      '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir.path,
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir.path,
     ])
-    await waitFor(`redis on ${port}`, async () => child.running && (await ping(port)), { timeoutMs: 10_000 }).catch(
-      (error) => {
-        throw new Error(`${error.message}\n${child.logs()}`)
-      },
-    )
+    await waitFor(`redis on ${port}`, async () => child.running && (await ping(port)), {
+      timeoutMs: 10_000,
+    }).catch((error) => {
+      throw new Error(`${error.message}\n${child.logs()}`)
+    })
     return child
   }
   const instance: RedisInstance = {

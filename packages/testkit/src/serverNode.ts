@@ -45,7 +45,13 @@ export async function startNode(spec: NodeSpec): Promise<ServerNode> {
     const [bin, ...args] = command
     const child = new ManagedProcess(`node:${spec.nodeId}`, bin as string, args, {
       cwd: REPO_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...spec.env, PORT: String(port), NODE_ID: spec.nodeId },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        ...spec.env,
+        PORT: String(port),
+        NODE_ID: spec.nodeId,
+      },
     })
     await waitFor(
       `${spec.nodeId} ready on ${port}`,

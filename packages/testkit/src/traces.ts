@@ -11,8 +11,11 @@ export interface Trace {
   txns: { patches: [number, number, string][] }[]
 }
 
-export const TRACES_DIR = process.env.TRACES_DIR ?? join(REPO_ROOT, '..', 'shared', 'data', 'traces')
+export const TRACES_DIR =
+  process.env.TRACES_DIR ?? join(REPO_ROOT, '..', 'shared', 'data', 'traces')
 
 export function loadTrace(name: string): Trace {
-  return JSON.parse(gunzipSync(readFileSync(join(TRACES_DIR, `${name}.json.gz`))).toString('utf8')) as Trace
+  return JSON.parse(
+    gunzipSync(readFileSync(join(TRACES_DIR, `${name}.json.gz`))).toString('utf8'),
+  ) as Trace
 }

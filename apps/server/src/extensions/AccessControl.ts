@@ -6,7 +6,13 @@
  */
 import { Forbidden, Unauthorized } from '@hocuspocus/common'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
-import { accessFor, devModeClaims, documentNameProblem, TokenError, verifyAccessToken } from '@weft/protocol'
+import {
+  accessFor,
+  devModeClaims,
+  documentNameProblem,
+  TokenError,
+  verifyAccessToken,
+} from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
@@ -42,18 +48,32 @@ export class AccessControl implements Extension {
     const context = payload.context as ConnectionContext
     try {
       const nameProblem = documentNameProblem(documentName)
-      if (nameProblem) throw new ConnectionRefused(Forbidden.code, `invalid-document-name: ${nameProblem}`)
+      if (nameProblem)
+        throw new ConnectionRefused(Forbidden.code, `invalid-document-name: ${nameProblem}`)
       const claims = await this.claimsFor(token)
       const access = accessFor(claims, documentName)
-      if (!access) throw new ConnectionRefused(Forbidden.code, 'forbidden: token grants no access to this document')
+      if (!access)
+        throw new ConnectionRefused(
+          Forbidden.code,
+          'forbidden: token grants no access to this document',
+        )
       if (access === 'read') connectionConfig.readOnly = true
       return { user: { id: claims.sub, name: claims.name ?? claims.sub }, access }
     } catch (error) {
       const refusal =
-        error instanceof ConnectionRefused ? error : new ConnectionRefused(Unauthorized.code, 'unauthorized')
-      this.options.metrics.refusedConnections.inc({ reason: refusal.code === Unauthorized.code ? 'unauthorized' : 'forbidden' })
+        error instanceof ConnectionRefused
+          ? error
+          : new ConnectionRefused(Unauthorized.code, 'unauthorized')
+      this.options.metrics.refusedConnections.inc({
+        reason: refusal.code === Unauthorized.code ? 'unauthorized' : 'forbidden',
+      })
       this.options.logger.warn(
-        { documentName: documentName.slice(0, 200), code: refusal.code, reason: refusal.reason, socketId: payload.socketId },
+        {
+          documentName: documentName.slice(0, 200),
+          code: refusal.code,
+          reason: refusal.reason,
+          socketId: payload.socketId,
+        },
         'connection refused',
       )
       // Let the permission-denied message go out first, then close with the contract's code.
@@ -68,7 +88,8 @@ export class AccessControl implements Extension {
     try {
       return await verifyAccessToken(token, authSecret)
     } catch (error) {
-      if (error instanceof TokenError) throw new ConnectionRefused(Unauthorized.code, `unauthorized: ${error.message}`)
+      if (error instanceof TokenError)
+        throw new ConnectionRefused(Unauthorized.code, `unauthorized: ${error.message}`)
       throw error
     }
   }

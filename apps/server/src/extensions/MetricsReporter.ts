@@ -12,7 +12,8 @@ export class MetricsReporter implements Extension {
   }
 
   async onChange({ document, transactionOrigin }: onChangePayload) {
-    const fromConnection = isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection'
+    const fromConnection =
+      isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'connection'
     // Every connection of the document receives the update except the one that sent it.
     const receivers = document.getConnectionsCount() - (fromConnection ? 1 : 0)
     if (receivers > 0) this.metrics.updatesBroadcast.inc(receivers)

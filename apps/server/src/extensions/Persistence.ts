@@ -53,7 +53,12 @@ export class Persistence extends Database {
     }
   }
 
-  async onChange({ transactionOrigin, update, documentName, connection }: onChangePayload): Promise<void> {
+  async onChange({
+    transactionOrigin,
+    update,
+    documentName,
+    connection,
+  }: onChangePayload): Promise<void> {
     if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
     const user = (connection?.context as ConnectionContext | undefined)?.user
     this.options.metrics.updatesReceived.inc()
@@ -66,7 +71,10 @@ export class Persistence extends Database {
     })
   }
 
-  override async onStoreDocument({ documentName, clientsCount }: onStoreDocumentPayload): Promise<void> {
+  override async onStoreDocument({
+    documentName,
+    clientsCount,
+  }: onStoreDocumentPayload): Promise<void> {
     await this.options.writer.flush()
     if (clientsCount === 0) this.options.compactor.requestIfDirty(documentName)
   }

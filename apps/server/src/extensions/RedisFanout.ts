@@ -15,6 +15,7 @@
  * clients, and readiness reports the broken link.
  */
 import { randomBytes } from 'node:crypto'
+import { Redis } from '@hocuspocus/extension-redis'
 import type {
   afterLoadDocumentPayload,
   Document,
@@ -23,8 +24,7 @@ import type {
   onConfigurePayload,
 } from '@hocuspocus/server'
 import { isTransactionOrigin, OutgoingMessage } from '@hocuspocus/server'
-import { Redis } from '@hocuspocus/extension-redis'
-import IORedis from 'ioredis'
+import { Redis as IORedis } from 'ioredis'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
@@ -106,7 +106,10 @@ export class RedisFanout extends Redis {
     try {
       await super.afterLoadDocument(payload)
     } catch (error) {
-      this.options.logger.warn({ err: error, documentName: payload.documentName }, 'redis sync on load failed')
+      this.options.logger.warn(
+        { err: error, documentName: payload.documentName },
+        'redis sync on load failed',
+      )
     }
   }
 
@@ -126,7 +129,10 @@ export class RedisFanout extends Redis {
     const pending = this.outgoing.get(documentName)
     this.outgoing.delete(documentName)
     if (!pending || !this.linkUp) return
-    const update = pending.updates.length === 1 ? (pending.updates[0] as Uint8Array) : Y.mergeUpdates(pending.updates)
+    const update =
+      pending.updates.length === 1
+        ? (pending.updates[0] as Uint8Array)
+        : Y.mergeUpdates(pending.updates)
     const message = new OutgoingMessage(documentName).createSyncMessage().writeUpdate(update)
     this.publish(documentName, message.toUint8Array())
   }
@@ -146,15 +152,19 @@ export class RedisFanout extends Redis {
   override async afterStoreDocument() {}
 
   private publish(documentName: string, message: Uint8Array) {
-    this.pub.publish(this.stock.getKey(documentName), this.stock.encodeMessage(message)).catch((error: unknown) => {
-      // Lost publishes are repaired by the state-vector sync when the link returns.
-      this.options.logger.debug({ err: error, documentName }, 'redis publish failed')
-    })
+    this.pub
+      .publish(this.stock.getKey(documentName), this.stock.encodeMessage(message))
+      .catch((error: unknown) => {
+        // Lost publishes are repaired by the state-vector sync when the link returns.
+        this.options.logger.debug({ err: error, documentName }, 'redis publish failed')
+      })
   }
 
   /** Asks peers for whatever this node lacks of a document (and offers what they lack). */
   private requestSync(document: Document) {
-    const message = new OutgoingMessage(document.name).createSyncMessage().writeFirstSyncStepFor(document)
+    const message = new OutgoingMessage(document.name)
+      .createSyncMessage()
+      .writeFirstSyncStepFor(document)
     this.publish(document.name, message.toUint8Array())
   }
 

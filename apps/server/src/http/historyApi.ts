@@ -5,7 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { documentHistory, type PrismaClient } from '@weft/db'
-import { accessFor, devModeClaims, documentNameProblem, TokenError, verifyAccessToken } from '@weft/protocol'
+import {
+  accessFor,
+  devModeClaims,
+  documentNameProblem,
+  TokenError,
+  verifyAccessToken,
+} from '@weft/protocol'
 import { sendJson } from './sendJson.ts'
 
 const MAX_LIMIT = 2_000
@@ -20,18 +26,26 @@ export async function handleHistory(
   const documentName = decodeURIComponent(encoded)
   const problem = documentNameProblem(documentName)
   if (problem) return sendJson(response, 400, { error: problem })
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200))
+  const limit = Math.min(
+    MAX_LIMIT,
+    Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200),
+  )
 
   const header = request.headers.authorization ?? ''
-  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : (url.searchParams.get('token') ?? '')
+  const token = header.startsWith('Bearer ')
+    ? header.slice(7).trim()
+    : (url.searchParams.get('token') ?? '')
   let claims: Awaited<ReturnType<typeof verifyAccessToken>>
   try {
-    claims = options.authSecret ? await verifyAccessToken(token, options.authSecret) : devModeClaims(token)
+    claims = options.authSecret
+      ? await verifyAccessToken(token, options.authSecret)
+      : devModeClaims(token)
   } catch (error) {
     const message = error instanceof TokenError ? error.message : 'invalid token'
     return sendJson(response, 401, { error: message })
   }
-  if (!accessFor(claims, documentName)) return sendJson(response, 403, { error: 'token grants no access to this document' })
+  if (!accessFor(claims, documentName))
+    return sendJson(response, 403, { error: 'token grants no access to this document' })
 
   const history = await documentHistory(options.prisma, documentName, limit)
   sendJson(response, 200, {

@@ -45,7 +45,9 @@ export function createRouter(options: RouterOptions) {
         return await handleHistory(request, response, url, options)
       }
       if (pathname === '/') {
-        const builtApps = WEB_APPS.filter((app) => existsSync(join(options.appsDir, app, 'dist', 'index.html')))
+        const builtApps = WEB_APPS.filter((app) =>
+          existsSync(join(options.appsDir, app, 'dist', 'index.html')),
+        )
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
         return void response.end(landingPage({ nodeId: options.nodeId, builtApps }))
       }

@@ -33,7 +33,11 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** Returns false when `pathname` is not an app path or the app is not built. */
-export async function serveApp(appsDir: string, pathname: string, response: ServerResponse): Promise<boolean> {
+export async function serveApp(
+  appsDir: string,
+  pathname: string,
+  response: ServerResponse,
+): Promise<boolean> {
   const [, app, ...rest] = pathname.split('/')
   if (!app || !(WEB_APPS as readonly string[]).includes(app)) return false
   const dist = join(appsDir, app, 'dist')

@@ -80,7 +80,8 @@ export class Compactor {
     try {
       const cutoff = new Date(Date.now() - this.options.retentionHours * 3_600_000)
       const removed = await pruneHistory(this.options.prisma, cutoff)
-      if (removed.rows + removed.snapshots > 0) this.options.logger.info(removed, 'pruned history past retention')
+      if (removed.rows + removed.snapshots > 0)
+        this.options.logger.info(removed, 'pruned history past retention')
     } catch (error) {
       this.options.logger.warn({ err: error }, 'history pruning failed')
     }

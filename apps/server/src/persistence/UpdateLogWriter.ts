@@ -51,13 +51,20 @@ export class UpdateLogWriter {
 
   enqueue(update: IncomingUpdate): void {
     const seq = this.nextSeq++
-    this.queue.push({ ...update, seq, nodeId: this.options.nodeId, updateKey: `${this.options.nodeId}:${this.bootId}:${seq}` })
+    this.queue.push({
+      ...update,
+      seq,
+      nodeId: this.options.nodeId,
+      updateKey: `${this.options.nodeId}:${this.bootId}:${seq}`,
+    })
     this.schedule(this.options.batchDelayMs)
   }
 
   /** Updates of one document still waiting for the database, oldest first (a reload must include them). */
   pendingFor(documentName: string): Uint8Array[] {
-    return this.queue.filter((entry) => entry.documentName === documentName).map((entry) => entry.update)
+    return this.queue
+      .filter((entry) => entry.documentName === documentName)
+      .map((entry) => entry.update)
   }
 
   get pendingCount(): number {
@@ -131,12 +138,15 @@ export class UpdateLogWriter {
   private reportQueue() {
     const oldest = this.queue[0]
     this.options.metrics.persistenceQueue.set(this.queue.length)
-    this.options.metrics.persistenceLag.set(oldest ? (Date.now() - oldest.receivedAt.getTime()) / 1000 : 0)
+    this.options.metrics.persistenceLag.set(
+      oldest ? (Date.now() - oldest.receivedAt.getTime()) / 1000 : 0,
+    )
   }
 }
 
 function countByDocument(batch: QueuedUpdate[]): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const entry of batch) counts.set(entry.documentName, (counts.get(entry.documentName) ?? 0) + 1)
+  for (const entry of batch)
+    counts.set(entry.documentName, (counts.get(entry.documentName) ?? 0) + 1)
   return counts
 }

@@ -63,7 +63,9 @@ export function bridgeSocket(socket: WebSocketLike): WebSocketLike {
       return socket.readyState
     },
     send(data) {
-      const frame = toYWebsocket(data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer))
+      const frame = toYWebsocket(
+        data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer),
+      )
       if (frame) socket.send(frame)
     },
     close(code, reason) {

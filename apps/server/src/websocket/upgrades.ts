@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { ClientConnection, Hocuspocus, WebSocketLike } from '@hocuspocus/server'
+import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import crossws from 'crossws/adapters/node'
 import type { ConnectionContext, SocketTransport } from '../context.ts'
 import type { Logger } from '../logger.ts'
@@ -19,15 +19,22 @@ export interface UpgradeOptions {
   accepting: () => boolean
 }
 
+type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
+
 interface PeerState {
   connection: ClientConnection
   documentName?: string
 }
 
-function transportFor(socket: WebSocketLike, connection: () => ClientConnection | undefined): SocketTransport {
+function transportFor(
+  socket: WebSocketLike,
+  connection: () => ClientConnection | undefined,
+): SocketTransport {
   return {
     refuse(code, reason) {
-      const established = (connection() as unknown as { documentConnections?: Record<string, unknown> })?.documentConnections
+      const established = (
+        connection() as unknown as { documentConnections?: Record<string, unknown> }
+      )?.documentConnections
       if (established && Object.keys(established).length > 0) return
       socket.close(code, reason)
     },
@@ -52,7 +59,9 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         states.get(peer)?.connection.handleMessage(message.uint8Array())
       },
       close(peer, event) {
-        states.get(peer)?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+        states
+          .get(peer)
+          ?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
       },
       error(peer, error) {
         logger.debug({ err: error, peer: peer.id }, 'websocket error')
@@ -68,7 +77,9 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         const documentName = decodeURIComponent(url.pathname.slice('/yjs/'.length))
         const raw = peer.websocket as unknown as WebSocketLike
         const socket = bridgeSocket(raw)
-        const context: ConnectionContext = { transport: { refuse: (code, reason) => raw.close(code, reason) } }
+        const context: ConnectionContext = {
+          transport: { refuse: (code, reason) => raw.close(code, reason) },
+        }
         const connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
         states.set(peer, { connection, documentName })
         connection.handleMessage(authMessage(documentName, url.searchParams.get('token') ?? ''))
@@ -79,7 +90,9 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         state.connection.handleMessage(toHocuspocus(state.documentName, message.uint8Array()))
       },
       close(peer, event) {
-        states.get(peer)?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+        states
+          .get(peer)
+          ?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
       },
       error(peer, error) {
         logger.debug({ err: error, peer: peer.id }, 'websocket error')

@@ -1,3 +1,4 @@
+/// <reference path="./hot-formula-parser.d.ts" />
 import { Parser } from 'hot-formula-parser'
 import { isFormula, toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'

@@ -1,0 +1,127 @@
+import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
+import {
+  useAwarenessUsers,
+  useConnectionStatus,
+  useDocVersion,
+  useProvider,
+  useSession,
+  useSynced,
+} from '@weft/react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { ActivityPanel } from './ActivityPanel.tsx'
+import { ConflictToasts } from './ConflictToasts.tsx'
+import { ConnectionBadge } from './ConnectionBadge.tsx'
+import { GridView } from './GridView.tsx'
+import { PresenceList } from './PresenceList.tsx'
+import type { RemoteSelection } from './SelectionBox.tsx'
+import type { Selection } from './selection.ts'
+import { Toolbar } from './Toolbar.tsx'
+import { useGrid } from './useGrid.ts'
+import { useOverwrites } from './useOverwrites.ts'
+
+type AwarenessState = { selection?: Selection | null }
+
+export function App({ docId }: { docId: string }) {
+  const documentName = `grid:${docId}`
+  const session = useSession()
+  const provider = useProvider(documentName, session.token, session.identity)
+  const synced = useSynced(provider)
+  const status = useConnectionStatus(provider)
+  const grid = useGrid(provider, synced)
+  const version = useDocVersion(provider?.document ?? null)
+  const users = useAwarenessUsers<AwarenessState>(provider)
+  const overwrites = useOverwrites(grid, session.identity.id)
+
+  const [selection, setSelection] = useState<Selection | null>(null)
+  // View state is local on purpose: my sort or filter never reorders anyone else's sheet.
+  const [sorting, setSorting] = useState<SortingState>([])
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
+  const [activityOpen, setActivityOpen] = useState(false)
+
+  useEffect(() => {
+    provider?.setAwarenessField('selection', selection)
+  }, [provider, selection])
+
+  const remote: RemoteSelection[] = useMemo(
+    () =>
+      users.flatMap((u) =>
+        !u.isLocal && u.state.selection
+          ? [{ clientId: u.clientId, user: u.user, selection: u.state.selection }]
+          : [],
+      ),
+    [users],
+  )
+
+  const cycleSort = useCallback((colId: string) => {
+    setSorting((s) => {
+      const cur = s.find((x) => x.id === colId)
+      if (!cur) return [{ id: colId, desc: false }]
+      if (!cur.desc) return [{ id: colId, desc: true }]
+      return []
+    })
+  }, [])
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="/grid/">
+          Weft Grid
+        </a>
+        <span className="doc-name" title={documentName}>
+          {docId}
+        </span>
+        <ConnectionBadge status={status} />
+        <PresenceList users={users} me={session.identity} onRename={session.rename} />
+        <button
+          type="button"
+          className={activityOpen ? 'on' : ''}
+          onClick={() => setActivityOpen((o) => !o)}
+          data-testid="activity-toggle"
+        >
+          Activity
+        </button>
+      </header>
+      {grid && synced ? (
+        <>
+          <Toolbar
+            grid={grid}
+            version={version}
+            identity={session.identity}
+            selection={selection}
+            onSelection={setSelection}
+            sorting={sorting}
+            onClearSort={() => setSorting([])}
+            columnFilters={columnFilters}
+            onFilters={setColumnFilters}
+          />
+          <div className="main">
+            <GridView
+              grid={grid}
+              version={version}
+              identity={session.identity}
+              selection={selection}
+              onSelection={setSelection}
+              remote={remote}
+              sorting={sorting}
+              columnFilters={columnFilters}
+              onSort={cycleSort}
+            />
+            {activityOpen && (
+              <ActivityPanel
+                documentName={documentName}
+                token={session.token}
+                version={version}
+                onClose={() => setActivityOpen(false)}
+              />
+            )}
+          </div>
+        </>
+      ) : (
+        <div className="loading" data-testid="loading">
+          Loading sheet…
+        </div>
+      )}
+      <ConflictToasts items={overwrites.items} grid={grid} onDismiss={overwrites.dismiss} />
+    </div>
+  )
+}

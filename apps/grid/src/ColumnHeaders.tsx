@@ -1,0 +1,90 @@
+// biome-ignore-all lint/a11y/noStaticElementInteractions: mouse handlers on cells and headers mirror
+// commands the focused grid container already offers from the keyboard (arrows, Shift, F2, toolbar).
+import type { SortingState } from '@tanstack/react-table'
+import { columnLetter } from '@weft/grid-model'
+import { MIN_COLUMN_WIDTH, ROW_HEADER_WIDTH } from './geometry.ts'
+import type { Grid } from './useGrid.ts'
+
+type Props = {
+  grid: Grid
+  colIds: string[]
+  widths: number[]
+  lefts: number[]
+  sorting: SortingState
+  selected: [number, number] | null
+  onSort: (colId: string) => void
+  onSelectColumn: (index: number) => void
+  /** Live width while dragging (local only); onResizeEnd writes it to the sheet. */
+  onResize: (colId: string, width: number) => void
+  onResizeEnd: (colId: string, width: number) => void
+}
+
+/**
+ * Letters (and optional names) over each column. Click selects the column,
+ * the arrow sorts this user's view, double-click renames, the right edge
+ * resizes for everyone.
+ */
+export function ColumnHeaders(props: Props) {
+  const { grid, colIds, widths, sorting } = props
+
+  const startResize = (e: React.PointerEvent, colId: string, start: number) => {
+    e.preventDefault()
+    e.stopPropagation()
+    const x0 = e.clientX
+    let width = start
+    const onMove = (ev: PointerEvent) => {
+      width = Math.max(MIN_COLUMN_WIDTH, Math.round(start + ev.clientX - x0))
+      props.onResize(colId, width)
+    }
+    const onUp = () => {
+      window.removeEventListener('pointermove', onMove)
+      window.removeEventListener('pointerup', onUp)
+      if (width !== start) props.onResizeEnd(colId, width)
+    }
+    window.addEventListener('pointermove', onMove)
+    window.addEventListener('pointerup', onUp)
+  }
+
+  return (
+    <div className="grid-header">
+      <div className="corner" style={{ width: ROW_HEADER_WIDTH }} />
+      {colIds.map((colId, i) => {
+        const meta = grid.model.column(colId)
+        const sort = sorting.find((s) => s.id === colId)
+        const active = props.selected && i >= props.selected[0] && i <= props.selected[1]
+        return (
+          <div
+            key={colId}
+            className={`col-header${active ? ' active' : ''}`}
+            style={{ width: widths[i] }}
+            data-col={columnLetter(i)}
+            onMouseDown={() => props.onSelectColumn(i)}
+            onDoubleClick={() => {
+              const name = window.prompt(`Name for column ${columnLetter(i)}`, meta?.name ?? '')
+              if (name !== null) grid.model.updateColumn(colId, { name })
+            }}
+          >
+            <span className="col-letter">{columnLetter(i)}</span>
+            {meta?.name && <span className="col-name">{meta.name}</span>}
+            <button
+              type="button"
+              className={`sort${sort ? ' on' : ''}`}
+              title="Sort my view by this column (others are not affected)"
+              aria-label={`Sort by column ${columnLetter(i)}`}
+              onMouseDown={(e) => e.stopPropagation()}
+              onClick={() => props.onSort(colId)}
+            >
+              {sort ? (sort.desc ? '▼' : '▲') : '↕'}
+            </button>
+            <span
+              className="resize-handle"
+              data-testid={`resize-${columnLetter(i)}`}
+              onPointerDown={(e) => startResize(e, colId, widths[i] ?? 120)}
+              onMouseDown={(e) => e.stopPropagation()}
+            />
+          </div>
+        )
+      })}
+    </div>
+  )
+}

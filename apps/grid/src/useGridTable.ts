@@ -1,0 +1,81 @@
+import {
+  type ColumnFiltersState,
+  columnFilteringFeature,
+  createFilteredRowModel,
+  createSortedRowModel,
+  filterFn_includesString,
+  rowSortingFeature,
+  type SortingState,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table'
+import { useMemo } from 'react'
+import type { Grid } from './useGrid.ts'
+
+/** One sheet row as TanStack Table sees it: just the id and its place in the sheet. */
+export type SheetRow = { rowId: string; position: number }
+
+export const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  columnFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  filterFns: { includesString: filterFn_includesString },
+})
+
+/** Numbers before text, numerically; empty cells always last, whatever the direction. */
+function compareValues(a: unknown, b: unknown): number {
+  const na = typeof a === 'number'
+  const nb = typeof b === 'number'
+  if (na && nb) return (a as number) - (b as number)
+  if (na) return -1
+  if (nb) return 1
+  return String(a).localeCompare(String(b), undefined, { numeric: true })
+}
+
+/**
+ * Sorting and filtering are this user's view only (React state, never the
+ * document), so they reorder nothing for anyone else. Cell values come from
+ * the formula evaluator, so a sort by a formula column sorts by results.
+ */
+export function useGridTable(
+  grid: Grid,
+  version: number,
+  sorting: SortingState,
+  columnFilters: ColumnFiltersState,
+) {
+  const layout = grid.model.layout()
+  const viewActive = sorting.length > 0 || columnFilters.length > 0
+  // Without a sort or filter the row model only depends on the layout; with
+  // one, values matter, so rebuild on every document change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the document's change signal
+  const data = useMemo<SheetRow[]>(
+    () => layout.rowIds.map((rowId, position) => ({ rowId, position })),
+    [layout, viewActive ? version : 0],
+  )
+  const columns = useMemo(
+    () =>
+      layout.colIds.map((colId) => ({
+        id: colId,
+        accessorFn: (row: SheetRow) => {
+          const r = grid.evaluator.evaluate(row.rowId, colId)
+          return r.error ?? r.value ?? undefined
+        },
+        sortFn: (
+          a: { getValue: (id: string) => unknown },
+          b: { getValue: (id: string) => unknown },
+          id: string,
+        ) => compareValues(a.getValue(id), b.getValue(id)),
+        sortUndefined: 'last' as const,
+        filterFn: 'includesString' as const,
+      })),
+    [layout, grid],
+  )
+  return useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row: SheetRow) => row.rowId,
+    state: { sorting, columnFilters },
+  })
+}

@@ -32,12 +32,22 @@ describe('renderChartPods', () => {
   test('probes resolve the named port to the container port the process listens on', () => {
     const pods = renderChartPods({
       values: { ...existingSecrets, server: { containerPort: 9123 } },
-      secrets: { 'weft-auth': { jwt: 'k' }, 'weft-pg': { uri: 'postgresql://x' }, 'weft-redis': { uri: 'redis://x' } },
+      secrets: {
+        'weft-auth': { jwt: 'k' },
+        'weft-pg': { uri: 'postgresql://x' },
+        'weft-redis': { uri: 'redis://x' },
+      },
     })
     assert.equal(pods.server.containerPort, 9123)
     assert.equal(pods.server.env.PORT, '9123')
-    assert.deepEqual([pods.server.readinessProbe?.path, pods.server.readinessProbe?.port], ['/readyz', 9123])
-    assert.deepEqual([pods.server.livenessProbe?.path, pods.server.livenessProbe?.port], ['/healthz', 9123])
+    assert.deepEqual(
+      [pods.server.readinessProbe?.path, pods.server.readinessProbe?.port],
+      ['/readyz', 9123],
+    )
+    assert.deepEqual(
+      [pods.server.livenessProbe?.path, pods.server.livenessProbe?.port],
+      ['/healthz', 9123],
+    )
     assert.ok(pods.server.terminationGracePeriodSeconds > 20)
   })
 
@@ -58,10 +68,16 @@ describe('renderChartPods', () => {
   })
 
   test('a secret the caller did not pass is an error naming it', () => {
-    assert.throws(() => renderChartPods({ values: existingSecrets, secrets: {} }), /weft-pg key uri/)
+    assert.throws(
+      () => renderChartPods({ values: existingSecrets, secrets: {} }),
+      /weft-pg key uri/,
+    )
   })
 
   test('values the chart refuses surface helm’s message', () => {
-    assert.throws(() => renderChartPods({ values: {} }), /database\.url or database\.existingSecret/)
+    assert.throws(
+      () => renderChartPods({ values: {} }),
+      /database\.url or database\.existingSecret/,
+    )
   })
 })

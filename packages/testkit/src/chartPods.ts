@@ -66,7 +66,12 @@ export interface ChartPods {
 export interface K8sObject {
   apiVersion: string
   kind: string
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }
+  metadata: {
+    name: string
+    namespace?: string
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+  }
   // biome-ignore lint/suspicious/noExplicitAny: rendered manifests are untyped JSON
   [field: string]: any
 }
@@ -101,9 +106,15 @@ export interface HelmResult {
 
 /** Runs helm with the given arguments from the repo root. */
 export function runHelm(args: string[]): HelmResult {
-  const result = spawnSync(helmBin(), args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const result = spawnSync(helmBin(), args, {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (result.error) {
-    throw new Error(`cannot run ${helmBin()} (${result.error.message}); install it with scripts/ci/install-helm.sh or set HELM_BIN`)
+    throw new Error(
+      `cannot run ${helmBin()} (${result.error.message}); install it with scripts/ci/install-helm.sh or set HELM_BIN`,
+    )
   }
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
 }
@@ -112,7 +123,8 @@ export function runHelm(args: string[]): HelmResult {
 export function parseManifests(text: string): K8sObject[] {
   return parseAllDocuments(text)
     .map((doc) => {
-      if (doc.errors.length > 0) throw new Error(`rendered YAML does not parse: ${doc.errors[0]?.message}`)
+      if (doc.errors.length > 0)
+        throw new Error(`rendered YAML does not parse: ${doc.errors[0]?.message}`)
       return doc.toJS() as K8sObject | null
     })
     .filter((object): object is K8sObject => object !== null && typeof object === 'object')
@@ -138,7 +150,13 @@ export function templateChart(options: TemplateOptions = {}): K8sObject[] {
 export function helmTemplate(options: TemplateOptions = {}): HelmResult {
   const work = mkdtempSync(join(tmpdir(), 'weft-chart-'))
   try {
-    const args = ['template', options.releaseName ?? 'weft', CHART_DIR, '--namespace', options.namespace ?? 'weft']
+    const args = [
+      'template',
+      options.releaseName ?? 'weft',
+      CHART_DIR,
+      '--namespace',
+      options.namespace ?? 'weft',
+    ]
     for (const file of options.valuesFiles ?? []) args.push('--values', file)
     if (options.values) {
       const file = join(work, 'values.json') // JSON is YAML
@@ -163,17 +181,20 @@ export function renderChartPods(options: RenderChartPodsOptions = {}): ChartPods
     releaseName,
     namespace,
   })
-  const podName = options.podName ?? ((component: ChartComponent) => `${releaseName}-${component}-0`)
+  const podName =
+    options.podName ?? ((component: ChartComponent) => `${releaseName}-${component}-0`)
   const secrets = { ...renderedSecrets(objects), ...(options.secrets ?? {}) }
   const configMaps = renderedConfigMaps(objects)
 
   const podOf = (component: ChartComponent): ChartPod | undefined => {
     const deployment = objects.find(
-      (o) => o.kind === 'Deployment' && o.metadata.labels?.['app.kubernetes.io/component'] === component,
+      (o) =>
+        o.kind === 'Deployment' && o.metadata.labels?.['app.kubernetes.io/component'] === component,
     )
     if (!deployment) return undefined
     const spec = deployment.spec.template.spec
-    const container = spec.containers.find((c: { name: string }) => c.name === component) ?? spec.containers[0]
+    const container =
+      spec.containers.find((c: { name: string }) => c.name === component) ?? spec.containers[0]
     const ports: { name?: string; containerPort: number }[] = container.ports ?? []
     const portOf = (port: number | string): number => {
       if (typeof port === 'number') return port
@@ -197,11 +218,16 @@ export function renderChartPods(options: RenderChartPodsOptions = {}): ChartPods
     }
     const env: Record<string, string> = {}
     for (const source of container.envFrom ?? []) {
-      const from = source.secretRef ? secrets[source.secretRef.name] : configMaps[source.configMapRef?.name]
+      const from = source.secretRef
+        ? secrets[source.secretRef.name]
+        : configMaps[source.configMapRef?.name]
       if (!from && !(source.secretRef ?? source.configMapRef)?.optional) {
-        throw new Error(`${component}: envFrom ${JSON.stringify(source)} is not among the given secrets`)
+        throw new Error(
+          `${component}: envFrom ${JSON.stringify(source)} is not among the given secrets`,
+        )
       }
-      for (const [key, value] of Object.entries(from ?? {})) env[`${source.prefix ?? ''}${key}`] = value
+      for (const [key, value] of Object.entries(from ?? {}))
+        env[`${source.prefix ?? ''}${key}`] = value
     }
     for (const variable of (container.env ?? []) as EnvVar[]) {
       const value = resolveEnv(component, variable, secrets, configMaps, fields)
@@ -245,13 +271,18 @@ function resolveEnv(
     const value = store[ref.name]?.[ref.key]
     if (value === undefined && !ref.optional) {
       const kind = from.secretKeyRef ? 'Secret' : 'ConfigMap'
-      throw new Error(`${component}: ${variable.name} needs ${kind} ${ref.name} key ${ref.key}, which was not given`)
+      throw new Error(
+        `${component}: ${variable.name} needs ${kind} ${ref.name} key ${ref.key}, which was not given`,
+      )
     }
     return value
   }
   if (from.fieldRef) {
     const value = fields[from.fieldRef.fieldPath]
-    if (value === undefined) throw new Error(`${component}: ${variable.name}: unsupported fieldRef ${from.fieldRef.fieldPath}`)
+    if (value === undefined)
+      throw new Error(
+        `${component}: ${variable.name}: unsupported fieldRef ${from.fieldRef.fieldPath}`,
+      )
     return value
   }
   throw new Error(`${component}: ${variable.name}: unsupported valueFrom ${JSON.stringify(from)}`)

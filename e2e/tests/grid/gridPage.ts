@@ -1,0 +1,67 @@
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
+import { expect } from '@playwright/test'
+
+export type GridUser = { id: string; name: string; color: string }
+
+export const ADA: GridUser = { id: 'u-ada', name: 'Ada', color: '#d9480f' }
+export const BOB: GridUser = { id: 'u-bob', name: 'Bob', color: '#1971c2' }
+
+/** A browser context whose localStorage already holds this user's identity. */
+export async function contextFor(browser: Browser, user: GridUser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 800 } })
+  await context.addInitScript((identity) => {
+    localStorage.setItem('weft.identity', JSON.stringify(identity))
+  }, user)
+  return context
+}
+
+export function uniqueGridId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+}
+
+/** The sheet as a user works with it: cells by A1 address, keyboard on the focused grid. */
+export class GridPage {
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
+  }
+
+  async open(nodeUrl: string, gridId: string): Promise<void> {
+    await this.page.goto(`${nodeUrl}/grid/${gridId}`)
+    await expect(this.cell('A1')).toBeVisible({ timeout: 20_000 })
+    await expect(this.status).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })
+  }
+
+  cell(address: string): Locator {
+    return this.page.locator(`[data-cell="${address}"]`)
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId('connection-status')
+  }
+
+  get presence(): Locator {
+    return this.page.getByTestId('presence')
+  }
+
+  async select(address: string): Promise<void> {
+    await this.cell(address).click()
+  }
+
+  /** Types into a cell as a user would: select, type (starts the editor), Enter. */
+  async type(address: string, text: string): Promise<void> {
+    await this.select(address)
+    await this.page.keyboard.type(text)
+    await this.page.keyboard.press('Enter')
+  }
+
+  /** Delivers a clipboard paste of `text` to the focused sheet, as Ctrl+V from another app would. */
+  async paste(text: string): Promise<void> {
+    await this.page.evaluate((data) => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', data)
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }))
+    }, text)
+  }
+}

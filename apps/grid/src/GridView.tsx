@@ -4,7 +4,7 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Identity } from '@weft/client'
-import { cellAddress, columnLetter } from '@weft/grid-model'
+import { columnLetter } from '@weft/grid-model'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CellEditor } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
@@ -16,6 +16,7 @@ import {
   pasteTsv,
   type ViewOrder,
 } from './editing.ts'
+import { GridRow } from './GridRow.tsx'
 import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
 import { handleGridKey } from './gridKeys.ts'
 import { type RemoteSelection, SelectionBox } from './SelectionBox.tsx'
@@ -69,7 +70,7 @@ export function GridView(props: Props) {
     count: view.rowIds.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 6,
   })
 
   const [editing, setEditing] = useState<Editing | null>(null)
@@ -213,21 +214,56 @@ export function GridView(props: Props) {
     return () => window.removeEventListener('mouseup', up)
   }, [])
 
-  const onCellMouseDown = (e: React.MouseEvent, rowId: string, colId: string) => {
+  // Mouse events are delegated here from the rows (see GridRow).
+  const hit = (e: React.MouseEvent) => {
+    const target = e.target as HTMLElement
+    const rowId = target.closest<HTMLElement>('[data-row-id]')?.dataset.rowId
+    const colId = target.closest<HTMLElement>('[data-col-id]')?.dataset.colId
+    const header = target.closest('[data-row-header]') !== null
+    return rowId ? { rowId, colId, header } : null
+  }
+  const onBodyMouseDown = (e: React.MouseEvent) => {
+    const h = hit(e)
+    if (!h) return
     if (editing) finishEdit(null)
-    const cell = { rowId, colId }
+    e.preventDefault()
+    focusGrid()
+    if (h.header) {
+      const first = view.colIds[0]
+      const last = view.colIds[view.colIds.length - 1]
+      if (first && last) {
+        onSelection({
+          anchor: { rowId: h.rowId, colId: first },
+          focus: { rowId: h.rowId, colId: last },
+        })
+      }
+      return
+    }
+    if (!h.colId) return
+    const cell = { rowId: h.rowId, colId: h.colId }
     onSelection(
       e.shiftKey && selection
         ? { anchor: selection.anchor, focus: cell }
         : { anchor: cell, focus: cell },
     )
     dragging.current = true
-    e.preventDefault()
-    focusGrid()
   }
-  const onCellMouseEnter = (rowId: string, colId: string) => {
-    if (dragging.current && selection)
-      onSelection({ anchor: selection.anchor, focus: { rowId, colId } })
+  const onBodyMouseMove = (e: React.MouseEvent) => {
+    if (!dragging.current || !selection) return
+    const h = hit(e)
+    if (!h?.colId) return
+    if (h.rowId === selection.focus.rowId && h.colId === selection.focus.colId) return
+    onSelection({ anchor: selection.anchor, focus: { rowId: h.rowId, colId: h.colId } })
+  }
+  const onBodyDoubleClick = (e: React.MouseEvent) => {
+    const h = hit(e)
+    if (!h?.colId) return
+    setEditing({
+      rowId: h.rowId,
+      colId: h.colId,
+      initial: editableText(model, h.rowId, h.colId),
+      replace: false,
+    })
   }
 
   const box = (r: Rect) => ({
@@ -267,54 +303,28 @@ export function GridView(props: Props) {
             if (a && b) onSelection({ anchor: a, focus: b })
           }}
         />
-        <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          className="grid-body"
+          style={{ height: virtualizer.getTotalSize() }}
+          onMouseDown={onBodyMouseDown}
+          onMouseMove={onBodyMouseMove}
+          onDoubleClick={onBodyDoubleClick}
+        >
           {virtualizer.getVirtualItems().map((item) => {
             const rowId = view.rowIds[item.index] as string
-            const position = layout.rowIndex.get(rowId) ?? 0
-            const inRange = rect && item.index >= rect.top && item.index <= rect.bottom
             return (
-              <div
+              <GridRow
                 key={rowId}
-                className="grid-row"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <div
-                  className={`row-header${inRange ? ' active' : ''}`}
-                  onMouseDown={() => {
-                    const a = cellAt(item.index, 0)
-                    const b = cellAt(item.index, view.colIds.length - 1)
-                    if (a && b) onSelection({ anchor: a, focus: b })
-                    focusGrid()
-                  }}
-                >
-                  {position + 1}
-                </div>
-                {view.colIds.map((colId, c) => {
-                  const result = evaluator.evaluate(rowId, colId)
-                  const text = evaluator.display(rowId, colId)
-                  return (
-                    <div
-                      key={colId}
-                      className={`cell${typeof result.value === 'number' ? ' num' : ''}${result.error ? ' err' : ''}`}
-                      style={{ width: widths[c] }}
-                      data-cell={cellAddress(position, layout.colIndex.get(colId) ?? c)}
-                      onMouseDown={(e) => onCellMouseDown(e, rowId, colId)}
-                      onMouseEnter={() => onCellMouseEnter(rowId, colId)}
-                      onDoubleClick={() => {
-                        setEditing({
-                          rowId,
-                          colId,
-                          initial: editableText(model, rowId, colId),
-                          replace: false,
-                        })
-                      }}
-                      title={text.length > 20 ? text : undefined}
-                    >
-                      {text}
-                    </div>
-                  )
-                })}
-              </div>
+                rowId={rowId}
+                position={layout.rowIndex.get(rowId) ?? 0}
+                top={item.start}
+                colIds={view.colIds}
+                widths={widths}
+                colIndex={layout.colIndex}
+                evaluator={evaluator}
+                version={version}
+                active={rect !== null && item.index >= rect.top && item.index <= rect.bottom}
+              />
             )
           })}
           {remote.map((r) => {

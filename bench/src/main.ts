@@ -1,0 +1,47 @@
+/**
+ * `npm run bench -- [scenario...] [--repeat N] [--cpu-prof]`: runs benchmarks.md scenarios with
+ * our fleet and the reference side by side in one run. Scenarios: propagation (1), trace (2),
+ * durability (7); none named = all.
+ */
+import { parseArgs } from 'node:util'
+import { runDurability } from './scenarios/durability.ts'
+import { runPropagation } from './scenarios/propagation.ts'
+import { runTrace } from './scenarios/trace.ts'
+
+export interface BenchOptions {
+  repeat: number
+  cpuProf: boolean
+  /** Scenario-specific knobs: --set key=value. */
+  settings: Record<string, string>
+}
+
+const SCENARIOS: Record<string, (options: BenchOptions) => Promise<void>> = {
+  propagation: runPropagation,
+  trace: runTrace,
+  durability: runDurability,
+}
+const ALIASES: Record<string, string> = { '1': 'propagation', '2': 'trace', '7': 'durability' }
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    repeat: { type: 'string', default: '1' },
+    'cpu-prof': { type: 'boolean', default: false },
+    set: { type: 'string', multiple: true, default: [] },
+  },
+})
+const names = positionals.length > 0 ? positionals.map((name) => ALIASES[name] ?? name) : Object.keys(SCENARIOS)
+const options: BenchOptions = {
+  repeat: Math.max(1, Math.min(10, Number(values.repeat) || 1)),
+  cpuProf: values['cpu-prof'] ?? false,
+  settings: Object.fromEntries((values.set ?? []).map((pair) => pair.split('=') as [string, string])),
+}
+for (const name of names) {
+  const run = SCENARIOS[name]
+  if (!run) {
+    process.stderr.write(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}\n`)
+    process.exit(2)
+  }
+  await run(options)
+}
+process.exit(0)

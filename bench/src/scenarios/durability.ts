@@ -1,0 +1,1 @@
+export async function runDurability(): Promise<void> {}

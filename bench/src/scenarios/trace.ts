@@ -1,0 +1,192 @@
+/**
+ * Scenario 2: a keystroke trace typed by one client on node A and read by a client on node B,
+ * persistence on. Three parts per fleet, in this order on one fleet:
+ *  - fresh: the first `prefix` keystrokes (default 137,000 of automerge-paper, issue 2's target)
+ *    typed right after the fleet's processes started (first document they ever load);
+ *  - warm: the same prefix again, on a new document, on the now warmed-up processes;
+ *  - full: the whole trace on a new document, then the stored bytes once it is unloaded.
+ * Reported: updates/s (keystrokes / time from the first send until B's text equals A's),
+ * Redis PUBLISH calls and bytes, CPU seconds of each node process, stored bytes.
+ */
+import { loadTrace, startPostgres, type Trace } from '@weft/testkit'
+import * as Y from 'yjs'
+import {
+  type BenchFleet,
+  diffCounters,
+  type FleetKind,
+  processCpuSeconds,
+  redisCounters,
+  startBenchFleet,
+} from '../fleets.ts'
+import type { BenchOptions } from '../main.ts'
+import { applyTxn, connectSynced, nextTurn, sleep } from '../clients.ts'
+import { log, printTable, ratio, round, writeResult } from '../report.ts'
+
+interface ReplayResult {
+  fleet: string
+  part: string
+  keystrokes: number
+  finished: boolean
+  sendSec: number
+  visibleSec: number
+  updatesPerSec: number
+  /** Share of the writer's inserted characters the reader had when the clock stopped. */
+  readerProgress: number
+  textMatches: boolean
+  publishCalls: number
+  redisBytesIn: number
+  redisBytesOut: number
+  nodeCpuSec: number[]
+  stored?: Record<string, number>
+}
+
+const CHUNK = 250
+
+async function replay(
+  fleet: BenchFleet,
+  documentName: string,
+  part: string,
+  txns: Trace['txns'],
+  expected: string | null,
+  timeoutMs: number,
+): Promise<ReplayResult> {
+  const [nodeA, nodeB] = fleet.nodes as [BenchFleet['nodes'][0], BenchFleet['nodes'][0]]
+  const writer = await connectSynced(nodeA.wsUrl, documentName)
+  const reader = await connectSynced(nodeB.wsUrl, documentName)
+  const text = writer.doc.getText('text')
+  const readerText = reader.doc.getText('text')
+  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
+  const redisBefore = redisCounters(fleet.redis)
+  const deadline = performance.now() + timeoutMs
+  const started = performance.now()
+  for (let i = 0; i < txns.length && performance.now() < deadline; i += CHUNK) {
+    for (const txn of txns.slice(i, i + CHUNK)) applyTxn(text, txn.patches)
+    await nextTurn()
+  }
+  const sent = performance.now()
+  const target = text.toString()
+  let finished = false
+  while (performance.now() < deadline) {
+    if (readerText.length === target.length && readerText.toString() === target) {
+      finished = true
+      break
+    }
+    await sleep(20)
+  }
+  const visible = performance.now()
+  const writerClock = Y.getState(writer.doc.store, writer.doc.clientID)
+  const readerClock = Y.getState(reader.doc.store, writer.doc.clientID)
+  const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
+  const cpu = fleet.nodes.map((node, i) =>
+    round(processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0)),
+  )
+  writer.destroy()
+  reader.destroy()
+  const elapsed = (visible - started) / 1000
+  return {
+    fleet: fleet.label,
+    part,
+    keystrokes: txns.length,
+    finished,
+    sendSec: round((sent - started) / 1000),
+    visibleSec: round(elapsed),
+    updatesPerSec: finished ? Math.round(txns.length / elapsed) : Number.NaN,
+    readerProgress: round(writerClock === 0 ? 1 : readerClock / writerClock, 4),
+    textMatches: finished && (expected === null || target === expected),
+    publishCalls: redis.publishCalls ?? 0,
+    redisBytesIn: redis.total_net_input_bytes ?? 0,
+    redisBytesOut: redis.total_net_output_bytes ?? 0,
+    nodeCpuSec: cpu,
+  }
+}
+
+/** Waits until the stored bytes stop changing (the unload store and any compaction are done). */
+async function settledStoredBytes(fleet: BenchFleet, documentName: string) {
+  let previous = ''
+  let stored: Record<string, number> = {}
+  for (let i = 0; i < 40; i++) {
+    await sleep(1_000)
+    stored = await fleet.storedBytes(documentName)
+    const now = JSON.stringify(stored)
+    if (now === previous && Object.values(stored).some((value) => value > 0)) break
+    previous = now
+  }
+  return stored
+}
+
+export async function runTrace(options: BenchOptions): Promise<void> {
+  const traceName = options.settings.trace ?? 'automerge-paper'
+  const trace = loadTrace(traceName)
+  const prefix = Math.min(trace.txns.length, Number(options.settings.prefix ?? 137_000))
+  const parts = (options.settings.parts ?? 'fresh,warm,full').split(',')
+  const timeoutMs = Number(options.settings.timeoutSec ?? 120) * 1000
+  const kinds = (options.settings.fleets ?? 'weft,hocuspocus').split(',') as FleetKind[]
+  const postgres = await startPostgres()
+  const results: ReplayResult[] = []
+  try {
+    for (let round_ = 0; round_ < options.repeat; round_++) {
+      const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
+      for (const kind of order) {
+        const tag = `trace_${kind}_${round_}_${Date.now()}`
+        log(`trace: starting ${kind} fleet (round ${round_ + 1}/${options.repeat})`)
+        const fleet = await startBenchFleet({
+          kind,
+          nodes: 2,
+          postgres,
+          persistence: true,
+          tag,
+          ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${tag}` } : {}),
+        })
+        try {
+          for (const part of parts) {
+            const full = part === 'full'
+            const txns = full ? trace.txns : trace.txns.slice(0, prefix)
+            const documentName = `code:bench-trace-${part}-${round_}`
+            log(`trace: ${fleet.label} ${part} (${txns.length} keystrokes)`)
+            const result = await replay(
+              fleet,
+              documentName,
+              part,
+              txns,
+              full ? trace.endContent : null,
+              timeoutMs,
+            )
+            if (full) result.stored = await settledStoredBytes(fleet, documentName)
+            log(`trace: ${JSON.stringify(result)}`)
+            results.push(result)
+          }
+        } finally {
+          await fleet.destroy()
+        }
+      }
+    }
+  } finally {
+    await postgres.destroy()
+  }
+  printTable(
+    `Scenario 2: ${traceName} replay, writer on node A, reader on node B (prefix ${prefix} for fresh/warm)`,
+    results.map((r) => ({
+      fleet: r.fleet,
+      part: r.part,
+      keystrokes: r.keystrokes,
+      finished: r.finished,
+      'visible s': r.visibleSec,
+      'updates/s': r.updatesPerSec,
+      'reader progress': r.readerProgress,
+      'text ok': r.textMatches,
+      publishes: r.publishCalls,
+      'redis MB out': round(r.redisBytesOut / 1e6),
+      'node CPU s': r.nodeCpuSec.join(' / '),
+      stored: r.stored ? JSON.stringify(r.stored) : '',
+    })),
+  )
+  const ratios = parts.map((part) => {
+    const mean = (kind: string) => {
+      const rows = results.filter((r) => r.part === part && r.fleet.startsWith(kind))
+      return rows.reduce((sum, r) => sum + (r.finished ? r.visibleSec : Number.NaN), 0) / rows.length
+    }
+    return { part, 'weft visible s': round(mean('weft')), 'hocuspocus visible s': round(mean('hocuspocus')), 'speed-up': ratio(mean('hocuspocus'), mean('weft')) }
+  })
+  printTable('Ratios (mean time until visible on B; speed-up = reference / weft)', ratios)
+  writeResult('trace', { trace: traceName, prefix, timeoutMs, results, ratios })
+}

@@ -12,7 +12,10 @@ export interface ConnectionUser {
  * code, which is safe to send only when no other document is open on that socket.
  */
 export interface SocketTransport {
+  /** Closes the socket with `code` unless another document is established on it. */
   refuse(code: number, reason: string): void
+  /** Closes the socket, whatever else it carries (the client broke the protocol). */
+  close(code: number, reason: string): void
 }
 
 export interface ConnectionContext {

@@ -11,6 +11,7 @@ import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
 import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
 import { AccessControl } from './extensions/AccessControl.ts'
+import { FrameGuard } from './extensions/FrameGuard.ts'
 import { MetricsReporter } from './extensions/MetricsReporter.ts'
 import { Persistence } from './extensions/Persistence.ts'
 import { RedisFanout } from './extensions/RedisFanout.ts'
@@ -86,6 +87,7 @@ export async function createNode(
       metrics,
     }),
     new Persistence({ prisma: database.prisma, writer, compactor, metrics, onDatabaseStatus }),
+    new FrameGuard(logger.child({ module: 'frames' })),
     new MetricsReporter(metrics),
   ]
   let fanout: RedisFanout | undefined

@@ -3,7 +3,15 @@
 // after the restart.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { connectClient, type Fleet, loadTrace, startFleet, type TestClient, textOf, waitFor } from '@weft/testkit'
+import {
+  connectClient,
+  type Fleet,
+  loadTrace,
+  startFleet,
+  type TestClient,
+  textOf,
+  waitFor,
+} from '@weft/testkit'
 import * as Y from 'yjs'
 
 let fleet: Fleet
@@ -48,7 +56,9 @@ test('a trace typed keystroke by keystroke on node A reads back on node B and af
     }
   }
   assert.equal(text.toString(), trace.endContent, 'the trace replays to its end content')
-  await waitFor('node B reader has the end content', () => textOf(reader) === trace.endContent, { timeoutMs: 60_000 })
+  await waitFor('node B reader has the end content', () => textOf(reader) === trace.endContent, {
+    timeoutMs: 60_000,
+  })
   await writer.synced()
   writer.destroy()
   reader.destroy()
@@ -74,7 +84,9 @@ test('every node stopped and started: each document reloads byte-identical', asy
   }
   const before = await Promise.all(names.map((name, i) => stateSeenByNewClient((i + 1) % 3, name)))
   await fleet.restartAll()
-  const afterRestart = await Promise.all(names.map((name, i) => stateSeenByNewClient((i + 2) % 3, name)))
+  const afterRestart = await Promise.all(
+    names.map((name, i) => stateSeenByNewClient((i + 2) % 3, name)),
+  )
   for (const [i, name] of names.entries()) {
     assert.ok(
       Buffer.from(before[i] as Uint8Array).equals(Buffer.from(afterRestart[i] as Uint8Array)),

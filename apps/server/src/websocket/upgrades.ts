@@ -38,6 +38,9 @@ function transportFor(
       if (established && Object.keys(established).length > 0) return
       socket.close(code, reason)
     },
+    close(code, reason) {
+      socket.close(code, reason)
+    },
   }
 }
 
@@ -78,7 +81,10 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         const raw = peer.websocket as unknown as WebSocketLike
         const socket = bridgeSocket(raw)
         const context: ConnectionContext = {
-          transport: { refuse: (code, reason) => raw.close(code, reason) },
+          transport: {
+            refuse: (code, reason) => raw.close(code, reason),
+            close: (code, reason) => raw.close(code, reason),
+          },
         }
         const connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
         states.set(peer, { connection, documentName })

@@ -1,0 +1,56 @@
+/**
+ * Checks the Yjs payload of every sync frame before Hocuspocus applies it. Hocuspocus closes
+ * only the document connection when applying fails, leaving the client's socket open and the
+ * client unaware; a frame that is not a valid Yjs update here closes the whole socket with 1007
+ * (invalid payload), before any of it reaches the document.
+ */
+import type { beforeHandleMessagePayload, Extension } from '@hocuspocus/server'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import type { ConnectionContext } from '../context.ts'
+import type { Logger } from '../logger.ts'
+import { ConnectionRefused } from './AccessControl.ts'
+
+const SYNC = 0
+const SYNC_REPLY = 4
+const SYNC_STEP_2 = 1
+const SYNC_UPDATE = 2
+export const INVALID_PAYLOAD = 1007
+
+/** Returns why a Hocuspocus frame carries an invalid Yjs update, or null. */
+export function invalidUpdateProblem(frame: Uint8Array): string | null {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    decoding.readVarString(decoder)
+    const type = decoding.readVarUint(decoder)
+    if (type !== SYNC && type !== SYNC_REPLY) return null
+    const step = decoding.readVarUint(decoder)
+    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null
+    Y.decodeUpdate(decoding.readVarUint8Array(decoder))
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : 'undecodable frame'
+  }
+}
+
+export class FrameGuard implements Extension {
+  extensionName = 'FrameGuard'
+  private readonly logger: Logger
+
+  constructor(logger: Logger) {
+    this.logger = logger
+  }
+
+  async beforeHandleMessage({
+    update,
+    context,
+    documentName,
+    socketId,
+  }: beforeHandleMessagePayload) {
+    const problem = invalidUpdateProblem(update)
+    if (!problem) return
+    this.logger.warn({ documentName, socketId, problem }, 'invalid Yjs update; closing the socket')
+    ;(context as ConnectionContext).transport?.close(INVALID_PAYLOAD, 'invalid Yjs update')
+    throw new ConnectionRefused(INVALID_PAYLOAD, 'invalid Yjs update')
+  }
+}

@@ -1,6 +1,6 @@
 /** Client helpers shared by scenarios: connect and wait, and apply trace keystrokes. */
 import { connectClient, type TestClient, type Trace } from '@weft/testkit'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 export async function connectSynced(wsUrl: string, documentName: string): Promise<TestClient> {
   const client = connectClient(wsUrl, documentName)

@@ -1,24 +1,32 @@
 /**
- * The two fleets a benchmark runs side by side: ours (testkit's startFleet: real node
- * processes, Redis, Postgres) and the reference (bare Hocuspocus + stock Redis extension, and
- * optionally the stock Database extension, as processes). Each gets its own redis-server and
- * its own database on one shared Postgres, so neither sees the other's traffic.
+ * The fleets a benchmark runs side by side: ours (node processes started with testkit's
+ * startNode from the repo's main.ts, or from a scratch copy to try a change) and the reference
+ * (bare Hocuspocus + stock Redis extension, optionally the stock Database extension, as
+ * processes). Each fleet gets its own redis-server and its own database on one shared Postgres,
+ * so neither sees the other's traffic.
  */
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   freePort,
   ManagedProcess,
+  migrate,
   type PostgresInstance,
   REPO_ROOT,
   type RedisInstance,
-  startFleet,
+  type ServerNode,
+  startNode,
   startRedis,
   waitFor,
 } from '@weft/testkit'
 import pg from 'pg'
 
-export type FleetKind = 'weft' | 'hocuspocus'
+/**
+ * weft-scratch: our node from a scratch copy (WEFT_SCRATCH_MAIN, a main.ts outside the repo), to
+ * measure a proposed change to code this benchmark does not own side by side with the original.
+ */
+export type FleetKind = 'weft' | 'weft-scratch' | 'hocuspocus'
 
 export interface BenchNode {
   wsUrl: string
@@ -44,30 +52,52 @@ export interface FleetRequest {
   persistence: boolean
   /** Node processes write a V8 CPU profile into this directory. */
   cpuProfDir?: string
+  /** Node processes record Hocuspocus flush batch sizes here (instrument/flushStats.ts). */
+  flushStatsDir?: string
   tag: string
 }
 
 export async function startBenchFleet(request: FleetRequest): Promise<BenchFleet> {
-  return request.kind === 'weft' ? startWeft(request) : startReference(request)
+  return request.kind === 'hocuspocus' ? startReference(request) : startWeft(request)
 }
 
 async function startWeft(request: FleetRequest): Promise<BenchFleet> {
   const redis = await startRedis()
-  const fleet = await startFleet({
-    nodes: request.nodes,
-    postgres: request.postgres,
-    redis,
-    databaseName: `weft_${request.tag}`,
-    env: {
-      LOG_LEVEL: 'error',
-      ...(request.cpuProfDir
-        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${request.cpuProfDir}` }
-        : {}),
+  const databaseUrl = await request.postgres.createDatabase(`weft_${request.tag}`)
+  migrate(databaseUrl)
+  const scratchMain = process.env.WEFT_SCRATCH_MAIN
+  if (request.kind === 'weft-scratch' && !scratchMain)
+    throw new Error('weft-scratch needs WEFT_SCRATCH_MAIN=/path/to/copy/apps/server/src/main.ts')
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    LOG_LEVEL: 'error',
+    NODE_OPTIONS: nodeFlags(request).join(' '),
+    ...(request.flushStatsDir ? { BENCH_FLUSH_STATS_DIR: request.flushStatsDir } : {}),
+  }
+  const nodes: ServerNode[] = []
+  for (let i = 0; i < request.nodes; i++) {
+    nodes.push(
+      await startNode({
+        nodeId: `node-${String.fromCharCode(97 + i)}`,
+        env,
+        ...(request.kind === 'weft-scratch'
+          ? { command: [process.execPath, scratchMain as string] }
+          : {}),
+      }),
+    )
+  }
+  const fleet = {
+    databaseUrl,
+    nodes,
+    destroy: async () => {
+      await Promise.all(nodes.map((node) => node.kill()))
+      await redis.destroy()
     },
-  })
+  }
   return {
-    kind: 'weft',
-    label: 'weft',
+    kind: request.kind,
+    label: request.kind,
     nodes: fleet.nodes.map((node) => ({ wsUrl: node.wsUrl, process: node.process })),
     redis,
     databaseUrl: fleet.databaseUrl,
@@ -87,7 +117,9 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
       ),
     async destroy() {
       // SIGTERM first so a profile, if requested, is written.
-      await Promise.all(fleet.nodes.map((node) => node.process.stop(10_000)))
+      await Promise.all(
+        fleet.nodes.map((node) => node.process.stop(request.cpuProfDir ? 60_000 : 10_000)),
+      )
       await fleet.destroy()
     },
   }
@@ -106,10 +138,7 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
   const nodes: BenchNode[] = []
   for (let i = 0; i < request.nodes; i++) {
     const port = await freePort()
-    const args = [
-      ...(request.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${request.cpuProfDir}`] : []),
-      join('bench', 'src', 'reference', 'hocuspocusNode.ts'),
-    ]
+    const args = [...nodeFlags(request), join('bench', 'src', 'reference', 'hocuspocusNode.ts')]
     const child = new ManagedProcess(`ref-${i}`, process.execPath, args, {
       cwd: REPO_ROOT,
       env: {
@@ -117,6 +146,7 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
         PORT: String(port),
         REDIS_URL: redis.url,
         NODE_ID: `ref-${i}`,
+        ...(request.flushStatsDir ? { BENCH_FLUSH_STATS_DIR: request.flushStatsDir } : {}),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       },
     })
@@ -145,9 +175,37 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
           )
         : {},
     async destroy() {
-      await Promise.all(nodes.map((node) => node.process.stop(10_000)))
+      await Promise.all(
+        nodes.map((node) => node.process.stop(request.cpuProfDir ? 60_000 : 10_000)),
+      )
       await redis.destroy()
     },
+  }
+}
+
+function nodeFlags(request: FleetRequest): string[] {
+  return [
+    ...(request.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${request.cpuProfDir}`] : []),
+    ...(request.flushStatsDir
+      ? ['--import', join(REPO_ROOT, 'bench', 'src', 'instrument', 'flushStats.ts')]
+      : []),
+  ]
+}
+
+export interface FlushBucket {
+  upTo: number
+  flushes: number
+  updates: number
+  ms: number
+}
+
+/** Cumulative flush statistics of one node process (see instrument/flushStats.ts). */
+export function readFlushStats(dir: string, pid: number | undefined): FlushBucket[] {
+  try {
+    return (JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as { stats: FlushBucket[] })
+      .stats
+  } catch {
+    return []
   }
 }
 
@@ -176,10 +234,15 @@ export function redisCounters(redis: RedisInstance): Record<string, number> {
   const publish = /cmdstat_publish:calls=(\d+),usec=(\d+)/.exec(info)
   out.publishCalls = Number(publish?.[1] ?? 0)
   out.publishUsec = Number(publish?.[2] ?? 0)
-  for (const key of ['total_net_input_bytes', 'total_net_output_bytes', 'total_commands_processed']) {
+  for (const key of [
+    'total_net_input_bytes',
+    'total_net_output_bytes',
+    'total_commands_processed',
+  ]) {
     out[key] = Number(new RegExp(`${key}:(\\d+)`).exec(info)?.[1] ?? 0)
   }
-  out.redisCpuSec = Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0) +
+  out.redisCpuSec =
+    Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0) +
     Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1] ?? 0)
   return out
 }

@@ -30,11 +30,14 @@ const { values, positionals } = parseArgs({
     set: { type: 'string', multiple: true, default: [] },
   },
 })
-const names = positionals.length > 0 ? positionals.map((name) => ALIASES[name] ?? name) : Object.keys(SCENARIOS)
+const names =
+  positionals.length > 0 ? positionals.map((name) => ALIASES[name] ?? name) : Object.keys(SCENARIOS)
 const options: BenchOptions = {
   repeat: Math.max(1, Math.min(10, Number(values.repeat) || 1)),
   cpuProf: values['cpu-prof'] ?? false,
-  settings: Object.fromEntries((values.set ?? []).map((pair) => pair.split('=') as [string, string])),
+  settings: Object.fromEntries(
+    (values.set ?? []).map((pair) => pair.split('=') as [string, string]),
+  ),
 }
 for (const name of names) {
   const run = SCENARIOS[name]

@@ -30,14 +30,20 @@ for (const node of profile.nodes) {
   const url = node.callFrame.url.replace(/^file:\/\/\/work\/main\//, '')
   const name = `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`
   byFunction.set(name, (byFunction.get(name) ?? 0) + ms)
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node:internal' : url.split('/').slice(0, 2).join('/') || node.callFrame.functionName)
+  const pkg =
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+    (url.startsWith('node:')
+      ? 'node:internal'
+      : url.split('/').slice(0, 2).join('/') || node.callFrame.functionName)
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms)
 }
 const top = Number(topArg ?? 25)
 const print = (title: string, map: Map<string, number>) => {
   process.stdout.write(`\n${title} (total ${Math.round(total)} ms)\n`)
   for (const [name, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
-    process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}\n`)
+    process.stdout.write(
+      `${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}\n`,
+    )
 }
 print('self time by package', byPackage)
 print('self time by function', byFunction)

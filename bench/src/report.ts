@@ -52,11 +52,38 @@ export function writeResult(scenario: string, result: unknown): string {
   mkdirSync(dir, { recursive: true })
   const file = join(dir, `${scenario}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version }
-  writeFileSync(file, `${JSON.stringify({ scenario, machine, argv: process.argv.slice(2), ...(result as object) }, null, 2)}\n`)
+  writeFileSync(
+    file,
+    `${JSON.stringify({ scenario, machine, argv: process.argv.slice(2), ...(result as object) }, null, 2)}\n`,
+  )
   process.stdout.write(`\nwrote ${file}\n`)
   return file
 }
 
 export function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 23)}] ${message}\n`)
+}
+
+/**
+ * One row per metric: the mean of every fleet over the runs, and each of ours divided by the
+ * reference's (the Hocuspocus fleet), measured in the same run.
+ */
+export function compareFleets<T extends { fleet: string }>(
+  rows: T[],
+  metrics: { name: string; filter?: (row: T) => boolean; pick: (row: T) => number }[],
+): Record<string, unknown>[] {
+  const labels = [...new Set(rows.map((row) => row.fleet))]
+  const reference = labels.find((label) => label.startsWith('hocuspocus'))
+  return metrics.map(({ name, filter, pick }) => {
+    const mean = (label: string) => {
+      const picked = rows.filter((row) => row.fleet === label && (!filter || filter(row)))
+      return picked.reduce((sum, row) => sum + pick(row), 0) / picked.length
+    }
+    const out: Record<string, unknown> = { metric: name }
+    for (const label of labels) out[label] = round(mean(label))
+    if (reference)
+      for (const label of labels.filter((label) => label !== reference))
+        out[`${label} / reference`] = ratio(mean(label), mean(reference))
+    return out
+  })
 }

@@ -1,1 +1,145 @@
-export async function runPropagation(): Promise<void> {}
+/**
+ * Scenario 1: cross-node propagation. 2 nodes + Redis, `clients` clients on `docs` documents
+ * (half of each document's clients on each node), every client editing `rate` times a second.
+ * Latency = from a client's edit on one node to its arrival at a client on the other node,
+ * measured with one monotonic clock (clients live in two child processes, one per node, so the
+ * bench process and the servers do not share an event loop with them).
+ */
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ManagedProcess, REPO_ROOT, startPostgres } from '@weft/testkit'
+import {
+  type BenchFleet,
+  diffCounters,
+  type FleetKind,
+  processCpuSeconds,
+  redisCounters,
+  startBenchFleet,
+} from '../fleets.ts'
+import type { BenchOptions } from '../main.ts'
+import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
+
+interface ClientResult {
+  sent: number
+  cross: number[]
+  same: number[]
+  clientLoopLagP99Ms: number
+}
+
+async function measure(fleet: BenchFleet, settings: Record<string, number>, runId: string) {
+  const docs = Array.from(
+    { length: settings.docs as number },
+    (_, i) => `grid:bench-prop-${runId}-${i}`,
+  )
+  const perDoc = Math.max(1, Math.round((settings.clients as number) / docs.length / 2))
+  const startAtNs = (process.hrtime.bigint() + 8_000_000_000n).toString()
+  const outputs = fleet.nodes.map((_, node) =>
+    join(tmpdir(), `weft-bench-prop-${runId}-${node}.json`),
+  )
+  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
+  const redisBefore = redisCounters(fleet.redis)
+  const children = fleet.nodes.map(
+    (node, index) =>
+      new ManagedProcess(
+        `clients-${index}`,
+        process.execPath,
+        [
+          join('bench', 'src', 'scenarios', 'propagationClients.ts'),
+          JSON.stringify({
+            wsUrl: node.wsUrl,
+            node: index,
+            docs,
+            perDoc,
+            rate: settings.rate,
+            startAtNs,
+            warmupMs: settings.warmupMs,
+            durationMs: settings.durationMs,
+            out: outputs[index],
+          }),
+        ],
+        { cwd: REPO_ROOT },
+      ),
+  )
+  const limitMs = 8_000 + (settings.warmupMs as number) + (settings.durationMs as number) + 30_000
+  const timer = setTimeout(() => {
+    for (const child of children) child.child.kill('SIGKILL')
+  }, limitMs)
+  const statuses = await Promise.all(children.map((child) => child.exited))
+  clearTimeout(timer)
+  statuses.forEach((status, i) => {
+    if (status.code !== 0) throw new Error(`client process ${i} failed: ${children[i]?.logs()}`)
+  })
+  const results = outputs.map((file) => JSON.parse(readFileSync(file, 'utf8')) as ClientResult)
+  const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
+  const cpu = fleet.nodes.map(
+    (node, i) => processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0),
+  )
+  const wallSec =
+    (8_000 + (settings.warmupMs as number) + (settings.durationMs as number) + 1_500) / 1000
+  return {
+    fleet: fleet.label,
+    clients: perDoc * 2 * docs.length,
+    sent: results.reduce((sum, r) => sum + r.sent, 0),
+    cross: summarize(results.flatMap((r) => r.cross)),
+    sameNode: summarize(results.flatMap((r) => r.same)),
+    clientLoopLagP99Ms: results.map((r) => round(r.clientLoopLagP99Ms)),
+    nodeCpuPercent: cpu.map((sec) => round((100 * sec) / wallSec, 1)),
+    publishCalls: redis.publishCalls,
+    redisBytesOut: redis.total_net_output_bytes,
+  }
+}
+
+export async function runPropagation(options: BenchOptions): Promise<void> {
+  const settings = {
+    clients: Number(options.settings.clients ?? 200),
+    docs: Number(options.settings.docs ?? 20),
+    rate: Number(options.settings.rate ?? 5),
+    warmupMs: Number(options.settings.warmupSec ?? 3) * 1000,
+    durationMs: Number(options.settings.durationSec ?? 15) * 1000,
+  }
+  const kinds = (options.settings.fleets ?? 'weft,hocuspocus').split(',') as FleetKind[]
+  const postgres = await startPostgres()
+  const runs: Awaited<ReturnType<typeof measure>>[] = []
+  try {
+    for (let round_ = 0; round_ < options.repeat; round_++) {
+      const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
+      for (const kind of order) {
+        const tag = `prop_${kind}_${round_}_${Date.now()}`
+        log(`propagation: ${kind} (round ${round_ + 1}/${options.repeat})`)
+        const fleet = await startBenchFleet({ kind, nodes: 2, postgres, persistence: false, tag })
+        try {
+          const result = await measure(fleet, settings, `${round_}-${kind}`)
+          log(`propagation: ${JSON.stringify(result)}`)
+          runs.push(result)
+        } finally {
+          await fleet.destroy()
+        }
+      }
+    }
+  } finally {
+    await postgres.destroy()
+  }
+  printTable(
+    `Scenario 1: cross-node propagation, ${settings.clients} clients on ${settings.docs} docs, ${settings.rate} updates/s each (ms)`,
+    runs.map((r) => ({
+      fleet: r.fleet,
+      sent: r.sent,
+      'cross samples': r.cross.count,
+      'cross p50': r.cross.p50,
+      'cross p99': r.cross.p99,
+      'cross max': r.cross.max,
+      'same-node p50': r.sameNode.p50,
+      'same-node p99': r.sameNode.p99,
+      'node CPU %': r.nodeCpuPercent.join(' / '),
+      'client loop lag p99': r.clientLoopLagP99Ms.join(' / '),
+      publishes: r.publishCalls,
+    })),
+  )
+  const ratios = compareFleets(runs, [
+    { name: 'cross-node p50 (ms)', pick: (r) => r.cross.p50 as number },
+    { name: 'cross-node p99 (ms)', pick: (r) => r.cross.p99 as number },
+  ])
+  printTable('Ratios (mean over runs)', ratios)
+  writeResult('propagation', { settings, runs, ratios })
+}

@@ -8,19 +8,21 @@
  * Reported: updates/s (keystrokes / time from the first send until B's text equals A's),
  * Redis PUBLISH calls and bytes, CPU seconds of each node process, stored bytes.
  */
+import { mkdirSync } from 'node:fs'
 import { loadTrace, startPostgres, type Trace } from '@weft/testkit'
 import * as Y from 'yjs'
+import { applyTxn, connectSynced, nextTurn, sleep } from '../clients.ts'
 import {
   type BenchFleet,
   diffCounters,
   type FleetKind,
   processCpuSeconds,
+  readFlushStats,
   redisCounters,
   startBenchFleet,
 } from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
-import { applyTxn, connectSynced, nextTurn, sleep } from '../clients.ts'
-import { log, printTable, ratio, round, writeResult } from '../report.ts'
+import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 
 interface ReplayResult {
   fleet: string
@@ -37,10 +39,12 @@ interface ReplayResult {
   redisBytesIn: number
   redisBytesOut: number
   nodeCpuSec: number[]
+  /** Node A's Hocuspocus Document.flush during the part: per-turn merges of received updates. */
+  flushA: { flushes: number; meanBatch: number; mergeSec: number; updatesInBatchesOver1000: number }
   stored?: Record<string, number>
 }
 
-const CHUNK = 250
+let CHUNK = 250
 
 async function replay(
   fleet: BenchFleet,
@@ -49,12 +53,14 @@ async function replay(
   txns: Trace['txns'],
   expected: string | null,
   timeoutMs: number,
+  flushDir: string,
 ): Promise<ReplayResult> {
   const [nodeA, nodeB] = fleet.nodes as [BenchFleet['nodes'][0], BenchFleet['nodes'][0]]
   const writer = await connectSynced(nodeA.wsUrl, documentName)
   const reader = await connectSynced(nodeB.wsUrl, documentName)
   const text = writer.doc.getText('text')
   const readerText = reader.doc.getText('text')
+  const flushBefore = readFlushStats(flushDir, nodeA.process.child.pid)
   const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
   const redisBefore = redisCounters(fleet.redis)
   const deadline = performance.now() + timeoutMs
@@ -80,6 +86,18 @@ async function replay(
   const cpu = fleet.nodes.map((node, i) =>
     round(processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0)),
   )
+  const flushAfter = readFlushStats(flushDir, nodeA.process.child.pid)
+  const flush = flushAfter.map((bucket, i) => {
+    const before = flushBefore[i]
+    return {
+      upTo: bucket.upTo,
+      flushes: bucket.flushes - (before?.flushes ?? 0),
+      updates: bucket.updates - (before?.updates ?? 0),
+      ms: bucket.ms - (before?.ms ?? 0),
+    }
+  })
+  const flushes = flush.reduce((sum, b) => sum + b.flushes, 0)
+  const flushedUpdates = flush.reduce((sum, b) => sum + b.updates, 0)
   writer.destroy()
   reader.destroy()
   const elapsed = (visible - started) / 1000
@@ -97,6 +115,14 @@ async function replay(
     redisBytesIn: redis.total_net_input_bytes ?? 0,
     redisBytesOut: redis.total_net_output_bytes ?? 0,
     nodeCpuSec: cpu,
+    flushA: {
+      flushes,
+      meanBatch: flushes ? Math.round(flushedUpdates / flushes) : 0,
+      mergeSec: round(flush.reduce((sum, b) => sum + b.ms, 0) / 1000),
+      updatesInBatchesOver1000: flush
+        .filter((b) => b.upTo > 1000)
+        .reduce((sum, b) => sum + b.updates, 0),
+    },
   }
 }
 
@@ -120,6 +146,7 @@ export async function runTrace(options: BenchOptions): Promise<void> {
   const prefix = Math.min(trace.txns.length, Number(options.settings.prefix ?? 137_000))
   const parts = (options.settings.parts ?? 'fresh,warm,full').split(',')
   const timeoutMs = Number(options.settings.timeoutSec ?? 120) * 1000
+  CHUNK = Math.max(1, Number(options.settings.chunk ?? 250))
   const kinds = (options.settings.fleets ?? 'weft,hocuspocus').split(',') as FleetKind[]
   const postgres = await startPostgres()
   const results: ReplayResult[] = []
@@ -129,7 +156,10 @@ export async function runTrace(options: BenchOptions): Promise<void> {
       for (const kind of order) {
         const tag = `trace_${kind}_${round_}_${Date.now()}`
         log(`trace: starting ${kind} fleet (round ${round_ + 1}/${options.repeat})`)
+        const flushDir = `/tmp/weft-bench-flush/${tag}`
+        mkdirSync(flushDir, { recursive: true })
         const fleet = await startBenchFleet({
+          flushStatsDir: flushDir,
           kind,
           nodes: 2,
           postgres,
@@ -150,6 +180,7 @@ export async function runTrace(options: BenchOptions): Promise<void> {
               txns,
               full ? trace.endContent : null,
               timeoutMs,
+              flushDir,
             )
             if (full) result.stored = await settledStoredBytes(fleet, documentName)
             log(`trace: ${JSON.stringify(result)}`)
@@ -177,16 +208,20 @@ export async function runTrace(options: BenchOptions): Promise<void> {
       publishes: r.publishCalls,
       'redis MB out': round(r.redisBytesOut / 1e6),
       'node CPU s': r.nodeCpuSec.join(' / '),
+      'A flushes': r.flushA.flushes,
+      'A mean batch': r.flushA.meanBatch,
+      'A merge s': r.flushA.mergeSec,
       stored: r.stored ? JSON.stringify(r.stored) : '',
     })),
   )
-  const ratios = parts.map((part) => {
-    const mean = (kind: string) => {
-      const rows = results.filter((r) => r.part === part && r.fleet.startsWith(kind))
-      return rows.reduce((sum, r) => sum + (r.finished ? r.visibleSec : Number.NaN), 0) / rows.length
-    }
-    return { part, 'weft visible s': round(mean('weft')), 'hocuspocus visible s': round(mean('hocuspocus')), 'speed-up': ratio(mean('hocuspocus'), mean('weft')) }
-  })
-  printTable('Ratios (mean time until visible on B; speed-up = reference / weft)', ratios)
+  const ratios = compareFleets(
+    results,
+    parts.map((part) => ({
+      name: `${part}: s until visible on B`,
+      filter: (r: ReplayResult) => r.part === part,
+      pick: (r: ReplayResult) => (r.finished ? r.visibleSec : Number.NaN),
+    })),
+  )
+  printTable('Means over runs; ours / reference (time: lower is better)', ratios)
   writeResult('trace', { trace: traceName, prefix, timeoutMs, results, ratios })
 }

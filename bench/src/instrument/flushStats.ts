@@ -1,0 +1,36 @@
+/**
+ * Preloaded into a node process (`--import`) by the bench when BENCH_FLUSH_STATS_DIR is set:
+ * wraps Hocuspocus's Document.flush (the per-turn broadcast that merges every update received
+ * in one event-loop turn with Y.mergeUpdates) and records, per batch-size bucket, how many
+ * flushes ran and how long they took. Rewrites `<dir>/<pid>.json` twice a second with the
+ * cumulative counts, so the bench can diff them around each part of a scenario.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Document } from '@hocuspocus/server'
+
+const dir = process.env.BENCH_FLUSH_STATS_DIR as string
+const BUCKETS = [1, 10, 100, 1_000, 10_000, Number.POSITIVE_INFINITY]
+const stats = BUCKETS.map((upTo) => ({ upTo, flushes: 0, updates: 0, ms: 0 }))
+let maxBatch = 0
+
+type Flushable = { flush(): unknown; pendingUpdates: Uint8Array[] }
+const proto = Document.prototype as unknown as Flushable
+const original = proto.flush
+proto.flush = function flush(this: Flushable) {
+  const count = this.pendingUpdates.length
+  if (count === 0) return original.call(this)
+  const started = performance.now()
+  const result = original.call(this)
+  const bucket = stats.find((entry) => count <= entry.upTo) as (typeof stats)[number]
+  bucket.flushes++
+  bucket.updates += count
+  bucket.ms += performance.now() - started
+  if (count > maxBatch) maxBatch = count
+  return result
+}
+
+const write = () =>
+  writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify({ stats, maxBatch }))
+setInterval(write, 500).unref()
+process.on('exit', write)

@@ -19,6 +19,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 // 1. Node test runner: unit tests beside the code, integration suites, chart tests.
 const nodeGlobs = [
   'packages/*/src/**/*.test.ts',
+  'packages/*/test/**/*.test.ts',
   'apps/*/src/**/*.test.ts',
   'apps/*/test/**/*.test.ts',
   'charts/*/tests/**/*.test.ts',

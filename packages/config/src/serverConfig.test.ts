@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { ConfigError } from './ConfigError.ts'
+import { parseServerConfig } from './serverConfig.ts'
+
+test('defaults give an embedded, open, single node on 8080', () => {
+  const config = parseServerConfig({})
+  assert.equal(config.port, 8080)
+  assert.equal(config.databaseUrl, undefined)
+  assert.equal(config.redisUrl, undefined)
+  assert.equal(config.authSecret, undefined)
+  assert.ok(config.nodeId.length > 0)
+})
+
+test('each bad value is one line naming the variable', () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ PORT: '70000' }, /^invalid PORT \(got "70000"\)/],
+    [{ DATABASE_URL: 'mysql://x' }, /^invalid DATABASE_URL/],
+    [{ REDIS_URL: 'localhost:6379' }, /^invalid REDIS_URL/],
+    [{ AUTH_SECRET: 'short' }, /^invalid AUTH_SECRET/],
+    [{ NODE_ID: 'a b' }, /^invalid NODE_ID/],
+    [{ NODE_ENV: 'production' }, /AUTH_SECRET is required/],
+  ]
+  for (const [env, message] of cases) {
+    assert.throws(
+      () => parseServerConfig(env),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        message.test(error.message) &&
+        !error.message.includes('\n'),
+    )
+  }
+})
+
+test('empty values count as unset', () => {
+  assert.equal(parseServerConfig({ REDIS_URL: '', PORT: '' }).port, 8080)
+})

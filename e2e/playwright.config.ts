@@ -26,5 +26,8 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'grid', testDir: './tests/grid' }],
+  projects: [
+    { name: 'grid', testDir: './tests/grid' },
+    { name: 'canvas', testDir: './tests/canvas' },
+  ],
 })

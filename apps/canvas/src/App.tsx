@@ -1,0 +1,181 @@
+import type { ShapeStyle } from '@weft/canvas-model'
+import {
+  useAwarenessUsers,
+  useConnectionStatus,
+  useDocVersion,
+  useProvider,
+  useSession,
+  useSynced,
+} from '@weft/react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { CanvasAwareness } from './awareness.ts'
+import { CanvasView } from './CanvasView.tsx'
+import { ConnectionBadge } from './ConnectionBadge.tsx'
+import { download, exportPng, exportSvg } from './exportImage.ts'
+import type { Point } from './geometry.ts'
+import { PresenceList } from './PresenceList.tsx'
+import { type Action, Toolbar } from './Toolbar.tsx'
+import { INITIAL_STYLE, TOOLS, type Tool } from './tools.ts'
+import { useCanvas } from './useCanvas.ts'
+
+export function App({ docId }: { docId: string }) {
+  const documentName = `canvas:${docId}`
+  const session = useSession()
+  const provider = useProvider(documentName, session.token, session.identity)
+  const synced = useSynced(provider)
+  const status = useConnectionStatus(provider)
+  const canvas = useCanvas(provider)
+  const version = useDocVersion(provider?.document ?? null)
+  const users = useAwarenessUsers<CanvasAwareness>(provider)
+  const layerRef = useRef<SVGGElement>(null)
+
+  const [tool, setTool] = useState<Tool>('select')
+  const [style, setStyle] = useState<ShapeStyle>(INITIAL_STYLE)
+  const [selection, setSelection] = useState<string[]>([])
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the doc changed
+  const shapes = useMemo(() => canvas?.model.list() ?? [], [canvas, version])
+  // Shapes deleted by anyone drop out of the selection.
+  const live = useMemo(
+    () => selection.filter((id) => shapes.some((s) => s.id === id)),
+    [selection, shapes],
+  )
+
+  useEffect(() => {
+    provider?.setAwarenessField('selection', live)
+  }, [provider, live])
+
+  const cursorFrame = useRef(0)
+  const onCursor = useCallback(
+    (p: Point | null) => {
+      cancelAnimationFrame(cursorFrame.current)
+      cursorFrame.current = requestAnimationFrame(() => provider?.setAwarenessField('cursor', p))
+    },
+    [provider],
+  )
+
+  const onStyle = (patch: Partial<ShapeStyle>) => {
+    setStyle((s) => ({ ...s, ...patch }))
+    // Picking a colour or width with shapes selected restyles them (one undo step).
+    if (canvas && live.length) {
+      canvas.undo.stopCapturing()
+      canvas.model.updateMany(live.map((id) => [id, patch] as const))
+    }
+  }
+
+  const onAction = useCallback(
+    async (action: Action) => {
+      if (!canvas) return
+      const { model, undo } = canvas
+      undo.stopCapturing()
+      switch (action) {
+        case 'delete':
+          model.delete(live)
+          setSelection([])
+          break
+        case 'duplicate':
+          setSelection(model.duplicate(live))
+          break
+        case 'forward':
+          for (const id of [...live].reverse()) model.step(id, 1)
+          break
+        case 'backward':
+          for (const id of live) model.step(id, -1)
+          break
+        case 'front':
+          model.toFront(live)
+          break
+        case 'back':
+          model.toBack(live)
+          break
+        case 'undo':
+          undo.undo()
+          break
+        case 'redo':
+          undo.redo()
+          break
+        case 'svg':
+        case 'png': {
+          const layer = layerRef.current
+          if (!layer) return
+          const svg = exportSvg(layer, model.list())
+          if (action === 'svg') download(`canvas-${docId}.svg`, svg)
+          else download(`canvas-${docId}.png`, await exportPng(svg))
+          break
+        }
+      }
+    },
+    [canvas, live, docId],
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return
+      const mod = e.ctrlKey || e.metaKey
+      const key = e.key.toLowerCase()
+      if (mod && key === 'z') void onAction(e.shiftKey ? 'redo' : 'undo')
+      else if (mod && key === 'y') void onAction('redo')
+      else if (mod && key === 'd') void onAction('duplicate')
+      else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) void onAction('delete')
+      else if (e.key === 'Escape') {
+        setSelection([])
+        setTool('select')
+      } else if (!mod && !e.altKey) {
+        const t = TOOLS.find((x) => x.key === key)
+        if (t) setTool(t.tool)
+        else return
+      } else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onAction])
+
+  const remote = useMemo(() => users.filter((u) => !u.isLocal), [users])
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="/canvas/">
+          Weft Canvas
+        </a>
+        <span className="doc-name" title={documentName}>
+          {docId}
+        </span>
+        <ConnectionBadge status={status} />
+        <PresenceList users={users} me={session.identity} onRename={session.rename} />
+      </header>
+      {canvas && synced ? (
+        <>
+          <Toolbar
+            tool={tool}
+            onTool={setTool}
+            style={style}
+            onStyle={onStyle}
+            hasSelection={live.length > 0}
+            canUndo={version >= 0 && canvas.undo.canUndo()}
+            canRedo={version >= 0 && canvas.undo.canRedo()}
+            onAction={(a) => void onAction(a)}
+          />
+          <CanvasView
+            model={canvas.model}
+            shapes={shapes}
+            tool={tool}
+            style={style}
+            selection={live}
+            onSelection={setSelection}
+            onToolDone={() => setTool('select')}
+            onGestureStart={() => canvas.undo.stopCapturing()}
+            onCursor={onCursor}
+            remote={remote}
+            layerRef={layerRef}
+          />
+        </>
+      ) : (
+        <div className="loading" data-testid="loading">
+          Loading canvas…
+        </div>
+      )}
+    </div>
+  )
+}

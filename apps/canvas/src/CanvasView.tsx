@@ -1,0 +1,257 @@
+import type { CanvasModel, Shape, ShapeStyle } from '@weft/canvas-model'
+import type { AwarenessUser } from '@weft/client'
+import { type PointerEvent, useEffect, useRef, useState, type WheelEvent } from 'react'
+import type { CanvasAwareness } from './awareness.ts'
+import {
+  type Box,
+  boxFrom,
+  type Camera,
+  normalisePoints,
+  type Point,
+  resizeBox,
+  rotationTo,
+  round,
+  toCanvas,
+  zoomAt,
+} from './geometry.ts'
+import { RemotePresence } from './RemotePresence.tsx'
+import { SelectionOutlines } from './SelectionOutlines.tsx'
+import { ShapeView } from './ShapeView.tsx'
+import { type Tool, textBox } from './tools.ts'
+
+type Gesture =
+  | { kind: 'pan'; sx: number; sy: number; cam: Camera }
+  | { kind: 'move'; start: Point; origins: Map<string, Point> }
+  | { kind: 'resize'; id: string; box: Box }
+  | { kind: 'rotate'; id: string; box: Box }
+  | { kind: 'draw'; start: Point; points: Point[] }
+
+type Props = {
+  model: CanvasModel
+  shapes: Shape[]
+  tool: Tool
+  style: ShapeStyle
+  selection: string[]
+  onSelection: (ids: string[]) => void
+  onToolDone: () => void
+  /** Starts a new undo step (one drag = one undo). */
+  onGestureStart: () => void
+  onCursor: (p: Point | null) => void
+  remote: AwarenessUser<CanvasAwareness>[]
+  layerRef: React.RefObject<SVGGElement | null>
+}
+
+export function CanvasView(props: Props) {
+  const { model, shapes, tool, style, selection } = props
+  const svgRef = useRef<SVGSVGElement>(null)
+  const [cam, setCam] = useState<Camera>({ x: 0, y: 0, zoom: 1 })
+  const [draft, setDraft] = useState<Shape | null>(null)
+  const gesture = useRef<Gesture | null>(null)
+
+  const local = (e: { clientX: number; clientY: number }): { sx: number; sy: number } => {
+    const r = svgRef.current?.getBoundingClientRect()
+    return { sx: e.clientX - (r?.left ?? 0), sy: e.clientY - (r?.top ?? 0) }
+  }
+  const at = (e: { clientX: number; clientY: number }): Point => {
+    const { sx, sy } = local(e)
+    const p = toCanvas(cam, sx, sy)
+    return { x: round(p.x), y: round(p.y) }
+  }
+
+  // Wheel zoom needs a non-passive listener to stop the page from scrolling.
+  useEffect(() => {
+    const svg = svgRef.current
+    if (!svg) return
+    const stop = (e: globalThis.WheelEvent) => e.preventDefault()
+    svg.addEventListener('wheel', stop, { passive: false })
+    return () => svg.removeEventListener('wheel', stop)
+  }, [])
+
+  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+    const { sx, sy } = local(e)
+    if (e.ctrlKey || e.metaKey || !e.shiftKey) {
+      setCam((c) => zoomAt(c, sx, sy, Math.exp(-e.deltaY * 0.0015)))
+    } else {
+      setCam((c) => ({ ...c, x: c.x + e.deltaY / c.zoom }))
+    }
+  }
+
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0 && e.button !== 1) return
+    svgRef.current?.setPointerCapture(e.pointerId)
+    const p = at(e)
+    const target = e.target as Element
+    const handle = target.closest('[data-handle]')?.getAttribute('data-handle')
+    const hitId = target.closest('[data-shape-id]')?.getAttribute('data-shape-id') ?? null
+    if (e.button === 1 || (tool === 'select' && !hitId && !handle)) {
+      if (tool === 'select' && !e.shiftKey) props.onSelection([])
+      const { sx, sy } = local(e)
+      gesture.current = { kind: 'pan', sx, sy, cam }
+      return
+    }
+    props.onGestureStart()
+    if (tool === 'select') {
+      const single = selection.length === 1 ? model.get(selection[0] as string) : null
+      if (handle && single) {
+        const box = { x: single.x, y: single.y, w: single.w, h: single.h }
+        gesture.current = { kind: handle === 'rotate' ? 'rotate' : 'resize', id: single.id, box }
+        return
+      }
+      if (!hitId) return
+      let ids = selection
+      if (e.shiftKey) {
+        ids = selection.includes(hitId)
+          ? selection.filter((s) => s !== hitId)
+          : [...selection, hitId]
+      } else if (!selection.includes(hitId)) {
+        ids = [hitId]
+      }
+      props.onSelection(ids)
+      const origins = new Map<string, Point>()
+      for (const id of ids) {
+        const s = model.get(id)
+        if (s) origins.set(id, { x: s.x, y: s.y })
+      }
+      gesture.current = { kind: 'move', start: p, origins }
+      return
+    }
+    if (tool === 'text' || tool === 'sticky') {
+      const text = window.prompt(tool === 'text' ? 'Text' : 'Note', '')
+      if (text) {
+        const fontSize = tool === 'text' ? 20 : 16
+        const size = tool === 'sticky' ? { w: 160, h: 120 } : textBox(text, fontSize)
+        const id = model.add({
+          type: tool,
+          x: p.x,
+          y: p.y,
+          ...size,
+          text,
+          fontSize,
+          stroke: style.stroke,
+          fill:
+            tool === 'sticky' && style.fill !== 'none'
+              ? style.fill
+              : tool === 'sticky'
+                ? '#ffe066'
+                : 'none',
+          strokeWidth: style.strokeWidth,
+        })
+        props.onSelection([id])
+      }
+      props.onToolDone()
+      return
+    }
+    gesture.current = { kind: 'draw', start: p, points: [p] }
+  }
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const p = at(e)
+    props.onCursor(p)
+    const g = gesture.current
+    if (!g) return
+    if (g.kind === 'pan') {
+      const { sx, sy } = local(e)
+      setCam({
+        ...g.cam,
+        x: g.cam.x - (sx - g.sx) / g.cam.zoom,
+        y: g.cam.y - (sy - g.sy) / g.cam.zoom,
+      })
+    } else if (g.kind === 'move') {
+      const dx = p.x - g.start.x
+      const dy = p.y - g.start.y
+      model.updateMany(
+        [...g.origins].map(([id, o]) => [id, { x: round(o.x + dx), y: round(o.y + dy) }] as const),
+      )
+    } else if (g.kind === 'resize') {
+      model.update(g.id, resizeBox(g.box, p))
+    } else if (g.kind === 'rotate') {
+      model.update(g.id, { rotation: rotationTo(g.box, p) })
+    } else {
+      g.points = tool === 'freehand' ? [...g.points, p] : [g.start, p]
+      setDraft(draftShape(tool, g.points, style))
+    }
+  }
+
+  const onPointerUp = () => {
+    const g = gesture.current
+    gesture.current = null
+    if (g?.kind !== 'draw') return
+    setDraft(null)
+    const shape = draftShape(tool, g.points, style)
+    if (!shape || (shape.w < 2 && shape.h < 2)) return
+    const { id: _id, z: _z, ...init } = shape
+    const id = model.add(init)
+    props.onSelection([id])
+    props.onToolDone()
+  }
+
+  const onDoubleClick = (e: React.MouseEvent<SVGSVGElement>) => {
+    const id = (e.target as Element).closest('[data-shape-id]')?.getAttribute('data-shape-id')
+    const s = id ? model.get(id) : null
+    if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
+    const text = window.prompt('Edit text', s.text)
+    if (text === null) return
+    props.onGestureStart()
+    model.update(s.id, s.type === 'text' ? { text, ...textBox(text, s.fontSize) } : { text })
+  }
+
+  const selected = shapes.filter((s) => selection.includes(s.id))
+  return (
+    <div className="stage">
+      <svg
+        ref={svgRef}
+        data-testid="canvas"
+        role="application"
+        aria-label="Drawing canvas"
+        style={{ cursor: tool === 'select' ? 'default' : 'crosshair' }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => props.onCursor(null)}
+        onDoubleClick={onDoubleClick}
+        onWheel={onWheel}
+      >
+        <g transform={`scale(${cam.zoom}) translate(${-cam.x} ${-cam.y})`}>
+          <g data-layer="shapes" ref={props.layerRef}>
+            {shapes.map((s) => (
+              <ShapeView key={s.id} shape={s} />
+            ))}
+          </g>
+          {draft && (
+            <g opacity={0.6} pointerEvents="none">
+              <ShapeView shape={draft} />
+            </g>
+          )}
+          <SelectionOutlines
+            shapes={selected}
+            zoom={cam.zoom}
+            colour="#1a73e8"
+            handles={selected.length === 1}
+          />
+          <RemotePresence users={props.remote} shapes={shapes} zoom={cam.zoom} />
+        </g>
+      </svg>
+      <div className="zoom" data-testid="zoom">
+        <button type="button" onClick={() => setCam({ x: 0, y: 0, zoom: 1 })} title="Reset view">
+          {Math.round(cam.zoom * 100)}%
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function draftShape(tool: Tool, points: Point[], style: ShapeStyle): Shape | null {
+  const start = points[0]
+  const end = points.at(-1)
+  if (!start || !end || tool === 'select' || tool === 'text' || tool === 'sticky') return null
+  const base = { id: 'draft', z: '', rotation: 0, text: '', fontSize: 20, ...style }
+  if (tool === 'rect' || tool === 'ellipse') {
+    return { ...base, type: tool, ...boxFrom(start, end), points: [] }
+  }
+  return {
+    ...base,
+    type: tool,
+    fill: 'none',
+    ...normalisePoints(tool === 'freehand' ? points : [start, end]),
+  }
+}

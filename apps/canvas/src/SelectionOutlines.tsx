@@ -1,0 +1,73 @@
+import type { Shape } from '@weft/canvas-model'
+
+/** Outlines of selected shapes; with `label`, someone else's selection (dashed, their colour). */
+export function SelectionOutlines({
+  shapes,
+  zoom,
+  colour,
+  handles = false,
+  label,
+}: {
+  shapes: Shape[]
+  zoom: number
+  colour: string
+  handles?: boolean
+  label?: string
+}) {
+  const pad = 4 / zoom
+  const size = 8 / zoom
+  return (
+    <>
+      {shapes.map((s) => {
+        const cx = s.x + s.w / 2
+        const cy = s.y + s.h / 2
+        return (
+          <g
+            key={s.id}
+            transform={s.rotation ? `rotate(${s.rotation} ${cx} ${cy})` : undefined}
+            data-testid={label ? 'remote-selection' : 'selection'}
+            data-user={label}
+            data-selected-id={s.id}
+          >
+            <rect
+              x={s.x - pad}
+              y={s.y - pad}
+              width={s.w + 2 * pad}
+              height={s.h + 2 * pad}
+              fill="none"
+              stroke={colour}
+              strokeWidth={1.5 / zoom}
+              strokeDasharray={label ? `${4 / zoom} ${3 / zoom}` : undefined}
+              pointerEvents="none"
+            />
+            {handles && (
+              <>
+                <rect
+                  data-handle="resize"
+                  x={s.x + s.w + pad - size / 2}
+                  y={s.y + s.h + pad - size / 2}
+                  width={size}
+                  height={size}
+                  fill="#fff"
+                  stroke={colour}
+                  strokeWidth={1.5 / zoom}
+                  style={{ cursor: 'nwse-resize' }}
+                />
+                <circle
+                  data-handle="rotate"
+                  cx={cx}
+                  cy={s.y - pad - 20 / zoom}
+                  r={size / 2}
+                  fill="#fff"
+                  stroke={colour}
+                  strokeWidth={1.5 / zoom}
+                  style={{ cursor: 'grab' }}
+                />
+              </>
+            )}
+          </g>
+        )
+      })}
+    </>
+  )
+}

@@ -1,0 +1,110 @@
+import type { ShapeStyle } from '@weft/canvas-model'
+import { COLOURS, FILLS, TOOLS, type Tool, WIDTHS } from './tools.ts'
+
+type Props = {
+  tool: Tool
+  onTool: (t: Tool) => void
+  style: ShapeStyle
+  onStyle: (patch: Partial<ShapeStyle>) => void
+  hasSelection: boolean
+  canUndo: boolean
+  canRedo: boolean
+  onAction: (action: Action) => void
+}
+
+export type Action =
+  | 'delete'
+  | 'duplicate'
+  | 'forward'
+  | 'backward'
+  | 'front'
+  | 'back'
+  | 'undo'
+  | 'redo'
+  | 'svg'
+  | 'png'
+
+export function Toolbar({
+  tool,
+  onTool,
+  style,
+  onStyle,
+  hasSelection,
+  canUndo,
+  canRedo,
+  onAction,
+}: Props) {
+  const act = (action: Action, label: string, enabled = hasSelection, title = label) => (
+    <button type="button" disabled={!enabled} onClick={() => onAction(action)} title={title}>
+      {label}
+    </button>
+  )
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Drawing tools">
+      {TOOLS.map((t) => (
+        <button
+          key={t.tool}
+          type="button"
+          className={tool === t.tool ? 'on' : ''}
+          aria-pressed={tool === t.tool}
+          onClick={() => onTool(t.tool)}
+          title={`${t.label} (${t.key.toUpperCase()})`}
+          data-tool={t.tool}
+        >
+          {t.label}
+        </button>
+      ))}
+      <span className="sep" />
+      {COLOURS.map((c) => (
+        <button
+          key={c}
+          type="button"
+          className={`swatch ${style.stroke === c ? 'on' : ''}`}
+          style={{ background: c }}
+          aria-label={`Stroke ${c}`}
+          data-stroke={c}
+          onClick={() => onStyle({ stroke: c })}
+        />
+      ))}
+      <span className="sep" />
+      {FILLS.map((c) => (
+        <button
+          key={c}
+          type="button"
+          className={`swatch ${style.fill === c ? 'on' : ''}`}
+          style={{
+            background:
+              c === 'none' ? 'repeating-linear-gradient(45deg,#fff 0 4px,#ddd 4px 8px)' : c,
+          }}
+          aria-label={`Fill ${c}`}
+          data-fill={c}
+          onClick={() => onStyle({ fill: c })}
+        />
+      ))}
+      <select
+        aria-label="Stroke width"
+        value={style.strokeWidth}
+        onChange={(e) => onStyle({ strokeWidth: Number(e.target.value) })}
+      >
+        {WIDTHS.map((w) => (
+          <option key={w} value={w}>
+            {w}px
+          </option>
+        ))}
+      </select>
+      <span className="sep" />
+      {act('duplicate', 'Duplicate', hasSelection, 'Duplicate (Ctrl+D)')}
+      {act('delete', 'Delete', hasSelection, 'Delete (Del)')}
+      {act('forward', 'Forward')}
+      {act('backward', 'Backward')}
+      {act('front', 'To front')}
+      {act('back', 'To back')}
+      <span className="sep" />
+      {act('undo', 'Undo', canUndo, 'Undo your last change (Ctrl+Z)')}
+      {act('redo', 'Redo', canRedo, 'Redo (Ctrl+Shift+Z)')}
+      <span className="sep" />
+      {act('svg', 'Export SVG', true)}
+      {act('png', 'Export PNG', true)}
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { CanvasModel } from '@weft/canvas-model'
+import { useEffect, useMemo } from 'react'
+import * as Y from 'yjs'
+
+export type CanvasSession = { model: CanvasModel; undo: Y.UndoManager }
+
+/**
+ * The canvas model over the provider's doc, writing with an origin unique to this client, and
+ * an undo manager that tracks only that origin: undo never reverts someone else's edit.
+ */
+export function useCanvas(provider: HocuspocusProvider | null): CanvasSession | null {
+  const session = useMemo(() => {
+    if (!provider) return null
+    const origin = { client: provider.document.clientID }
+    const model = new CanvasModel(provider.document, origin)
+    const undo = new Y.UndoManager([model.shapes, model.meta, model.tiles], {
+      trackedOrigins: new Set([origin]),
+    })
+    return { model, undo }
+  }, [provider])
+  useEffect(() => {
+    if (!session) return
+    // Read-only hook for tests and debugging: the document as plain JSON.
+    Object.defineProperty(window, '__canvasDoc', {
+      configurable: true,
+      get: () => JSON.stringify(session.model.snapshot()),
+    })
+    return () => {
+      session.undo.destroy()
+    }
+  }, [session])
+  return session
+}

@@ -1,0 +1,60 @@
+export const SHAPE_TYPES = [
+  'rect',
+  'ellipse',
+  'line',
+  'arrow',
+  'freehand',
+  'text',
+  'sticky',
+] as const
+export type ShapeType = (typeof SHAPE_TYPES)[number]
+
+export type ShapeStyle = {
+  /** Outline (and text) colour, CSS colour string. */
+  stroke: string
+  /** Fill colour or `'none'`. */
+  fill: string
+  strokeWidth: number
+}
+
+/**
+ * One shape as read from the document. Geometry is the unrotated bounding box (x, y, w, h) in
+ * canvas units plus a rotation in degrees about its centre. `points` (line, arrow, freehand) are
+ * flat [x0, y0, x1, y1, …] pairs normalised to the box (0..1), so a resize scales them.
+ */
+export type Shape = ShapeStyle & {
+  id: string
+  type: ShapeType
+  x: number
+  y: number
+  w: number
+  h: number
+  rotation: number
+  /** Fractional paint-order key (see zKey.ts). */
+  z: string
+  points: number[]
+  text: string
+  fontSize: number
+}
+
+export type ShapeInit = Pick<Shape, 'type' | 'x' | 'y' | 'w' | 'h'> &
+  Partial<Omit<Shape, 'id' | 'z' | 'type' | 'x' | 'y' | 'w' | 'h'>>
+
+export type ShapePatch = Partial<Omit<Shape, 'id' | 'type'>>
+
+export type TileBoardConfig = {
+  cols: number
+  rows: number
+  /** Allowed colours; a tile holds an index into this list. */
+  palette: string[]
+}
+
+export type CanvasMode = 'free' | 'tiles'
+
+/** A plain, JSON-friendly view of the whole document (tests, export, debugging). */
+export type CanvasSnapshot = {
+  mode: CanvasMode
+  shapes: Shape[]
+  board: TileBoardConfig | null
+  tiles: Record<string, number>
+}

@@ -77,12 +77,14 @@ test('a y-websocket client and a Hocuspocus client on different nodes edit one d
     'convergence',
     () => plain.doc.getText('text').toString() === textOf(native) && textOf(native).length === 35,
   )
-  // The y-websocket client's edit was logged like any other.
-  const history = await fetch(`${fleet.nodes[0]?.url}/api/documents/${name}/history`, {
-    headers: { Authorization: `Bearer ${token}` },
+  // The y-websocket client's edit is logged like any other (once the batch is written).
+  await waitFor('the y-websocket edit in the history', async () => {
+    const history = await fetch(`${fleet.nodes[0]?.url}/api/documents/${name}/history`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    const body = (await history.json()) as { entries: { userId: string; nodeId: string }[] }
+    return body.entries.some((entry) => entry.userId === 'yws' && entry.nodeId === 'node-a')
   })
-  const body = (await history.json()) as { entries: { userId: string; nodeId: string }[] }
-  assert.ok(body.entries.some((entry) => entry.userId === 'yws' && entry.nodeId === 'node-a'))
 })
 
 test('y-websocket clients with a bad or foreign token are closed with 4401 / 4403', async () => {

@@ -35,8 +35,11 @@ export async function documentHistory(
   if (!first) return { base: Y.encodeStateAsUpdate(new Y.Doc()), entries: [] }
 
   const compactedInto = rows.map((row) => row.snapshotId).filter((id): id is bigint => id !== null)
+  // bigint ids: Math.min does not apply.
   const oldestSnapshot =
-    compactedInto.length > 0 ? compactedInto.reduce((a, b) => (a < b ? a : b)) : null
+    compactedInto.length > 0
+      ? ([...compactedInto].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0] ?? null)
+      : null
   const baseSnapshot = await prisma.snapshot.findFirst({
     where: { documentName, ...(oldestSnapshot !== null ? { id: { lt: oldestSnapshot } } : {}) },
     orderBy: { id: 'desc' },

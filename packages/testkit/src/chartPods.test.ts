@@ -11,7 +11,7 @@ const existingSecrets = {
 describe('renderChartPods', () => {
   test('server pod: repo-root command, env from the given secrets, NODE_ID from the pod name', () => {
     const pods = renderChartPods({
-      values: existingSecrets,
+      values: { ...existingSecrets, presence: { enabled: true } },
       secrets: {
         'weft-auth': { jwt: 'k' },
         'weft-pg': { uri: 'postgresql://u:p@127.0.0.1:5432/weft' },

@@ -75,7 +75,7 @@ function startPoller(fleet: BenchFleet, ledger: Ledger, pollMs: number) {
   let maxId = 0n
   const known = new Map<number, number>()
   const pollOnce = async () => {
-    if (fleet.kind === 'weft') {
+    if (fleet.kind !== 'hocuspocus') {
       // Rows of concurrent transactions can commit out of id order: look back a window.
       const from = maxId > 20_000n ? maxId - 20_000n : 0n
       const result = await client.query(
@@ -260,7 +260,14 @@ export async function runDurability(options: BenchOptions): Promise<void> {
       for (const kind of order) {
         const tag = `dur_${kind}_${round_}_${Date.now()}`
         log(`durability: ${kind} (round ${round_ + 1}/${options.repeat})`)
-        const fleet = await startBenchFleet({ kind, nodes: 2, postgres, persistence: true, tag })
+        const fleet = await startBenchFleet({
+          kind,
+          nodes: 2,
+          postgres,
+          persistence: true,
+          tag,
+          ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${tag}` } : {}),
+        })
         try {
           for (const part of parts) {
             const result =

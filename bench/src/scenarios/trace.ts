@@ -65,9 +65,18 @@ async function replay(
   const redisBefore = redisCounters(fleet.redis)
   const deadline = performance.now() + timeoutMs
   const started = performance.now()
-  for (let i = 0; i < txns.length && performance.now() < deadline; i += CHUNK) {
-    for (const txn of txns.slice(i, i + CHUNK)) applyTxn(text, txn.patches)
-    await nextTurn()
+  if (part === 'paced') {
+    // One keystroke per timer tick (~1 ms): every update reaches the server in its own turn,
+    // as with real typists, so per-update costs (the stock SyncStep1 exchange) show.
+    for (let i = 0; i < txns.length && performance.now() < deadline; i++) {
+      applyTxn(text, (txns[i] as Trace['txns'][number]).patches)
+      await sleep(1)
+    }
+  } else {
+    for (let i = 0; i < txns.length && performance.now() < deadline; i += CHUNK) {
+      for (const txn of txns.slice(i, i + CHUNK)) applyTxn(text, txn.patches)
+      await nextTurn()
+    }
   }
   const sent = performance.now()
   const target = text.toString()
@@ -144,7 +153,8 @@ export async function runTrace(options: BenchOptions): Promise<void> {
   const traceName = options.settings.trace ?? 'automerge-paper'
   const trace = loadTrace(traceName)
   const prefix = Math.min(trace.txns.length, Number(options.settings.prefix ?? 137_000))
-  const parts = (options.settings.parts ?? 'fresh,warm,full').split(',')
+  const parts = (options.settings.parts ?? 'fresh,warm,paced,full').split(',')
+  const paced = Number(options.settings.paced ?? 3000)
   const timeoutMs = Number(options.settings.timeoutSec ?? 120) * 1000
   CHUNK = Math.max(1, Number(options.settings.chunk ?? 250))
   const kinds = (options.settings.fleets ?? 'weft,hocuspocus').split(',') as FleetKind[]
@@ -170,8 +180,13 @@ export async function runTrace(options: BenchOptions): Promise<void> {
         try {
           for (const part of parts) {
             const full = part === 'full'
-            const txns = full ? trace.txns : trace.txns.slice(0, prefix)
-            const documentName = `code:bench-trace-${part}-${round_}`
+            // paced: the next keystrokes after the prefix, on the warm part's document.
+            const txns = full
+              ? trace.txns
+              : part === 'paced'
+                ? trace.txns.slice(prefix, prefix + paced)
+                : trace.txns.slice(0, prefix)
+            const documentName = `code:bench-trace-${part === 'paced' ? 'warm' : part}-${round_}`
             log(`trace: ${fleet.label} ${part} (${txns.length} keystrokes)`)
             const result = await replay(
               fleet,
@@ -208,6 +223,9 @@ export async function runTrace(options: BenchOptions): Promise<void> {
       publishes: r.publishCalls,
       'redis MB out': round(r.redisBytesOut / 1e6),
       'node CPU s': r.nodeCpuSec.join(' / '),
+      'CPU ms/key': round((1000 * r.nodeCpuSec.reduce((a, b) => a + b, 0)) / r.keystrokes, 3),
+      'publishes/key': round(r.publishCalls / r.keystrokes, 2),
+      'redis B out/key': Math.round(r.redisBytesOut / r.keystrokes),
       'A flushes': r.flushA.flushes,
       'A mean batch': r.flushA.meanBatch,
       'A merge s': r.flushA.mergeSec,

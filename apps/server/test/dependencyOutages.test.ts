@@ -1,0 +1,118 @@
+// The durability model under outages of the real services: with Postgres down editing goes on
+// and the log is written when it returns; with Redis down each node serves its own clients,
+// readiness says so, and the nodes converge when Redis returns.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import {
+  connectClient,
+  type Fleet,
+  startFleet,
+  type TestClient,
+  textOf,
+  waitFor,
+} from '@weft/testkit'
+
+let fleet: Fleet
+const clients: TestClient[] = []
+
+before(async () => {
+  fleet = await startFleet({ nodes: 2 })
+})
+
+after(async () => {
+  for (const client of clients) client.destroy()
+  await fleet?.destroy()
+})
+
+function client(nodeIndex: number, documentName: string): TestClient {
+  const created = connectClient((fleet.nodes[nodeIndex] as { wsUrl: string }).wsUrl, documentName)
+  clients.push(created)
+  return created
+}
+
+async function metric(nodeIndex: number, name: string): Promise<number> {
+  const text = await (await fetch(`${fleet.nodes[nodeIndex]?.url}/metrics`)).text()
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN)
+}
+
+test('Postgres down: editing goes on, and every edit is in the database after it returns', async () => {
+  const name = 'grid:pg-outage'
+  const a = client(0, name)
+  const b = client(1, name)
+  await Promise.all([a.synced(), b.synced()])
+  a.doc.getText('text').insert(0, 'before. ')
+  await waitFor('b sees a', () => textOf(b) === 'before. ')
+
+  await fleet.postgres.stop()
+  for (let i = 0; i < 20; i++) {
+    a.doc.getText('text').insert(0, `a${i} `)
+    b.doc.getMap('cells').set(`B${i}`, i)
+  }
+  await waitFor(
+    'edits still reach the other node',
+    () => b.doc.getText('text').toString().startsWith('a19 ') && a.doc.getMap('cells').size === 20,
+  )
+  await waitFor(
+    'node A notices the database is down',
+    async () => (await metric(0, 'weft_database_up')) === 0,
+  )
+  const ready = await fetch(`${fleet.nodes[0]?.url}/readyz`)
+  assert.equal(ready.status, 200, 'a database outage alone keeps the node ready')
+  assert.ok(((await ready.json()) as { degraded: string[] }).degraded.length > 0)
+  assert.ok((await metric(0, 'weft_persistence_queue_updates')) > 0, 'updates are queued')
+
+  await fleet.postgres.start()
+  await waitFor(
+    'queues drained',
+    async () =>
+      (await metric(0, 'weft_persistence_queue_updates')) === 0 &&
+      (await metric(1, 'weft_persistence_queue_updates')) === 0,
+    { timeoutMs: 30_000 },
+  )
+  const expected = textOf(a)
+  for (const c of [a, b]) c.destroy()
+  await fleet.restartAll()
+  const reader = client(1, name)
+  await reader.synced()
+  assert.equal(textOf(reader), expected)
+  assert.equal(reader.doc.getMap('cells').size, 20)
+})
+
+test('Redis down: each node serves its own clients, readiness says so, nodes converge when it returns', async () => {
+  const name = 'code:redis-outage'
+  const a = client(0, name)
+  const b = client(1, name)
+  await Promise.all([a.synced(), b.synced()])
+
+  await fleet.redis.stop()
+  await waitFor(
+    'node A unready',
+    async () => (await fetch(`${fleet.nodes[0]?.url}/readyz`)).status === 503,
+  )
+  const body = (await (await fetch(`${fleet.nodes[0]?.url}/readyz`)).json()) as {
+    reasons: string[]
+  }
+  assert.ok(body.reasons.includes('redis unavailable'))
+
+  a.doc.getText('text').insert(0, 'written on A while Redis was down. ')
+  b.doc.getText('text').insert(0, 'written on B while Redis was down. ')
+  await a.synced()
+  await b.synced()
+  // A second client of node A still gets node A's edits.
+  const a2 = client(0, name)
+  await waitFor('same-node client sees A', () => textOf(a2).includes('written on A'))
+
+  await fleet.redis.start()
+  await waitFor(
+    'convergence after Redis returns',
+    () =>
+      textOf(a).includes('written on B') &&
+      textOf(b).includes('written on A') &&
+      textOf(a) === textOf(b),
+    { timeoutMs: 30_000 },
+  )
+  await waitFor(
+    'node A ready again',
+    async () => (await fetch(`${fleet.nodes[0]?.url}/readyz`)).status === 200,
+  )
+})

@@ -22,7 +22,7 @@ import { type Tool, textBox } from './tools.ts'
 type Gesture =
   | { kind: 'pan'; sx: number; sy: number; cam: Camera }
   | { kind: 'move'; start: Point; origins: Map<string, Point> }
-  | { kind: 'resize'; id: string; box: Box }
+  | { kind: 'resize'; id: string; box: Box; start: Point }
   | { kind: 'rotate'; id: string; box: Box }
   | { kind: 'draw'; start: Point; points: Point[] }
 
@@ -94,7 +94,10 @@ export function CanvasView(props: Props) {
       const single = selection.length === 1 ? model.get(selection[0] as string) : null
       if (handle && single) {
         const box = { x: single.x, y: single.y, w: single.w, h: single.h }
-        gesture.current = { kind: handle === 'rotate' ? 'rotate' : 'resize', id: single.id, box }
+        gesture.current =
+          handle === 'rotate'
+            ? { kind: 'rotate', id: single.id, box }
+            : { kind: 'resize', id: single.id, box, start: p }
         return
       }
       if (!hitId) return
@@ -163,7 +166,7 @@ export function CanvasView(props: Props) {
         [...g.origins].map(([id, o]) => [id, { x: round(o.x + dx), y: round(o.y + dy) }] as const),
       )
     } else if (g.kind === 'resize') {
-      model.update(g.id, resizeBox(g.box, p))
+      model.update(g.id, resizeBox(g.box, p.x - g.start.x, p.y - g.start.y))
     } else if (g.kind === 'rotate') {
       model.update(g.id, { rotation: rotationTo(g.box, p) })
     } else {

@@ -4,6 +4,7 @@ import {
   absolutePoints,
   boxFrom,
   normalisePoints,
+  resizeBox,
   rotationTo,
   toCanvas,
   zoomAt,
@@ -44,4 +45,10 @@ test('rotation handle angle', () => {
   const box = { x: 0, y: 0, w: 10, h: 10 }
   assert.equal(rotationTo(box, { x: 5, y: -10 }), 0)
   assert.equal(rotationTo(box, { x: 20, y: 5 }), 90)
+})
+
+test('resize follows the handle by its movement and never inverts', () => {
+  const box = { x: 10, y: 10, w: 100, h: 50 }
+  assert.deepEqual(resizeBox(box, 30, -20), { x: 10, y: 10, w: 130, h: 30 })
+  assert.deepEqual(resizeBox(box, -500, 0), { x: 10, y: 10, w: 1, h: 50 })
 })

@@ -78,11 +78,14 @@ export function bounds(shapes: readonly Shape[], pad = 0): Box | null {
   return { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad }
 }
 
-/** New box when the corner opposite (ax, ay) is dragged to p; keeps a minimum size. */
-export function resizeBox(start: Box, p: Point): Box {
-  const w = Math.max(1, p.x - start.x)
-  const h = Math.max(1, p.y - start.y)
-  return { x: start.x, y: start.y, w, h }
+/** The box after its bottom-right handle moved by (dx, dy); keeps a minimum size. */
+export function resizeBox(start: Box, dx: number, dy: number): Box {
+  return {
+    x: start.x,
+    y: start.y,
+    w: round(Math.max(1, start.w + dx)),
+    h: round(Math.max(1, start.h + dy)),
+  }
 }
 
 /** Rotation in degrees for a handle dragged to p around the box centre (0 = handle straight up). */

@@ -7,6 +7,7 @@ export { nameProblem } from './names.ts'
 export type { ProjectMeta } from './ProjectModel.ts'
 export { CODE_ROOTS, ProjectModel, TreeError } from './ProjectModel.ts'
 export { resolveTree, suffixedName } from './resolveTree.ts'
+export { projectPath, templateFiles } from './templates.ts'
 export type {
   EntryKind,
   ProjectTree,

@@ -1,0 +1,5 @@
+import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core'
+
+export const appConfig: ApplicationConfig = {
+  providers: [provideBrowserGlobalErrorListeners()],
+}

@@ -4,10 +4,11 @@
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { renderChartPods } from './chartPods.ts'
 import { type PostgresInstance, startPostgres } from './postgres.ts'
 import { type RedisInstance, startRedis } from './redis.ts'
 import { REPO_ROOT } from './repoRoot.ts'
-import { type ServerNode, startNode } from './serverNode.ts'
+import { type NodeSpec, type ServerNode, startNode } from './serverNode.ts'
 
 export interface FleetOptions {
   nodes?: number
@@ -19,6 +20,13 @@ export interface FleetOptions {
   postgres?: PostgresInstance
   redis?: RedisInstance
   databaseName?: string
+  /**
+   * Start each node as the Helm chart's server Deployment defines its pod: the rendered command,
+   * environment (Secrets resolved to this fleet's Redis, Postgres and AUTH_SECRET; NODE_ID from
+   * the pod name) and readiness probe path. Ports are remapped to free loopback ports, as a pod
+   * network would give each pod its own. Needs `helm` (scripts/ci/install-helm.sh).
+   */
+  fromChart?: boolean
 }
 
 export interface Fleet {
@@ -42,6 +50,39 @@ export function migrate(databaseUrl: string): void {
   if (result.status !== 0) throw new Error(`db:migrate failed: ${result.stderr}${result.stdout}`)
 }
 
+/** The chart's server pod for this fleet, as a process spec. */
+function chartNodeSpec(nodeId: string, fleetEnv: Record<string, string>): NodeSpec {
+  const secrets = {
+    'harness-auth': { 'auth-secret': fleetEnv.AUTH_SECRET ?? 'harness-secret-0123456789' },
+    'harness-postgres': { 'database-url': fleetEnv.DATABASE_URL as string },
+    'harness-redis': { 'redis-url': fleetEnv.REDIS_URL as string },
+  }
+  const { server } = renderChartPods({
+    values: {
+      auth: { existingSecret: 'harness-auth' },
+      database: { existingSecret: 'harness-postgres' },
+      redis: { existingSecret: 'harness-redis' },
+    },
+    secrets,
+    podName: () => nodeId,
+  })
+  const [bin, ...args] = server.argv
+  // The container port becomes a free loopback port (startNode picks one when PORT is unset).
+  const { PORT: _containerPort, ...podEnv } = server.env
+  const extra = Object.fromEntries(
+    Object.entries(fleetEnv).filter(
+      ([key]) => !['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'].includes(key),
+    ),
+  )
+  return {
+    nodeId,
+    // The image's `node` is this process's Node 24.
+    command: [bin === 'node' ? process.execPath : (bin as string), ...args],
+    env: { ...podEnv, ...extra },
+    readinessPath: server.readinessProbe?.path ?? '/readyz',
+  }
+}
+
 const NODE_NAMES = ['node-a', 'node-b', 'node-c', 'node-d', 'node-e', 'node-f']
 
 export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
@@ -61,7 +102,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   }
   const nodes: ServerNode[] = []
   const addNode = async (nodeId = NODE_NAMES[nodes.length] ?? `node-${nodes.length}`) => {
-    const node = await startNode({ nodeId, env })
+    const node = await startNode(options.fromChart ? chartNodeSpec(nodeId, env) : { nodeId, env })
     nodes.push(node)
     return node
   }

@@ -1,0 +1,47 @@
+// "Pods" as the Helm chart defines them: nodes started from the rendered server Deployment
+// (command, env from Secrets, NODE_ID from the pod name, readiness probe) form a working fleet.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { mintAccessToken } from '@weft/protocol'
+import {
+  connectClient,
+  type Fleet,
+  startFleet,
+  type TestClient,
+  textOf,
+  waitFor,
+} from '@weft/testkit'
+
+const SECRET = 'chart-pods-secret-0123456789'
+let fleet: Fleet
+const clients: TestClient[] = []
+
+before(async () => {
+  fleet = await startFleet({ nodes: 2, authSecret: SECRET, fromChart: true })
+})
+
+after(async () => {
+  for (const client of clients) client.destroy()
+  await fleet?.destroy()
+})
+
+test('chart-defined pods run in production mode, take tokens and converge across nodes', async () => {
+  const token = await mintAccessToken(
+    { sub: 'ops', name: 'Ops', docs: { 'grid:*': 'write' } },
+    SECRET,
+  )
+  const a = connectClient(fleet.nodes[0]?.wsUrl as string, 'grid:chart-pods', token)
+  const b = connectClient(fleet.nodes[1]?.wsUrl as string, 'grid:chart-pods', token)
+  clients.push(a, b)
+  await Promise.all([a.synced(), b.synced()])
+  a.doc.getText('text').insert(0, 'through chart pods')
+  await waitFor('node B sees it', () => textOf(b) === 'through chart pods')
+
+  // Production mode (NODE_ENV from the chart) refuses open dev mode: no token, no access.
+  const anonymous = connectClient(fleet.nodes[0]?.wsUrl as string, 'grid:chart-pods')
+  clients.push(anonymous)
+  await waitFor('refusal', () => anonymous.closeCodes.includes(4401))
+
+  const ready = (await (await fetch(`${fleet.nodes[0]?.url}/readyz`)).json()) as { node: string }
+  assert.equal(ready.node, 'node-a', 'NODE_ID comes from the pod name')
+})

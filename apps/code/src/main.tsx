@@ -1,11 +1,14 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './App.tsx'
+import { projectIdFromPath } from './projectId.ts'
+import { TemplatePicker } from './TemplatePicker.tsx'
+import './styles.css'
 
+const projectId = projectIdFromPath(location.pathname)
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
-    <StrictMode>
-      <p>Weft Code is on its way.</p>
-    </StrictMode>,
+    <StrictMode>{projectId ? <App projectId={projectId} /> : <TemplatePicker />}</StrictMode>,
   )
 }

@@ -1,0 +1,159 @@
+import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
+import {
+  useAwarenessUsers,
+  useConnectionStatus,
+  useDocVersion,
+  useSession,
+  useSynced,
+} from '@weft/react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import { ConnectionBadge } from './ConnectionBadge.tsx'
+import { downloadZip } from './downloadZip.ts'
+import { Editor } from './Editor.tsx'
+import { FileTree, type ProjectAwareness } from './FileTree.tsx'
+import { PresenceList } from './PresenceList.tsx'
+import { Preview } from './Preview.tsx'
+import { Tabs } from './Tabs.tsx'
+import { TEMPLATES } from './templates.ts'
+import { installTestHook } from './testHook.ts'
+import { useAcquired } from './useAcquired.ts'
+import { useDocPool } from './useDocPool.ts'
+import { usePendingEdits } from './usePendingEdits.ts'
+
+export function App({ projectId }: { projectId: string }) {
+  const session = useSession()
+  const pool = useDocPool(session.token, session.identity)
+  const provider = useAcquired(pool, projectDocName(projectId))
+  const synced = useSynced(provider)
+  const status = useConnectionStatus(provider)
+  const pending = usePendingEdits(pool)
+  const version = useDocVersion(provider?.document ?? null)
+  const users = useAwarenessUsers<ProjectAwareness>(provider)
+  const model = useMemo(() => (provider ? new ProjectModel(provider.document) : null), [provider])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the tree changed
+  const tree = useMemo(() => model?.tree() ?? null, [model, version])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the metadata changed
+  const meta: ProjectMeta = useMemo(() => model?.readMeta() ?? {}, [model, version])
+  const template = TEMPLATES.find((t) => t.id === meta.template)
+
+  const [tabs, setTabs] = useState<string[]>([])
+  const [active, setActive] = useState<string | null>(null)
+  const [selected, setSelected] = useState<string | null>(null)
+  const [showPreview, setShowPreview] = useState(true)
+  const openText = useRef<Y.Text | null>(null)
+
+  const open = useCallback((id: string) => {
+    setTabs((t) => (t.includes(id) ? t : [...t, id]))
+    setActive(id)
+  }, [])
+
+  const close = useCallback((id: string) => {
+    setTabs((t) => {
+      const next = t.filter((x) => x !== id)
+      setActive((a) => (a === id ? (next[Math.max(0, t.indexOf(id) - 1)] ?? null) : a))
+      return next
+    })
+  }, [])
+
+  // Tabs of files deleted (by anyone) close; the template's main file opens on first visit.
+  const liveTabs = useMemo(
+    () => (tree ? tabs.filter((id) => tree.nodes.get(id)?.kind === 'file') : []),
+    [tabs, tree],
+  )
+  const activeFile = active && liveTabs.includes(active) ? active : (liveTabs.at(-1) ?? null)
+  const opened = useRef(false)
+  useEffect(() => {
+    if (!tree || !synced || opened.current || tree.files.length === 0) return
+    opened.current = true
+    const first = template ? tree.byPath.get(template.open) : undefined
+    open(first ?? (tree.files[0]?.id as string))
+  }, [tree, synced, template, open])
+
+  useEffect(() => {
+    provider?.setAwarenessField('file', activeFile)
+  }, [provider, activeFile])
+
+  useEffect(() => {
+    if (!pool || !model) return
+    return installTestHook(pool, projectId, model, () => openText.current)
+  }, [pool, model, projectId])
+
+  const activeNode = activeFile ? tree?.nodes.get(activeFile) : undefined
+  const projectName = meta.name ?? projectId
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="/code/">
+          Weft Code
+        </a>
+        <span className="doc-name" title={`code:${projectId}`}>
+          {projectName}
+        </span>
+        <ConnectionBadge state={status.state} pending={pending} />
+        <PresenceList users={users} me={session.identity} onRename={session.rename} />
+        {template?.preview === 'static' && (
+          <button
+            type="button"
+            className={showPreview ? 'on' : ''}
+            onClick={() => setShowPreview((p) => !p)}
+          >
+            Preview
+          </button>
+        )}
+        <button
+          type="button"
+          data-testid="download"
+          disabled={!tree || !pool}
+          onClick={() => pool && tree && void downloadZip(pool, projectId, tree, projectName)}
+        >
+          Download zip
+        </button>
+      </header>
+      {pool && model && tree && synced ? (
+        <div className="main">
+          <FileTree
+            model={model}
+            tree={tree}
+            selected={selected}
+            onSelect={setSelected}
+            onOpen={open}
+            users={users}
+          />
+          <section className="editor-pane">
+            <Tabs
+              tree={tree}
+              tabs={liveTabs}
+              active={activeFile}
+              onActivate={setActive}
+              onClose={close}
+            />
+            {activeNode ? (
+              <Editor
+                key={activeNode.id}
+                pool={pool}
+                projectId={projectId}
+                fileId={activeNode.id}
+                name={activeNode.name}
+                seed={activeNode.seed}
+                onText={(t) => {
+                  openText.current = t
+                }}
+              />
+            ) : (
+              <div className="empty muted">Open a file from the tree.</div>
+            )}
+          </section>
+          {template?.preview === 'static' && showPreview && (
+            <Preview pool={pool} projectId={projectId} tree={tree} />
+          )}
+        </div>
+      ) : (
+        <div className="loading" data-testid="loading">
+          Loading project…
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+import { EditorState } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import { applySeed, fileDocName, fileText } from '@weft/code-model'
+import { useSynced } from '@weft/react'
+import { useEffect, useRef } from 'react'
+import { yCollab } from 'y-codemirror.next'
+import type * as Y from 'yjs'
+import type { DocPool } from './DocPool.ts'
+import { editorBasics } from './editorExtensions.ts'
+import { languageFor } from './languages.ts'
+import { undoManagerFor } from './undoManagers.ts'
+import { useAcquired } from './useAcquired.ts'
+
+type Props = {
+  pool: DocPool
+  projectId: string
+  fileId: string
+  name: string
+  seed: string | undefined
+  /** The Y.Text bound to the editor, once it is (null when it goes). */
+  onText: (text: Y.Text | null) => void
+}
+
+/** One file in CodeMirror, bound to its own Yjs document with remote cursors and per-user undo. */
+export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
+  const provider = useAcquired(pool, fileDocName(projectId, fileId))
+  const synced = useSynced(provider)
+  const parent = useRef<HTMLDivElement>(null)
+  const language = languageFor(name)
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language object is new each render; the name's extension decides it
+  useEffect(() => {
+    if (!provider || !synced || !parent.current) return
+    const text = fileText(provider.document)
+    // Idempotent: the first opener creates the content, later ones change nothing.
+    if (seed) applySeed(provider.document, seed)
+    const view = new EditorView({
+      parent: parent.current,
+      state: EditorState.create({
+        doc: text.toString(),
+        extensions: [
+          editorBasics,
+          language,
+          yCollab(text, provider.awareness, { undoManager: undoManagerFor(text) }),
+        ],
+      }),
+    })
+    onText(text)
+    return () => {
+      onText(null)
+      view.destroy()
+    }
+  }, [provider, synced, name.slice(name.lastIndexOf('.'))])
+
+  return (
+    <div
+      className="editor"
+      data-testid="editor"
+      data-file={fileId}
+      data-ready={synced ? 'true' : 'false'}
+    >
+      {!synced && <div className="loading">Loading {name}…</div>}
+      <div className="editor-host" ref={parent} />
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import { applySeed, fileDocName, fileText, type TreeNode } from '@weft/code-model'
+import { useEffect, useState } from 'react'
+import { type DocPool, whenSynced } from './DocPool.ts'
+
+/**
+ * Current contents of some files by path, kept live (re-rendering at most every 150 ms) while
+ * mounted. Opens each file's document through the pool, so it shares them with the editor.
+ */
+export function useLiveTexts(
+  pool: DocPool | null,
+  projectId: string,
+  files: readonly TreeNode[],
+): ReadonlyMap<string, string> {
+  const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map())
+  const key = files.map((f) => `${f.id}=${f.path}`).join('|')
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the files' ids and paths
+  useEffect(() => {
+    if (!pool) return
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let alive = true
+    const cleanups: (() => void)[] = []
+    const current = new Map<string, () => string>()
+    const flush = () => {
+      timer = null
+      if (alive) setTexts(new Map([...current].map(([path, read]) => [path, read()])))
+    }
+    const schedule = () => {
+      timer ??= setTimeout(flush, 150)
+    }
+    for (const f of files) {
+      const name = fileDocName(projectId, f.id)
+      const provider = pool.acquire(name)
+      const text = fileText(provider.document)
+      current.set(f.path, () => text.toString())
+      text.observe(schedule)
+      cleanups.push(() => {
+        text.unobserve(schedule)
+        pool.release(name)
+      })
+      void whenSynced(provider).then(() => {
+        if (!alive) return
+        if (f.seed) applySeed(provider.document, f.seed)
+        schedule()
+      })
+    }
+    schedule()
+    return () => {
+      alive = false
+      if (timer) clearTimeout(timer)
+      for (const c of cleanups) c()
+    }
+  }, [pool, projectId, key])
+  return texts
+}

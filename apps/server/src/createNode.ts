@@ -10,16 +10,19 @@ import { fileURLToPath } from 'node:url'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
 import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
+import { createPresenceApi } from '@weft/presence'
 import { AccessControl } from './extensions/AccessControl.ts'
 import { FrameGuard } from './extensions/FrameGuard.ts'
 import { MetricsReporter } from './extensions/MetricsReporter.ts'
 import { Persistence } from './extensions/Persistence.ts'
+import { PresenceReporter } from './extensions/PresenceReporter.ts'
 import { RedisFanout } from './extensions/RedisFanout.ts'
-import { createRouter } from './http/router.ts'
+import { createRouter, type PresenceEndpoint } from './http/router.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { Metrics } from './Metrics.ts'
 import { Compactor } from './persistence/Compactor.ts'
 import { UpdateLogWriter } from './persistence/UpdateLogWriter.ts'
+import { createPresence, type NodePresence } from './presence/createPresence.ts'
 import { Readiness } from './Readiness.ts'
 import { shutdownNode } from './shutdownNode.ts'
 import { createUpgradeHandler } from './websocket/upgrades.ts'
@@ -35,6 +38,7 @@ export interface WeftNode {
   metrics: Metrics
   database: Database
   writer: UpdateLogWriter
+  presence: NodePresence
   listen(): Promise<number>
   /** Graceful stop: unready, refuse new sockets, flush, close sockets. Resolves when done. */
   shutdown(): Promise<void>
@@ -80,12 +84,16 @@ export async function createNode(
     onPersisted: (counts) => compactor.recordPersisted(counts),
   })
 
+  const presence = createPresence(config, database.prisma, logger.child({ module: 'presence' }))
+  const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
   const extensions: Extension[] = [
     new AccessControl({
       authSecret: config.authSecret,
       logger: logger.child({ module: 'access' }),
       metrics,
+      onRefused: (refusal) => reporter.recordRefusal(refusal),
     }),
+    reporter,
     new Persistence({ prisma: database.prisma, writer, compactor, metrics, onDatabaseStatus }),
     new FrameGuard(logger.child({ module: 'frames' })),
     new MetricsReporter(metrics),
@@ -123,6 +131,7 @@ export async function createNode(
       prisma: database.prisma,
       authSecret: config.authSecret,
       logger: logger.child({ module: 'http' }),
+      presence: presenceEndpoint(config, presence),
     }),
   )
   httpServer.on(
@@ -146,6 +155,7 @@ export async function createNode(
     metrics,
     database,
     writer,
+    presence,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject)
@@ -161,6 +171,16 @@ export async function createNode(
     },
   }
   return node
+}
+
+/**
+ * Where /api/presence is answered: a single node without Redis answers from its own sessions;
+ * a fleet node forwards to the presence service (PRESENCE_URL) so the apps stay same-origin.
+ */
+function presenceEndpoint(config: ServerConfig, presence: NodePresence): PresenceEndpoint {
+  if (!config.redisUrl)
+    return { api: createPresenceApi({ source: presence.local, authSecret: config.authSecret }) }
+  return config.presenceUrl ? { forwardTo: config.presenceUrl } : {}
 }
 
 /** A node on a shared Postgres does not migrate it (the chart's Job does); it waits until it is migrated. */

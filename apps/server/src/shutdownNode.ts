@@ -35,6 +35,7 @@ export async function shutdownNode({
   hocuspocus.closeConnections()
   hocuspocus.flushPendingStores()
   await within(waitForUnload(node))
+  await node.presence.stop(remaining())
   const flushed = await within(writer.flush())
   if (!flushed)
     logger.error(

@@ -26,6 +26,12 @@ const schema = z.object({
   LOG_RETENTION_HOURS: positiveInt(24 * 30),
   /** Upper bound on the flush and socket close work after SIGTERM. */
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  /** The presence service nodes forward /api/presence to (same-origin for the apps). */
+  PRESENCE_URL: z.url({ message: 'must be a URL like http://presence:8080' }).optional(),
+  /** How often a node renews its presence in Redis. */
+  PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
+  /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
+  PRESENCE_EXPIRY_MS: positiveInt(15_000),
 })
 
 export interface ServerConfig {
@@ -45,6 +51,9 @@ export interface ServerConfig {
   snapshotEveryUpdates: number
   logRetentionHours: number
   shutdownTimeoutMs: number
+  presenceUrl?: string
+  presenceHeartbeatMs: number
+  presenceExpiryMs: number
 }
 
 /** Reads the node's environment once, at the edge; throws ConfigError with one line on a bad value. */
@@ -53,6 +62,9 @@ export function parseServerConfig(
 ): ServerConfig {
   const parsed = parseEnv(schema, env)
   const production = parsed.NODE_ENV === 'production'
+  if (parsed.PRESENCE_EXPIRY_MS <= parsed.PRESENCE_HEARTBEAT_MS) {
+    throw new ConfigError('PRESENCE_EXPIRY_MS must be longer than PRESENCE_HEARTBEAT_MS')
+  }
   if (production && !parsed.AUTH_SECRET) {
     throw new ConfigError(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
@@ -72,5 +84,8 @@ export function parseServerConfig(
     snapshotEveryUpdates: parsed.SNAPSHOT_EVERY_UPDATES,
     logRetentionHours: parsed.LOG_RETENTION_HOURS,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    ...(parsed.PRESENCE_URL ? { presenceUrl: parsed.PRESENCE_URL } : {}),
+    presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
+    presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
   }
 }

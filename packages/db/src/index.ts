@@ -14,6 +14,13 @@ export {
   openDatabase,
   type PrismaClient,
 } from './openDatabase.ts'
+export { RetryingQueue, type RetryingQueueOptions } from './RetryingQueue.ts'
 export { pruneHistory } from './retention.ts'
 export type { SqlExecutor } from './SqlExecutor.ts'
+export {
+  errorOpenSessions,
+  recordSessionEvents,
+  type SessionEvent,
+  type SessionInfo,
+} from './sessions.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'

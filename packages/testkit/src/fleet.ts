@@ -27,6 +27,8 @@ export interface FleetOptions {
    * network would give each pod its own. Needs `helm` (scripts/ci/install-helm.sh).
    */
   fromChart?: boolean
+  /** Also start the presence service (nodes forward /api/presence to it). */
+  presence?: boolean
 }
 
 export interface Fleet {
@@ -34,7 +36,10 @@ export interface Fleet {
   postgres: PostgresInstance
   databaseUrl: string
   nodes: ServerNode[]
+  /** The presence service replicas, when started. */
+  presence: ServerNode[]
   env: Record<string, string>
+  addPresence(): Promise<ServerNode>
   addNode(nodeId?: string): Promise<ServerNode>
   /** Stops every node gracefully and starts it again (a full restart of the fleet). */
   restartAll(): Promise<void>
@@ -100,6 +105,20 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     ...(options.authSecret ? { AUTH_SECRET: options.authSecret } : {}),
     ...options.env,
   }
+  const presence: ServerNode[] = []
+  const addPresence = async () => {
+    const replica = await startNode({
+      nodeId: `presence-${presence.length + 1}`,
+      env,
+      command: [process.execPath, join('apps', 'presence', 'src', 'main.ts')],
+    })
+    presence.push(replica)
+    return replica
+  }
+  if (options.presence) {
+    await addPresence()
+    env.PRESENCE_URL = (presence[0] as ServerNode).url
+  }
   const nodes: ServerNode[] = []
   const addNode = async (nodeId = NODE_NAMES[nodes.length] ?? `node-${nodes.length}`) => {
     const node = await startNode(options.fromChart ? chartNodeSpec(nodeId, env) : { nodeId, env })
@@ -109,7 +128,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   try {
     for (let i = 0; i < (options.nodes ?? 2); i++) await addNode()
   } catch (error) {
-    await Promise.all(nodes.map((node) => node.kill()))
+    await Promise.all([...nodes, ...presence].map((node) => node.kill()))
     throw error
   }
   return {
@@ -117,14 +136,16 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     postgres,
     databaseUrl,
     nodes,
+    presence,
     env,
     addNode,
+    addPresence,
     async restartAll() {
       await Promise.all(nodes.map((node) => node.stop()))
       for (const node of nodes) await node.start()
     },
     async destroy() {
-      await Promise.all(nodes.map((node) => node.kill()))
+      await Promise.all([...nodes, ...presence].map((node) => node.kill()))
       if (!options.redis) await redis.destroy()
       if (!options.postgres) await postgres.destroy()
     },

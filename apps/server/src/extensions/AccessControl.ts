@@ -22,6 +22,13 @@ export interface AccessControlOptions {
   authSecret?: string
   logger: Logger
   metrics: Metrics
+  /** Told about every refused attempt (the session record keeps them). */
+  onRefused?: (refusal: {
+    documentName: string
+    userId: string | null
+    code: number
+    reason: string
+  }) => void
 }
 
 /** Thrown from onAuthenticate; Hocuspocus sends `reason` to the client. */
@@ -76,6 +83,12 @@ export class AccessControl implements Extension {
         },
         'connection refused',
       )
+      this.options.onRefused?.({
+        documentName: documentName.slice(0, 200),
+        userId: (context as ConnectionContext).user?.id ?? null,
+        code: refusal.code,
+        reason: refusal.reason,
+      })
       // Let the permission-denied message go out first, then close with the contract's code.
       setImmediate(() => context.transport?.refuse(refusal.code, refusal.reason.slice(0, 120)))
       throw refusal

@@ -6,6 +6,7 @@ import type { PrismaClient } from '@weft/db'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
+import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
 import { landingPage } from './landingPage.ts'
 import { sendJson } from './sendJson.ts'
@@ -19,6 +20,13 @@ export interface RouterOptions {
   prisma: PrismaClient
   authSecret?: string
   logger: Logger
+  presence: PresenceEndpoint
+}
+
+/** How this node answers /api/presence: itself, by forwarding, or not at all. */
+export interface PresenceEndpoint {
+  api?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>
+  forwardTo?: string
 }
 
 export function createRouter(options: RouterOptions) {
@@ -40,6 +48,14 @@ export function createRouter(options: RouterOptions) {
       if (pathname === '/metrics') {
         response.writeHead(200, { 'Content-Type': options.metrics.registry.contentType })
         return void response.end(await options.metrics.registry.metrics())
+      }
+      if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
+        if (options.presence.api && (await options.presence.api(request, response, url))) return
+        if (options.presence.forwardTo)
+          return forward(request, response, options.presence.forwardTo)
+        return sendJson(response, 404, {
+          error: 'no presence service configured (set PRESENCE_URL)',
+        })
       }
       if (pathname.startsWith('/api/documents/') && pathname.endsWith('/history')) {
         return await handleHistory(request, response, url, options)

@@ -1,0 +1,81 @@
+/**
+ * A small ordered write queue: items are written in batches by `write`; a failed batch stays at
+ * the head and is retried with backoff, so an outage delays records without losing or
+ * reordering them. `write` must be idempotent (it may be retried after an unacknowledged commit).
+ */
+export interface RetryingQueueOptions<T> {
+  write: (batch: T[]) => Promise<void>
+  onStatus?: (ok: boolean, error?: unknown) => void
+  batchDelayMs?: number
+  maxBatch?: number
+}
+
+export class RetryingQueue<T> {
+  private readonly options: Required<Omit<RetryingQueueOptions<T>, 'onStatus'>> &
+    Pick<RetryingQueueOptions<T>, 'onStatus'>
+  private items: T[] = []
+  private timer: NodeJS.Timeout | null = null
+  private writing: Promise<void> | null = null
+  private failures = 0
+
+  constructor(options: RetryingQueueOptions<T>) {
+    this.options = { batchDelayMs: 50, maxBatch: 500, ...options }
+  }
+
+  get size(): number {
+    return this.items.length
+  }
+
+  push(item: T): void {
+    this.items.push(item)
+    this.schedule(this.options.batchDelayMs)
+  }
+
+  /** Writes everything queued now; resolves when the queue is empty or `timeoutMs` passed. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs
+    while (this.items.length > 0 && Date.now() < deadline) {
+      if (!this.writing) await this.writeBatch()
+      else await this.writing
+      if (this.items.length > 0 && this.failures > 0)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    return this.items.length === 0
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private schedule(delayMs: number) {
+    if (this.timer || this.writing) return
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.writeBatch()
+    }, delayMs)
+    this.timer.unref()
+  }
+
+  private writeBatch(): Promise<void> {
+    if (this.writing || this.items.length === 0) return this.writing ?? Promise.resolve()
+    const batch = this.items.slice(0, this.options.maxBatch)
+    this.writing = this.options
+      .write(batch)
+      .then(() => {
+        this.items.splice(0, batch.length)
+        this.failures = 0
+        this.options.onStatus?.(true)
+      })
+      .catch((error: unknown) => {
+        this.failures += 1
+        this.options.onStatus?.(false, error)
+      })
+      .finally(() => {
+        this.writing = null
+        if (this.items.length > 0)
+          this.schedule(this.failures === 0 ? 0 : Math.min(2_000, 50 * 2 ** this.failures))
+      })
+    return this.writing
+  }
+}

@@ -15,7 +15,8 @@ export function summarize(
   for (const session of sessions) {
     if (onlyDocument && session.documentName !== onlyDocument) continue
     if (claims && !accessFor(claims, session.documentName)) continue
-    const users = (documents[session.documentName] ??= new Map())
+    const users = documents[session.documentName] ?? new Map<string, OnlineUser>()
+    documents[session.documentName] = users
     const user = users.get(session.userId) ?? {
       sub: session.userId,
       name: session.userName,

@@ -1,10 +1,18 @@
 /** Client helpers shared by scenarios: connect and wait, and apply trace keystrokes. */
-import { connectClient, type TestClient, type Trace } from '@weft/testkit'
+import { connectClient, type TestClient, type Trace, waitFor } from '@weft/testkit'
 import type * as Y from 'yjs'
 
 export async function connectSynced(wsUrl: string, documentName: string): Promise<TestClient> {
   const client = connectClient(wsUrl, documentName)
-  await client.synced()
+  // Longer than testkit's 20 s: a node busy with a backlog is slow to sync, and that is a result.
+  await waitFor(
+    `${documentName} synced`,
+    () => client.provider.isSynced && client.provider.unsyncedChanges === 0,
+    { timeoutMs: 90_000 },
+  ).catch((error) => {
+    client.destroy()
+    throw error
+  })
   return client
 }
 

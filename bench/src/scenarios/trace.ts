@@ -42,6 +42,7 @@ interface ReplayResult {
   /** Node A's Hocuspocus Document.flush during the part: per-turn merges of received updates. */
   flushA: { flushes: number; meanBatch: number; mergeSec: number; updatesInBatchesOver1000: number }
   stored?: Record<string, number>
+  error?: string
 }
 
 let CHUNK = 250
@@ -135,6 +136,26 @@ async function replay(
   }
 }
 
+function failedPart(fleet: string, part: string, keystrokes: number, error: unknown): ReplayResult {
+  return {
+    fleet,
+    part,
+    keystrokes,
+    finished: false,
+    sendSec: Number.NaN,
+    visibleSec: Number.NaN,
+    updatesPerSec: Number.NaN,
+    readerProgress: 0,
+    textMatches: false,
+    publishCalls: 0,
+    redisBytesIn: 0,
+    redisBytesOut: 0,
+    nodeCpuSec: [],
+    flushA: { flushes: 0, meanBatch: 0, mergeSec: 0, updatesInBatchesOver1000: 0 },
+    error: (error as Error).message,
+  }
+}
+
 /** Waits until the stored bytes stop changing (the unload store and any compaction are done). */
 async function settledStoredBytes(fleet: BenchFleet, documentName: string) {
   let previous = ''
@@ -188,15 +209,23 @@ export async function runTrace(options: BenchOptions): Promise<void> {
                 : trace.txns.slice(0, prefix)
             const documentName = `code:bench-trace-${part === 'paced' ? 'warm' : part}-${round_}`
             log(`trace: ${fleet.label} ${part} (${txns.length} keystrokes)`)
-            const result = await replay(
-              fleet,
-              documentName,
-              part,
-              txns,
-              full ? trace.endContent : null,
-              timeoutMs,
-              flushDir,
-            )
+            let result: ReplayResult
+            try {
+              result = await replay(
+                fleet,
+                documentName,
+                part,
+                txns,
+                full ? trace.endContent : null,
+                timeoutMs,
+                flushDir,
+              )
+            } catch (error) {
+              // A part that cannot even start (a node too busy to sync a client) is a result too.
+              log(`trace: ${fleet.label} ${part} failed: ${(error as Error).message}`)
+              results.push(failedPart(fleet.label, part, txns.length, error))
+              continue
+            }
             if (full) result.stored = await settledStoredBytes(fleet, documentName)
             log(`trace: ${JSON.stringify(result)}`)
             results.push(result)

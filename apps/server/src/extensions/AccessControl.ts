@@ -53,11 +53,13 @@ export class AccessControl implements Extension {
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
     const { documentName, token, connectionConfig } = payload
     const context = payload.context as ConnectionContext
+    let userId: string | null = null
     try {
       const nameProblem = documentNameProblem(documentName)
       if (nameProblem)
         throw new ConnectionRefused(Forbidden.code, `invalid-document-name: ${nameProblem}`)
       const claims = await this.claimsFor(token)
+      userId = claims.sub
       const access = accessFor(claims, documentName)
       if (!access)
         throw new ConnectionRefused(
@@ -85,7 +87,7 @@ export class AccessControl implements Extension {
       )
       this.options.onRefused?.({
         documentName: documentName.slice(0, 200),
-        userId: (context as ConnectionContext).user?.id ?? null,
+        userId,
         code: refusal.code,
         reason: refusal.reason,
       })

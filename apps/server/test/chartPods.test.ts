@@ -17,7 +17,7 @@ let fleet: Fleet
 const clients: TestClient[] = []
 
 before(async () => {
-  fleet = await startFleet({ nodes: 2, authSecret: SECRET, fromChart: true })
+  fleet = await startFleet({ nodes: 2, authSecret: SECRET, fromChart: true, presence: true })
 })
 
 after(async () => {
@@ -44,4 +44,16 @@ test('chart-defined pods run in production mode, take tokens and converge across
 
   const ready = (await (await fetch(`${fleet.nodes[0]?.url}/readyz`)).json()) as { node: string }
   assert.equal(ready.node, 'node-a', 'NODE_ID comes from the pod name')
+
+  // The chart's presence pod sees the users of both server pods.
+  await waitFor('presence pod lists the user', async () => {
+    const response = await fetch(`${fleet.presence[0]?.url}/api/presence`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    const body = (await response.json()) as {
+      documents: Record<string, { sub: string; nodes: string[] }[]>
+    }
+    const users = body.documents['grid:chart-pods'] ?? []
+    return users.length === 1 && users[0]?.sub === 'ops' && users[0]?.nodes.length === 2
+  })
 })

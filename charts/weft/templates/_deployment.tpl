@@ -86,6 +86,11 @@ spec:
               protocol: TCP
           env:
             {{- include "weft.env" (dict "root" $root "port" $c.containerPort) | nindent 12 }}
+            {{- if and (eq .component "server") $root.Values.presence.enabled }}
+            {{- /* Nodes forward /api/presence here, so the apps ask their own origin. */}}
+            - name: PRESENCE_URL
+              value: {{ printf "http://%s:%v" (include "weft.componentName" (dict "root" $root "component" "presence")) $root.Values.presence.service.port | quote }}
+            {{- end }}
             {{- with $c.extraEnv }}
             {{- tpl (toYaml .) $root | nindent 12 }}
             {{- end }}

@@ -98,6 +98,20 @@ describe('pods', () => {
     assert.notEqual(checksum('postgresql://a/weft'), checksum('postgresql://b/weft'))
   })
 
+  test('server nodes forward /api/presence to the presence Service, and only when it is deployed', () => {
+    const envOf = (objects: ReturnType<typeof renderScenario>) =>
+      mainContainer(get(objects, 'Deployment', 'server')).env as { name: string; value?: string }[]
+    const objects = renderScenario('minimal')
+    const service = get(objects, 'Service', 'presence')
+    const url = envOf(objects).find((e) => e.name === 'PRESENCE_URL')?.value
+    assert.equal(url, `http://${service.metadata.name}:${service.spec.ports[0].port}`)
+    const without = renderScenario('minimal', { presence: { enabled: false } })
+    assert.equal(
+      envOf(without).find((e) => e.name === 'PRESENCE_URL'),
+      undefined,
+    )
+  })
+
   test('server: commands are the repo-root commands the harness runs', () => {
     const objects = renderScenario('minimal')
     assert.deepEqual(mainContainer(get(objects, 'Deployment', 'server')).command, [

@@ -55,14 +55,18 @@ export function migrate(databaseUrl: string): void {
   if (result.status !== 0) throw new Error(`db:migrate failed: ${result.stderr}${result.stdout}`)
 }
 
-/** The chart's server pod for this fleet, as a process spec. */
-function chartNodeSpec(nodeId: string, fleetEnv: Record<string, string>): NodeSpec {
+/** The chart's server (or presence) pod for this fleet, as a process spec. */
+function chartNodeSpec(
+  nodeId: string,
+  fleetEnv: Record<string, string>,
+  component: 'server' | 'presence' = 'server',
+): NodeSpec {
   const secrets = {
     'harness-auth': { 'auth-secret': fleetEnv.AUTH_SECRET ?? 'harness-secret-0123456789' },
     'harness-postgres': { 'database-url': fleetEnv.DATABASE_URL as string },
     'harness-redis': { 'redis-url': fleetEnv.REDIS_URL as string },
   }
-  const { server } = renderChartPods({
+  const pods = renderChartPods({
     values: {
       auth: { existingSecret: 'harness-auth' },
       database: { existingSecret: 'harness-postgres' },
@@ -71,9 +75,12 @@ function chartNodeSpec(nodeId: string, fleetEnv: Record<string, string>): NodeSp
     secrets,
     podName: () => nodeId,
   })
+  const server = component === 'server' ? pods.server : pods.presence
+  if (!server) throw new Error(`the chart rendered no ${component} Deployment`)
   const [bin, ...args] = server.argv
   // The container port becomes a free loopback port (startNode picks one when PORT is unset).
-  const { PORT: _containerPort, ...podEnv } = server.env
+  // PRESENCE_URL names the in-cluster Service; the fleet's own presence replica replaces it.
+  const { PORT: _containerPort, PRESENCE_URL: _presenceService, ...podEnv } = server.env
   const extra = Object.fromEntries(
     Object.entries(fleetEnv).filter(
       ([key]) => !['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'].includes(key),
@@ -107,11 +114,12 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   }
   const presence: ServerNode[] = []
   const addPresence = async () => {
-    const replica = await startNode({
-      nodeId: `presence-${presence.length + 1}`,
-      env,
-      command: [process.execPath, join('apps', 'presence', 'src', 'main.ts')],
-    })
+    const nodeId = `presence-${presence.length + 1}`
+    const replica = await startNode(
+      options.fromChart
+        ? chartNodeSpec(nodeId, env, 'presence')
+        : { nodeId, env, command: [process.execPath, join('apps', 'presence', 'src', 'main.ts')] },
+    )
     presence.push(replica)
     return replica
   }

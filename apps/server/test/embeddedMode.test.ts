@@ -53,3 +53,18 @@ test('the landing page and the probes answer', async () => {
   assert.match(metrics, /^weft_updates_persisted_total \d+/m)
   assert.match(metrics, /^nodejs_eventloop_lag_p99_seconds /m)
 })
+
+test('an embedded node answers /api/presence itself, from its own connections', async () => {
+  const header = Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')
+  const body = Buffer.from('{"sub":"solo-user","name":"Solo"}').toString('base64url')
+  const client = connectClient(node.wsUrl, 'canvas:embedded-presence', `${header}.${body}.`)
+  await client.synced()
+  const snapshot = (await (await fetch(`${node.url}/api/presence`)).json()) as {
+    documents: Record<string, { sub: string; name: string }[]>
+  }
+  assert.deepEqual(snapshot.documents['canvas:embedded-presence'], [
+    { sub: 'solo-user', name: 'Solo', nodes: ['solo'], connections: 1 },
+  ])
+  client.destroy()
+})
+

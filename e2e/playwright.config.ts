@@ -29,5 +29,6 @@ export default defineConfig({
   projects: [
     { name: 'grid', testDir: './tests/grid' },
     { name: 'canvas', testDir: './tests/canvas' },
+    { name: 'code', testDir: './tests/code' },
   ],
 })

@@ -7,7 +7,6 @@ import {
   useSynced,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type * as Y from 'yjs'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
@@ -16,6 +15,7 @@ import { PresenceList } from './PresenceList.tsx'
 import { Preview } from './Preview.tsx'
 import { Tabs } from './Tabs.tsx'
 import { TEMPLATES } from './templates.ts'
+import type { Bound } from './testHook.ts'
 import { installTestHook } from './testHook.ts'
 import { useAcquired } from './useAcquired.ts'
 import { useDocPool } from './useDocPool.ts'
@@ -41,7 +41,7 @@ export function App({ projectId }: { projectId: string }) {
   const [active, setActive] = useState<string | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
   const [showPreview, setShowPreview] = useState(true)
-  const openText = useRef<Y.Text | null>(null)
+  const bound = useRef<Bound | null>(null)
 
   const open = useCallback((id: string) => {
     setTabs((t) => (t.includes(id) ? t : [...t, id]))
@@ -76,7 +76,7 @@ export function App({ projectId }: { projectId: string }) {
 
   useEffect(() => {
     if (!pool || !model) return
-    return installTestHook(pool, projectId, model, () => openText.current)
+    return installTestHook(pool, projectId, model, () => bound.current)
   }, [pool, model, projectId])
 
   const activeNode = activeFile ? tree?.nodes.get(activeFile) : undefined
@@ -137,8 +137,8 @@ export function App({ projectId }: { projectId: string }) {
                 fileId={activeNode.id}
                 name={activeNode.name}
                 seed={activeNode.seed}
-                onText={(t) => {
-                  openText.current = t
+                onText={(b) => {
+                  bound.current = b
                 }}
               />
             ) : (

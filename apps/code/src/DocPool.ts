@@ -52,14 +52,19 @@ export class DocPool {
     if (!h) return
     h.refs--
     if (h.refs > 0) return
-    h.closeTimer = setTimeout(() => {
-      // Keep a document with unsent edits until they are acknowledged.
-      if (h.refs > 0 || h.provider.hasUnsyncedChanges) return
+    const close = () => {
+      if (h.refs > 0) return
+      // Keep a document with unsent edits (offline) until they are acknowledged.
+      if (h.provider.hasUnsyncedChanges) {
+        h.closeTimer = setTimeout(close, 5_000)
+        return
+      }
       this.held.delete(documentName)
       h.provider.destroy()
       h.provider.document.destroy()
       this.emit()
-    }, 5_000)
+    }
+    h.closeTimer = setTimeout(close, 5_000)
   }
 
   setIdentity(identity: Identity): void {

@@ -17,8 +17,8 @@ type Props = {
   fileId: string
   name: string
   seed: string | undefined
-  /** The Y.Text bound to the editor, once it is (null when it goes). */
-  onText: (text: Y.Text | null) => void
+  /** The Y.Text and view bound to the editor, once they are (null when they go). */
+  onText: (bound: { text: Y.Text; view: EditorView } | null) => void
 }
 
 /** One file in CodeMirror, bound to its own Yjs document with remote cursors and per-user undo. */
@@ -30,9 +30,10 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the language object is new each render; the name's extension decides it
   useEffect(() => {
-    if (!provider || !synced || !parent.current) return
+    if (!provider || !parent.current) return
     const text = fileText(provider.document)
-    // Idempotent: the first opener creates the content, later ones change nothing.
+    // Idempotent, so it can run before the first sync (or offline, for a file created offline):
+    // the first opener creates the content, later ones change nothing.
     if (seed) applySeed(provider.document, seed)
     const view = new EditorView({
       parent: parent.current,
@@ -45,12 +46,12 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
         ],
       }),
     })
-    onText(text)
+    onText({ text, view })
     return () => {
       onText(null)
       view.destroy()
     }
-  }, [provider, synced, name.slice(name.lastIndexOf('.'))])
+  }, [provider, name.slice(name.lastIndexOf('.'))])
 
   return (
     <div
@@ -59,7 +60,7 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
       data-file={fileId}
       data-ready={synced ? 'true' : 'false'}
     >
-      {!synced && <div className="loading">Loading {name}…</div>}
+      {!synced && <div className="editor-sync">Not synced yet</div>}
       <div className="editor-host" ref={parent} />
     </div>
   )

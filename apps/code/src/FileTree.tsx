@@ -44,6 +44,18 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
     }
   }
 
+  /** Starts naming a new entry; its folder opens so the field is visible. */
+  const startNew = (mode: 'new-file' | 'new-folder') => {
+    const parentId = targetFolder(tree, selected)
+    if (parentId)
+      setCollapsed((c) => {
+        const n = new Set(c)
+        n.delete(parentId)
+        return n
+      })
+    setEditing({ mode, parentId })
+  }
+
   const commitName = (name: string) => {
     const e = editing
     if (!e) return
@@ -187,7 +199,7 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
           type="button"
           title="New file"
           data-testid="new-file"
-          onClick={() => setEditing({ mode: 'new-file', parentId: targetFolder(tree, selected) })}
+          onClick={() => startNew('new-file')}
         >
           + File
         </button>
@@ -195,7 +207,7 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
           type="button"
           title="New folder"
           data-testid="new-folder"
-          onClick={() => setEditing({ mode: 'new-folder', parentId: targetFolder(tree, selected) })}
+          onClick={() => startNew('new-folder')}
         >
           + Folder
         </button>

@@ -1,7 +1,10 @@
+import type { EditorView } from '@codemirror/view'
 import type { ProjectModel } from '@weft/code-model'
 import type * as Y from 'yjs'
 import type { DocPool } from './DocPool.ts'
 import { projectFiles } from './downloadZip.ts'
+
+export type Bound = { text: Y.Text; view: EditorView }
 
 export type Patch = [pos: number, del: number, ins: string]
 
@@ -14,6 +17,8 @@ export type CodeTestHook = {
   /** Applies each inner array as one transaction, patches in order like Array.splice. */
   applyToOpenFile: (txns: Patch[][]) => void
   openFileText: () => string | null
+  /** What the editor shows (its CodeMirror state), to compare with the Y.Text. */
+  editorText: () => string | null
   paths: () => string[]
   /** Every file's content by path, including files no tab has open. */
   contents: () => Promise<Record<string, string>>
@@ -23,11 +28,11 @@ export function installTestHook(
   pool: DocPool,
   projectId: string,
   model: ProjectModel,
-  openText: () => Y.Text | null,
+  openBound: () => Bound | null,
 ): () => void {
   const hook: CodeTestHook = {
     applyToOpenFile(txns) {
-      const text = openText()
+      const text = openBound()?.text
       if (!text?.doc) throw new Error('no file is open')
       for (const patches of txns) {
         text.doc.transact(() => {
@@ -38,7 +43,8 @@ export function installTestHook(
         })
       }
     },
-    openFileText: () => openText()?.toString() ?? null,
+    openFileText: () => openBound()?.text.toString() ?? null,
+    editorText: () => openBound()?.view.state.doc.toString() ?? null,
     paths: () => [...model.tree().byPath.keys()].sort(),
     contents: async () => Object.fromEntries(await projectFiles(pool, projectId, model.tree())),
   }

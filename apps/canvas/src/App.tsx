@@ -3,6 +3,7 @@ import {
   useAwarenessUsers,
   useConnectionStatus,
   useDocVersion,
+  usePresence,
   useProvider,
   useSession,
   useSynced,
@@ -27,6 +28,7 @@ export function App({ docId }: { docId: string }) {
   const canvas = useCanvas(provider)
   const version = useDocVersion(provider?.document ?? null)
   const users = useAwarenessUsers<CanvasAwareness>(provider)
+  const online = usePresence(documentName, session.token)
   const layerRef = useRef<SVGGElement>(null)
 
   const [tool, setTool] = useState<Tool>('select')
@@ -143,7 +145,12 @@ export function App({ docId }: { docId: string }) {
           {docId}
         </span>
         <ConnectionBadge status={status} />
-        <PresenceList users={users} me={session.identity} onRename={session.rename} />
+        <PresenceList
+          users={users}
+          online={online}
+          me={session.identity}
+          onRename={session.rename}
+        />
       </header>
       {canvas && synced ? (
         <>

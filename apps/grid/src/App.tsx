@@ -3,6 +3,7 @@ import {
   useAwarenessUsers,
   useConnectionStatus,
   useDocVersion,
+  usePresence,
   useProvider,
   useSession,
   useSynced,
@@ -30,6 +31,7 @@ export function App({ docId }: { docId: string }) {
   const grid = useGrid(provider, synced)
   const version = useDocVersion(provider?.document ?? null)
   const users = useAwarenessUsers<AwarenessState>(provider)
+  const online = usePresence(documentName, session.token)
   const overwrites = useOverwrites(grid, session.identity.id)
 
   const [selection, setSelection] = useState<Selection | null>(null)
@@ -71,7 +73,12 @@ export function App({ docId }: { docId: string }) {
           {docId}
         </span>
         <ConnectionBadge status={status} />
-        <PresenceList users={users} me={session.identity} onRename={session.rename} />
+        <PresenceList
+          users={users}
+          online={online}
+          me={session.identity}
+          onRename={session.rename}
+        />
         <button
           type="button"
           className={activityOpen ? 'on' : ''}

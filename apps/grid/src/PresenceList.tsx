@@ -1,21 +1,37 @@
 import type { AwarenessUser, Identity } from '@weft/client'
-import { distinctPeople } from '@weft/client'
+import { describeConnections, distinctPeople, presencePeople } from '@weft/client'
+import type { Presence } from '@weft/react'
 
-type Props = { users: AwarenessUser<unknown>[]; me: Identity; onRename: (name: string) => void }
+type Props = {
+  users: AwarenessUser<unknown>[]
+  online: Presence
+  me: Identity
+  onRename: (name: string) => void
+}
 
-/** Who is in this grid now (from awareness; a fleet-wide presence service comes later). */
-export function PresenceList({ users, me, onRename }: Props) {
-  const people = distinctPeople(users)
-  if (!people.some((p) => p.id === me.id)) people.unshift(me)
+/**
+ * Who is in this grid now: the fleet-wide presence service (people on every node, with how many
+ * connections and nodes) merged with awareness (colours, and anyone presence has not listed yet).
+ */
+export function PresenceList({ users, online, me, onRename }: Props) {
+  const people = presencePeople(online.users, distinctPeople(users), me)
   return (
-    <ul className="presence" data-testid="presence" aria-label="People in this grid">
+    <ul
+      className="presence"
+      data-testid="presence"
+      data-presence-status={online.status}
+      aria-label="People in this grid"
+    >
       {people.map((p) => (
         <li
           key={p.id}
-          style={{ background: p.color }}
-          title={p.id === me.id ? 'You — click to rename' : p.name}
+          data-user={p.name}
+          data-source={p.source}
+          data-connections={p.connections}
+          style={{ background: p.color ?? 'var(--presence-unknown, #868e96)' }}
+          title={`${p.isMe ? 'You — click to rename' : p.name} · ${describeConnections(p)}`}
         >
-          {p.id === me.id ? (
+          {p.isMe ? (
             <button
               type="button"
               onClick={() => {
@@ -28,6 +44,12 @@ export function PresenceList({ users, me, onRename }: Props) {
           ) : (
             p.name
           )}
+          {p.connections !== undefined && p.nodes && (p.connections > 1 || p.nodes.length > 1) ? (
+            <small className="presence-marker" data-testid="presence-marker">
+              {` ×${p.connections}`}
+              {p.nodes.length > 1 ? ` · ${p.nodes.length} nodes` : ''}
+            </small>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -14,6 +14,11 @@ test('two users on two nodes see each other’s values, selections and presence'
   // Presence: each sees both people.
   await expect(ada.presence).toContainText('Bob')
   await expect(bob.presence).toContainText('Ada')
+  // …and Bob, on the other node, is listed for Ada by the fleet-wide presence service.
+  await expect(ada.presence.locator('li[data-source="presence"][data-user="Bob"]')).toHaveAttribute(
+    'title',
+    /node-b/,
+  )
 
   // Values, both ways, including a formula computed on the other side.
   await ada.type('B2', '41')

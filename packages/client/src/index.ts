@@ -8,6 +8,16 @@ export type { HistoryEntryJson, HistoryJson } from './fetchHistory.ts'
 export { fetchHistory, HistoryError } from './fetchHistory.ts'
 export type { Identity, KeyValueStore } from './identity.ts'
 export { loadIdentity, newIdentity, saveIdentity, USER_COLORS } from './identity.ts'
+export type { PresencePerson } from './presencePeople.ts'
+export { describeConnections, presencePeople } from './presencePeople.ts'
+export type {
+  OnlineUser,
+  PresenceSnapshot,
+  PresenceStreamOptions,
+  PresenceStreamStatus,
+  SseEvent,
+} from './presenceStream.ts'
+export { presenceStreamUrl, SseParser, subscribePresence, usersIn } from './presenceStream.ts'
 export type { AttachedProviderOptions } from './sharedSocket.ts'
 export { createAttachedProvider, createSharedSocket } from './sharedSocket.ts'
 export { devToken, identityForToken, readClaims, resolveToken } from './token.ts'

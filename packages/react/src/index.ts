@@ -1,6 +1,8 @@
 export { useAwarenessUsers } from './useAwarenessUsers.ts'
 export { useConnectionStatus } from './useConnectionStatus.ts'
 export { useDocVersion } from './useDocVersion.ts'
+export type { Presence } from './usePresence.ts'
+export { usePresence } from './usePresence.ts'
 export { useProvider } from './useProvider.ts'
 export type { Session } from './useSession.ts'
 export { useSession } from './useSession.ts'

@@ -53,9 +53,10 @@ test('edits made offline are kept and sync on reconnect', async ({ browser, flee
   await bob.open(fleet.nodes[1].url, id)
 
   await adaContext.setOffline(true)
+  // Type only once the app has noticed: before that its socket may still carry the edit.
+  await expect(ada.status).toHaveAttribute('data-state', 'offline')
   await ada.type('A1', 'offline one')
   await ada.type('A2', 'offline two')
-  await expect(ada.status).toHaveAttribute('data-state', 'offline')
   await expect(bob.cell('A1')).toHaveText('')
 
   await adaContext.setOffline(false)

@@ -66,9 +66,12 @@ function chartNodeSpec(
     'harness-postgres': { 'database-url': fleetEnv.DATABASE_URL as string },
     'harness-redis': { 'redis-url': fleetEnv.REDIS_URL as string },
   }
+  // Without an AUTH_SECRET the fleet is a development install (nodeEnv: development, open dev
+  // mode), the chart's own way of running without tokens — what the browser suites use.
+  const auth = fleetEnv.AUTH_SECRET ? { auth: { existingSecret: 'harness-auth' } } : { nodeEnv: 'development' }
   const pods = renderChartPods({
     values: {
-      auth: { existingSecret: 'harness-auth' },
+      ...auth,
       database: { existingSecret: 'harness-postgres' },
       redis: { existingSecret: 'harness-redis' },
     },

@@ -67,4 +67,3 @@ test('an embedded node answers /api/presence itself, from its own connections', 
   ])
   client.destroy()
 })
-

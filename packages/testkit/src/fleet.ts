@@ -68,7 +68,9 @@ function chartNodeSpec(
   }
   // Without an AUTH_SECRET the fleet is a development install (nodeEnv: development, open dev
   // mode), the chart's own way of running without tokens — what the browser suites use.
-  const auth = fleetEnv.AUTH_SECRET ? { auth: { existingSecret: 'harness-auth' } } : { nodeEnv: 'development' }
+  const auth = fleetEnv.AUTH_SECRET
+    ? { auth: { existingSecret: 'harness-auth' } }
+    : { nodeEnv: 'development' }
   const pods = renderChartPods({
     values: {
       ...auth,

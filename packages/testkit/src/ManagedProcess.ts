@@ -9,6 +9,25 @@ export interface ExitStatus {
   signal: NodeJS.Signals | null
 }
 
+/** Every child still running, so none outlives the test process that started it. */
+const running = new Set<ChildProcess>()
+let cleanupInstalled = false
+
+function installCleanup() {
+  if (cleanupInstalled) return
+  cleanupInstalled = true
+  const killAll = () => {
+    for (const child of running) child.kill('SIGKILL')
+  }
+  process.once('exit', killAll)
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      killAll()
+      process.exit(128 + (signal === 'SIGTERM' ? 15 : 2))
+    })
+  }
+}
+
 export class ManagedProcess {
   readonly name: string
   readonly child: ChildProcess
@@ -19,6 +38,8 @@ export class ManagedProcess {
   constructor(name: string, command: string, args: string[], options: SpawnOptions = {}) {
     this.name = name
     this.child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options })
+    installCleanup()
+    running.add(this.child)
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString())
       if (this.output.length > 400) this.output.splice(0, 100)
@@ -28,6 +49,7 @@ export class ManagedProcess {
     this.child.stderr?.on('data', keep)
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
+        running.delete(this.child)
         this.exitStatus = { code, signal }
         resolve(this.exitStatus)
       })

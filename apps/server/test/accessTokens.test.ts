@@ -3,31 +3,21 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { mintAccessToken } from '@weft/protocol'
-import { connectClient, type Fleet, startFleet, type TestClient, waitFor } from '@weft/testkit'
+import { clientPool, type Fleet, startFleet, type TestClient, waitFor } from '@weft/testkit'
 import { SignJWT } from 'jose'
 
 const SECRET = 'test-secret-that-is-long-enough'
 let fleet: Fleet
-const clients: TestClient[] = []
+const clients = clientPool(() => fleet)
 
 before(async () => {
   fleet = await startFleet({ nodes: 2, authSecret: SECRET })
 })
 
 after(async () => {
-  for (const client of clients) client.destroy()
+  clients.destroyAll()
   await fleet?.destroy()
 })
-
-function client(nodeIndex: number, documentName: string, token: string): TestClient {
-  const created = connectClient(
-    (fleet.nodes[nodeIndex] as { wsUrl: string }).wsUrl,
-    documentName,
-    token,
-  )
-  clients.push(created)
-  return created
-}
 
 const writeToken = (docs: Record<string, 'read' | 'write'> = { 'grid:*': 'write' }) =>
   mintAccessToken({ sub: 'ada', name: 'Ada', docs }, SECRET)
@@ -38,7 +28,7 @@ async function expectRefused(c: TestClient, code: number) {
 }
 
 test('a valid token syncs', async () => {
-  const c = client(0, 'grid:auth-ok', await writeToken())
+  const c = clients.connect(0, 'grid:auth-ok', await writeToken())
   await c.synced()
 })
 
@@ -47,7 +37,7 @@ test('an expired token is refused with 4401', async () => {
     .setProtectedHeader({ alg: 'HS256' })
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
     .sign(new TextEncoder().encode(SECRET))
-  await expectRefused(client(0, 'grid:auth-expired', expired), 4401)
+  await expectRefused(clients.connect(0, 'grid:auth-expired', expired), 4401)
 })
 
 test('a token signed with another secret is refused with 4401', async () => {
@@ -55,26 +45,33 @@ test('a token signed with another secret is refused with 4401', async () => {
     { sub: 'mallory', docs: { '*': 'write' } },
     'some-other-secret-0123456789',
   )
-  await expectRefused(client(1, 'grid:auth-forged', forged), 4401)
+  await expectRefused(clients.connect(1, 'grid:auth-forged', forged), 4401)
 })
 
 test('garbage and missing tokens are refused with 4401', async () => {
-  await expectRefused(client(0, 'grid:auth-garbage', 'not-a-jwt'), 4401)
-  await expectRefused(client(0, 'grid:auth-missing', ''), 4401)
+  await expectRefused(clients.connect(0, 'grid:auth-garbage', 'not-a-jwt'), 4401)
+  await expectRefused(clients.connect(0, 'grid:auth-missing', ''), 4401)
 })
 
 test('a token for other documents is refused with 4403', async () => {
-  await expectRefused(client(0, 'canvas:foreign', await writeToken({ 'grid:*': 'write' })), 4403)
+  await expectRefused(
+    clients.connect(0, 'canvas:foreign', await writeToken({ 'grid:*': 'write' })),
+    4403,
+  )
 })
 
 test('a read-only token cannot change a document', async () => {
   const name = 'grid:read-only'
-  const writer = client(0, name, await writeToken())
+  const writer = clients.connect(0, name, await writeToken())
   await writer.synced()
   writer.doc.getMap('cells').set('A1', 'by writer')
   await writer.synced()
 
-  const reader = client(1, name, await writeToken({ 'grid:read-*': 'read', 'grid:other': 'write' }))
+  const reader = clients.connect(
+    1,
+    name,
+    await writeToken({ 'grid:read-*': 'read', 'grid:other': 'write' }),
+  )
   await waitFor('reader sees writer', () => reader.doc.getMap('cells').get('A1') === 'by writer')
   reader.doc.getMap('cells').set('A1', 'by reader')
   reader.doc.getMap('cells').set('B1', 'sneaky')
@@ -83,7 +80,7 @@ test('a read-only token cannot change a document', async () => {
   await new Promise((resolve) => setTimeout(resolve, 500))
   writer.doc.getMap('cells').set('C1', 'marker')
   await writer.synced()
-  const observer = client(0, name, await writeToken())
+  const observer = clients.connect(0, name, await writeToken())
   await waitFor('observer synced', () => observer.doc.getMap('cells').get('C1') === 'marker')
   assert.equal(observer.doc.getMap('cells').get('A1'), 'by writer')
   assert.equal(observer.doc.getMap('cells').get('B1'), undefined)

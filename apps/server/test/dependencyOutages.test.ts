@@ -3,32 +3,19 @@
 // readiness says so, and the nodes converge when Redis returns.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import {
-  connectClient,
-  type Fleet,
-  startFleet,
-  type TestClient,
-  textOf,
-  waitFor,
-} from '@weft/testkit'
+import { clientPool, type Fleet, startFleet, textOf, waitFor } from '@weft/testkit'
 
 let fleet: Fleet
-const clients: TestClient[] = []
+const clients = clientPool(() => fleet)
 
 before(async () => {
   fleet = await startFleet({ nodes: 2 })
 })
 
 after(async () => {
-  for (const client of clients) client.destroy()
+  clients.destroyAll()
   await fleet?.destroy()
 })
-
-function client(nodeIndex: number, documentName: string): TestClient {
-  const created = connectClient((fleet.nodes[nodeIndex] as { wsUrl: string }).wsUrl, documentName)
-  clients.push(created)
-  return created
-}
 
 async function metric(nodeIndex: number, name: string): Promise<number> {
   const text = await (await fetch(`${fleet.nodes[nodeIndex]?.url}/metrics`)).text()
@@ -37,8 +24,8 @@ async function metric(nodeIndex: number, name: string): Promise<number> {
 
 test('Postgres down: editing goes on, and every edit is in the database after it returns', async () => {
   const name = 'grid:pg-outage'
-  const a = client(0, name)
-  const b = client(1, name)
+  const a = clients.connect(0, name)
+  const b = clients.connect(1, name)
   await Promise.all([a.synced(), b.synced()])
   a.doc.getText('text').insert(0, 'before. ')
   await waitFor('b sees a', () => textOf(b) === 'before. ')
@@ -72,7 +59,7 @@ test('Postgres down: editing goes on, and every edit is in the database after it
   const expected = textOf(a)
   for (const c of [a, b]) c.destroy()
   await fleet.restartAll()
-  const reader = client(1, name)
+  const reader = clients.connect(1, name)
   await reader.synced()
   assert.equal(textOf(reader), expected)
   assert.equal(reader.doc.getMap('cells').size, 20)
@@ -80,8 +67,8 @@ test('Postgres down: editing goes on, and every edit is in the database after it
 
 test('Redis down: each node serves its own clients, readiness says so, nodes converge when it returns', async () => {
   const name = 'code:redis-outage'
-  const a = client(0, name)
-  const b = client(1, name)
+  const a = clients.connect(0, name)
+  const b = clients.connect(1, name)
   await Promise.all([a.synced(), b.synced()])
 
   await fleet.redis.stop()
@@ -99,7 +86,7 @@ test('Redis down: each node serves its own clients, readiness says so, nodes con
   await a.synced()
   await b.synced()
   // A second client of node A still gets node A's edits.
-  const a2 = client(0, name)
+  const a2 = clients.connect(0, name)
   await waitFor('same-node client sees A', () => textOf(a2).includes('written on A'))
 
   await fleet.redis.start()

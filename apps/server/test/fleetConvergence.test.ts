@@ -2,33 +2,20 @@
 // holds every client update exactly once (the receiving node logs it; fan-out does not).
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import {
-  connectClient,
-  type Fleet,
-  startFleet,
-  type TestClient,
-  textOf,
-  waitFor,
-} from '@weft/testkit'
+import { clientPool, type Fleet, startFleet, type TestClient, textOf, waitFor } from '@weft/testkit'
 import pg from 'pg'
 
 let fleet: Fleet
-const clients: TestClient[] = []
+const clients = clientPool(() => fleet)
 
 before(async () => {
   fleet = await startFleet({ nodes: 3 })
 })
 
 after(async () => {
-  for (const client of clients) client.destroy()
+  clients.destroyAll()
   await fleet?.destroy()
 })
-
-function client(nodeIndex: number, documentName: string): TestClient {
-  const created = connectClient((fleet.nodes[nodeIndex] as { wsUrl: string }).wsUrl, documentName)
-  clients.push(created)
-  return created
-}
 
 /** Records every update a client's own edits produce (what it sends to its node). */
 function recordLocalUpdates(c: TestClient): Uint8Array[] {
@@ -40,8 +27,8 @@ function recordLocalUpdates(c: TestClient): Uint8Array[] {
 }
 
 test('clients on node A and node B converge on concurrent edits', async () => {
-  const a = client(0, 'grid:converge')
-  const b = client(1, 'grid:converge')
+  const a = clients.connect(0, 'grid:converge')
+  const b = clients.connect(1, 'grid:converge')
   await Promise.all([a.synced(), b.synced()])
   // Concurrent: both edit before either sees the other's change.
   a.doc.getText('text').insert(0, 'hello from A. ')
@@ -61,7 +48,7 @@ test('clients on node A and node B converge on concurrent edits', async () => {
 
 test('the update log holds each client update exactly once with 3 nodes sharing a document', async () => {
   const name = 'code:exactly-once'
-  const writers = [client(0, name), client(1, name), client(2, name)]
+  const writers = [clients.connect(0, name), clients.connect(1, name), clients.connect(2, name)]
   await Promise.all(writers.map((w) => w.synced()))
   const sent = writers.map(recordLocalUpdates)
   for (let round = 0; round < 30; round++) {

@@ -3,37 +3,23 @@
 // after the restart.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import {
-  connectClient,
-  type Fleet,
-  loadTrace,
-  startFleet,
-  type TestClient,
-  textOf,
-  waitFor,
-} from '@weft/testkit'
+import { clientPool, type Fleet, loadTrace, startFleet, textOf, waitFor } from '@weft/testkit'
 import * as Y from 'yjs'
 
 let fleet: Fleet
-const clients: TestClient[] = []
+const clients = clientPool(() => fleet)
 
 before(async () => {
   fleet = await startFleet({ nodes: 3, env: { SNAPSHOT_EVERY_UPDATES: '200' } })
 })
 
 after(async () => {
-  for (const client of clients) client.destroy()
+  clients.destroyAll()
   await fleet?.destroy()
 })
 
-function client(nodeIndex: number, documentName: string): TestClient {
-  const created = connectClient((fleet.nodes[nodeIndex] as { wsUrl: string }).wsUrl, documentName)
-  clients.push(created)
-  return created
-}
-
 async function stateSeenByNewClient(nodeIndex: number, documentName: string): Promise<Uint8Array> {
-  const reader = client(nodeIndex, documentName)
+  const reader = clients.connect(nodeIndex, documentName)
   await reader.synced()
   const state = Y.encodeStateAsUpdate(reader.doc)
   reader.destroy()
@@ -43,8 +29,8 @@ async function stateSeenByNewClient(nodeIndex: number, documentName: string): Pr
 test('a trace typed keystroke by keystroke on node A reads back on node B and after a full restart', async () => {
   const trace = loadTrace('sveltecomponent')
   const name = 'code:svelte-trace'
-  const writer = client(0, name)
-  const reader = client(1, name)
+  const writer = clients.connect(0, name)
+  const reader = clients.connect(1, name)
   await Promise.all([writer.synced(), reader.synced()])
   const text = writer.doc.getText('text')
   for (const txn of trace.txns) {
@@ -65,7 +51,7 @@ test('a trace typed keystroke by keystroke on node A reads back on node B and af
   reader.destroy()
 
   await fleet.restartAll()
-  const afterRestart = client(1, name)
+  const afterRestart = clients.connect(1, name)
   await afterRestart.synced()
   assert.equal(textOf(afterRestart), trace.endContent)
 })
@@ -73,7 +59,7 @@ test('a trace typed keystroke by keystroke on node A reads back on node B and af
 test('every node stopped and started: each document reloads byte-identical', async () => {
   const names = ['grid:restart-1', 'canvas:restart-2', 'code:restart-3']
   for (const [i, name] of names.entries()) {
-    const writer = client(i % 3, name)
+    const writer = clients.connect(i % 3, name)
     await writer.synced()
     for (let k = 0; k < 300; k++) {
       writer.doc.getText('text').insert(k % 7, `${name}-${k};`)
@@ -98,7 +84,7 @@ test('every node stopped and started: each document reloads byte-identical', asy
 
 test('edits acknowledged right before SIGTERM survive the shutdown', async () => {
   const name = 'grid:sigterm'
-  const writer = client(0, name)
+  const writer = clients.connect(0, name)
   await writer.synced()
   for (let k = 0; k < 100; k++) writer.doc.getMap('cells').set(`R${k}`, k)
   await writer.synced()
@@ -106,7 +92,7 @@ test('edits acknowledged right before SIGTERM survive the shutdown', async () =>
   assert.equal(status, 0, 'the node exits 0 after SIGTERM')
   writer.destroy()
   await (fleet.nodes[0] as { start(): Promise<void> }).start()
-  const reader = client(2, name)
+  const reader = clients.connect(2, name)
   await reader.synced()
   assert.equal(reader.doc.getMap('cells').size, 100)
 })

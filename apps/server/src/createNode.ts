@@ -76,7 +76,7 @@ export async function createNode(
     metrics,
   })
   const writer = new UpdateLogWriter({
-    prisma: database.prisma,
+    sql: database.sql,
     nodeId: config.nodeId,
     metrics,
     logger: logger.child({ module: 'update-log' }),
@@ -116,6 +116,11 @@ export async function createNode(
     extensions,
     // Saves only flush the log and may compact, so they can run often.
     debounce: 1_000,
+    // Hocuspocus merges what it broadcasts per event-loop turn with Y.mergeUpdates, which is
+    // O(k²) in the number of updates; with the default 1 MiB cap a fast writer's turn grows to
+    // tens of thousands of keystrokes and the merge time feeds on itself (docs/benchmarks.md).
+    // 4 KiB keeps a merge at ~150 keystrokes.
+    flushMaxBytes: 4 * 1024,
     maxDebounce: 5_000,
     timeout: 30_000,
   })

@@ -119,7 +119,7 @@ test('the Prisma client reads and writes every model on the migrated database', 
   )
   const db = await openDatabase({ databaseUrl: postgres.url })
   try {
-    await appendUpdates(db.prisma, [
+    await appendUpdates(db.sql, [
       {
         documentName: 'grid:schema',
         updateKey: 'k1',

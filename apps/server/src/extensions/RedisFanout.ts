@@ -45,6 +45,9 @@ interface StockInternals {
   encodeMessage(message: Uint8Array): Buffer
 }
 
+/** Updates merged into one published message at most (see flushOutgoing). */
+const MAX_UPDATES_PER_MESSAGE = 64
+
 /** How long a peer waits before treating un-integrable updates as a gap to repair. */
 const GAP_REPAIR_DELAY_MS = 200
 
@@ -129,12 +132,13 @@ export class RedisFanout extends Redis {
     const pending = this.outgoing.get(documentName)
     this.outgoing.delete(documentName)
     if (!pending || !this.linkUp) return
-    const update =
-      pending.updates.length === 1
-        ? (pending.updates[0] as Uint8Array)
-        : Y.mergeUpdates(pending.updates)
-    const message = new OutgoingMessage(documentName).createSyncMessage().writeUpdate(update)
-    this.publish(documentName, message.toUint8Array())
+    // Y.mergeUpdates is O(k²) in the number of updates: merge in bounded slices.
+    for (let start = 0; start < pending.updates.length; start += MAX_UPDATES_PER_MESSAGE) {
+      const slice = pending.updates.slice(start, start + MAX_UPDATES_PER_MESSAGE)
+      const update = slice.length === 1 ? (slice[0] as Uint8Array) : Y.mergeUpdates(slice)
+      const message = new OutgoingMessage(documentName).createSyncMessage().writeUpdate(update)
+      this.publish(documentName, message.toUint8Array())
+    }
   }
 
   override async onAwarenessUpdate(payload: onAwarenessUpdatePayload) {

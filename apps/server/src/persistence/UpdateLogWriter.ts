@@ -7,7 +7,7 @@
  * commit was not acknowledged cannot insert a row twice.
  */
 import { randomBytes } from 'node:crypto'
-import { appendUpdates, type LoggedUpdate, type PrismaClient } from '@weft/db'
+import { appendUpdates, type LoggedUpdate, type SqlExecutor } from '@weft/db'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 
@@ -18,7 +18,7 @@ interface QueuedUpdate extends LoggedUpdate {
 }
 
 export interface UpdateLogWriterOptions {
-  prisma: PrismaClient
+  sql: SqlExecutor
   nodeId: string
   metrics: Metrics
   logger: Logger
@@ -101,7 +101,7 @@ export class UpdateLogWriter {
     const batch = this.queue.slice(0, this.options.maxBatch)
     try {
       await appendUpdates(
-        this.options.prisma,
+        this.options.sql,
         batch.map(({ seq: _seq, ...row }) => row),
       )
       this.queue.splice(0, batch.length)

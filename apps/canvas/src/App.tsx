@@ -1,34 +1,19 @@
 import type { ShapeStyle } from '@weft/canvas-model'
-import {
-  useAwarenessUsers,
-  useConnectionStatus,
-  useDocVersion,
-  usePresence,
-  useProvider,
-  useSession,
-  useSynced,
-} from '@weft/react'
+import { Topbar, useCollabDocument } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
-import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { download, exportPng, exportSvg } from './exportImage.ts'
 import type { Point } from './geometry.ts'
-import { PresenceList } from './PresenceList.tsx'
 import { type Action, Toolbar } from './Toolbar.tsx'
 import { INITIAL_STYLE, TOOLS, type Tool } from './tools.ts'
 import { useCanvas } from './useCanvas.ts'
 
 export function App({ docId }: { docId: string }) {
   const documentName = `canvas:${docId}`
-  const session = useSession()
-  const provider = useProvider(documentName, session.token, session.identity)
-  const synced = useSynced(provider)
-  const status = useConnectionStatus(provider)
+  const { session, provider, synced, status, version, users, online } =
+    useCollabDocument<CanvasAwareness>(documentName)
   const canvas = useCanvas(provider)
-  const version = useDocVersion(provider?.document ?? null)
-  const users = useAwarenessUsers<CanvasAwareness>(provider)
-  const online = usePresence(documentName, session.token)
   const layerRef = useRef<SVGGElement>(null)
 
   const [tool, setTool] = useState<Tool>('select')
@@ -137,21 +122,17 @@ export function App({ docId }: { docId: string }) {
 
   return (
     <div className="app">
-      <header className="topbar">
-        <a className="brand" href="/canvas/">
-          Weft Canvas
-        </a>
-        <span className="doc-name" title={documentName}>
-          {docId}
-        </span>
-        <ConnectionBadge status={status} />
-        <PresenceList
-          users={users}
-          online={online}
-          me={session.identity}
-          onRename={session.rename}
-        />
-      </header>
+      <Topbar
+        brand="Weft Canvas"
+        home="/canvas/"
+        docName={docId}
+        docTitle={documentName}
+        status={status}
+        session={session}
+        users={users}
+        online={online}
+        peopleLabel="People on this canvas"
+      />
       {canvas && synced ? (
         <>
           <Toolbar

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { docIdFromPath, newDocId } from './docId.ts'
+import '@weft/react/shell.css'
 import './styles.css'
 
 let id = docIdFromPath(location.pathname)

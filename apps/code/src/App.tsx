@@ -1,17 +1,9 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
-import {
-  useAwarenessUsers,
-  useConnectionStatus,
-  useDocVersion,
-  useSession,
-  useSynced,
-} from '@weft/react'
+import { Topbar, useDocumentState, useSession } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
 import { FileTree, type ProjectAwareness } from './FileTree.tsx'
-import { PresenceList } from './PresenceList.tsx'
 import { Preview } from './Preview.tsx'
 import { Tabs } from './Tabs.tsx'
 import { TEMPLATES } from './templates.ts'
@@ -25,11 +17,9 @@ export function App({ projectId }: { projectId: string }) {
   const session = useSession()
   const pool = useDocPool(session.token, session.identity)
   const provider = useAcquired(pool, projectDocName(projectId))
-  const synced = useSynced(provider)
-  const status = useConnectionStatus(provider)
+  const { synced, status, version, users } = useDocumentState<ProjectAwareness>(provider)
+  // Edits not yet saved, over every open document of the project (not just its tree).
   const pending = usePendingEdits(pool)
-  const version = useDocVersion(provider?.document ?? null)
-  const users = useAwarenessUsers<ProjectAwareness>(provider)
   const model = useMemo(() => (provider ? new ProjectModel(provider.document) : null), [provider])
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the tree changed
   const tree = useMemo(() => model?.tree() ?? null, [model, version])
@@ -84,15 +74,16 @@ export function App({ projectId }: { projectId: string }) {
 
   return (
     <div className="app">
-      <header className="topbar">
-        <a className="brand" href="/code/">
-          Weft Code
-        </a>
-        <span className="doc-name" title={`code:${projectId}`}>
-          {projectName}
-        </span>
-        <ConnectionBadge state={status.state} pending={pending} />
-        <PresenceList users={users} me={session.identity} onRename={session.rename} />
+      <Topbar
+        brand="Weft Code"
+        home="/code/"
+        docName={projectName}
+        docTitle={`code:${projectId}`}
+        status={{ state: status.state, pendingEdits: pending }}
+        session={session}
+        users={users}
+        peopleLabel="People in this project"
+      >
         {template?.preview === 'static' && (
           <button
             type="button"
@@ -110,7 +101,7 @@ export function App({ projectId }: { projectId: string }) {
         >
           Download zip
         </button>
-      </header>
+      </Topbar>
       {pool && model && tree && synced ? (
         <div className="main">
           <FileTree

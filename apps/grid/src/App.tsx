@@ -1,19 +1,9 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
-import {
-  useAwarenessUsers,
-  useConnectionStatus,
-  useDocVersion,
-  usePresence,
-  useProvider,
-  useSession,
-  useSynced,
-} from '@weft/react'
+import { Topbar, useCollabDocument } from '@weft/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { ConflictToasts } from './ConflictToasts.tsx'
-import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { GridView } from './GridView.tsx'
-import { PresenceList } from './PresenceList.tsx'
 import type { RemoteSelection } from './SelectionBox.tsx'
 import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
@@ -24,14 +14,9 @@ type AwarenessState = { selection?: Selection | null }
 
 export function App({ docId }: { docId: string }) {
   const documentName = `grid:${docId}`
-  const session = useSession()
-  const provider = useProvider(documentName, session.token, session.identity)
-  const synced = useSynced(provider)
-  const status = useConnectionStatus(provider)
+  const { session, provider, synced, status, version, users, online } =
+    useCollabDocument<AwarenessState>(documentName)
   const grid = useGrid(provider, synced)
-  const version = useDocVersion(provider?.document ?? null)
-  const users = useAwarenessUsers<AwarenessState>(provider)
-  const online = usePresence(documentName, session.token)
   const overwrites = useOverwrites(grid, session.identity.id)
 
   const [selection, setSelection] = useState<Selection | null>(null)
@@ -65,20 +50,17 @@ export function App({ docId }: { docId: string }) {
 
   return (
     <div className="app">
-      <header className="topbar">
-        <a className="brand" href="/grid/">
-          Weft Grid
-        </a>
-        <span className="doc-name" title={documentName}>
-          {docId}
-        </span>
-        <ConnectionBadge status={status} />
-        <PresenceList
-          users={users}
-          online={online}
-          me={session.identity}
-          onRename={session.rename}
-        />
+      <Topbar
+        brand="Weft Grid"
+        home="/grid/"
+        docName={docId}
+        docTitle={documentName}
+        status={status}
+        session={session}
+        users={users}
+        online={online}
+        peopleLabel="People in this grid"
+      >
         <button
           type="button"
           className={activityOpen ? 'on' : ''}
@@ -87,7 +69,7 @@ export function App({ docId }: { docId: string }) {
         >
           Activity
         </button>
-      </header>
+      </Topbar>
       {grid && synced ? (
         <>
           <Toolbar

@@ -1,0 +1,66 @@
+import type { AwarenessUser, Identity } from '@weft/client'
+import { describeConnections, distinctPeople, presencePeople } from '@weft/client'
+import type { Presence } from './usePresence.ts'
+
+const AWARENESS_ONLY: Presence['users'] = []
+
+export type PresenceListProps = {
+  users: readonly AwarenessUser<unknown>[]
+  me: Identity
+  onRename: (name: string) => void
+  /** For screen readers: "People in this grid". */
+  label: string
+  /**
+   * The fleet-wide presence service's list for the document (people on every node, with how
+   * many connections and nodes), merged with awareness (colours, and anyone presence has not
+   * listed yet). Without it the list is awareness alone.
+   */
+  online?: Presence
+}
+
+/** Who is in this document now, me first; clicking my own name renames me. */
+export function PresenceList({ users, me, onRename, label, online }: PresenceListProps) {
+  const people = presencePeople(online?.users ?? AWARENESS_ONLY, distinctPeople(users), me)
+  return (
+    <ul
+      className="presence"
+      data-testid="presence"
+      data-presence-status={online?.status}
+      aria-label={label}
+    >
+      {people.map((p) => {
+        const who = p.isMe ? 'You — click to rename' : p.name
+        return (
+          <li
+            key={p.id}
+            data-user={p.name}
+            data-source={p.source}
+            data-connections={p.connections}
+            style={{ background: p.color ?? 'var(--presence-unknown, #868e96)' }}
+            title={online ? `${who} · ${describeConnections(p)}` : who}
+          >
+            {p.isMe ? (
+              <button
+                type="button"
+                onClick={() => {
+                  const name = window.prompt('Your name', me.name)
+                  if (name?.trim()) onRename(name.trim())
+                }}
+              >
+                {p.name} (you)
+              </button>
+            ) : (
+              p.name
+            )}
+            {p.connections !== undefined && p.nodes && (p.connections > 1 || p.nodes.length > 1) ? (
+              <small className="presence-marker" data-testid="presence-marker">
+                {` ×${p.connections}`}
+                {p.nodes.length > 1 ? ` · ${p.nodes.length} nodes` : ''}
+              </small>
+            ) : null}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

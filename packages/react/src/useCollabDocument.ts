@@ -1,0 +1,26 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { type DocumentState, useDocumentState } from './useDocumentState.ts'
+import { type Presence, usePresence } from './usePresence.ts'
+import { useProvider } from './useProvider.ts'
+import { type Session, useSession } from './useSession.ts'
+
+export type CollabDocument<State> = DocumentState<State> & {
+  session: Session
+  provider: HocuspocusProvider | null
+  /** Fleet-wide presence for the document. */
+  online: Presence
+}
+
+/**
+ * One app page on one document: this browser's session, a provider of its own for the document,
+ * the provider's state, and fleet-wide presence.
+ */
+export function useCollabDocument<State = Record<string, unknown>>(
+  documentName: string,
+): CollabDocument<State> {
+  const session = useSession()
+  const provider = useProvider(documentName, session.token, session.identity)
+  const state = useDocumentState<State>(provider)
+  const online = usePresence(documentName, session.token)
+  return { ...state, session, provider, online }
+}

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
+import { applySnapshot, encodeSnapshot, SNAPSHOT_ENCODING } from './snapshotEncoding.ts'
 
 /** Rows folded into one snapshot at most, so one compaction never holds a huge transaction. */
 const MAX_ROWS_PER_RUN = 5_000
@@ -33,16 +34,22 @@ export async function compactDocument(
       const previous = await tx.snapshot.findFirst({
         where: { documentName },
         orderBy: { id: 'desc' },
-        select: { state: true },
+        select: { state: true, encoding: true },
       })
       // Applying to a Doc (rather than mergeUpdates) lets Yjs garbage-collect deleted content.
       const doc = new Y.Doc()
-      if (previous) Y.applyUpdate(doc, previous.state)
+      if (previous) applySnapshot(doc, previous.state, previous.encoding)
       for (const row of rows) Y.applyUpdate(doc, row.update)
-      const state = Y.encodeStateAsUpdate(doc)
+      const state = encodeSnapshot(doc)
       doc.destroy()
       const snapshot = await tx.snapshot.create({
-        data: { documentName, state: new Uint8Array(state), updateCount: rows.length, nodeId },
+        data: {
+          documentName,
+          state: new Uint8Array(state),
+          encoding: SNAPSHOT_ENCODING,
+          updateCount: rows.length,
+          nodeId,
+        },
         select: { id: true },
       })
       await tx.documentUpdate.updateMany({

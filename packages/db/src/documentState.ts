@@ -1,5 +1,5 @@
-import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
+import { foldState } from './snapshotEncoding.ts'
 
 /**
  * A document's durable state: the latest snapshot plus every log row not yet compacted into it,
@@ -13,7 +13,7 @@ export async function loadDocumentState(
     prisma.snapshot.findFirst({
       where: { documentName },
       orderBy: { id: 'desc' },
-      select: { state: true },
+      select: { state: true, encoding: true },
     }),
     prisma.documentUpdate.findMany({
       where: { documentName, snapshotId: null },
@@ -21,8 +21,9 @@ export async function loadDocumentState(
       select: { update: true },
     }),
   ])
-  const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.update)]
-  if (parts.length === 0) return null
-  if (parts.length === 1) return parts[0] as Uint8Array
-  return Y.mergeUpdates(parts)
+  if (!snapshot && rows.length === 0) return null
+  return foldState(
+    snapshot,
+    rows.map((row) => row.update),
+  )
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
+import { foldState } from './snapshotEncoding.ts'
 
 export interface HistoryEntry {
   id: string
@@ -43,18 +44,17 @@ export async function documentHistory(
   const baseSnapshot = await prisma.snapshot.findFirst({
     where: { documentName, ...(oldestSnapshot !== null ? { id: { lt: oldestSnapshot } } : {}) },
     orderBy: { id: 'desc' },
-    select: { state: true },
+    select: { state: true, encoding: true },
   })
   const baseRows = await prisma.documentUpdate.findMany({
     where: { documentName, id: { lt: first.id }, snapshotId: oldestSnapshot },
     orderBy: { id: 'asc' },
     select: { update: true },
   })
-  const parts = [
-    ...(baseSnapshot ? [baseSnapshot.state] : []),
-    ...baseRows.map((row) => row.update),
-  ]
-  const base = parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc())
+  const base = foldState(
+    baseSnapshot,
+    baseRows.map((row) => row.update),
+  )
   return {
     base,
     entries: rows.map((row) => ({

@@ -23,4 +23,5 @@ export {
   type SessionEvent,
   type SessionInfo,
 } from './sessions.ts'
+export { foldState } from './snapshotEncoding.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'

@@ -95,7 +95,9 @@ export function readPrismaSchema(path: string): ExpectedSchema {
         column,
         sqlType: dbType
           ? `timestamp(${dbType[1]}) with time zone`
-          : (SCALARS[type as string] as string),
+          : (attributes as string).includes('@db.SmallInt')
+            ? 'smallint'
+            : (SCALARS[type as string] as string),
         nullable: Boolean(optional),
         hasDefault: (attributes as string).includes('@default(') || autoincrement,
       })

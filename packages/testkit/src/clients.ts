@@ -51,6 +51,12 @@ export function connectClient(baseWsUrl: string, documentName: string, token = '
       )
     },
     destroy() {
+      // Closing a socket that is still connecting makes `ws` emit an error after the test is
+      // over; nobody is listening for it any more, so it must not become an uncaught exception.
+      const raw = (
+        socket as unknown as { webSocket?: { on?: (event: string, listener: () => void) => void } }
+      ).webSocket
+      raw?.on?.('error', () => {})
       provider.destroy()
       socket.destroy()
     },

@@ -10,8 +10,7 @@
 import { Database } from '@hocuspocus/extension-database'
 import type { onChangePayload, onStoreDocumentPayload } from '@hocuspocus/server'
 import { isTransactionOrigin } from '@hocuspocus/server'
-import { loadDocumentState, type PrismaClient } from '@weft/db'
-import * as Y from 'yjs'
+import { foldState, loadDocumentState, type PrismaClient } from '@weft/db'
 import type { ConnectionContext } from '../context.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Compactor } from '../persistence/Compactor.ts'
@@ -34,9 +33,8 @@ export class Persistence extends Database {
       fetch: async ({ documentName }) => {
         const stored = await this.loadStored(documentName)
         const queued = options.writer.pendingFor(documentName)
-        const parts = [...(stored ? [stored] : []), ...queued]
-        if (parts.length === 0) return null
-        return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts)
+        if (queued.length === 0) return stored
+        return foldState(stored ? { state: stored, encoding: 1 } : null, queued)
       },
     })
     this.options = options

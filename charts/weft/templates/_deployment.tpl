@@ -86,6 +86,10 @@ spec:
               protocol: TCP
           env:
             {{- include "weft.env" (dict "root" $root "port" $c.containerPort) | nindent 12 }}
+            {{- if eq .component "server" }}
+            - name: SHUTDOWN_TIMEOUT_MS
+              value: {{ mul $c.shutdown.flushSeconds 1000 | quote }}
+            {{- end }}
             {{- if and (eq .component "server") $root.Values.presence.enabled }}
             {{- /* Nodes forward /api/presence here, so the apps ask their own origin. */}}
             - name: PRESENCE_URL

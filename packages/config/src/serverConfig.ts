@@ -25,7 +25,7 @@ const schema = z.object({
   /** How long compacted log rows stay for history (activity panels), in hours. */
   LOG_RETENTION_HOURS: positiveInt(24 * 30),
   /** Upper bound on the flush and socket close work after SIGTERM. */
-  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(25_000),
   /** The presence service nodes forward /api/presence to (same-origin for the apps). */
   PRESENCE_URL: z.url({ message: 'must be a URL like http://presence:8080' }).optional(),
   /** How often a node renews its presence in Redis. */

@@ -17,6 +17,7 @@ import { MetricsReporter } from './extensions/MetricsReporter.ts'
 import { Persistence } from './extensions/Persistence.ts'
 import { PresenceReporter } from './extensions/PresenceReporter.ts'
 import { RedisFanout } from './extensions/RedisFanout.ts'
+import { TileBoard } from './extensions/TileBoard.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { Metrics } from './Metrics.ts'
@@ -96,6 +97,10 @@ export async function createNode(
     reporter,
     new Persistence({ prisma: database.prisma, writer, compactor, metrics, onDatabaseStatus }),
     new FrameGuard(logger.child({ module: 'frames' })),
+    new TileBoard({
+      placementsPerMinute: config.tilePlacementsPerMinute,
+      logger: logger.child({ module: 'tiles' }),
+    }),
     new MetricsReporter(metrics),
   ]
   let fanout: RedisFanout | undefined

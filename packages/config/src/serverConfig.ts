@@ -28,6 +28,8 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(25_000),
   /** The presence service nodes forward /api/presence to (same-origin for the apps). */
   PRESENCE_URL: z.url({ message: 'must be a URL like http://presence:8080' }).optional(),
+  /** Tile-board placements one user may make per minute on one board (r/place-style pacing). */
+  TILE_PLACEMENTS_PER_MINUTE: positiveInt(60),
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
@@ -52,6 +54,7 @@ export interface ServerConfig {
   logRetentionHours: number
   shutdownTimeoutMs: number
   presenceUrl?: string
+  tilePlacementsPerMinute: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
 }
@@ -85,6 +88,7 @@ export function parseServerConfig(
     logRetentionHours: parsed.LOG_RETENTION_HOURS,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     ...(parsed.PRESENCE_URL ? { presenceUrl: parsed.PRESENCE_URL } : {}),
+    tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
   }

@@ -16,6 +16,7 @@ import {
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
+import { isTileBoard } from './TileBoard.ts'
 
 export interface AccessControlOptions {
   /** Absent: open dev mode, where any token (or none) gets write access. */
@@ -66,7 +67,8 @@ export class AccessControl implements Extension {
           Forbidden.code,
           'forbidden: token grants no access to this document',
         )
-      if (access === 'read') connectionConfig.readOnly = true
+      // Tile boards change only through validated placements (TileBoard), never by client updates.
+      if (access === 'read' || isTileBoard(documentName)) connectionConfig.readOnly = true
       return { user: { id: claims.sub, name: claims.name ?? claims.sub }, access }
     } catch (error) {
       const refusal =

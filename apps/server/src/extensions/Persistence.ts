@@ -58,7 +58,12 @@ export class Persistence extends Database {
     connection,
   }: onChangePayload): Promise<void> {
     if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
-    const user = (connection?.context as ConnectionContext | undefined)?.user
+    // A server-side edit on someone's behalf (a validated tile placement) names them in its origin.
+    const onBehalfOf =
+      isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'local'
+        ? (transactionOrigin.context as ConnectionContext | undefined)?.user
+        : undefined
+    const user = (connection?.context as ConnectionContext | undefined)?.user ?? onBehalfOf
     this.options.metrics.updatesReceived.inc()
     this.options.writer.enqueue({
       documentName,

@@ -17,7 +17,13 @@ export type {
   PresenceStreamStatus,
   SseEvent,
 } from './presenceStream.ts'
-export { presenceStreamUrl, SseParser, subscribePresence, usersIn } from './presenceStream.ts'
+export {
+  presenceStreamUrl,
+  SseParser,
+  subscribePresence,
+  usersIn,
+  usersUnder,
+} from './presenceStream.ts'
 export type { AttachedProviderOptions } from './sharedSocket.ts'
 export { createAttachedProvider, createSharedSocket } from './sharedSocket.ts'
 export { devToken, identityForToken, readClaims, resolveToken } from './token.ts'

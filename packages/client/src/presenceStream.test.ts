@@ -8,6 +8,7 @@ import {
   SseParser,
   subscribePresence,
   usersIn,
+  usersUnder,
 } from './presenceStream.ts'
 
 const snapshot = (names: string[], document = 'grid:team'): PresenceSnapshot => ({
@@ -215,4 +216,32 @@ test('unsubscribing while waiting to reconnect cancels the retry', async (t) => 
   stop()
   await new Promise((resolve) => setTimeout(resolve, 150))
   assert.equal(server.requests.length, 1)
+})
+
+test('usersUnder merges a document and the documents under it, one entry per user', () => {
+  const user = (sub: string, nodes: string[], connections: number) => ({
+    sub,
+    name: sub.toUpperCase(),
+    nodes,
+    connections,
+  })
+  const merged = usersUnder(
+    {
+      documents: {
+        'code:p': [user('ada', ['node-a'], 2), user('bob', ['node-b'], 1)],
+        'code:p/f1': [user('ada', ['node-c'], 1)],
+        'code:p/f2': [user('bob', ['node-b'], 1), user('cy', ['node-a'], 3)],
+        'code:px': [user('dan', ['node-a'], 1)],
+        'code:q/f1': [user('eve', ['node-a'], 1)],
+      },
+      users: 5,
+      at: new Date().toISOString(),
+    },
+    'code:p',
+  )
+  assert.deepEqual(merged, [
+    user('ada', ['node-a', 'node-c'], 2),
+    user('bob', ['node-b'], 1),
+    user('cy', ['node-a'], 3),
+  ])
 })

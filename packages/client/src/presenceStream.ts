@@ -187,3 +187,26 @@ export function subscribePresence(options: PresenceStreamOptions): () => void {
 export function usersIn(snapshot: PresenceSnapshot, document: string): OnlineUser[] {
   return snapshot.documents[document] ?? []
 }
+
+/**
+ * The users online in a document `root` or any document under it (`root/…`), one entry per user:
+ * nodes are the union over those documents, connections the most any one of them has (a tab
+ * holds the root document and each file it opened, so the sum would count one tab many times).
+ */
+export function usersUnder(snapshot: PresenceSnapshot, root: string): OnlineUser[] {
+  const byUser = new Map<string, OnlineUser>()
+  for (const [document, users] of Object.entries(snapshot.documents)) {
+    if (document !== root && !document.startsWith(`${root}/`)) continue
+    for (const user of users) {
+      const prev = byUser.get(user.sub)
+      if (!prev) {
+        byUser.set(user.sub, { ...user, nodes: [...user.nodes] })
+        continue
+      }
+      for (const node of user.nodes) if (!prev.nodes.includes(node)) prev.nodes.push(node)
+      prev.connections = Math.max(prev.connections, user.connections)
+    }
+  }
+  for (const user of byUser.values()) user.nodes.sort()
+  return [...byUser.values()]
+}

@@ -160,6 +160,8 @@ export function CanvasView(props: Props) {
         y: g.cam.y - (sy - g.sy) / g.cam.zoom,
       })
     } else if (g.kind === 'move') {
+      // Each step writes the whole position (the model stores it with w, h as one `box` value),
+      // so a concurrent drag by someone else ends on their position or ours, never a mix.
       const dx = p.x - g.start.x
       const dy = p.y - g.start.y
       model.updateMany(

@@ -83,16 +83,33 @@ test('concurrent moves and reorders of the same shapes converge', async ({ brows
   await bob.tool('select')
 
   // Both drag the first rectangle at once, to different places.
+  const adaDrag = { from: { x: 150, y: 150 }, to: { x: 150, y: 450 }, steps: 20 }
+  const bobDrag = { from: { x: 150, y: 150 }, to: { x: 350, y: 350 }, steps: 20 }
   await Promise.all([
-    ada.drag({ x: 150, y: 150 }, { x: 150, y: 450 }, 20),
-    bob.drag({ x: 150, y: 150 }, { x: 350, y: 350 }, 20),
+    ada.drag(adaDrag.from, adaDrag.to, adaDrag.steps),
+    bob.drag(bobDrag.from, bobDrag.to, bobDrag.steps),
   ])
   const moved = await converged(ada, bob)
   const m = moved.shapes.find((s) => s.id === first?.id)
-  expect([
-    [100, 400],
-    [300, 300],
-  ]).toContainEqual([m?.x, m?.y])
+  expect(m).toBeDefined()
+  // The position is one that Ada or Bob actually wrote: a point of one drag's path. A drag writes
+  // where the shape was when that user pressed plus the pointer's offset; that start is the
+  // rectangle's place, or a point of the other user's path when their first moves arrived
+  // before the press (CI once saw Ada grab it at Bob's first step, 110,110, and end at 110,410).
+  // Never x from one user and y from the other (300,400), which separate x/y keys allowed.
+  const start = { x: first?.x ?? 0, y: first?.y ?? 0 }
+  const adaAlone = dragPath(start, adaDrag)
+  const bobAlone = dragPath(start, bobDrag)
+  const written = [
+    ...[start, ...bobAlone].flatMap((grab) => dragPath(grab, adaDrag)),
+    ...[start, ...adaAlone].flatMap((grab) => dragPath(grab, bobDrag)),
+  ]
+  const at = { x: m?.x ?? Number.NaN, y: m?.y ?? Number.NaN }
+  expect(
+    written.some((p) => Math.abs(p.x - at.x) <= 1 && Math.abs(p.y - at.y) <= 1),
+    `the rectangle ended at ${at.x},${at.y}, which neither drag wrote`,
+  ).toBe(true)
+  expect(m).toMatchObject({ w: first?.w, h: first?.h })
   expect(await ada.renderedSvg()).toBe(await bob.renderedSvg())
 
   // Both bring a different shape to the front at the same moment.
@@ -109,6 +126,24 @@ test('concurrent moves and reorders of the same shapes converge', async ({ brows
   )
   expect(await ada.renderedSvg()).toBe(await bob.renderedSvg())
 })
+
+type Pt = { x: number; y: number }
+
+/**
+ * The positions a move drag writes, one per pointer step (Playwright moves in `steps` equal
+ * steps from `from` to `to`), for a shape that was at `grab` when the button went down.
+ */
+function dragPath(grab: Pt, drag: { from: Pt; to: Pt; steps: number }): Pt[] {
+  const out: Pt[] = []
+  for (let i = 1; i <= drag.steps; i++) {
+    const t = i / drag.steps
+    out.push({
+      x: grab.x + (drag.to.x - drag.from.x) * t,
+      y: grab.y + (drag.to.y - drag.from.y) * t,
+    })
+  }
+  return out
+}
 
 test('undo reverts only my own edits', async ({ browser, fleet }) => {
   const id = uniqueCanvasId('undo')

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
 import { CanvasModel } from './CanvasModel.ts'
+import { validateCanvas } from './validate.ts'
+import { zKeyBetween } from './zKey.ts'
 
 /** Two replicas that exchange updates only when `sync()` is called (a partition until then). */
 function pair() {
@@ -82,6 +84,200 @@ test('concurrent moves of one shape settle on one position; other fields merge',
   )
   assert.equal(s?.stroke, '#c2255c')
   assert.equal(s?.fill, '#2b8a3e')
+})
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failing seed can be rerun. */
+function random(seed: number): () => number {
+  let t = seed >>> 0
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0
+    let r = Math.imul(t ^ (t >>> 15), 1 | t)
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+type Pt = { x: number; y: number }
+
+/**
+ * One user's drag as the app does it: at the press, remember where the shape is on this replica;
+ * at every step write origin + the pointer's offset so far (the whole position, each step).
+ */
+class Drag {
+  origin: Pt | null = null
+  done = 0
+  readonly written: Pt[] = []
+  readonly model: CanvasModel
+  readonly id: string
+  readonly step: Pt
+  readonly steps: number
+  constructor(model: CanvasModel, id: string, step: Pt, steps: number) {
+    this.model = model
+    this.id = id
+    this.step = step
+    this.steps = steps
+  }
+  get finished(): boolean {
+    return this.done === this.steps
+  }
+  next(): void {
+    if (!this.origin) {
+      const s = this.model.get(this.id)
+      this.origin = { x: s?.x ?? 0, y: s?.y ?? 0 }
+      return
+    }
+    this.done++
+    const p = {
+      x: this.origin.x + this.step.x * this.done,
+      y: this.origin.y + this.step.y * this.done,
+    }
+    this.model.update(this.id, p)
+    this.written.push(p)
+  }
+}
+
+/** Replicas that exchange updates one direction at a time, when the schedule says so. */
+function partitioned(swapIds = false) {
+  const a = new Y.Doc()
+  const b = new Y.Doc()
+  // Yjs breaks ties between concurrent writes by client id; try both ways round.
+  a.clientID = swapIds ? 2 : 1
+  b.clientID = swapIds ? 1 : 2
+  const send = (from: Y.Doc, to: Y.Doc) =>
+    Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+  return {
+    a: new CanvasModel(a, 'a'),
+    b: new CanvasModel(b, 'b'),
+    aToB: () => send(a, b),
+    bToA: () => send(b, a),
+  }
+}
+
+/** Ada drags straight down, Bob diagonally (the e2e race), in one random interleaving. */
+function raceDrags(seed: number, setup?: (m: CanvasModel) => string) {
+  const rand = random(seed)
+  const { a, b, aToB, bToA } = partitioned(seed % 2 === 0)
+  const id = setup ? setup(a) : a.add({ type: 'rect', x: 100, y: 100, w: 100, h: 100 })
+  aToB()
+  const ada = new Drag(a, id, { x: 0, y: 15 }, 20)
+  const bob = new Drag(b, id, { x: 10, y: 10 }, 20)
+  while (!ada.finished || !bob.finished) {
+    const r = rand()
+    if (r < 0.35 && !ada.finished) ada.next()
+    else if (r < 0.7 && !bob.finished) bob.next()
+    else if (r < 0.85) aToB()
+    else bToA()
+  }
+  aToB()
+  bToA()
+  return { a, b, id, ada, bob }
+}
+
+const key = (p: Pt | null | undefined) => (p ? `${p.x},${p.y}` : 'none')
+
+test('concurrent drags of one shape settle on a position one user wrote (random interleavings)', () => {
+  for (let seed = 1; seed <= 300; seed++) {
+    const { a, b, id, ada, bob } = raceDrags(seed)
+    assert.deepEqual(a.snapshot(), b.snapshot(), `seed ${seed}: replicas differ`)
+    const s = a.get(id)
+    const written = new Set([...ada.written, ...bob.written].map(key))
+    assert.ok(written.has(key(s)), `seed ${seed}: ${key(s)} was never written`)
+    // Stronger: each user's writes supersede their own earlier ones, so what survives is the
+    // last position one of the two wrote (the end of a drag, from where that user grabbed it).
+    assert.ok(
+      [ada.written.at(-1), bob.written.at(-1)].map(key).includes(key(s)),
+      `seed ${seed}: ${key(s)} is not the end of either drag`,
+    )
+    assert.deepEqual({ w: s?.w, h: s?.h }, { w: 100, h: 100 })
+  }
+})
+
+test('a move that keeps x and a concurrent diagonal move never mix', () => {
+  const { a, b, sync } = pair()
+  const id = a.add(rect(0))
+  sync()
+  // b (the higher client id, so it wins a tie) moves straight down: x stays 0.
+  b.update(id, { x: 0, y: 100 })
+  a.update(id, { x: 50, y: 50 })
+  sync()
+  assert.deepEqual(a.get(id), b.get(id))
+  assert.ok(['0,100', '50,50'].includes(key(a.get(id))), key(a.get(id)))
+})
+
+test('a resize and a concurrent move settle on one of the two boxes', () => {
+  const { a, b, sync } = pair()
+  const id = a.add(rect(0))
+  sync()
+  a.update(id, { x: 0, y: 0, w: 40, h: 30 })
+  b.update(id, { x: 200, y: 200 })
+  sync()
+  const s = a.get(id)
+  assert.deepEqual(s, b.get(id))
+  const box = `${s?.x},${s?.y},${s?.w},${s?.h}`
+  assert.ok(['0,0,40,30', '200,200,10,10'].includes(box), box)
+})
+
+/** A shape as documents stored it before `box`: one key per coordinate. */
+function legacyRect(m: CanvasModel, id: string, x: number, y: number): string {
+  m.doc.transact(() => {
+    const s = new Y.Map<unknown>()
+    for (const [k, v] of Object.entries({
+      type: 'rect',
+      x,
+      y,
+      w: 100,
+      h: 100,
+      z: zKeyBetween(null, null),
+    }))
+      s.set(k, v)
+    m.shapes.set(id, s)
+  })
+  return id
+}
+
+test('documents with the legacy x, y, w, h keys still read, validate and migrate on a move', () => {
+  const m = new CanvasModel(new Y.Doc())
+  const id = legacyRect(m, 'old', 30, 40)
+  assert.deepEqual(validateCanvas(m.doc), [])
+  assert.deepEqual(key(m.get(id)), '30,40')
+  assert.equal(m.get(id)?.w, 100)
+  m.update(id, { x: 35 })
+  const stored = m.shapes.get(id)
+  assert.deepEqual(stored?.get('box'), { x: 35, y: 40, w: 100, h: 100 })
+  for (const f of ['x', 'y', 'w', 'h']) assert.equal(stored?.has(f), false, f)
+  assert.deepEqual(validateCanvas(m.doc), [])
+  // A recolour alone leaves a legacy shape as it is.
+  const other = legacyRect(m, 'old2', 1, 2)
+  m.update(other, { fill: '#ffd43b' })
+  assert.equal(m.shapes.get(other)?.has('box'), false)
+  assert.equal(key(m.get(other)), '1,2')
+})
+
+test('concurrent drags of a legacy shape also settle on a position one user wrote', () => {
+  for (let seed = 1; seed <= 100; seed++) {
+    const { a, b, id, ada, bob } = raceDrags(seed, (m) => legacyRect(m, 'old', 100, 100))
+    assert.deepEqual(a.snapshot(), b.snapshot(), `seed ${seed}`)
+    const s = a.get(id)
+    const written = new Set([...ada.written, ...bob.written].map(key))
+    assert.ok(written.has(key(s)), `seed ${seed}: ${key(s)} was never written`)
+    for (const f of ['x', 'y', 'w', 'h']) assert.equal(a.shapes.get(id)?.has(f), false)
+  }
+})
+
+test('validation: the box must be four finite numbers with a non-negative size', () => {
+  const m = new CanvasModel(new Y.Doc())
+  const id = m.add(rect(0))
+  const s = m.shapes.get(id)
+  s?.set('box', { x: 1, y: 2, w: -1, h: 3 })
+  assert.deepEqual(
+    validateCanvas(m.doc).map((i) => i.path),
+    [`shapes.${id}.box.w`],
+  )
+  s?.set('box', { x: 1, y: 'two', w: 1, h: 3 })
+  assert.deepEqual(
+    validateCanvas(m.doc).map((i) => i.path),
+    [`shapes.${id}.box`],
+  )
 })
 
 test('delete wins over a concurrent move; duplicate copies above with an offset', () => {

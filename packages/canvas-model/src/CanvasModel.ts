@@ -20,11 +20,14 @@ export const CANVAS_ROOTS = {
 
 export const DEFAULT_STYLE = { stroke: '#1e1e1e', fill: 'none', strokeWidth: 2 } as const
 
+/** A shape's unrotated bounding box, stored as ONE value under the shape map's `box` key. */
+export type ShapeBox = { x: number; y: number; w: number; h: number }
+
+/** The box fields of a shape; written together as `box`, never as separate keys. */
+const BOX_FIELDS = ['x', 'y', 'w', 'h'] as const
+
+/** Fields stored one key each (the box is not among them: see `box`). */
 const FIELDS = [
-  'x',
-  'y',
-  'w',
-  'h',
   'rotation',
   'z',
   'stroke',
@@ -53,6 +56,32 @@ export function compareShapes(a: Pick<Shape, 'z' | 'id'>, b: Pick<Shape, 'z' | '
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v)
+}
+
+/** Whether `v` is a usable stored `box` value: `{ x, y, w, h }`, all finite numbers. */
+export function isShapeBox(v: unknown): v is ShapeBox {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false
+  const b = v as Record<string, unknown>
+  return BOX_FIELDS.every((f) => isFiniteNumber(b[f]))
+}
+
+/**
+ * The shape's box: the atomic `box` value, or for documents written before it existed the
+ * separate legacy keys `x`, `y`, `w`, `h` (missing ones read as 0).
+ */
+function readBox(m: Y.Map<unknown>): ShapeBox {
+  const box = m.get('box')
+  if (isShapeBox(box)) return { x: box.x, y: box.y, w: box.w, h: box.h }
+  return {
+    x: num(m.get('x'), 0),
+    y: num(m.get('y'), 0),
+    w: num(m.get('w'), 0),
+    h: num(m.get('h'), 0),
+  }
+}
+
 function readShape(id: string, m: Y.Map<unknown>): Shape | null {
   const type = m.get('type') as ShapeType
   if (!SHAPE_TYPES.includes(type)) return null
@@ -60,10 +89,7 @@ function readShape(id: string, m: Y.Map<unknown>): Shape | null {
   return {
     id,
     type,
-    x: num(m.get('x'), 0),
-    y: num(m.get('y'), 0),
-    w: num(m.get('w'), 0),
-    h: num(m.get('h'), 0),
+    ...readBox(m),
     rotation: num(m.get('rotation'), 0),
     z: str(m.get('z'), ''),
     stroke: str(m.get('stroke'), DEFAULT_STYLE.stroke),
@@ -78,6 +104,8 @@ function readShape(id: string, m: Y.Map<unknown>): Shape | null {
 /**
  * The canvas document: shapes in a Y.Map of per-shape Y.Maps (so concurrent edits of different
  * properties of one shape both survive), plus a mode flag and an optional tile board.
+ * A shape's geometry (x, y, w, h) is one value, `box`, replaced whole by every move or resize:
+ * concurrent moves settle on exactly one writer's box, never on x from one and y from another.
  * Every write runs in one transaction with `origin`, which is what per-user undo tracks.
  */
 export class CanvasModel {
@@ -125,13 +153,19 @@ export class CanvasModel {
       m.set('type', init.type)
       const values: Record<string, unknown> = { ...DEFAULT_STYLE, rotation: 0, ...init }
       values.z = zKeyBetween(this.topKey(), null)
+      m.set('box', { x: init.x, y: init.y, w: init.w, h: init.h } satisfies ShapeBox)
       for (const f of FIELDS) if (values[f] !== undefined) m.set(f, values[f])
       this.shapes.set(id, m)
     })
     return id
   }
 
-  /** Writes only the given fields, so a move and a recolour by two users both apply. */
+  /**
+   * Writes only the given fields, so a move and a recolour by two users both apply. Any of
+   * x, y, w, h in the patch rewrites the whole `box` (the patch over the current box), one value,
+   * so a move or resize is never mixed with someone else's concurrent one. A shape still stored
+   * with the legacy separate keys is migrated by that write (the old keys are removed).
+   */
   update(id: string, patch: ShapePatch): void {
     this.updateMany([[id, patch]])
   }
@@ -141,6 +175,18 @@ export class CanvasModel {
       for (const [id, patch] of patches) {
         const m = this.shapes.get(id)
         if (!m) continue
+        if (BOX_FIELDS.some((f) => patch[f] !== undefined)) {
+          const next = readBox(m)
+          for (const f of BOX_FIELDS) {
+            const v = patch[f]
+            if (v !== undefined) next[f] = v
+          }
+          const stored = m.get('box')
+          if (!isShapeBox(stored) || BOX_FIELDS.some((f) => stored[f] !== next[f])) {
+            m.set('box', next)
+          }
+          for (const f of BOX_FIELDS) if (m.has(f)) m.delete(f)
+        }
         for (const f of FIELDS) {
           const v = patch[f]
           if (v !== undefined && m.get(f) !== v) m.set(f, v)

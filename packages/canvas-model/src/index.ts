@@ -3,7 +3,9 @@ export {
   CanvasModel,
   compareShapes,
   DEFAULT_STYLE,
+  isShapeBox,
   newShapeId,
+  type ShapeBox,
   tileKey,
 } from './CanvasModel.ts'
 export type {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { CANVAS_ROOTS, tileKey } from './CanvasModel.ts'
+import { CANVAS_ROOTS, isShapeBox, tileKey } from './CanvasModel.ts'
 import { SHAPE_TYPES, type ShapeType, type TileBoardConfig } from './types.ts'
 import { isZKey } from './zKey.ts'
 
@@ -71,6 +71,16 @@ function validateShape(id: string, m: Y.Map<unknown>): CanvasIssue[] {
   if (!SHAPE_TYPES.includes(m.get('type') as ShapeType)) {
     issues.push({ path: at('type'), problem: 'unknown shape type' })
   }
+  const box = m.get('box')
+  if (box !== undefined) {
+    if (!isShapeBox(box)) {
+      issues.push({ path: at('box'), problem: 'not { x, y, w, h } of finite numbers' })
+    } else {
+      if (box.w < 0) issues.push({ path: at('box.w'), problem: 'negative' })
+      if (box.h < 0) issues.push({ path: at('box.h'), problem: 'negative' })
+    }
+  }
+  // x, y, w, h: the legacy separate geometry keys of documents written before `box`.
   for (const f of ['x', 'y', 'w', 'h', 'rotation', 'strokeWidth', 'fontSize']) {
     const v = m.get(f)
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {

@@ -69,6 +69,40 @@ test('no session record is lost while Postgres is down', async () => {
   })
 })
 
+test('a connection refused because the database is down is recorded when it returns', async () => {
+  await fleet.postgres.stop()
+  // A document no node has loaded cannot be served without the database.
+  const visitor = connectClient(
+    fleet.nodes[1]?.wsUrl as string,
+    'grid:never-loaded',
+    await token('unlucky'),
+  )
+  await waitFor(
+    'the load fails',
+    () => visitor.closeCodes.length > 0 || visitor.refusals.length > 0,
+    { timeoutMs: 30_000 },
+  ).catch(() => {})
+  visitor.destroy()
+  await fleet.postgres.start()
+  await waitFor(
+    'dependency-down refusal recorded',
+    async () => {
+      const db = new pg.Client({ connectionString: fleet.databaseUrl })
+      await db.connect()
+      try {
+        const rows = await db.query(
+          'SELECT code, reason FROM refused_connections WHERE user_id = $1',
+          ['unlucky'],
+        )
+        return rows.rows.some((row) => row.code === 1011 && /dependency down/.test(row.reason))
+      } finally {
+        await db.end()
+      }
+    },
+    { timeoutMs: 30_000 },
+  )
+})
+
 test('no session record is lost while Redis is down', async () => {
   await fleet.redis.stop()
   await sessionAndRefusal('during-redis-outage')

@@ -95,7 +95,14 @@ export async function createNode(
       onRefused: (refusal) => reporter.recordRefusal(refusal),
     }),
     reporter,
-    new Persistence({ prisma: database.prisma, writer, compactor, metrics, onDatabaseStatus }),
+    new Persistence({
+      prisma: database.prisma,
+      writer,
+      compactor,
+      metrics,
+      onDatabaseStatus,
+      onLoadRefused: (refusal) => reporter.recordRefusal(refusal),
+    }),
     new FrameGuard(logger.child({ module: 'frames' })),
     new TileBoard({
       placementsPerMinute: config.tilePlacementsPerMinute,

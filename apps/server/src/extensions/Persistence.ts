@@ -22,7 +22,17 @@ export interface PersistenceOptions {
   compactor: Compactor
   metrics: Metrics
   onDatabaseStatus: (up: boolean) => void
+  /** Told when a connection fails because its document cannot be loaded (the session record keeps it). */
+  onLoadRefused?: (refusal: {
+    documentName: string
+    userId: string | null
+    code: number
+    reason: string
+  }) => void
 }
+
+/** Close-code family for "the server cannot serve this now" (WebSocket 1011: internal error). */
+const DEPENDENCY_DOWN = 1011
 
 export class Persistence extends Database {
   extensionName = 'Persistence'
@@ -30,8 +40,20 @@ export class Persistence extends Database {
 
   constructor(options: PersistenceOptions) {
     super({
-      fetch: async ({ documentName }) => {
-        const stored = await this.loadStored(documentName)
+      fetch: async ({ documentName, context }) => {
+        let stored: Uint8Array | null
+        try {
+          stored = await this.loadStored(documentName)
+        } catch (error) {
+          options.onLoadRefused?.({
+            documentName,
+            userId: (context as ConnectionContext | undefined)?.user?.id ?? null,
+            code: DEPENDENCY_DOWN,
+            reason:
+              'dependency down: the database is unavailable, so the document cannot be loaded',
+          })
+          throw error
+        }
         const queued = options.writer.pendingFor(documentName)
         if (queued.length === 0) return stored
         return foldState(stored ? { state: stored, encoding: 1 } : null, queued)

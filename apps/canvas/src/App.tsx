@@ -5,6 +5,7 @@ import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
 import { download, exportPng, exportSvg } from './exportImage.ts'
 import type { Point } from './geometry.ts'
+import { ModeSwitch } from './ModeSwitch.tsx'
 import { type Action, Toolbar } from './Toolbar.tsx'
 import { INITIAL_STYLE, TOOLS, type Tool } from './tools.ts'
 import { useCanvas } from './useCanvas.ts'
@@ -132,7 +133,9 @@ export function App({ docId }: { docId: string }) {
         users={users}
         online={online}
         peopleLabel="People on this canvas"
-      />
+      >
+        <ModeSwitch id={docId} mode="free" />
+      </Topbar>
       {canvas && synced ? (
         <>
           <Toolbar

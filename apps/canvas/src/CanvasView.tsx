@@ -16,7 +16,7 @@ import {
 } from './geometry.ts'
 import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
-import { ShapeView } from './ShapeView.tsx'
+import { MemoShapeView, ShapeView } from './ShapeView.tsx'
 import { type Tool, textBox } from './tools.ts'
 
 type Gesture =
@@ -219,7 +219,7 @@ export function CanvasView(props: Props) {
         <g transform={`scale(${cam.zoom}) translate(${-cam.x} ${-cam.y})`}>
           <g data-layer="shapes" ref={props.layerRef}>
             {shapes.map((s) => (
-              <ShapeView key={s.id} shape={s} />
+              <MemoShapeView key={s.id} shape={s} />
             ))}
           </g>
           {draft && (

@@ -1,4 +1,5 @@
 import type { Shape } from '@weft/canvas-model'
+import { memo } from 'react'
 import { absolutePoints } from './geometry.ts'
 
 /**
@@ -16,6 +17,33 @@ export function ShapeView({ shape: s }: { shape: Shape }) {
     </g>
   )
 }
+
+/** Whether two reads of a shape draw the same (`list()` returns new objects on every change). */
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a === b) return true
+  return (
+    a.id === b.id &&
+    a.type === b.type &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.w === b.w &&
+    a.h === b.h &&
+    a.rotation === b.rotation &&
+    a.stroke === b.stroke &&
+    a.fill === b.fill &&
+    a.strokeWidth === b.strokeWidth &&
+    a.text === b.text &&
+    a.fontSize === b.fontSize &&
+    a.points.length === b.points.length &&
+    a.points.every((v, i) => v === b.points[i])
+  )
+}
+
+/**
+ * ShapeView that re-renders only when its shape changed: with thousands of shapes, a pan, zoom or
+ * a drag of one shape then re-renders none or one of them instead of all.
+ */
+export const MemoShapeView = memo(ShapeView, (a, b) => sameShape(a.shape, b.shape))
 
 function body(s: Shape, stroke: { stroke: string; strokeWidth: number }) {
   switch (s.type) {

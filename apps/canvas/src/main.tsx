@@ -1,22 +1,23 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import { docIdFromPath, newDocId } from './docId.ts'
+import { newDocId, routeFromPath } from './docId.ts'
+import { TileApp } from './TileApp.tsx'
 import '@weft/react/shell.css'
 import './styles.css'
 
-let id = docIdFromPath(location.pathname)
-if (!id) {
+let route = routeFromPath(location.pathname)
+if (!route) {
   // /canvas/ alone starts a new board; replace so Back does not create another.
-  id = newDocId()
-  history.replaceState(null, '', `/canvas/${id}${location.search}`)
+  route = { id: newDocId(), mode: 'free' }
+  history.replaceState(null, '', `/canvas/${route.id}${location.search}`)
 }
 
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App docId={id} />
+      {route.mode === 'tiles' ? <TileApp docId={route.id} /> : <App docId={route.id} />}
     </StrictMode>,
   )
 }

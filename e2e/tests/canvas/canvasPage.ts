@@ -129,3 +129,68 @@ export function nodeUrls(fleet: { nodes: readonly { url: string }[] }): [string,
   if (!a || !b) throw new Error('the canvas suite needs a two-node fleet')
   return [a.url, b.url]
 }
+
+export type TileSnapshot = {
+  mode: string
+  board: { rows: number; cols: number; palette: string[] } | null
+  tiles: Record<string, number>
+}
+export type PlacementAnswer = { ok: boolean; reason?: string }
+
+/** The tile board of a canvas (`/canvas/<id>/tiles`): palette, tiles, server answers. */
+export class TileBoardPage {
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
+  }
+
+  async open(nodeUrl: string, id: string): Promise<void> {
+    await this.page.goto(`${nodeUrl}/canvas/${id}/tiles`)
+    await expect(this.board).toBeVisible({ timeout: 20_000 })
+    await expect(this.status).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })
+  }
+
+  get board(): Locator {
+    return this.page.getByTestId('tile-board')
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId('connection-status')
+  }
+
+  get message(): Locator {
+    return this.page.getByTestId('tile-message')
+  }
+
+  get pending(): Locator {
+    return this.page.getByTestId('tile-pending')
+  }
+
+  tile(row: number, col: number): Locator {
+    return this.page.locator(`[data-layer="tiles"] [data-tile="${row}:${col}"]`)
+  }
+
+  async pick(colour: number): Promise<void> {
+    await this.page.locator(`[data-testid="palette"] [data-colour-index="${colour}"]`).click()
+  }
+
+  /** Sends a placement as given, bypassing the UI's own checks (window.__tilePlace). */
+  async placeRaw(row: number, col: number, colour: number): Promise<PlacementAnswer> {
+    return this.page.evaluate(
+      ([r, c, k]) =>
+        (
+          window as unknown as {
+            __tilePlace: (r: number, c: number, k: number) => Promise<PlacementAnswer>
+          }
+        ).__tilePlace(r, c, k),
+      [row, col, colour] as const,
+    )
+  }
+
+  async doc(): Promise<TileSnapshot> {
+    return JSON.parse(
+      await this.page.evaluate(() => (window as unknown as { __canvasDoc: string }).__canvasDoc),
+    ) as TileSnapshot
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Measures the free canvas with 5,000 shapes in headless Chromium against a running node: seeds a
+ * document through a real provider, then times the first render and records frame times while
+ * panning, zooming and dragging one shape.
+ *
+ *   node apps/canvas/perf/measure.ts http://localhost:8080 [shapes]
+ *
+ * Needs @playwright/test (the e2e workspace's) and /usr/bin/chromium; the node must be in open dev
+ * mode (no AUTH_SECRET), like `npm start`.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { CANVAS_ROOTS, type ShapeType, zKeyBetween } from '@weft/canvas-model'
+import { type CDPSession, chromium, type Page } from 'playwright'
+import * as Y from 'yjs'
+
+const base = process.argv[2] ?? 'http://localhost:8080'
+const SHAPES = Number(process.argv[3] ?? 5000)
+const id = `perf-${Date.now().toString(36)}`
+const author = { id: 'u-perf', name: 'Perf seeder' }
+/** The shape the drag measurement grabs: on top, at a known place. */
+const TARGET = { x: 60, y: 60, w: 120, h: 90 }
+
+/** 5,000 shapes of every type spread over 6000 × 4000 canvas units (the first screen shows ~5%). */
+async function seed(): Promise<number> {
+  const doc = new Y.Doc()
+  const provider = new HocuspocusProvider({
+    url: `${base.replace(/^http/, 'ws')}/collab`,
+    name: `canvas:${id}`,
+    document: doc,
+    token: `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: author.id, name: author.name })).toString('base64url')}.`,
+  })
+  await new Promise<void>((resolve) => provider.on('synced', () => resolve()))
+  // Written in the stored format directly (CanvasModel.add finds the top z key by listing every
+  // shape, which makes seeding 5,000 quadratic); same maps, fields and z keys as the app writes.
+  const shapes = doc.getMap<Y.Map<unknown>>(CANVAS_ROOTS.shapes)
+  const types: ShapeType[] = ['rect', 'ellipse', 'line', 'arrow', 'freehand', 'text', 'sticky']
+  const colours = ['#1e1e1e', '#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5']
+  let z: string | null = null
+  let rand = 42
+  const random = () => {
+    rand = (rand * 1103515245 + 12345) % 2 ** 31
+    return rand / 2 ** 31
+  }
+  for (let start = 0; start < SHAPES; start += 500) {
+    doc.transact(() => {
+      for (let i = start; i < Math.min(SHAPES, start + 500); i++) {
+        const last = i === SHAPES - 1
+        const type = last ? 'rect' : (types[i % types.length] as ShapeType)
+        const box = last
+          ? TARGET
+          : {
+              x: Math.round(random() * 6000),
+              y: Math.round(random() * 4000),
+              w: 40 + Math.round(random() * 160),
+              h: 30 + Math.round(random() * 120),
+            }
+        const m = new Y.Map<unknown>()
+        m.set('type', type)
+        m.set('box', box)
+        z = zKeyBetween(z, null)
+        m.set('z', z)
+        m.set('rotation', i % 11 === 0 ? 15 : 0)
+        m.set('stroke', colours[i % colours.length])
+        m.set(
+          'fill',
+          type === 'rect' && i % 3 === 0 ? '#a5d8ff' : type === 'sticky' ? '#ffe066' : 'none',
+        )
+        m.set('strokeWidth', 2)
+        if (type === 'line' || type === 'arrow') m.set('points', [0, 0, 1, 1])
+        if (type === 'freehand') {
+          const pts: number[] = []
+          for (let k = 0; k <= 12; k++) pts.push(k / 12, 0.5 + 0.5 * Math.sin(k + i))
+          m.set('points', pts)
+        }
+        if (type === 'text' || type === 'sticky') {
+          m.set('text', `note ${i}`)
+          m.set('fontSize', type === 'text' ? 20 : 16)
+        }
+        shapes.set(`s${i.toString(16).padStart(11, '0')}`, m)
+      }
+    })
+  }
+  const bytes = Y.encodeStateAsUpdate(doc).byteLength
+  await new Promise<void>((resolve) => {
+    const check = () => (provider.unsyncedChanges === 0 ? resolve() : setTimeout(check, 100))
+    check()
+  })
+  provider.destroy()
+  return bytes
+}
+
+/** Records requestAnimationFrame intervals in the page until `stop` is called. */
+async function startFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean }
+    w.__frames = []
+    w.__recording = true
+    let last = performance.now()
+    const tick = (now: number) => {
+      w.__frames.push(now - last)
+      last = now
+      if (w.__recording) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame((now) => {
+      last = now
+      requestAnimationFrame(tick)
+    })
+  })
+}
+
+async function stopFrames(page: Page) {
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean }
+    w.__recording = false
+    return w.__frames
+  })
+  frames.sort((a, b) => a - b)
+  const pick = (q: number) =>
+    frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0
+  const round = (v: number) => Math.round(v * 10) / 10
+  const total = frames.reduce((a, b) => a + b, 0)
+  return {
+    frames: frames.length,
+    fps: round((frames.length * 1000) / total),
+    p50: round(pick(0.5)),
+    p95: round(pick(0.95)),
+    max: round(pick(1)),
+  }
+}
+
+/** Main-thread time by kind (Chromium's Performance domain), in ms, so far. */
+let cdp: CDPSession | null = null
+async function mainThread(page: Page): Promise<Record<string, number>> {
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const pick = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000
+  return {
+    script: pick('ScriptDuration'),
+    style: pick('RecalcStyleDuration'),
+    layout: pick('LayoutDuration'),
+    task: pick('TaskDuration'),
+  }
+}
+
+/**
+ * Runs `gesture` while recording frames; also reports the wall time per input step and where the
+ * main thread's time went per step (script = our JS + React; the rest of `task` is mostly paint,
+ * hit testing and input handling).
+ */
+async function measure(page: Page, steps: number, gesture: () => Promise<void>) {
+  const before = await mainThread(page)
+  await startFrames(page)
+  const t = performance.now()
+  await gesture()
+  const ms = performance.now() - t
+  // One more frame so the last step's render is counted.
+  await page.evaluate(() => new Promise(requestAnimationFrame))
+  const frames = await stopFrames(page)
+  const after = await mainThread(page)
+  const per = (k: string) => Math.round((((after[k] ?? 0) - (before[k] ?? 0)) / steps) * 10) / 10
+  return {
+    ...frames,
+    msPerStep: Math.round((ms / steps) * 10) / 10,
+    mainThreadPerStep: {
+      script: per('script'),
+      style: per('style'),
+      layout: per('layout'),
+      task: per('task'),
+    },
+  }
+}
+
+const stateBytes = await seed()
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+})
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+const t0 = Date.now()
+await page.goto(`${base}/canvas/${id}`)
+await page
+  .locator('[data-layer="shapes"] [data-shape-id]')
+  .nth(SHAPES - 1)
+  .waitFor({ state: 'attached', timeout: 120_000 })
+const firstRenderMs = Date.now() - t0
+const box = await page.getByTestId('canvas').boundingBox()
+if (!box) throw new Error('no canvas')
+await page.waitForTimeout(500)
+
+// Pan: middle-button drag across the canvas, 120 pointer steps.
+const PAN = 120
+const pan = await measure(page, PAN, async () => {
+  await page.mouse.move(box.x + 1000, box.y + 700)
+  await page.mouse.down({ button: 'middle' })
+  await page.mouse.move(box.x + 200, box.y + 200, { steps: PAN })
+  await page.mouse.up({ button: 'middle' })
+})
+await page.locator('[data-testid="zoom"] button').click() // back to 0,0 ×1
+
+// Zoom: 60 wheel notches out, then back in, at the middle of the screen.
+const ZOOM = 60
+const zoom = await measure(page, ZOOM, async () => {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  for (let i = 0; i < ZOOM / 2; i++) await page.mouse.wheel(0, 60)
+  for (let i = 0; i < ZOOM / 2; i++) await page.mouse.wheel(0, -60)
+})
+const zoomedOut = await page.locator('[data-testid="zoom"] button').textContent()
+await page.locator('[data-testid="zoom"] button').click()
+
+// Drag one shape (the top one at TARGET) by 300 × 200 in 120 pointer steps.
+const DRAG = 120
+const grab = { x: box.x + TARGET.x + TARGET.w / 2, y: box.y + TARGET.y + TARGET.h / 2 }
+const drag = await measure(page, DRAG, async () => {
+  await page.mouse.move(grab.x, grab.y)
+  await page.mouse.down()
+  await page.mouse.move(grab.x + 300, grab.y + 200, { steps: DRAG })
+  await page.mouse.up()
+})
+const moved = await page.evaluate(() => {
+  const doc = JSON.parse((window as unknown as { __canvasDoc: string }).__canvasDoc)
+  const s = doc.shapes.at(-1)
+  return { x: s.x, y: s.y }
+})
+
+console.log(
+  JSON.stringify(
+    {
+      shapes: SHAPES,
+      stateBytes,
+      firstRenderMs,
+      pan,
+      zoom: { ...zoom, zoomedOutTo: zoomedOut },
+      drag: { ...drag, endedAt: moved },
+    },
+    null,
+    2,
+  ),
+)
+await browser.close()

@@ -352,19 +352,21 @@ const TileGrid = memo(function TileGrid({
   return (
     <g data-layer="tiles" shapeRendering="crispEdges">
       {cells}
-      <rect
-        x={0}
-        y={0}
-        width={board.cols}
-        height={board.rows}
-        fill="url(#tile-grid)"
+      <path
+        d={gridLines(board)}
+        stroke="#dee2e6"
+        strokeWidth={1}
+        vectorEffect="non-scaling-stroke"
         pointerEvents="none"
       />
-      <defs>
-        <pattern id="tile-grid" width={1} height={1} patternUnits="userSpaceOnUse">
-          <path d="M1 0 L0 0 0 1" fill="none" stroke="#00000018" strokeWidth={0.04} />
-        </pattern>
-      </defs>
     </g>
   )
 })
+
+/** Lines between tiles, one path (drawn one screen pixel wide at any size). */
+function gridLines({ rows, cols }: TileBoardConfig): string {
+  const d: string[] = []
+  for (let r = 0; r <= rows; r++) d.push(`M0 ${r}H${cols}`)
+  for (let c = 0; c <= cols; c++) d.push(`M${c} 0V${rows}`)
+  return d.join('')
+}

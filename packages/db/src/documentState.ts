@@ -2,25 +2,31 @@ import type { PrismaClient } from '../generated/prisma/client.ts'
 import { foldState } from './snapshotEncoding.ts'
 
 /**
- * A document's durable state: the latest snapshot plus every log row not yet compacted into it,
- * merged into one update. Null when the database has never seen the document.
+ * A document's durable state: the latest snapshot plus every log row not contained in it, folded
+ * into one update. Null when the database has never seen the document.
+ *
+ * The two reads are not one snapshot of the database, and a compaction may commit between them.
+ * So the rows are read relative to the snapshot actually read: those not compacted yet, and
+ * those compacted into a later snapshot. Reading "uncompacted rows" alone would miss the rows a
+ * concurrent compaction just absorbed into a snapshot this load never saw (a new node would load
+ * an empty document while another node compacts it on unload).
  */
 export async function loadDocumentState(
   prisma: PrismaClient,
   documentName: string,
 ): Promise<Uint8Array | null> {
-  const [snapshot, rows] = await Promise.all([
-    prisma.snapshot.findFirst({
-      where: { documentName },
-      orderBy: { id: 'desc' },
-      select: { state: true, encoding: true },
-    }),
-    prisma.documentUpdate.findMany({
-      where: { documentName, snapshotId: null },
-      orderBy: { id: 'asc' },
-      select: { update: true },
-    }),
-  ])
+  const snapshot = await prisma.snapshot.findFirst({
+    where: { documentName },
+    orderBy: { id: 'desc' },
+    select: { id: true, state: true, encoding: true },
+  })
+  const rows = await prisma.documentUpdate.findMany({
+    where: snapshot
+      ? { documentName, OR: [{ snapshotId: null }, { snapshotId: { gt: snapshot.id } }] }
+      : { documentName },
+    orderBy: { id: 'asc' },
+    select: { update: true },
+  })
   if (!snapshot && rows.length === 0) return null
   return foldState(
     snapshot,

@@ -9,7 +9,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI, and `npm test` prints every test that needed it: a known flake of the Code
+  // suite (a project document that stays empty in the browser; see the session notes) must not
+  // hide behind a green run, nor turn a run red by chance.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     screenshot: 'only-on-failure',

@@ -73,6 +73,11 @@ if (existsSync(playwrightConfig) && process.env.SKIP_E2E !== '1') {
     }
     passed += stats.expected + stats.flaky
     failed += stats.unexpected
+    if (stats.flaky > 0) {
+      console.log(
+        `flaky: ${stats.flaky} browser test(s) failed once and passed on retry (listed above as flaky)`,
+      )
+    }
   } else {
     failed += 1
   }

@@ -1,4 +1,4 @@
-// Root postinstall: complete the lockfile for `npm ci` (see lockfile-optional-stubs.ts), then
+// Root postinstall: complete the lockfile for `npm ci` (see lockfile-platform-entries.ts), then
 // generate the Prisma client (see prisma-generate.ts).
-import './lockfile-optional-stubs.ts'
+import './lockfile-platform-entries.ts'
 import './prisma-generate.ts'

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { freePort } from './freePort.ts'
 import { ManagedProcess } from './ManagedProcess.ts'
+import { type Restartable, restartable } from './restartable.ts'
 import { makeTempDir } from './tempDir.ts'
 import { waitFor } from './waitFor.ts'
 
@@ -63,15 +64,10 @@ async function templateDir(owner: { uid?: number; gid?: number }): Promise<strin
   return dir
 }
 
-export interface PostgresInstance {
+export interface PostgresInstance extends Restartable {
   port: number
   /** URL of the `weft` database on this server. */
   url: string
-  process: ManagedProcess
-  stop(): Promise<void>
-  kill(): Promise<void>
-  start(): Promise<void>
-  destroy(): Promise<void>
   /** A new empty database on the same server (one per test file keeps tests apart). */
   createDatabase(name: string): Promise<string>
 }
@@ -132,24 +128,10 @@ export async function startPostgres(): Promise<PostgresInstance> {
     })
     return child
   }
-  const instance: PostgresInstance = {
+  const instance: PostgresInstance = Object.assign(await restartable(launch, dir), {
     port,
     url: `${base}/weft`,
-    process: await launch(),
-    async stop() {
-      await instance.process.stop()
-    },
-    async kill() {
-      await instance.process.kill()
-    },
-    async start() {
-      instance.process = await launch()
-    },
-    async destroy() {
-      await instance.process.kill()
-      await dir.remove()
-    },
-    async createDatabase(name) {
+    async createDatabase(name: string) {
       const client = new pg.Client({ connectionString: `${base}/postgres` })
       await client.connect()
       try {
@@ -159,7 +141,7 @@ export async function startPostgres(): Promise<PostgresInstance> {
       }
       return `${base}/${name}`
     },
-  }
+  })
   await instance.createDatabase('weft')
   return instance
 }

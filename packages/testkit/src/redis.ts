@@ -1,18 +1,13 @@
 import { createConnection } from 'node:net'
 import { freePort } from './freePort.ts'
 import { ManagedProcess } from './ManagedProcess.ts'
+import { type Restartable, restartable } from './restartable.ts'
 import { makeTempDir } from './tempDir.ts'
 import { waitFor } from './waitFor.ts'
 
-export interface RedisInstance {
+export interface RedisInstance extends Restartable {
   url: string
   port: number
-  process: ManagedProcess
-  /** Stops (or kills) the server; `start` brings it back on the same port, empty. */
-  stop(): Promise<void>
-  kill(): Promise<void>
-  start(): Promise<void>
-  destroy(): Promise<void>
 }
 
 function ping(port: number): Promise<boolean> {
@@ -56,23 +51,5 @@ export async function startRedis(): Promise<RedisInstance> {
     })
     return child
   }
-  const instance: RedisInstance = {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    process: await launch(),
-    async stop() {
-      await instance.process.stop()
-    },
-    async kill() {
-      await instance.process.kill()
-    },
-    async start() {
-      instance.process = await launch()
-    },
-    async destroy() {
-      await instance.process.kill()
-      await dir.remove()
-    },
-  }
-  return instance
+  return Object.assign(await restartable(launch, dir), { url: `redis://127.0.0.1:${port}`, port })
 }

@@ -28,7 +28,7 @@ type Gesture =
 
 type Props = {
   model: CanvasModel
-  shapes: Shape[]
+  shapes: readonly Shape[]
   tool: Tool
   style: ShapeStyle
   selection: string[]

@@ -10,7 +10,7 @@ export function RemotePresence({
   zoom,
 }: {
   users: AwarenessUser<CanvasAwareness>[]
-  shapes: Shape[]
+  shapes: readonly Shape[]
   zoom: number
 }) {
   return (

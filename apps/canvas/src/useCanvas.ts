@@ -28,6 +28,7 @@ export function useCanvas(provider: HocuspocusProvider | null): CanvasSession | 
     })
     return () => {
       session.undo.destroy()
+      session.model.destroy()
     }
   }, [session])
   return session

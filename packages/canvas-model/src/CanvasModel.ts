@@ -1,14 +1,22 @@
 import * as Y from 'yjs'
+import { compareShapes } from './paintOrder.ts'
+import {
+  BOX_FIELDS,
+  DEFAULT_STYLE,
+  isShapeBox,
+  readBox,
+  readShape,
+  type ShapeBox,
+} from './readShape.ts'
+import { ShapeCache } from './ShapeCache.ts'
 import type {
   CanvasMode,
   CanvasSnapshot,
   Shape,
   ShapeInit,
   ShapePatch,
-  ShapeType,
   TileBoardConfig,
 } from './types.ts'
-import { SHAPE_TYPES } from './types.ts'
 import { zKeyBetween } from './zKey.ts'
 
 /** Top-level names in the Y.Doc: the stored format, never rename them. */
@@ -17,14 +25,6 @@ export const CANVAS_ROOTS = {
   meta: 'canvas.meta',
   tiles: 'canvas.tiles',
 } as const
-
-export const DEFAULT_STYLE = { stroke: '#1e1e1e', fill: 'none', strokeWidth: 2 } as const
-
-/** A shape's unrotated bounding box, stored as ONE value under the shape map's `box` key. */
-export type ShapeBox = { x: number; y: number; w: number; h: number }
-
-/** The box fields of a shape; written together as `box`, never as separate keys. */
-const BOX_FIELDS = ['x', 'y', 'w', 'h'] as const
 
 /** Fields stored one key each (the box is not among them: see `box`). */
 const FIELDS = [
@@ -40,65 +40,6 @@ const FIELDS = [
 
 export function newShapeId(): string {
   return `s${crypto.randomUUID().replaceAll('-', '').slice(0, 11)}`
-}
-
-function num(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback
-}
-
-function str(v: unknown, fallback: string): string {
-  return typeof v === 'string' ? v : fallback
-}
-
-/** Paint order: z key, ties (concurrent "to front" on two replicas) broken by id. */
-export function compareShapes(a: Pick<Shape, 'z' | 'id'>, b: Pick<Shape, 'z' | 'id'>): number {
-  if (a.z !== b.z) return a.z < b.z ? -1 : 1
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
-
-function isFiniteNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v)
-}
-
-/** Whether `v` is a usable stored `box` value: `{ x, y, w, h }`, all finite numbers. */
-export function isShapeBox(v: unknown): v is ShapeBox {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return false
-  const b = v as Record<string, unknown>
-  return BOX_FIELDS.every((f) => isFiniteNumber(b[f]))
-}
-
-/**
- * The shape's box: the atomic `box` value, or for documents written before it existed the
- * separate legacy keys `x`, `y`, `w`, `h` (missing ones read as 0).
- */
-function readBox(m: Y.Map<unknown>): ShapeBox {
-  const box = m.get('box')
-  if (isShapeBox(box)) return { x: box.x, y: box.y, w: box.w, h: box.h }
-  return {
-    x: num(m.get('x'), 0),
-    y: num(m.get('y'), 0),
-    w: num(m.get('w'), 0),
-    h: num(m.get('h'), 0),
-  }
-}
-
-function readShape(id: string, m: Y.Map<unknown>): Shape | null {
-  const type = m.get('type') as ShapeType
-  if (!SHAPE_TYPES.includes(type)) return null
-  const points = m.get('points')
-  return {
-    id,
-    type,
-    ...readBox(m),
-    rotation: num(m.get('rotation'), 0),
-    z: str(m.get('z'), ''),
-    stroke: str(m.get('stroke'), DEFAULT_STYLE.stroke),
-    fill: str(m.get('fill'), DEFAULT_STYLE.fill),
-    strokeWidth: num(m.get('strokeWidth'), DEFAULT_STYLE.strokeWidth),
-    points: Array.isArray(points) ? points.filter((p) => typeof p === 'number') : [],
-    text: str(m.get('text'), ''),
-    fontSize: num(m.get('fontSize'), 20),
-  }
 }
 
 /**
@@ -127,13 +68,39 @@ export class CanvasModel {
     this.doc.transact(fn, this.origin)
   }
 
+  /**
+   * The shape cache, made on the first read: models made only to write (the server's tile
+   * placements) never register observers on the document.
+   */
+  private cache: ShapeCache | null = null
+
+  private cached(): ShapeCache | null {
+    this.cache ??= new ShapeCache(this.shapes)
+    return this.cache.fresh ? this.cache : null
+  }
+
+  /** Stops the shape cache's observers; call when done with a model that was read from. */
+  destroy(): void {
+    this.cache?.destroy()
+    this.cache = null
+  }
+
+  /** One shape; the same object as in `list()` while neither changed. */
   get(id: string): Shape | null {
+    const cache = this.cached()
+    if (cache) return cache.get(id)
     const m = this.shapes.get(id)
     return m ? readShape(id, m) : null
   }
 
-  /** Every shape, bottom first. */
-  list(): Shape[] {
+  /**
+   * Every shape, bottom first. From the cache (the same frozen array until the next change;
+   * unchanged shapes keep their objects) except inside a transaction, where the document is read
+   * directly so that a write earlier in the same transaction is seen.
+   */
+  list(): readonly Shape[] {
+    const cache = this.cached()
+    if (cache) return cache.list()
     const out: Shape[] = []
     for (const [id, m] of this.shapes) {
       const s = readShape(id, m)
@@ -143,16 +110,20 @@ export class CanvasModel {
   }
 
   private topKey(): string | null {
-    const all = this.list()
-    return all.length ? (all[all.length - 1] as Shape).z : null
+    return this.list().at(-1)?.z ?? null
   }
 
   add(init: ShapeInit, id = newShapeId()): string {
+    // The key is taken before the transaction opens, where the cache answers without a re-read.
+    this.insert(init, zKeyBetween(this.topKey(), null), id)
+    return id
+  }
+
+  private insert(init: ShapeInit, z: string, id = newShapeId()): string {
     this.transact(() => {
       const m = new Y.Map<unknown>()
       m.set('type', init.type)
-      const values: Record<string, unknown> = { ...DEFAULT_STYLE, rotation: 0, ...init }
-      values.z = zKeyBetween(this.topKey(), null)
+      const values: Record<string, unknown> = { ...DEFAULT_STYLE, rotation: 0, ...init, z }
       m.set('box', { x: init.x, y: init.y, w: init.w, h: init.h } satisfies ShapeBox)
       for (const f of FIELDS) if (values[f] !== undefined) m.set(f, values[f])
       this.shapes.set(id, m)
@@ -206,10 +177,13 @@ export class CanvasModel {
     const wanted = new Set(ids)
     const source = this.list().filter((s) => wanted.has(s.id))
     const out: string[] = []
+    // Keys chained from the top read once, before the transaction (see `list`).
+    let z = this.topKey()
     this.transact(() => {
       for (const s of source) {
         const { id: _id, z: _z, ...rest } = s
-        out.push(this.add({ ...rest, x: s.x + dx, y: s.y + dy }))
+        z = zKeyBetween(z, null)
+        out.push(this.insert({ ...rest, x: s.x + dx, y: s.y + dy }, z))
       }
     })
     return out
@@ -238,8 +212,12 @@ export class CanvasModel {
   toFront(ids: Iterable<string>): void {
     const wanted = new Set(ids)
     const moving = this.list().filter((s) => wanted.has(s.id))
+    let top = this.topKey()
     this.transact(() => {
-      for (const s of moving) this.update(s.id, { z: zKeyBetween(this.topKey(), null) })
+      for (const s of moving) {
+        top = zKeyBetween(top, null)
+        this.update(s.id, { z: top })
+      }
     })
   }
 
@@ -248,11 +226,14 @@ export class CanvasModel {
     const moving = this.list()
       .filter((s) => wanted.has(s.id))
       .reverse()
+    // Each shape goes below the one sent back before it (read once, before the transaction).
+    let bottom: Pick<Shape, 'id' | 'z'> | undefined = this.list()[0]
     this.transact(() => {
       for (const s of moving) {
-        const bottom = this.list()[0]
         if (bottom?.id === s.id) continue
-        this.update(s.id, { z: zKeyBetween(null, bottom?.z || null) })
+        const z = zKeyBetween(null, bottom?.z || null)
+        this.update(s.id, { z })
+        bottom = { id: s.id, z }
       }
     })
   }
@@ -288,7 +269,7 @@ export class CanvasModel {
   snapshot(): CanvasSnapshot {
     return {
       mode: this.mode,
-      shapes: this.list(),
+      shapes: [...this.list()],
       board: this.board,
       tiles: Object.fromEntries([...this.tiles.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     }

@@ -1,13 +1,12 @@
 export {
   CANVAS_ROOTS,
   CanvasModel,
-  compareShapes,
-  DEFAULT_STYLE,
-  isShapeBox,
   newShapeId,
-  type ShapeBox,
   tileKey,
 } from './CanvasModel.ts'
+export { compareShapes } from './paintOrder.ts'
+export { DEFAULT_STYLE, isShapeBox, type ShapeBox } from './readShape.ts'
+export { sameShape } from './ShapeCache.ts'
 export type {
   CanvasMode,
   CanvasSnapshot,

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
-import { CANVAS_ROOTS, isShapeBox, tileKey } from './CanvasModel.ts'
+import { CANVAS_ROOTS, tileKey } from './CanvasModel.ts'
+import { isShapeBox } from './readShape.ts'
 import { SHAPE_TYPES, type ShapeType, type TileBoardConfig } from './types.ts'
 import { isZKey } from './zKey.ts'
 

@@ -1,13 +1,14 @@
 /**
  * Measures the free canvas with 5,000 shapes in headless Chromium against a running node: seeds a
  * document through a real provider, then times the first render and records frame times while
- * panning, zooming and dragging one shape.
+ * panning, zooming and dragging one shape; finally exports SVG and counts the shapes in the file.
  *
  *   node apps/canvas/perf/measure.ts http://localhost:8080 [shapes]
  *
  * Needs @playwright/test (the e2e workspace's) and /usr/bin/chromium; the node must be in open dev
  * mode (no AUTH_SECRET), like `npm start`.
  */
+import { readFile } from 'node:fs/promises'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { CANVAS_ROOTS, type ShapeType, zKeyBetween } from '@weft/canvas-model'
 import { type CDPSession, chromium, type Page } from 'playwright'
@@ -181,11 +182,15 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
 const t0 = Date.now()
 await page.goto(`${base}/canvas/${id}`)
+// The layer holds only the shapes near the screen (viewport culling); it reports the total.
 await page
-  .locator('[data-layer="shapes"] [data-shape-id]')
-  .nth(SHAPES - 1)
+  .locator(`[data-layer="shapes"][data-total="${SHAPES}"] [data-shape-id]`)
+  .first()
   .waitFor({ state: 'attached', timeout: 120_000 })
 const firstRenderMs = Date.now() - t0
+const rendered = async () =>
+  Number(await page.locator('[data-layer="shapes"]').getAttribute('data-rendered'))
+const renderedAtStart = await rendered()
 const box = await page.getByTestId('canvas').boundingBox()
 if (!box) throw new Error('no canvas')
 await page.waitForTimeout(500)
@@ -207,7 +212,7 @@ const zoom = await measure(page, ZOOM, async () => {
   for (let i = 0; i < ZOOM / 2; i++) await page.mouse.wheel(0, 60)
   for (let i = 0; i < ZOOM / 2; i++) await page.mouse.wheel(0, -60)
 })
-const zoomedOut = await page.locator('[data-testid="zoom"] button').textContent()
+const zoomedTo = await page.locator('[data-testid="zoom"] button').textContent()
 await page.locator('[data-testid="zoom"] button').click()
 
 // Drag one shape (the top one at TARGET) by 300 × 200 in 120 pointer steps.
@@ -225,15 +230,25 @@ const moved = await page.evaluate(() => {
   return { x: s.x, y: s.y }
 })
 
+// Export draws every shape from the model, not the (culled) screen: count them in the file.
+const exportStart = Date.now()
+const download = page.waitForEvent('download')
+await page.getByRole('button', { name: 'Export SVG' }).click()
+const svgPath = await (await download).path()
+const exportMs = Date.now() - exportStart
+const exported = ((await readFile(svgPath, 'utf8')).match(/data-shape-id=/g) ?? []).length
+
 console.log(
   JSON.stringify(
     {
       shapes: SHAPES,
       stateBytes,
       firstRenderMs,
+      renderedAtStart,
       pan,
-      zoom: { ...zoom, zoomedOutTo: zoomedOut },
+      zoom: { ...zoom, endedAt: zoomedTo },
       drag: { ...drag, endedAt: moved },
+      exportSvg: { ms: exportMs, shapes: exported },
     },
     null,
     2,

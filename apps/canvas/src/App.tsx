@@ -15,7 +15,6 @@ export function App({ docId }: { docId: string }) {
   const { session, provider, synced, status, version, users, online } =
     useCollabDocument<CanvasAwareness>(documentName)
   const canvas = useCanvas(provider)
-  const layerRef = useRef<SVGGElement>(null)
 
   const [tool, setTool] = useState<Tool>('select')
   const [style, setStyle] = useState<ShapeStyle>(INITIAL_STYLE)
@@ -24,9 +23,10 @@ export function App({ docId }: { docId: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the doc changed
   const shapes = useMemo(() => canvas?.model.list() ?? [], [canvas, version])
   // Shapes deleted by anyone drop out of the selection.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shapes is the signal that the model changed
   const live = useMemo(
-    () => selection.filter((id) => shapes.some((s) => s.id === id)),
-    [selection, shapes],
+    () => selection.filter((id) => canvas?.model.get(id)),
+    [selection, shapes, canvas],
   )
 
   useEffect(() => {
@@ -84,9 +84,7 @@ export function App({ docId }: { docId: string }) {
           break
         case 'svg':
         case 'png': {
-          const layer = layerRef.current
-          if (!layer) return
-          const svg = exportSvg(layer, model.list())
+          const svg = exportSvg(model.list())
           if (action === 'svg') download(`canvas-${docId}.svg`, svg)
           else download(`canvas-${docId}.png`, await exportPng(svg))
           break
@@ -159,7 +157,6 @@ export function App({ docId }: { docId: string }) {
             onGestureStart={() => canvas.undo.stopCapturing()}
             onCursor={onCursor}
             remote={remote}
-            layerRef={layerRef}
           />
         </>
       ) : (

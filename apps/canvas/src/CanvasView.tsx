@@ -1,7 +1,8 @@
 import type { CanvasModel, Shape, ShapeStyle } from '@weft/canvas-model'
 import type { AwarenessUser } from '@weft/client'
-import { type PointerEvent, useEffect, useRef, useState, type WheelEvent } from 'react'
+import { type PointerEvent, useEffect, useMemo, useRef, useState, type WheelEvent } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
+import { coverFor, viewport, visibleShapes } from './cull.ts'
 import {
   type Box,
   boxFrom,
@@ -38,7 +39,6 @@ type Props = {
   onGestureStart: () => void
   onCursor: (p: Point | null) => void
   remote: AwarenessUser<CanvasAwareness>[]
-  layerRef: React.RefObject<SVGGElement | null>
 }
 
 export function CanvasView(props: Props) {
@@ -47,6 +47,32 @@ export function CanvasView(props: Props) {
   const [cam, setCam] = useState<Camera>({ x: 0, y: 0, zoom: 1 })
   const [draft, setDraft] = useState<Shape | null>(null)
   const gesture = useRef<Gesture | null>(null)
+  const [size, setSize] = useState({ w: 0, h: 0 })
+
+  useEffect(() => {
+    const svg = svgRef.current
+    if (!svg) return
+    const measure = () => setSize({ w: svg.clientWidth, h: svg.clientHeight })
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(svg)
+    return () => observer.disconnect()
+  }, [])
+
+  // Render only shapes near the screen (and the selection, which a drag moves). The render area
+  // changes only when the viewport leaves it, so most pan steps keep the same `visible` array
+  // and the same child elements, which React then skips without looking at each shape.
+  const coverRef = useRef<Box | null>(null)
+  const cover = coverFor(coverRef.current, viewport(cam, size.w, size.h))
+  coverRef.current = cover
+  const keep = useMemo(() => new Set(selection), [selection])
+  const visible = useMemo(() => visibleShapes(shapes, cover, keep), [shapes, cover, keep])
+  const layer = useMemo(() => visible.map((s) => <MemoShapeView key={s.id} shape={s} />), [visible])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shapes is the signal that the model changed
+  const selected = useMemo(
+    () => selection.flatMap((id) => model.get(id) ?? []),
+    [selection, shapes, model],
+  )
 
   const local = (e: { clientX: number; clientY: number }): { sx: number; sy: number } => {
     const r = svgRef.current?.getBoundingClientRect()
@@ -200,7 +226,6 @@ export function CanvasView(props: Props) {
     model.update(s.id, s.type === 'text' ? { text, ...textBox(text, s.fontSize) } : { text })
   }
 
-  const selected = shapes.filter((s) => selection.includes(s.id))
   return (
     <div className="stage">
       <svg
@@ -217,10 +242,8 @@ export function CanvasView(props: Props) {
         onWheel={onWheel}
       >
         <g transform={`scale(${cam.zoom}) translate(${-cam.x} ${-cam.y})`}>
-          <g data-layer="shapes" ref={props.layerRef}>
-            {shapes.map((s) => (
-              <MemoShapeView key={s.id} shape={s} />
-            ))}
+          <g data-layer="shapes" data-total={shapes.length} data-rendered={visible.length}>
+            {layer}
           </g>
           {draft && (
             <g opacity={0.6} pointerEvents="none">
@@ -233,7 +256,7 @@ export function CanvasView(props: Props) {
             colour="#1a73e8"
             handles={selected.length === 1}
           />
-          <RemotePresence users={props.remote} shapes={shapes} zoom={cam.zoom} />
+          <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={cam.zoom} />
         </g>
       </svg>
       <div className="zoom" data-testid="zoom">

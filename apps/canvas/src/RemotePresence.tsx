@@ -6,11 +6,12 @@ import { SelectionOutlines } from './SelectionOutlines.tsx'
 /** Other people's cursors (with names) and selections, drawn at a constant screen size. */
 export function RemotePresence({
   users,
-  shapes,
+  shapeOf,
   zoom,
 }: {
   users: AwarenessUser<CanvasAwareness>[]
-  shapes: readonly Shape[]
+  /** The shape with this id, or null if there is none (deleted meanwhile). */
+  shapeOf: (id: string) => Shape | null
   zoom: number
 }) {
   return (
@@ -21,7 +22,7 @@ export function RemotePresence({
         return (
           <g key={u.clientId}>
             <SelectionOutlines
-              shapes={shapes.filter((s) => ids.includes(s.id))}
+              shapes={ids.flatMap((id) => shapeOf(id) ?? [])}
               zoom={zoom}
               colour={u.user.color}
               label={u.user.name}

@@ -3,8 +3,8 @@ import { memo } from 'react'
 import { absolutePoints } from './geometry.ts'
 
 /**
- * One shape as SVG. Everything inside `data-layer="shapes"` is what export writes out, so the
- * only extra here is the transparent hit outline on thin shapes (class `hit`, dropped on export).
+ * One shape as SVG, on screen and in export (exportImage.ts draws with it too), so the only
+ * extra here is the transparent hit outline on thin shapes (class `hit`, dropped on export).
  */
 export function ShapeView({ shape: s }: { shape: Shape }) {
   const cx = s.x + s.w / 2
@@ -18,32 +18,11 @@ export function ShapeView({ shape: s }: { shape: Shape }) {
   )
 }
 
-/** Whether two reads of a shape draw the same (`list()` returns new objects on every change). */
-export function sameShape(a: Shape, b: Shape): boolean {
-  if (a === b) return true
-  return (
-    a.id === b.id &&
-    a.type === b.type &&
-    a.x === b.x &&
-    a.y === b.y &&
-    a.w === b.w &&
-    a.h === b.h &&
-    a.rotation === b.rotation &&
-    a.stroke === b.stroke &&
-    a.fill === b.fill &&
-    a.strokeWidth === b.strokeWidth &&
-    a.text === b.text &&
-    a.fontSize === b.fontSize &&
-    a.points.length === b.points.length &&
-    a.points.every((v, i) => v === b.points[i])
-  )
-}
-
 /**
- * ShapeView that re-renders only when its shape changed: with thousands of shapes, a pan, zoom or
- * a drag of one shape then re-renders none or one of them instead of all.
+ * ShapeView that re-renders only when its shape object changed: the model's cache keeps the object
+ * of an unchanged shape, so a pan, zoom or a drag of one shape re-renders none or one of them.
  */
-export const MemoShapeView = memo(ShapeView, (a, b) => sameShape(a.shape, b.shape))
+export const MemoShapeView = memo(ShapeView)
 
 function body(s: Shape, stroke: { stroke: string; strokeWidth: number }) {
   switch (s.type) {

@@ -1,14 +1,35 @@
 import type { Shape } from '@weft/canvas-model'
+import { createElement } from 'react'
+import { flushSync } from 'react-dom'
+import { createRoot } from 'react-dom/client'
 import { bounds } from './geometry.ts'
+import { ShapeView } from './ShapeView.tsx'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 
-/** A standalone SVG document of the rendered shapes layer, cropped to the drawing. */
-export function exportSvg(layer: SVGGElement, shapes: readonly Shape[]): string {
+/**
+ * Every shape drawn by the same component as the screen, into a detached SVG group. The screen
+ * holds only the shapes near the viewport (cull.ts), so export draws from the model instead.
+ */
+function drawShapes(shapes: readonly Shape[]): SVGGElement {
+  const host = document.createElementNS(SVG_NS, 'g')
+  // React takes the SVG namespace from the container, so the children are SVG elements.
+  const root = createRoot(host)
+  flushSync(() =>
+    root.render(shapes.map((shape) => createElement(ShapeView, { key: shape.id, shape }))),
+  )
+  const layer = host.cloneNode(true) as SVGGElement
+  root.unmount()
+  layer.setAttribute('data-layer', 'shapes')
+  return layer
+}
+
+/** A standalone SVG document of all shapes (bottom first), cropped to the drawing. */
+export function exportSvg(shapes: readonly Shape[]): string {
   const box = bounds(shapes, 16) ?? { x: 0, y: 0, w: 100, h: 100 }
-  const clone = layer.cloneNode(true) as SVGGElement
+  const clone = drawShapes(shapes)
+  // The transparent hit outlines only serve pointer events on screen.
   for (const hit of clone.querySelectorAll('.hit')) hit.remove()
-  clone.removeAttribute('transform')
   const svg = document.createElementNS(SVG_NS, 'svg')
   svg.setAttribute('xmlns', SVG_NS)
   svg.setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`)

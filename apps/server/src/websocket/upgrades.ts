@@ -9,6 +9,7 @@ import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import crossws from 'crossws/adapters/node'
 import type { ConnectionContext, SocketTransport } from '../context.ts'
 import type { Logger } from '../logger.ts'
+import { corkUntilNextTurn, tcpSocketOf } from './corkPerTurn.ts'
 import { authMessage, bridgeSocket, toHocuspocus } from './YWebsocketBridge.ts'
 
 export interface UpgradeOptions {
@@ -24,6 +25,8 @@ type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
 interface PeerState {
   connection: ClientConnection
   documentName?: string
+  /** The TCP socket, corked per turn so the replies to a burst of frames leave in one write. */
+  tcp: ReturnType<typeof tcpSocketOf>
 }
 
 function transportFor(
@@ -56,10 +59,13 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         let connection: ClientConnection | undefined
         const context: ConnectionContext = { transport: transportFor(socket, () => connection) }
         connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
-        states.set(peer, { connection })
+        states.set(peer, { connection, tcp: tcpSocketOf(socket) })
       },
       message(peer, message) {
-        states.get(peer)?.connection.handleMessage(message.uint8Array())
+        const state = states.get(peer)
+        if (!state) return
+        corkUntilNextTurn(state.tcp)
+        state.connection.handleMessage(message.uint8Array())
       },
       close(peer, event) {
         states
@@ -87,12 +93,13 @@ export function createUpgradeHandler(options: UpgradeOptions) {
           },
         }
         const connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
-        states.set(peer, { connection, documentName })
+        states.set(peer, { connection, documentName, tcp: tcpSocketOf(raw) })
         connection.handleMessage(authMessage(documentName, url.searchParams.get('token') ?? ''))
       },
       message(peer, message) {
         const state = states.get(peer)
         if (state?.documentName === undefined) return
+        corkUntilNextTurn(state.tcp)
         state.connection.handleMessage(toHocuspocus(state.documentName, message.uint8Array()))
       },
       close(peer, event) {

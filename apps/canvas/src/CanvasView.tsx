@@ -19,6 +19,7 @@ import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
 import { type Tool, textBox } from './tools.ts'
+import { useDrawnZoom } from './useDrawnZoom.ts'
 
 type Gesture =
   | { kind: 'pan'; sx: number; sy: number; cam: Camera }
@@ -43,27 +44,33 @@ type Props = {
 
 export function CanvasView(props: Props) {
   const { model, shapes, tool, style, selection } = props
-  const svgRef = useRef<SVGSVGElement>(null)
+  const viewRef = useRef<HTMLDivElement>(null)
   const [cam, setCam] = useState<Camera>({ x: 0, y: 0, zoom: 1 })
   const [draft, setDraft] = useState<Shape | null>(null)
   const gesture = useRef<Gesture | null>(null)
   const [size, setSize] = useState({ w: 0, h: 0 })
 
   useEffect(() => {
-    const svg = svgRef.current
-    if (!svg) return
-    const measure = () => setSize({ w: svg.clientWidth, h: svg.clientHeight })
+    const view = viewRef.current
+    if (!view) return
+    const measure = () => setSize({ w: view.clientWidth, h: view.clientHeight })
     measure()
     const observer = new ResizeObserver(measure)
-    observer.observe(svg)
+    observer.observe(view)
     return () => observer.disconnect()
   }, [])
 
   // Render only shapes near the screen (and the selection, which a drag moves). The render area
   // changes only when the viewport leaves it, so most pan steps keep the same `visible` array
   // and the same child elements, which React then skips without looking at each shape.
+  // During a wheel burst the drawing keeps its zoom and render area and is only scaled (see
+  // useDrawnZoom); both follow the camera again when it is redrawn at the shown zoom.
+  const drawnZoom = useDrawnZoom(cam.zoom)
   const coverRef = useRef<Box | null>(null)
-  const cover = coverFor(coverRef.current, viewport(cam, size.w, size.h))
+  const cover =
+    drawnZoom === cam.zoom || !coverRef.current
+      ? coverFor(coverRef.current, viewport(cam, size.w, size.h))
+      : coverRef.current
   coverRef.current = cover
   const keep = useMemo(() => new Set(selection), [selection])
   const visible = useMemo(() => visibleShapes(shapes, cover, keep), [shapes, cover, keep])
@@ -75,7 +82,7 @@ export function CanvasView(props: Props) {
   )
 
   const local = (e: { clientX: number; clientY: number }): { sx: number; sy: number } => {
-    const r = svgRef.current?.getBoundingClientRect()
+    const r = viewRef.current?.getBoundingClientRect()
     return { sx: e.clientX - (r?.left ?? 0), sy: e.clientY - (r?.top ?? 0) }
   }
   const at = (e: { clientX: number; clientY: number }): Point => {
@@ -86,14 +93,14 @@ export function CanvasView(props: Props) {
 
   // Wheel zoom needs a non-passive listener to stop the page from scrolling.
   useEffect(() => {
-    const svg = svgRef.current
-    if (!svg) return
+    const view = viewRef.current
+    if (!view) return
     const stop = (e: globalThis.WheelEvent) => e.preventDefault()
-    svg.addEventListener('wheel', stop, { passive: false })
-    return () => svg.removeEventListener('wheel', stop)
+    view.addEventListener('wheel', stop, { passive: false })
+    return () => view.removeEventListener('wheel', stop)
   }, [])
 
-  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+  const onWheel = (e: WheelEvent<HTMLDivElement>) => {
     const { sx, sy } = local(e)
     if (e.ctrlKey || e.metaKey || !e.shiftKey) {
       setCam((c) => zoomAt(c, sx, sy, Math.exp(-e.deltaY * 0.0015)))
@@ -102,9 +109,9 @@ export function CanvasView(props: Props) {
     }
   }
 
-  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 && e.button !== 1) return
-    svgRef.current?.setPointerCapture(e.pointerId)
+    viewRef.current?.setPointerCapture(e.pointerId)
     const p = at(e)
     const target = e.target as Element
     const handle = target.closest('[data-handle]')?.getAttribute('data-handle')
@@ -173,7 +180,7 @@ export function CanvasView(props: Props) {
     gesture.current = { kind: 'draw', start: p, points: [p] }
   }
 
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const p = at(e)
     props.onCursor(p)
     const g = gesture.current
@@ -216,7 +223,7 @@ export function CanvasView(props: Props) {
     props.onToolDone()
   }
 
-  const onDoubleClick = (e: React.MouseEvent<SVGSVGElement>) => {
+  const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
     const id = (e.target as Element).closest('[data-shape-id]')?.getAttribute('data-shape-id')
     const s = id ? model.get(id) : null
     if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
@@ -228,8 +235,15 @@ export function CanvasView(props: Props) {
 
   return (
     <div className="stage">
-      <svg
-        ref={svgRef}
+      {/*
+        The drawing is one SVG covering the render area (the viewport plus a margin) at the
+        drawn zoom, placed under the viewport by a CSS transform: a pan inside the render area,
+        or a zoom step within useDrawnZoom's range, only moves or scales that composited layer,
+        with no new layout, paint or raster of the shapes.
+      */}
+      <div
+        ref={viewRef}
+        className="viewport"
         data-testid="canvas"
         role="application"
         aria-label="Drawing canvas"
@@ -241,7 +255,15 @@ export function CanvasView(props: Props) {
         onDoubleClick={onDoubleClick}
         onWheel={onWheel}
       >
-        <g transform={`scale(${cam.zoom}) translate(${-cam.x} ${-cam.y})`}>
+        <svg
+          aria-hidden="true"
+          width={cover.w * drawnZoom}
+          height={cover.h * drawnZoom}
+          viewBox={`${cover.x} ${cover.y} ${cover.w} ${cover.h}`}
+          style={{
+            transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
+          }}
+        >
           <g data-layer="shapes" data-total={shapes.length} data-rendered={visible.length}>
             {layer}
           </g>
@@ -252,13 +274,13 @@ export function CanvasView(props: Props) {
           )}
           <SelectionOutlines
             shapes={selected}
-            zoom={cam.zoom}
+            zoom={drawnZoom}
             colour="#1a73e8"
             handles={selected.length === 1}
           />
-          <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={cam.zoom} />
-        </g>
-      </svg>
+          <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={drawnZoom} />
+        </svg>
+      </div>
       <div className="zoom" data-testid="zoom">
         <button type="button" onClick={() => setCam({ x: 0, y: 0, zoom: 1 })} title="Reset view">
           {Math.round(cam.zoom * 100)}%

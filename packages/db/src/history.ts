@@ -20,9 +20,25 @@ export interface DocumentHistory {
 /**
  * The last `limit` logged updates of a document with the state that precedes them. The base is
  * rebuilt from the snapshot chain: rows absorbed into snapshot k sit on top of snapshot k-1.
+ *
+ * The reads run in one REPEATABLE READ transaction, i.e. on one snapshot of the database: a
+ * compaction committing between them would otherwise hand back, as the base, a snapshot that
+ * already contains the entries (every "before" value would show the edit itself).
  */
-export async function documentHistory(
+export function documentHistory(
   prisma: PrismaClient,
+  documentName: string,
+  limit: number,
+): Promise<DocumentHistory> {
+  return prisma.$transaction((tx) => readHistory(tx, documentName, limit), {
+    isolationLevel: 'RepeatableRead',
+  })
+}
+
+type Reader = Pick<PrismaClient, 'documentUpdate' | 'snapshot'>
+
+async function readHistory(
+  prisma: Reader,
   documentName: string,
   limit: number,
 ): Promise<DocumentHistory> {

@@ -1,5 +1,5 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
-import { Topbar, useDocumentState, useSession } from '@weft/react'
+import { Topbar, useDocumentState, useProjectPresence, useSession } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
@@ -18,6 +18,9 @@ export function App({ projectId }: { projectId: string }) {
   const pool = useDocPool(session.token, session.identity)
   const provider = useAcquired(pool, projectDocName(projectId))
   const { synced, status, version, users } = useDocumentState<ProjectAwareness>(provider)
+  // Who is in the project (its document or any file's), on every node; the tree keeps showing
+  // who is in which file from awareness.
+  const online = useProjectPresence(projectDocName(projectId), session.token)
   // Edits not yet saved, over every open document of the project (not just its tree).
   const pending = usePendingEdits(pool)
   const model = useMemo(() => (provider ? new ProjectModel(provider.document) : null), [provider])
@@ -82,6 +85,7 @@ export function App({ projectId }: { projectId: string }) {
         status={{ state: status.state, pendingEdits: pending }}
         session={session}
         users={users}
+        online={online}
         peopleLabel="People in this project"
       >
         {template?.preview === 'static' && (

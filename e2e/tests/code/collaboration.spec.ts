@@ -15,6 +15,10 @@ test('two users on two nodes edit one project: same file, other files, presence,
     await expect(bob.item(path)).toBeVisible()
   }
   await expect(ada.page.getByTestId('presence')).toContainText('Bob')
+  // …and Bob, on the other node, is listed for Ada by the fleet-wide presence service.
+  await expect(
+    ada.page.getByTestId('presence').locator('li[data-source="presence"][data-user="Bob"]'),
+  ).toHaveAttribute('title', /node-b/)
 
   // Same file, both ends at once.
   await ada.typeAt('end', '// from Ada\n')

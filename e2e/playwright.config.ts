@@ -9,9 +9,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry in CI, and `npm test` prints every test that needed it: a known flake of the Code
-  // suite (a project document that stays empty in the browser; see the session notes) must not
-  // hide behind a green run, nor turn a run red by chance.
+  // One retry in CI, and `npm test` prints every test that needed it (a `flaky:` line): a flake
+  // must not hide behind a green run, nor turn a run red by chance. (The Code suite's old flake,
+  // an empty project tree, was a missed first sync in useDocVersion; see docs/presence.md.)
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {

@@ -241,6 +241,7 @@ const exported = ((await readFile(svgPath, 'utf8')).match(/data-shape-id=/g) ?? 
 console.log(
   JSON.stringify(
     {
+      document: `canvas:${id}`,
       shapes: SHAPES,
       stateBytes,
       firstRenderMs,

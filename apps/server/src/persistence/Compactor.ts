@@ -2,6 +2,12 @@
  * Decides when a document's log is folded into a snapshot (every N rows this node wrote, and
  * when a document unloads) and runs compactions one at a time, so they never compete with the
  * update log for the database. Also prunes history past the retention window, hourly.
+ *
+ * While rows keep pouring in (a paste, a replayed trace: thousands of rows a second), a document
+ * compacts at most once per `minIntervalMs`: each compaction re-reads and re-encodes the whole
+ * snapshot, so compacting every N rows of a burst would cost O(document) per N rows on the
+ * node's event loop. Loads stay bounded: at most one interval's rows are replayed on top of the
+ * snapshot. An unloading document compacts at once.
  */
 import { compactFully, type PrismaClient, pruneHistory } from '@weft/db'
 import type { Logger } from '../logger.ts'
@@ -9,6 +15,10 @@ import type { Metrics } from '../Metrics.ts'
 
 export interface CompactorOptions {
   prisma: PrismaClient
+  /** Least time between two count-triggered compactions of one document (default 2 s). */
+  minIntervalMs?: number
+  /** The compaction itself (default: compactFully on `prisma`); returns the rows compacted. */
+  compact?: (documentName: string) => Promise<number>
   nodeId: string
   everyUpdates: number
   retentionHours: number
@@ -22,10 +32,20 @@ export class Compactor {
   private readonly due = new Set<string>()
   private running: Promise<void> | null = null
   private readonly pruneTimer: NodeJS.Timeout
+  private readonly lastRun = new Map<string, number>()
+  private readonly deferred = new Map<string, NodeJS.Timeout>()
+  /** Unloading documents, forgotten once compacted (bounds the maps above). */
+  private readonly leaving = new Set<string>()
+  private readonly minIntervalMs: number
+  private readonly compact: (documentName: string) => Promise<number>
   private stopped = false
 
   constructor(options: CompactorOptions) {
     this.options = options
+    this.minIntervalMs = options.minIntervalMs ?? 2_000
+    this.compact =
+      options.compact ??
+      ((documentName) => compactFully(options.prisma, documentName, options.nodeId))
     this.pruneTimer = setInterval(() => void this.prune(), 60 * 60 * 1000)
     this.pruneTimer.unref()
   }
@@ -35,13 +55,25 @@ export class Compactor {
     for (const [documentName, count] of counts) {
       const total = (this.rowsSinceSnapshot.get(documentName) ?? 0) + count
       this.rowsSinceSnapshot.set(documentName, total)
-      if (total >= this.options.everyUpdates) this.request(documentName)
+      if (total >= this.options.everyUpdates) this.requestPaced(documentName)
     }
   }
 
-  /** Compacts a document soon if this node wrote rows for it since its last snapshot. */
+  /**
+   * A document is unloading: compacts it soon if this node wrote rows for it since its last
+   * snapshot, then forgets it (unless it got busy again meanwhile).
+   */
   requestIfDirty(documentName: string): void {
-    if ((this.rowsSinceSnapshot.get(documentName) ?? 0) > 0) this.request(documentName)
+    if ((this.rowsSinceSnapshot.get(documentName) ?? 0) === 0) return this.forget(documentName)
+    this.leaving.add(documentName)
+    this.request(documentName)
+  }
+
+  private forget(documentName: string) {
+    if (this.deferred.has(documentName) || this.due.has(documentName)) return
+    this.leaving.delete(documentName)
+    this.rowsSinceSnapshot.delete(documentName)
+    this.lastRun.delete(documentName)
   }
 
   /** Resolves when every requested compaction has run. */
@@ -52,9 +84,27 @@ export class Compactor {
   stop(): void {
     this.stopped = true
     clearInterval(this.pruneTimer)
+    for (const timer of this.deferred.values()) clearTimeout(timer)
+    this.deferred.clear()
+  }
+
+  /** A count-triggered request: now, or when the document's interval since its last run is over. */
+  private requestPaced(documentName: string) {
+    if (this.deferred.has(documentName) || this.due.has(documentName)) return
+    const wait = (this.lastRun.get(documentName) ?? -Infinity) + this.minIntervalMs - Date.now()
+    if (wait <= 0) return this.request(documentName)
+    const timer = setTimeout(() => {
+      this.deferred.delete(documentName)
+      if (!this.stopped) this.request(documentName)
+    }, wait)
+    timer.unref()
+    this.deferred.set(documentName, timer)
   }
 
   private request(documentName: string) {
+    const timer = this.deferred.get(documentName)
+    if (timer) clearTimeout(timer)
+    this.deferred.delete(documentName)
     this.due.add(documentName)
     this.running ??= this.drain().finally(() => {
       this.running = null
@@ -66,13 +116,16 @@ export class Compactor {
       const documentName = this.due.values().next().value as string
       this.due.delete(documentName)
       this.rowsSinceSnapshot.set(documentName, 0)
+      this.lastRun.set(documentName, Date.now())
       try {
-        const rows = await compactFully(this.options.prisma, documentName, this.options.nodeId)
+        const rows = await this.compact(documentName)
         if (rows > 0) this.options.metrics.snapshotsWritten.inc()
       } catch (error) {
         // The rows stay uncompacted and are replayed on load; the next trigger retries.
         this.options.logger.warn({ err: error, documentName }, 'compaction failed')
       }
+      if (this.leaving.has(documentName) && (this.rowsSinceSnapshot.get(documentName) ?? 0) === 0)
+        this.forget(documentName)
     }
   }
 

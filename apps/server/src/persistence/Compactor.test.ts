@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { type TestContext, test } from 'node:test'
 import type { PrismaClient } from '@weft/db'
 import { createLogger } from '../logger.ts'
 import { Metrics } from '../Metrics.ts'
 import { Compactor } from './Compactor.ts'
 
 /** A compactor whose compactions are recorded (and whose clock the test turns). */
-function recording(t: { mock: { timers: { enable: (o: object) => void } } }) {
+function recording(t: TestContext) {
   t.mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'], now: 0 })
   const runs: string[] = []
   const compactor = new Compactor({

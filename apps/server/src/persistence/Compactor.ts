@@ -64,7 +64,10 @@ export class Compactor {
    * snapshot, then forgets it (unless it got busy again meanwhile).
    */
   requestIfDirty(documentName: string): void {
-    if ((this.rowsSinceSnapshot.get(documentName) ?? 0) === 0) return this.forget(documentName)
+    if ((this.rowsSinceSnapshot.get(documentName) ?? 0) === 0) {
+      this.forget(documentName)
+      return
+    }
     this.leaving.add(documentName)
     this.request(documentName)
   }
@@ -92,7 +95,10 @@ export class Compactor {
   private requestPaced(documentName: string) {
     if (this.deferred.has(documentName) || this.due.has(documentName)) return
     const wait = (this.lastRun.get(documentName) ?? -Infinity) + this.minIntervalMs - Date.now()
-    if (wait <= 0) return this.request(documentName)
+    if (wait <= 0) {
+      this.request(documentName)
+      return
+    }
     const timer = setTimeout(() => {
       this.deferred.delete(documentName)
       if (!this.stopped) this.request(documentName)

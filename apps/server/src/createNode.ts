@@ -26,6 +26,7 @@ import { UpdateLogWriter } from './persistence/UpdateLogWriter.ts'
 import { createPresence, type NodePresence } from './presence/createPresence.ts'
 import { Readiness } from './Readiness.ts'
 import { shutdownNode } from './shutdownNode.ts'
+import { LocalPlacementWindow, RedisPlacementWindow } from './tiles/placementLimits.ts'
 import { createUpgradeHandler } from './websocket/upgrades.ts'
 
 const REPO_APPS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -106,6 +107,14 @@ export async function createNode(
     new FrameGuard(logger.child({ module: 'frames' })),
     new TileBoard({
       placementsPerMinute: config.tilePlacementsPerMinute,
+      limiter: presence.redis
+        ? new RedisPlacementWindow({
+            redis: presence.redis,
+            perMinute: config.tilePlacementsPerMinute,
+            onFallback: (error) =>
+              logger.debug({ err: error }, 'tile pacing on this node only: Redis unreachable'),
+          })
+        : new LocalPlacementWindow(config.tilePlacementsPerMinute),
       logger: logger.child({ module: 'tiles' }),
     }),
     new MetricsReporter(metrics),

@@ -123,6 +123,18 @@ test('read-only tokens cannot place, and a user is held to the rate limit', asyn
   })
 })
 
+test('the rate limit is one window across the fleet: a second node does not reset it', async () => {
+  const onA = clients.connect(0, BOARD, await token('roamer'))
+  const onB = clients.connect(1, BOARD, await token('roamer'))
+  await Promise.all([onA.synced(), onB.synced()])
+  const answers = []
+  for (let i = 0; i < 8; i++) answers.push(await place(i % 2 === 0 ? onA : onB, 20, i, 4))
+  assert.deepEqual(
+    answers.map((a) => a.ok),
+    [true, true, true, true, true, false, false, false],
+  )
+})
+
 test('placements are in the update log under the user who made them', async () => {
   const response = await fetch(
     `${fleet.nodes[0]?.url}/api/documents/${encodeURIComponent(BOARD)}/history`,

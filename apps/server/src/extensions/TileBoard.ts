@@ -17,6 +17,7 @@ import { CanvasModel, type TileBoardConfig, tileKey, validateTile } from '@weft/
 import { parseDocumentName } from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
+import type { PlacementLimiter } from '../tiles/placementLimits.ts'
 
 /** The board a new tile document starts with: 32 × 32 tiles, 16 colours. */
 export const DEFAULT_BOARD: TileBoardConfig = {
@@ -48,8 +49,10 @@ export function isTileBoard(documentName: string): boolean {
 }
 
 export interface TileBoardOptions {
-  /** Placements a user may make per minute on one board (per node). */
+  /** Placements a user may make per minute on one board (named in the refusal). */
   placementsPerMinute: number
+  /** Counts placements against that limit (fleet-wide through Redis when there is one). */
+  limiter: PlacementLimiter
   logger: Logger
 }
 
@@ -79,8 +82,6 @@ function readPlacement(payload: string): Placement | null {
 export class TileBoard implements Extension {
   extensionName = 'TileBoard'
   private readonly options: TileBoardOptions
-  /** user + board → times of recent placements (a sliding one-minute window). */
-  private readonly recent = new Map<string, number[]>()
 
   constructor(options: TileBoardOptions) {
     this.options = options
@@ -98,7 +99,7 @@ export class TileBoard implements Extension {
     const placement = readPlacement(payload)
     if (!placement) return
     const context = connection.context as ConnectionContext
-    const reason = this.refusal(placement, context, document)
+    const reason = await this.refusal(placement, context, document)
     if (!reason) {
       const user = context.user
       new CanvasModel(document, { source: 'local', context: { user } }).setTile(
@@ -122,11 +123,11 @@ export class TileBoard implements Extension {
     )
   }
 
-  private refusal(
+  private async refusal(
     placement: Placement,
     context: ConnectionContext,
     document: Document,
-  ): string | null {
+  ): Promise<string | null> {
     if (context.access !== 'write')
       return 'read-only: your token grants no write access to this board'
     const board = new CanvasModel(document).board
@@ -136,21 +137,12 @@ export class TileBoard implements Extension {
       return 'row and col must be whole numbers ≥ 0'
     const issues = validateTile(board, tileKey(row, col), colour)
     if (issues.length > 0) return issues.map((issue) => issue.problem).join('; ')
-    if (!this.withinRate(`${context.user?.id ?? 'anonymous'}|${document.name}`)) {
+    // Counted last: a placement refused for any other reason costs the user nothing.
+    if (
+      !(await this.options.limiter.allow(`${context.user?.id ?? 'anonymous'}|${document.name}`))
+    ) {
       return `rate limit: at most ${this.options.placementsPerMinute} placements a minute`
     }
     return null
-  }
-
-  private withinRate(key: string): boolean {
-    const now = Date.now()
-    const times = (this.recent.get(key) ?? []).filter((at) => now - at < 60_000)
-    if (times.length >= this.options.placementsPerMinute) {
-      this.recent.set(key, times)
-      return false
-    }
-    times.push(now)
-    this.recent.set(key, times)
-    return true
   }
 }

@@ -14,6 +14,8 @@ export interface NodePresence {
   local: LocalPresence
   publisher?: NodePresencePublisher
   records: RetryingQueue<SessionEvent>
+  /** The node's command connection to Redis (when it has one), shared with tile-board pacing. */
+  redis?: IORedis
   stop(timeoutMs: number): Promise<void>
 }
 
@@ -60,6 +62,7 @@ export function createPresence(
     local: new LocalPresence(),
     publisher,
     records,
+    ...(redis ? { redis } : {}),
     async stop(timeoutMs) {
       await publisher?.stop()
       const drained = await records.drain(timeoutMs)

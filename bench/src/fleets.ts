@@ -1,9 +1,13 @@
 /**
  * The fleets a benchmark runs side by side: ours (node processes started with testkit's
- * startNode from the repo's main.ts, or from a scratch copy to try a change) and the reference
- * (bare Hocuspocus + stock Redis extension, optionally the stock Database extension, as
- * processes). Each fleet gets its own redis-server and its own database on one shared Postgres,
- * so neither sees the other's traffic.
+ * startNode from the repo's main.ts, or from a scratch copy to try a change) and the references,
+ * as processes: `hocuspocus` (Hocuspocus + stock Redis extension, optionally the stock Database
+ * extension, N nodes), `hocuspocus-bare` (one Hocuspocus node with no extensions, or only the
+ * Database extension when persistence is asked for) and `y-websocket-server` (one
+ * @y/websocket-server node, optionally with a Postgres persistence). Each fleet gets its own
+ * redis-server (when it uses one) and its own database on one shared Postgres, so none sees
+ * another's traffic. Every node process is preloaded with instrument/processStats.ts (memory,
+ * event-loop lag, documents held).
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -26,18 +30,30 @@ import pg from 'pg'
  * weft-scratch: our node from a scratch copy (WEFT_SCRATCH_MAIN, a main.ts outside the repo), to
  * measure a proposed change to code this benchmark does not own side by side with the original.
  */
-export type FleetKind = 'weft' | 'weft-scratch' | 'hocuspocus'
+export type FleetKind =
+  | 'weft'
+  | 'weft-scratch'
+  | 'hocuspocus'
+  | 'hocuspocus-bare'
+  | 'y-websocket-server'
+
+/** The wire protocol a fleet's clients speak: Hocuspocus's, or y-websocket's (one doc a socket). */
+export type Protocol = 'hocuspocus' | 'y-websocket'
 
 export interface BenchNode {
   wsUrl: string
   process: ManagedProcess
+  /** instrument/processStats.ts of this node. */
+  statsUrl: string
 }
 
 export interface BenchFleet {
   kind: FleetKind
   label: string
+  protocol: Protocol
   nodes: BenchNode[]
-  redis: RedisInstance
+  /** Absent for single-node references, which have no fan-out. */
+  redis?: RedisInstance
   databaseUrl?: string
   /** Bytes the fleet keeps in Postgres for a document, by part. */
   storedBytes(documentName: string): Promise<Record<string, number>>
@@ -54,15 +70,45 @@ export interface FleetRequest {
   cpuProfDir?: string
   /** Node processes record Hocuspocus flush batch sizes here (instrument/flushStats.ts). */
   flushStatsDir?: string
+  /** Ours only: run without Redis (a single node with no fan-out). Default: with Redis. */
+  withoutRedis?: boolean
   tag: string
 }
 
+export const SINGLE_NODE_KINDS: FleetKind[] = ['hocuspocus-bare', 'y-websocket-server']
+
 export async function startBenchFleet(request: FleetRequest): Promise<BenchFleet> {
-  return request.kind === 'hocuspocus' ? startReference(request) : startWeft(request)
+  const fleet =
+    request.kind === 'weft' || request.kind === 'weft-scratch'
+      ? await startWeft(request)
+      : await startReference(request)
+  return fleet
+}
+
+/** One node's figures from instrument/processStats.ts. */
+export interface NodeStats {
+  rss: number
+  heapUsed: number
+  heapTotal: number
+  external: number
+  arrayBuffers: number
+  documents: number
+  loopLagMs: { p50: number; p99: number; max: number; mean: number }
+}
+
+export async function nodeStats(
+  node: BenchNode,
+  options: { gc?: boolean; reset?: boolean } = {},
+): Promise<NodeStats> {
+  const query = new URLSearchParams({
+    ...(options.gc ? { gc: '1' } : {}),
+    ...(options.reset ? { reset: '1' } : {}),
+  })
+  return (await (await fetch(`${node.statsUrl}/stats?${query}`)).json()) as NodeStats
 }
 
 async function startWeft(request: FleetRequest): Promise<BenchFleet> {
-  const redis = await startRedis()
+  const redis = request.withoutRedis ? undefined : await startRedis()
   const databaseUrl = await request.postgres.createDatabase(`weft_${request.tag}`)
   migrate(databaseUrl)
   const scratchMain = process.env.WEFT_SCRATCH_MAIN
@@ -70,17 +116,20 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
     throw new Error('weft-scratch needs WEFT_SCRATCH_MAIN=/path/to/copy/apps/server/src/main.ts')
   const env = {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
+    ...(redis ? { REDIS_URL: redis.url } : {}),
     LOG_LEVEL: 'error',
     NODE_OPTIONS: nodeFlags(request).join(' '),
     ...(request.flushStatsDir ? { BENCH_FLUSH_STATS_DIR: request.flushStatsDir } : {}),
   }
   const nodes: ServerNode[] = []
+  const statsPorts: number[] = []
   for (let i = 0; i < request.nodes; i++) {
+    const statsPort = await freePort()
+    statsPorts.push(statsPort)
     nodes.push(
       await startNode({
         nodeId: `node-${String.fromCharCode(97 + i)}`,
-        env,
+        env: { ...env, BENCH_STATS_PORT: String(statsPort) },
         ...(request.kind === 'weft-scratch'
           ? { command: [process.execPath, scratchMain as string] }
           : {}),
@@ -92,13 +141,18 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
     nodes,
     destroy: async () => {
       await Promise.all(nodes.map((node) => node.kill()))
-      await redis.destroy()
+      await redis?.destroy()
     },
   }
   return {
     kind: request.kind,
-    label: request.kind,
-    nodes: fleet.nodes.map((node) => ({ wsUrl: node.wsUrl, process: node.process })),
+    label: redis ? request.kind : `${request.kind} (no redis)`,
+    protocol: 'hocuspocus',
+    nodes: fleet.nodes.map((node, i) => ({
+      wsUrl: node.wsUrl,
+      process: node.process,
+      statsUrl: `http://127.0.0.1:${statsPorts[i]}`,
+    })),
     redis,
     databaseUrl: fleet.databaseUrl,
     storedBytes: (name) =>
@@ -125,8 +179,22 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
   }
 }
 
+const REFERENCE_SCRIPTS: Partial<Record<FleetKind, string>> = {
+  hocuspocus: 'hocuspocusNode.ts',
+  'hocuspocus-bare': 'hocuspocusNode.ts',
+  'y-websocket-server': 'yWebsocketServerNode.ts',
+}
+
+function referenceLabel(kind: FleetKind, persistence: boolean): string {
+  if (kind === 'hocuspocus') return persistence ? 'hocuspocus+redis+database' : 'hocuspocus+redis'
+  if (kind === 'hocuspocus-bare') return persistence ? 'hocuspocus+database' : 'hocuspocus-bare'
+  return persistence ? 'y-websocket-server+pg' : 'y-websocket-server'
+}
+
 async function startReference(request: FleetRequest): Promise<BenchFleet> {
-  const redis = await startRedis()
+  const single = SINGLE_NODE_KINDS.includes(request.kind)
+  if (single && request.nodes !== 1) throw new Error(`${request.kind} runs one node only`)
+  const redis = single ? undefined : await startRedis()
   let databaseUrl: string | undefined
   if (request.persistence) {
     databaseUrl = await request.postgres.createDatabase(`ref_${request.tag}`)
@@ -138,13 +206,17 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
   const nodes: BenchNode[] = []
   for (let i = 0; i < request.nodes; i++) {
     const port = await freePort()
-    const args = [...nodeFlags(request), join('bench', 'src', 'reference', 'hocuspocusNode.ts')]
+    const statsPort = await freePort()
+    const script = REFERENCE_SCRIPTS[request.kind] as string
+    const args = [...nodeFlags(request), join('bench', 'src', 'reference', script)]
     const child = new ManagedProcess(`ref-${i}`, process.execPath, args, {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
         PORT: String(port),
-        REDIS_URL: redis.url,
+        BENCH_STATS_PORT: String(statsPort),
+        ...(request.kind === 'y-websocket-server' ? { BENCH_STATS_NOT_HOCUSPOCUS: '1' } : {}),
+        ...(redis ? { REDIS_URL: redis.url } : {}),
         NODE_ID: `ref-${i}`,
         ...(request.flushStatsDir ? { BENCH_FLUSH_STATS_DIR: request.flushStatsDir } : {}),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -158,11 +230,16 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
       },
       { timeoutMs: 20_000, intervalMs: 100 },
     )
-    nodes.push({ wsUrl: `ws://127.0.0.1:${port}`, process: child })
+    nodes.push({
+      wsUrl: `ws://127.0.0.1:${port}`,
+      process: child,
+      statsUrl: `http://127.0.0.1:${statsPort}`,
+    })
   }
   return {
-    kind: 'hocuspocus',
-    label: request.persistence ? 'hocuspocus+redis+database' : 'hocuspocus+redis',
+    kind: request.kind,
+    label: referenceLabel(request.kind, request.persistence),
+    protocol: request.kind === 'y-websocket-server' ? 'y-websocket' : 'hocuspocus',
     nodes,
     redis,
     databaseUrl,
@@ -178,13 +255,15 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
       await Promise.all(
         nodes.map((node) => node.process.stop(request.cpuProfDir ? 60_000 : 10_000)),
       )
-      await redis.destroy()
+      await redis?.destroy()
     },
   }
 }
 
 function nodeFlags(request: FleetRequest): string[] {
   return [
+    '--import',
+    join(REPO_ROOT, 'bench', 'src', 'instrument', 'processStats.ts'),
     ...(request.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${request.cpuProfDir}`] : []),
     ...(request.flushStatsDir
       ? ['--import', join(REPO_ROOT, 'bench', 'src', 'instrument', 'flushStats.ts')]
@@ -226,7 +305,8 @@ export async function queryOne(
 }
 
 /** Redis's own counters (PUBLISH calls, bytes in and out): what the fan-out cost. */
-export function redisCounters(redis: RedisInstance): Record<string, number> {
+export function redisCounters(redis: RedisInstance | undefined): Record<string, number> {
+  if (!redis) return {}
   const info = execFileSync('redis-cli', ['-p', String(redis.port), 'INFO', 'all'], {
     encoding: 'utf8',
   })

@@ -4,7 +4,9 @@
  * durability (7); none named = all.
  */
 import { parseArgs } from 'node:util'
+import { runColdLoad } from './scenarios/coldLoad.ts'
 import { runDurability } from './scenarios/durability.ts'
+import { runGridBursts } from './scenarios/gridBursts.ts'
 import { runPropagation } from './scenarios/propagation.ts'
 import { runTrace } from './scenarios/trace.ts'
 
@@ -26,8 +28,16 @@ const SCENARIOS: Record<string, (options: BenchOptions) => Promise<void>> = {
   propagation: runPropagation,
   trace: runTrace,
   durability: runDurability,
+  'cold-load': runColdLoad,
+  'grid-bursts': runGridBursts,
 }
-const ALIASES: Record<string, string> = { '1': 'propagation', '2': 'trace', '7': 'durability' }
+const ALIASES: Record<string, string> = {
+  '1': 'propagation',
+  '2': 'trace',
+  '6': 'cold-load',
+  '7': 'durability',
+  '9': 'grid-bursts',
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

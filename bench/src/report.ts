@@ -65,15 +65,16 @@ export function log(message: string): void {
 }
 
 /**
- * One row per metric: the mean of every fleet over the runs, and each of ours divided by the
- * reference's (the Hocuspocus fleet), measured in the same run.
+ * One row per metric: the mean of every fleet over the runs, and each of ours (labels starting
+ * with "weft") divided by each reference's, measured in the same run.
  */
 export function compareFleets<T extends { fleet: string }>(
   rows: T[],
   metrics: { name: string; filter?: (row: T) => boolean; pick: (row: T) => number }[],
 ): Record<string, unknown>[] {
   const labels = [...new Set(rows.map((row) => row.fleet))]
-  const reference = labels.find((label) => label.startsWith('hocuspocus'))
+  const ours = labels.filter((label) => label.startsWith('weft'))
+  const references = labels.filter((label) => !label.startsWith('weft'))
   return metrics.map(({ name, filter, pick }) => {
     const mean = (label: string) => {
       const picked = rows.filter((row) => row.fleet === label && (!filter || filter(row)))
@@ -81,9 +82,9 @@ export function compareFleets<T extends { fleet: string }>(
     }
     const out: Record<string, unknown> = { metric: name }
     for (const label of labels) out[label] = round(mean(label))
-    if (reference)
-      for (const label of labels.filter((label) => label !== reference))
-        out[`${label} / reference`] = ratio(mean(label), mean(reference))
+    for (const label of ours)
+      for (const reference of references)
+        out[`${label} / ${reference}`] = ratio(mean(label), mean(reference))
     return out
   })
 }

@@ -1,9 +1,10 @@
 /**
- * The reference node: bare @hocuspocus/server 4.7 with the stock @hocuspocus/extension-redis,
- * and, when DATABASE_URL is set, the stock @hocuspocus/extension-database storing the full
- * document state (`encodeStateAsUpdate`, what Database passes to `store`) into
- * `reference_documents` on Hocuspocus's default debounce (2 s, at most 10 s). One process per
- * node, like ours. Env: PORT, REDIS_URL, NODE_ID, DATABASE_URL (optional).
+ * The reference node: bare @hocuspocus/server 4.7, with the stock @hocuspocus/extension-redis
+ * when REDIS_URL is set, and, when DATABASE_URL is set, the stock @hocuspocus/extension-database
+ * storing the full document state (`encodeStateAsUpdate`, what Database passes to `store`) into
+ * `reference_documents` on Hocuspocus's default debounce (2 s, at most 10 s). Neither set: bare
+ * Hocuspocus with no extensions. One process per node, like ours. Env: PORT, NODE_ID,
+ * REDIS_URL (optional), DATABASE_URL (optional).
  */
 import { Database } from '@hocuspocus/extension-database'
 import { Redis } from '@hocuspocus/extension-redis'
@@ -11,17 +12,20 @@ import { type Extension, Server } from '@hocuspocus/server'
 import pg from 'pg'
 
 const port = Number(process.env.PORT)
-const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')
 const nodeId = process.env.NODE_ID ?? 'ref'
 
-const extensions: Extension[] = [
-  new Redis({
-    host: redisUrl.hostname,
-    port: Number(redisUrl.port),
-    identifier: `${nodeId}-${process.pid}`,
-    prefix: 'hocuspocus',
-  }),
-]
+const extensions: Extension[] = []
+if (process.env.REDIS_URL) {
+  const redisUrl = new URL(process.env.REDIS_URL)
+  extensions.push(
+    new Redis({
+      host: redisUrl.hostname,
+      port: Number(redisUrl.port),
+      identifier: `${nodeId}-${process.pid}`,
+      prefix: 'hocuspocus',
+    }),
+  )
+}
 
 if (process.env.DATABASE_URL) {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })

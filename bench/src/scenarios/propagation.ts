@@ -5,10 +5,8 @@
  * measured with one monotonic clock (clients live in two child processes, one per node, so the
  * bench process and the servers do not share an event loop with them).
  */
-import { readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { ManagedProcess, REPO_ROOT, startPostgres } from '@weft/testkit'
+import { startPostgres } from '@weft/testkit'
+import { spawnClients } from '../clientProcess.ts'
 import {
   type BenchFleet,
   diffCounters,
@@ -20,11 +18,58 @@ import {
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 
-interface ClientResult {
+export interface CrossNodeResult {
   sent: number
   cross: number[]
   same: number[]
+  digests: Record<string, string[]>
   clientLoopLagP99Ms: number
+}
+
+/**
+ * Runs propagationClients.ts once per node of the fleet (the same documents on every node) and
+ * returns what each client process measured, with the nodes' CPU and Redis counters.
+ */
+export async function measureCrossNode(
+  fleet: BenchFleet,
+  settings: { rate: number; warmupMs: number; durationMs: number; perDoc: number },
+  docs: string[],
+  extra: Record<string, unknown> = {},
+) {
+  const startAtNs = (process.hrtime.bigint() + 8_000_000_000n).toString()
+  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
+  const redisBefore = redisCounters(fleet.redis)
+  const limitMs = 8_000 + settings.warmupMs + settings.durationMs + 60_000
+  const children = fleet.nodes.map((node, index) =>
+    spawnClients<CrossNodeResult>(
+      'scenarios/propagationClients.ts',
+      {
+        protocol: fleet.protocol,
+        wsUrl: node.wsUrl,
+        node: index,
+        docs,
+        perDoc: settings.perDoc,
+        rate: settings.rate,
+        startAtNs,
+        warmupMs: settings.warmupMs,
+        durationMs: settings.durationMs,
+        ...extra,
+      },
+      limitMs,
+    ),
+  )
+  const results = await Promise.all(children.map((child) => child.result))
+  const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
+  const cpu = fleet.nodes.map(
+    (node, i) => processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0),
+  )
+  const wallSec = (8_000 + settings.warmupMs + settings.durationMs + 1_500) / 1000
+  return {
+    results,
+    nodeCpuPercent: cpu.map((sec) => round((100 * sec) / wallSec, 1)),
+    publishCalls: redis.publishCalls ?? 0,
+    redisBytesOut: redis.total_net_output_bytes ?? 0,
+  }
 }
 
 async function measure(fleet: BenchFleet, settings: Record<string, number>, runId: string) {
@@ -33,50 +78,17 @@ async function measure(fleet: BenchFleet, settings: Record<string, number>, runI
     (_, i) => `grid:bench-prop-${runId}-${i}`,
   )
   const perDoc = Math.max(1, Math.round((settings.clients as number) / docs.length / 2))
-  const startAtNs = (process.hrtime.bigint() + 8_000_000_000n).toString()
-  const outputs = fleet.nodes.map((_, node) =>
-    join(tmpdir(), `weft-bench-prop-${runId}-${node}.json`),
+  const measured = await measureCrossNode(
+    fleet,
+    {
+      rate: settings.rate as number,
+      warmupMs: settings.warmupMs as number,
+      durationMs: settings.durationMs as number,
+      perDoc,
+    },
+    docs,
   )
-  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
-  const redisBefore = redisCounters(fleet.redis)
-  const children = fleet.nodes.map(
-    (node, index) =>
-      new ManagedProcess(
-        `clients-${index}`,
-        process.execPath,
-        [
-          join('bench', 'src', 'scenarios', 'propagationClients.ts'),
-          JSON.stringify({
-            wsUrl: node.wsUrl,
-            node: index,
-            docs,
-            perDoc,
-            rate: settings.rate,
-            startAtNs,
-            warmupMs: settings.warmupMs,
-            durationMs: settings.durationMs,
-            out: outputs[index],
-          }),
-        ],
-        { cwd: REPO_ROOT },
-      ),
-  )
-  const limitMs = 8_000 + (settings.warmupMs as number) + (settings.durationMs as number) + 30_000
-  const timer = setTimeout(() => {
-    for (const child of children) child.child.kill('SIGKILL')
-  }, limitMs)
-  const statuses = await Promise.all(children.map((child) => child.exited))
-  clearTimeout(timer)
-  statuses.forEach((status, i) => {
-    if (status.code !== 0) throw new Error(`client process ${i} failed: ${children[i]?.logs()}`)
-  })
-  const results = outputs.map((file) => JSON.parse(readFileSync(file, 'utf8')) as ClientResult)
-  const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
-  const cpu = fleet.nodes.map(
-    (node, i) => processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0),
-  )
-  const wallSec =
-    (8_000 + (settings.warmupMs as number) + (settings.durationMs as number) + 1_500) / 1000
+  const { results } = measured
   return {
     fleet: fleet.label,
     clients: perDoc * 2 * docs.length,
@@ -84,9 +96,9 @@ async function measure(fleet: BenchFleet, settings: Record<string, number>, runI
     cross: summarize(results.flatMap((r) => r.cross)),
     sameNode: summarize(results.flatMap((r) => r.same)),
     clientLoopLagP99Ms: results.map((r) => round(r.clientLoopLagP99Ms)),
-    nodeCpuPercent: cpu.map((sec) => round((100 * sec) / wallSec, 1)),
-    publishCalls: redis.publishCalls,
-    redisBytesOut: redis.total_net_output_bytes,
+    nodeCpuPercent: measured.nodeCpuPercent,
+    publishCalls: measured.publishCalls,
+    redisBytesOut: measured.redisBytesOut,
   }
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Client loads in child processes, so thousands of clients neither share an event loop with the
+ * bench nor with a server. The parent spawns an entry script with a JSON argument (which always
+ * carries `out`, the file the child writes its result to); the child prints `READY` once its
+ * clients are synced, and exits after writing its result. Times cross processes as
+ * CLOCK_MONOTONIC microseconds (`process.hrtime`, one clock for the whole machine).
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ManagedProcess, REPO_ROOT } from '@weft/testkit'
+import {
+  type BenchClient,
+  type BenchClientOptions,
+  connectBenchClient,
+  whenSynced,
+} from './clients.ts'
+import type { Protocol } from './fleets.ts'
+
+export const nowMicros = () => Number(process.hrtime.bigint() / 1000n)
+
+export const waitUntilMicros = (micros: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, (micros - nowMicros()) / 1000)))
+
+export interface ClientProcess<R> {
+  process: ManagedProcess
+  /** Resolves when the child printed READY (its clients are connected and synced). */
+  ready: Promise<void>
+  /** The child's result, once it exited; rejects if it failed or ran past its time limit. */
+  result: Promise<R>
+}
+
+let spawned = 0
+
+/** Starts `bench/src/<entry>` with `args` (plus `out`). */
+export function spawnClients<R>(
+  entry: string,
+  args: Record<string, unknown>,
+  limitMs: number,
+): ClientProcess<R> {
+  const out = join(tmpdir(), `weft-bench-clients-${process.pid}-${spawned++}.json`)
+  const child = new ManagedProcess(
+    `clients-${spawned}`,
+    process.execPath,
+    [join('bench', 'src', entry), JSON.stringify({ ...args, out })],
+    { cwd: REPO_ROOT },
+  )
+  const ready = new Promise<void>((resolve, reject) => {
+    let seen = ''
+    child.child.stdout?.on('data', (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-100)
+      if (seen.includes('READY')) resolve()
+    })
+    void child.exited.then(() => reject(new Error(`client process exited early: ${child.logs()}`)))
+  })
+  ready.catch(() => {})
+  const timer = setTimeout(() => child.child.kill('SIGKILL'), limitMs)
+  const result = child.exited.then((status) => {
+    clearTimeout(timer)
+    if (status.code !== 0)
+      throw new Error(`client process ${entry} failed (${status.code}): ${child.logs()}`)
+    return JSON.parse(readFileSync(out, 'utf8')) as R
+  })
+  return { process: child, ready, result }
+}
+
+/** Child side: the JSON argument the parent passed. */
+export function childArgs<T>(): T & { out: string } {
+  return JSON.parse(process.argv[2] as string) as T & { out: string }
+}
+
+export function signalReady(): void {
+  process.stdout.write('READY\n')
+}
+
+/** Child side: writes the result for the parent and exits. */
+export function finish(args: { out: string }, result: unknown): never {
+  writeFileSync(args.out, JSON.stringify(result))
+  process.exit(0)
+}
+
+/**
+ * Connects one client per entry of `documents` (names may repeat), `batch` at a time, each
+ * batch synced before the next, so that 10k connections do not arrive in one burst.
+ */
+export async function connectMany(
+  protocol: Protocol,
+  urls: string[],
+  documents: string[],
+  options: BenchClientOptions & { batch?: number; timeoutMs?: number } = {},
+): Promise<BenchClient[]> {
+  const clients: BenchClient[] = []
+  const batch = options.batch ?? 100
+  for (let i = 0; i < documents.length; i += batch) {
+    const next = documents
+      .slice(i, i + batch)
+      .map((name) => connectBenchClient(protocol, urls, name, options))
+    clients.push(...next)
+    await Promise.all(next.map((client) => whenSynced(client, options.timeoutMs ?? 120_000)))
+  }
+  return clients
+}

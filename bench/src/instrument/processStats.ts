@@ -1,0 +1,72 @@
+/**
+ * Preloaded into every node process the bench starts (`--import`, ours and the references) when
+ * BENCH_STATS_PORT is set: a loopback HTTP endpoint with the process's own figures, so the bench
+ * reads the same numbers from every server whatever it is built on.
+ *
+ * GET /stats[?gc=1][&reset=1] → { rss, heapUsed, heapTotal, external, arrayBuffers, documents,
+ * loopLagMs: { p50, p99, max, mean } }. `gc=1` runs a full garbage collection first (for memory
+ * per document), `reset=1` restarts the event-loop lag histogram after reading it. `documents`
+ * counts the documents the server holds: Hocuspocus instances are found by wrapping
+ * `Hocuspocus.prototype.createDocument`; a server that is not Hocuspocus sets
+ * `globalThis.__benchDocuments` (and BENCH_STATS_NOT_HOCUSPOCUS=1, so that this file does not
+ * load Hocuspocus, and its Yjs, into that process).
+ */
+import { createServer } from 'node:http'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+type Counted = { documents: Map<string, unknown> }
+const instances = new Set<Counted>()
+if (!process.env.BENCH_STATS_NOT_HOCUSPOCUS) {
+  const { Hocuspocus } = await import('@hocuspocus/server')
+  type Creating = { createDocument(...args: unknown[]): unknown }
+  const proto = Hocuspocus.prototype as unknown as Creating
+  const createDocument = proto.createDocument
+  proto.createDocument = function (this: Counted, ...args: unknown[]) {
+    instances.add(this)
+    return createDocument.apply(this, args)
+  }
+}
+
+const lag = monitorEventLoopDelay({ resolution: 10 })
+lag.enable()
+
+function documents(): number {
+  const own = (globalThis as { __benchDocuments?: () => number }).__benchDocuments
+  if (own) return own()
+  let count = 0
+  for (const instance of instances) count += instance.documents.size
+  return count
+}
+
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+  if (url.searchParams.get('gc') === '1') {
+    gc()
+    gc()
+  }
+  const memory = process.memoryUsage()
+  const body = {
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    heapTotal: memory.heapTotal,
+    external: memory.external,
+    arrayBuffers: memory.arrayBuffers,
+    documents: documents(),
+    loopLagMs: {
+      p50: lag.percentile(50) / 1e6,
+      p99: lag.percentile(99) / 1e6,
+      max: lag.max / 1e6,
+      mean: lag.mean / 1e6,
+    },
+  }
+  if (url.searchParams.get('reset') === '1') lag.reset()
+  response.writeHead(200, { 'content-type': 'application/json' })
+  response.end(JSON.stringify(body))
+})
+server.listen(Number(process.env.BENCH_STATS_PORT), '127.0.0.1')
+server.unref()

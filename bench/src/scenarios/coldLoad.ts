@@ -1,0 +1,165 @@
+/**
+ * Scenario 6: cold load of a large document. The trace replayed once and copied `copies` times
+ * under other client ids (largeDocument.ts: automerge-paper ×100 is 10.5 MB of text, 16.0 MB
+ * of state in V2, 24.5 MB in V1) is seeded into each fleet's storage before its node starts:
+ *  - weft: one V2 snapshot row (`snapshots`, encoding 2), no log rows — a compacted document;
+ *  - hocuspocus+database (Hocuspocus with only the stock Database extension) and
+ *    y-websocket-server+pg: the V1 state in `reference_documents`, read by their fetch/bindState.
+ * Then one client connects to the one node: `fresh` is the first load in a freshly started
+ * process, `again` a second load of the same document in the same process after it was unloaded.
+ * First sync = client created → its text holds the whole content.
+ */
+import { startPostgres } from '@weft/testkit'
+import pg from 'pg'
+import { type BenchClient, connectBenchClient, sleep } from '../clients.ts'
+import {
+  type BenchFleet,
+  type FleetKind,
+  nodeStats,
+  processCpuSeconds,
+  startBenchFleet,
+} from '../fleets.ts'
+import { type LargeDocument, largeDocument } from '../largeDocument.ts'
+import type { BenchOptions } from '../main.ts'
+import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
+
+const DOCUMENT = 'grid:bench-cold-large'
+
+async function seed(fleet: BenchFleet, large: LargeDocument) {
+  const client = new pg.Client({ connectionString: fleet.databaseUrl })
+  await client.connect()
+  try {
+    if (fleet.kind === 'weft' || fleet.kind === 'weft-scratch') {
+      await client.query('INSERT INTO documents (name) VALUES ($1) ON CONFLICT DO NOTHING', [
+        DOCUMENT,
+      ])
+      await client.query(
+        `INSERT INTO snapshots (document_name, state, update_count, node_id, encoding)
+         VALUES ($1, $2, 0, 'bench-seed', 2)`,
+        [DOCUMENT, Buffer.from(large.v2)],
+      )
+    } else {
+      await client.query(
+        'INSERT INTO reference_documents (name, state, stored_at) VALUES ($1, $2, now())',
+        [DOCUMENT, Buffer.from(large.v1)],
+      )
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+async function loadOnce(fleet: BenchFleet, large: LargeDocument, timeoutMs: number) {
+  const node = fleet.nodes[0] as BenchFleet['nodes'][0]
+  const cpuBefore = processCpuSeconds(node.process.child.pid)
+  const started = performance.now()
+  let syncedMs = Number.NaN
+  const client: BenchClient = connectBenchClient(fleet.protocol, [node.wsUrl], DOCUMENT)
+  client.onSyncChange((synced) => {
+    if (synced && Number.isNaN(syncedMs)) syncedMs = performance.now() - started
+  })
+  const text = client.doc.getText('text')
+  while (text.length < large.textLength && performance.now() - started < timeoutMs) await sleep(5)
+  const loadedMs = performance.now() - started
+  const complete = text.length === large.textLength
+  const stats = await nodeStats(node)
+  const cpuSec = processCpuSeconds(node.process.child.pid) - cpuBefore
+  client.destroy()
+  return {
+    complete,
+    firstSyncMs: complete ? round(loadedMs) : Number.NaN,
+    syncedEventMs: round(syncedMs),
+    nodeCpuSec: round(cpuSec),
+    nodeRssMB: round(stats.rss / 2 ** 20, 1),
+    nodeHeapMB: round(stats.heapUsed / 2 ** 20, 1),
+  }
+}
+
+async function waitUnloaded(fleet: BenchFleet, timeoutMs: number): Promise<number> {
+  const node = fleet.nodes[0] as BenchFleet['nodes'][0]
+  const started = performance.now()
+  while (performance.now() - started < timeoutMs) {
+    if ((await nodeStats(node)).documents === 0) return performance.now() - started
+    await sleep(100)
+  }
+  return Number.NaN
+}
+
+export async function runColdLoad(options: BenchOptions): Promise<void> {
+  const settings = {
+    trace: options.settings.trace ?? 'automerge-paper',
+    copies: Number(options.settings.copies ?? 100),
+    timeoutMs: Number(options.settings.timeoutSec ?? 120) * 1000,
+  }
+  const kinds = (options.settings.fleets ?? 'weft,hocuspocus-bare,y-websocket-server').split(
+    ',',
+  ) as FleetKind[]
+  log(`cold load: building ${settings.trace} x${settings.copies}`)
+  const large = largeDocument(settings.trace, settings.copies)
+  const sizes = {
+    textChars: large.textLength,
+    stateV1Bytes: large.v1.length,
+    stateV2Bytes: large.v2.length,
+  }
+  log(`cold load: ${JSON.stringify(sizes)}`)
+  const postgres = await startPostgres()
+  const runs = []
+  try {
+    for (let round_ = 0; round_ < options.repeat; round_++) {
+      const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
+      for (const kind of order) {
+        const tag = `cold_${kind.replace(/-/g, '_')}_${round_}_${Date.now()}`
+        log(`cold load: ${kind} (round ${round_ + 1}/${options.repeat})`)
+        const fleet = await startBenchFleet({ kind, nodes: 1, postgres, persistence: true, tag })
+        try {
+          await seed(fleet, large)
+          const fresh = await loadOnce(fleet, large, settings.timeoutMs)
+          const unloadMs = await waitUnloaded(fleet, 60_000)
+          const again = Number.isNaN(unloadMs)
+            ? undefined
+            : await loadOnce(fleet, large, settings.timeoutMs)
+          for (const [part, result] of [
+            ['fresh', fresh],
+            ['again', again],
+          ] as const) {
+            if (!result) continue
+            const run = { fleet: fleet.label, part, ...result, unloadMs: round(unloadMs) }
+            log(`cold load: ${JSON.stringify(run)}`)
+            runs.push(run)
+          }
+        } finally {
+          await fleet.destroy()
+        }
+      }
+    }
+  } finally {
+    await postgres.destroy()
+  }
+  printTable(
+    `Scenario 6: cold load of ${settings.trace} x${settings.copies} (${(large.v2.length / 1e6).toFixed(1)} MB V2 / ${(large.v1.length / 1e6).toFixed(1)} MB V1 state, ${(large.textLength / 1e6).toFixed(1)} M chars), one node`,
+    runs.map((r) => ({
+      fleet: r.fleet,
+      part: r.part,
+      'first sync (ms)': r.firstSyncMs,
+      'synced event (ms)': r.syncedEventMs,
+      'node CPU s': r.nodeCpuSec,
+      'node RSS MB': r.nodeRssMB,
+      'node heap MB': r.nodeHeapMB,
+      'unloaded after (ms)': r.unloadMs,
+    })),
+  )
+  const ratios = compareFleets(runs, [
+    {
+      name: 'first sync, fresh process (ms)',
+      filter: (r) => r.part === 'fresh',
+      pick: (r) => r.firstSyncMs,
+    },
+    {
+      name: 'first sync, loaded again (ms)',
+      filter: (r) => r.part === 'again',
+      pick: (r) => r.firstSyncMs,
+    },
+  ])
+  printTable('Ratios (mean over runs)', ratios)
+  writeResult('cold-load', { settings, sizes, runs, ratios })
+}

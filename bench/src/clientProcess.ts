@@ -2,12 +2,14 @@
  * Client loads in child processes, so thousands of clients neither share an event loop with the
  * bench nor with a server. The parent spawns an entry script with a JSON argument (which always
  * carries `out`, the file the child writes its result to); the child prints `READY` once its
- * clients are synced, and exits after writing its result. Times cross processes as
+ * clients are synced, may wait for lines from the parent on stdin (`GO <startAtMicros>`,
+ * `STOP`), and exits after writing its result. Times cross processes as
  * CLOCK_MONOTONIC microseconds (`process.hrtime`, one clock for the whole machine).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { ManagedProcess, REPO_ROOT } from '@weft/testkit'
 import {
   type BenchClient,
@@ -28,6 +30,8 @@ export interface ClientProcess<R> {
   ready: Promise<void>
   /** The child's result, once it exited; rejects if it failed or ran past its time limit. */
   result: Promise<R>
+  /** Writes one line to the child's stdin. */
+  send(line: string): void
 }
 
 let spawned = 0
@@ -43,7 +47,7 @@ export function spawnClients<R>(
     `clients-${spawned}`,
     process.execPath,
     [join('bench', 'src', entry), JSON.stringify({ ...args, out })],
-    { cwd: REPO_ROOT },
+    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   )
   const ready = new Promise<void>((resolve, reject) => {
     let seen = ''
@@ -61,7 +65,18 @@ export function spawnClients<R>(
       throw new Error(`client process ${entry} failed (${status.code}): ${child.logs()}`)
     return JSON.parse(readFileSync(out, 'utf8')) as R
   })
-  return { process: child, ready, result }
+  return { process: child, ready, result, send: (line) => child.child.stdin?.write(`${line}\n`) }
+}
+
+/** Starts every child, waits until all are READY, and sends them one common start time. */
+export async function startTogether<R>(
+  children: ClientProcess<R>[],
+  leadMs = 1_000,
+): Promise<number> {
+  await Promise.all(children.map((child) => child.ready))
+  const startAt = nowMicros() + leadMs * 1000
+  for (const child of children) child.send(`GO ${startAt}`)
+  return startAt
 }
 
 /** Child side: the JSON argument the parent passed. */
@@ -71,6 +86,34 @@ export function childArgs<T>(): T & { out: string } {
 
 export function signalReady(): void {
   process.stdout.write('READY\n')
+}
+
+const stdinLines: string[] = []
+const stdinWaiters: ((line: string) => void)[] = []
+let stdinOpen = false
+
+/** Child side: the next line the parent sends on stdin. */
+export function nextLine(): Promise<string> {
+  if (!stdinOpen) {
+    stdinOpen = true
+    createInterface({ input: process.stdin }).on('line', (line) => {
+      const waiter = stdinWaiters.shift()
+      if (waiter) waiter(line)
+      else stdinLines.push(line)
+    })
+  }
+  const queued = stdinLines.shift()
+  if (queued !== undefined) return Promise.resolve(queued)
+  return new Promise((resolve) => stdinWaiters.push(resolve))
+}
+
+/** Child side: READY, then the start time of a `GO <micros>` line. */
+export async function readyThenGo(): Promise<number> {
+  signalReady()
+  for (;;) {
+    const line = await nextLine()
+    if (line.startsWith('GO ')) return Number(line.slice(3))
+  }
 }
 
 /** Child side: writes the result for the parent and exits. */

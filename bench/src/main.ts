@@ -5,8 +5,11 @@
  */
 import { parseArgs } from 'node:util'
 import { runColdLoad } from './scenarios/coldLoad.ts'
+import { runDensity } from './scenarios/density.ts'
 import { runDurability } from './scenarios/durability.ts'
 import { runGridBursts } from './scenarios/gridBursts.ts'
+import { runHotDoc } from './scenarios/hotDoc.ts'
+import { runIdleDocs } from './scenarios/idleDocs.ts'
 import { runPropagation } from './scenarios/propagation.ts'
 import { runTrace } from './scenarios/trace.ts'
 
@@ -28,12 +31,18 @@ const SCENARIOS: Record<string, (options: BenchOptions) => Promise<void>> = {
   propagation: runPropagation,
   trace: runTrace,
   durability: runDurability,
+  'hot-doc': runHotDoc,
+  density: runDensity,
+  'idle-docs': runIdleDocs,
   'cold-load': runColdLoad,
   'grid-bursts': runGridBursts,
 }
 const ALIASES: Record<string, string> = {
   '1': 'propagation',
   '2': 'trace',
+  '3': 'hot-doc',
+  '4': 'density',
+  '5': 'idle-docs',
   '6': 'cold-load',
   '7': 'durability',
   '9': 'grid-bursts',

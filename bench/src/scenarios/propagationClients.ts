@@ -54,6 +54,8 @@ const setups = clients.map((client, index) => {
   for (const mapName of MAPS) {
     const map = client.doc.getMap<Value>(mapName)
     map.observe((event: Y.YMapEvent<Value>) => {
+      // A client's own writes are not deliveries.
+      if (event.transaction.local) return
       const arrived = nowMicros()
       for (const key of event.keysChanged) {
         const value = map.get(key)

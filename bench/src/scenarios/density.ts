@@ -1,0 +1,91 @@
+/**
+ * Scenario 4: connection density. `sockets` idle clients (one socket each, in `procs` child
+ * processes) on `docs` documents of one node. Measured once all are synced and `settleSec` has
+ * passed: the node's RSS (and per socket, over the node's RSS before the clients came), heap
+ * after a full GC, and its CPU while the clients sit idle for `idleSec` (what remains is the
+ * providers' awareness renewals every 15 s and the servers' pings).
+ */
+import { sleep } from '../clients.ts'
+import { type BenchFleet, forEachFleet, nodeStats, processCpuSeconds } from '../fleets.ts'
+import type { BenchOptions } from '../main.ts'
+import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
+import { holdIdleClients } from './idleLoad.ts'
+
+const MB = 2 ** 20
+
+export async function runDensity(options: BenchOptions): Promise<void> {
+  const settings = {
+    sockets: Number(options.settings.sockets ?? 10_000),
+    docs: Number(options.settings.docs ?? 1_000),
+    procs: Number(options.settings.procs ?? 4),
+    batch: Number(options.settings.batch ?? 100),
+    settleMs: Number(options.settings.settleSec ?? 5) * 1000,
+    idleMs: Number(options.settings.idleSec ?? 10) * 1000,
+  }
+  const measure = async (fleet: BenchFleet, runId: string) => {
+    const node = fleet.nodes[0] as BenchFleet['nodes'][0]
+    const baseline = await nodeStats(node, { gc: true })
+    const docs = Array.from(
+      { length: settings.sockets },
+      (_, i) => `grid:bench-dense-${runId}-${i % settings.docs}`,
+    )
+    const held = await holdIdleClients(fleet, docs, { ...settings, contentChars: 0 })
+    await sleep(settings.settleMs)
+    const loaded = await nodeStats(node, { reset: true })
+    const cpuBefore = processCpuSeconds(node.process.child.pid)
+    await sleep(settings.idleMs)
+    const cpu = processCpuSeconds(node.process.child.pid) - cpuBefore
+    const idle = await nodeStats(node)
+    const collected = await nodeStats(node, { gc: true })
+    const closed = await held.close()
+    const run = {
+      fleet: fleet.label,
+      sockets: closed.clients,
+      stillSynced: closed.stillSynced,
+      documents: loaded.documents,
+      connectSec: round(held.connectMs / 1000, 1),
+      rssMB: round(idle.rss / MB, 1),
+      rssPerSocketKB: round((idle.rss - baseline.rss) / 1024 / closed.clients, 1),
+      heapAfterGcMB: round(collected.heapUsed / MB, 1),
+      heapPerSocketKB: round((collected.heapUsed - baseline.heapUsed) / 1024 / closed.clients, 1),
+      idleCpuPercent: round((100 * cpu) / (settings.idleMs / 1000), 2),
+      idleLoopLagP99Ms: round(idle.loopLagMs.p99),
+      baselineRssMB: round(baseline.rss / MB, 1),
+    }
+    log(`density: ${JSON.stringify(run)}`)
+    return [run]
+  }
+  const runs = await forEachFleet(
+    options,
+    {
+      scenario: 'density',
+      fleets: 'weft,hocuspocus-bare,y-websocket-server',
+      nodes: 1,
+      persistence: false,
+    },
+    measure,
+  )
+  printTable(
+    `Scenario 4: connection density, ${settings.sockets} idle sockets on ${settings.docs} docs, one node`,
+    runs.map((r) => ({
+      fleet: r.fleet,
+      sockets: r.sockets,
+      'still synced': r.stillSynced,
+      'connect s': r.connectSec,
+      'RSS MB': r.rssMB,
+      'RSS before MB': r.baselineRssMB,
+      'RSS/socket KB': r.rssPerSocketKB,
+      'heap after GC MB': r.heapAfterGcMB,
+      'heap/socket KB': r.heapPerSocketKB,
+      'idle CPU %': r.idleCpuPercent,
+      'idle loop lag p99': r.idleLoopLagP99Ms,
+    })),
+  )
+  const ratios = compareFleets(runs, [
+    { name: 'RSS (MB)', pick: (r) => r.rssMB },
+    { name: 'RSS per socket (KB)', pick: (r) => r.rssPerSocketKB },
+    { name: 'idle CPU %', pick: (r) => r.idleCpuPercent },
+  ])
+  printTable('Ratios (mean over runs)', ratios)
+  writeResult('density', { settings, runs, ratios })
+}

@@ -11,6 +11,7 @@ import { runGridBursts } from './scenarios/gridBursts.ts'
 import { runHotDoc } from './scenarios/hotDoc.ts'
 import { runIdleDocs } from './scenarios/idleDocs.ts'
 import { runPropagation } from './scenarios/propagation.ts'
+import { runReconnectStorm } from './scenarios/reconnectStorm.ts'
 import { runTrace } from './scenarios/trace.ts'
 
 export interface BenchOptions {
@@ -31,6 +32,7 @@ const SCENARIOS: Record<string, (options: BenchOptions) => Promise<void>> = {
   propagation: runPropagation,
   trace: runTrace,
   durability: runDurability,
+  'reconnect-storm': runReconnectStorm,
   'hot-doc': runHotDoc,
   density: runDensity,
   'idle-docs': runIdleDocs,
@@ -45,6 +47,7 @@ const ALIASES: Record<string, string> = {
   '5': 'idle-docs',
   '6': 'cold-load',
   '7': 'durability',
+  '8': 'reconnect-storm',
   '9': 'grid-bursts',
 }
 

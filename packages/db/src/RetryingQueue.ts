@@ -6,13 +6,15 @@
 export interface RetryingQueueOptions<T> {
   write: (batch: T[]) => Promise<void>
   onStatus?: (ok: boolean, error?: unknown) => void
+  /** Told of each batch once written (in order), before the next one starts. */
+  onWritten?: (batch: T[]) => void
   batchDelayMs?: number
   maxBatch?: number
 }
 
 export class RetryingQueue<T> {
-  private readonly options: Required<Omit<RetryingQueueOptions<T>, 'onStatus'>> &
-    Pick<RetryingQueueOptions<T>, 'onStatus'>
+  private readonly options: Required<Omit<RetryingQueueOptions<T>, 'onStatus' | 'onWritten'>> &
+    Pick<RetryingQueueOptions<T>, 'onStatus' | 'onWritten'>
   private items: T[] = []
   private timer: NodeJS.Timeout | null = null
   private writing: Promise<void> | null = null
@@ -26,9 +28,22 @@ export class RetryingQueue<T> {
     return this.items.length
   }
 
+  /** The items not written yet, oldest first (a view: do not keep it). */
+  get pending(): readonly T[] {
+    return this.items
+  }
+
   push(item: T): void {
     this.items.push(item)
     this.schedule(this.options.batchDelayMs)
+  }
+
+  /** Starts the next batch now rather than after the batching delay (unless one is backing off). */
+  writeSoon(): void {
+    if (this.writing || this.items.length === 0 || this.failures > 0) return
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.schedule(0)
   }
 
   /** Writes everything queued now; resolves when the queue is empty or `timeoutMs` passed. */
@@ -66,6 +81,7 @@ export class RetryingQueue<T> {
         this.items.splice(0, batch.length)
         this.failures = 0
         this.options.onStatus?.(true)
+        this.options.onWritten?.(batch)
       })
       .catch((error: unknown) => {
         this.failures += 1

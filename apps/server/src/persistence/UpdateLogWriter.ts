@@ -7,7 +7,7 @@
  * commit was not acknowledged cannot insert a row twice.
  */
 import { randomBytes } from 'node:crypto'
-import { appendUpdates, type LoggedUpdate, type SqlExecutor } from '@weft/db'
+import { appendUpdates, type LoggedUpdate, RetryingQueue, type SqlExecutor } from '@weft/db'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 
@@ -34,17 +34,27 @@ export class UpdateLogWriter {
   private readonly options: Required<UpdateLogWriterOptions>
   /** Distinguishes this process's keys from an earlier run of the same node id. */
   private readonly bootId = randomBytes(6).toString('base64url')
-  private queue: QueuedUpdate[] = []
+  /** Ordered batches with retry and backoff: the same machinery as the session records. */
+  private readonly queue: RetryingQueue<QueuedUpdate>
   private nextSeq = 1
   private writtenSeq = 0
   private waiters: { seq: number; resolve: () => void }[] = []
-  private timer: NodeJS.Timeout | null = null
-  private writing = false
   private failures = 0
-  private lagTimer: NodeJS.Timeout
+  private readonly lagTimer: NodeJS.Timeout
 
   constructor(options: UpdateLogWriterOptions) {
     this.options = { batchDelayMs: 10, maxBatch: 2_000, ...options }
+    this.queue = new RetryingQueue<QueuedUpdate>({
+      batchDelayMs: this.options.batchDelayMs,
+      maxBatch: this.options.maxBatch,
+      write: (batch) =>
+        appendUpdates(
+          this.options.sql,
+          batch.map(({ seq: _seq, ...row }) => row),
+        ),
+      onWritten: (batch) => this.written(batch),
+      onStatus: (ok, error) => this.status(ok, error),
+    })
     this.lagTimer = setInterval(() => this.reportQueue(), 1_000)
     this.lagTimer.unref()
   }
@@ -57,87 +67,60 @@ export class UpdateLogWriter {
       nodeId: this.options.nodeId,
       updateKey: `${this.options.nodeId}:${this.bootId}:${seq}`,
     })
-    this.schedule(this.options.batchDelayMs)
   }
 
   /** Updates of one document still waiting for the database, oldest first (a reload must include them). */
   pendingFor(documentName: string): Uint8Array[] {
-    return this.queue
+    return this.queue.pending
       .filter((entry) => entry.documentName === documentName)
       .map((entry) => entry.update)
   }
 
   get pendingCount(): number {
-    return this.queue.length
+    return this.queue.size
   }
 
   /** Resolves once everything enqueued before this call is in the database. */
   flush(): Promise<void> {
     const seq = this.nextSeq - 1
     if (seq <= this.writtenSeq) return Promise.resolve()
-    this.schedule(0)
+    this.queue.writeSoon()
     return new Promise((resolve) => this.waiters.push({ seq, resolve }))
   }
 
   stop(): void {
     clearInterval(this.lagTimer)
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.queue.stop()
   }
 
-  private schedule(delayMs: number) {
-    if (this.writing || this.queue.length === 0) return
-    if (this.timer && delayMs > 0) return
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => {
-      this.timer = null
-      void this.writeBatch()
-    }, delayMs)
-  }
-
-  private async writeBatch(): Promise<void> {
-    if (this.writing || this.queue.length === 0) return
-    this.writing = true
-    const batch = this.queue.slice(0, this.options.maxBatch)
-    try {
-      await appendUpdates(
-        this.options.sql,
-        batch.map(({ seq: _seq, ...row }) => row),
-      )
-      this.queue.splice(0, batch.length)
-      this.writtenSeq = (batch.at(-1) as QueuedUpdate).seq
-      this.failures = 0
-      this.options.onDatabaseStatus(true)
-      this.options.metrics.updatesPersisted.inc(batch.length)
-      this.resolveWaiters()
-      this.options.onPersisted(countByDocument(batch))
-    } catch (error) {
-      this.failures += 1
-      this.options.metrics.persistenceFailures.inc()
-      this.options.onDatabaseStatus(false)
-      this.options.logger.warn(
-        { err: error, queued: this.queue.length, attempt: this.failures },
-        'update log write failed; will retry',
-      )
-    } finally {
-      this.writing = false
-      this.reportQueue()
-    }
-    if (this.queue.length > 0) {
-      const backoff = this.failures === 0 ? 0 : Math.min(2_000, 50 * 2 ** this.failures)
-      this.schedule(backoff)
-    }
-  }
-
-  private resolveWaiters() {
+  private written(batch: QueuedUpdate[]) {
+    this.writtenSeq = (batch.at(-1) as QueuedUpdate).seq
+    this.options.metrics.updatesPersisted.inc(batch.length)
     const done = this.waiters.filter((waiter) => waiter.seq <= this.writtenSeq)
     this.waiters = this.waiters.filter((waiter) => waiter.seq > this.writtenSeq)
     for (const waiter of done) waiter.resolve()
+    this.options.onPersisted(countByDocument(batch))
+    this.reportQueue()
+  }
+
+  private status(ok: boolean, error?: unknown) {
+    this.options.onDatabaseStatus(ok)
+    if (ok) {
+      this.failures = 0
+      return
+    }
+    this.failures += 1
+    this.options.metrics.persistenceFailures.inc()
+    this.options.logger.warn(
+      { err: error, queued: this.queue.size, attempt: this.failures },
+      'update log write failed; will retry',
+    )
+    this.reportQueue()
   }
 
   private reportQueue() {
-    const oldest = this.queue[0]
-    this.options.metrics.persistenceQueue.set(this.queue.length)
+    const oldest = this.queue.pending[0]
+    this.options.metrics.persistenceQueue.set(this.queue.size)
     this.options.metrics.persistenceLag.set(
       oldest ? (Date.now() - oldest.receivedAt.getTime()) / 1000 : 0,
     )

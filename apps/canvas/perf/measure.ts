@@ -1,7 +1,8 @@
 /**
  * Measures the free canvas with 5,000 shapes in headless Chromium against a running node: seeds a
  * document through a real provider, then times the first render and records frame times while
- * panning, zooming and dragging one shape; finally exports SVG and counts the shapes in the file.
+ * panning, zooming and dragging one shape; checks that the far-out drawing (a canvas) holds every
+ * shape; finally exports SVG and counts the shapes in the file.
  *
  *   node apps/canvas/perf/measure.ts http://localhost:8080 [shapes]
  *
@@ -215,6 +216,21 @@ const zoom = await measure(page, ZOOM, async () => {
 const zoomedTo = await page.locator('[data-testid="zoom"] button').textContent()
 await page.locator('[data-testid="zoom"] button').click()
 
+// Far out the shapes are pixels on a canvas (apps/canvas/src/detail.ts). Not timed: checks that
+// the zoom above was measured with the whole board drawn there, not an empty or partial layer.
+await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+for (let i = 0; i < ZOOM / 2; i++) await page.mouse.wheel(0, 60)
+const farLayer = page.locator('[data-layer="raster"]')
+await farLayer.waitFor({ state: 'attached' })
+const farOut = {
+  zoom: await page.locator('[data-testid="zoom"] button').textContent(),
+  rasterShapes: Number(await farLayer.getAttribute('data-rendered')),
+  svgShapes: await rendered(),
+}
+if (farOut.rasterShapes !== SHAPES) throw new Error(`far out, ${JSON.stringify(farOut)}`)
+await page.locator('[data-testid="zoom"] button').click()
+await page.waitForTimeout(500)
+
 // Drag one shape (the top one at TARGET) by 300 × 200 in 120 pointer steps.
 const DRAG = 120
 const grab = { x: box.x + TARGET.x + TARGET.w / 2, y: box.y + TARGET.y + TARGET.h / 2 }
@@ -248,6 +264,7 @@ console.log(
       renderedAtStart,
       pan,
       zoom: { ...zoom, endedAt: zoomedTo },
+      farOut,
       drag: { ...drag, endedAt: moved },
       exportSvg: { ms: exportMs, shapes: exported },
     },

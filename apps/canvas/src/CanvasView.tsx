@@ -3,6 +3,7 @@ import type { AwarenessUser } from '@weft/client'
 import { type PointerEvent, useEffect, useMemo, useRef, useState, type WheelEvent } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { coverFor, viewport, visibleShapes } from './cull.ts'
+import { detailFor } from './detail.ts'
 import {
   type Box,
   boxFrom,
@@ -15,6 +16,8 @@ import {
   toCanvas,
   zoomAt,
 } from './geometry.ts'
+import { shapeAt } from './hitTest.ts'
+import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
@@ -65,7 +68,7 @@ export function CanvasView(props: Props) {
   // and the same child elements, which React then skips without looking at each shape.
   // During a wheel burst the drawing keeps its zoom and render area and is only scaled (see
   // useDrawnZoom); both follow the camera again when it is redrawn at the shown zoom.
-  const drawnZoom = useDrawnZoom(cam.zoom)
+  const { zoom: drawnZoom, settled } = useDrawnZoom(cam.zoom)
   const coverRef = useRef<Box | null>(null)
   const cover =
     drawnZoom === cam.zoom || !coverRef.current
@@ -74,7 +77,16 @@ export function CanvasView(props: Props) {
   coverRef.current = cover
   const keep = useMemo(() => new Set(selection), [selection])
   const visible = useMemo(() => visibleShapes(shapes, cover, keep), [shapes, cover, keep])
-  const layer = useMemo(() => visible.map((s) => <MemoShapeView key={s.id} shape={s} />), [visible])
+  // Far out (detail.ts) the shapes are painted onto a canvas instead of being SVG elements; the
+  // SVG above it keeps only the selection, presence and the shape being drawn.
+  const raster = detailFor(drawnZoom, settled) === 'coarse'
+  const layer = useMemo(
+    () => (raster ? [] : visible.map((s) => <MemoShapeView key={s.id} shape={s} />)),
+    [visible, raster],
+  )
+  const place = {
+    transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
+  }
   // biome-ignore lint/correctness/useExhaustiveDependencies: shapes is the signal that the model changed
   const selected = useMemo(
     () => selection.flatMap((id) => model.get(id) ?? []),
@@ -115,7 +127,7 @@ export function CanvasView(props: Props) {
     const p = at(e)
     const target = e.target as Element
     const handle = target.closest('[data-handle]')?.getAttribute('data-handle')
-    const hitId = target.closest('[data-shape-id]')?.getAttribute('data-shape-id') ?? null
+    const hitId = handle ? null : shapeIdAt(target, p)
     if (e.button === 1 || (tool === 'select' && !hitId && !handle)) {
       if (tool === 'select' && !e.shiftKey) props.onSelection([])
       const { sx, sy } = local(e)
@@ -223,8 +235,16 @@ export function CanvasView(props: Props) {
     props.onToolDone()
   }
 
+  /** The shape under the pointer: the SVG element hit, or on the far-out canvas, by geometry. */
+  const shapeIdAt = (target: Element, p: Point): string | null => {
+    const id = target.closest('[data-shape-id]')?.getAttribute('data-shape-id')
+    if (id || !raster) return id ?? null
+    // A few screen pixels of reach: strokes are a fraction of a pixel wide this far out.
+    return shapeAt(visible, p, 3 / cam.zoom)?.id ?? null
+  }
+
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
-    const id = (e.target as Element).closest('[data-shape-id]')?.getAttribute('data-shape-id')
+    const id = shapeIdAt(e.target as Element, at(e))
     const s = id ? model.get(id) : null
     if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
     const text = window.prompt('Edit text', s.text)
@@ -255,16 +275,15 @@ export function CanvasView(props: Props) {
         onDoubleClick={onDoubleClick}
         onWheel={onWheel}
       >
+        {raster && <RasterLayer shapes={visible} area={cover} zoom={drawnZoom} style={place} />}
         <svg
           aria-hidden="true"
           width={cover.w * drawnZoom}
           height={cover.h * drawnZoom}
           viewBox={`${cover.x} ${cover.y} ${cover.w} ${cover.h}`}
-          style={{
-            transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
-          }}
+          style={place}
         >
-          <g data-layer="shapes" data-total={shapes.length} data-rendered={visible.length}>
+          <g data-layer="shapes" data-total={shapes.length} data-rendered={layer.length}>
             {layer}
           </g>
           {draft && (

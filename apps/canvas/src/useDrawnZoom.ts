@@ -16,21 +16,26 @@ export function mustRedraw(shown: number, drawn: number): boolean {
   return scale < SCALE_RANGE.min || scale > SCALE_RANGE.max
 }
 
+/** The zoom the drawing is laid out at, and whether the wheel burst that led there has ended. */
+export type DrawnZoom = { zoom: number; settled: boolean }
+
 /**
  * The zoom to lay the drawing out at. Re-laying out thousands of SVG shapes (text above all) and
  * painting them again costs far more than a frame, so during a wheel burst the drawing keeps its
- * zoom and is scaled on the compositor; it is laid out again when the burst pauses or when the
- * scale leaves SCALE_RANGE.
+ * zoom and is scaled on the compositor; it is laid out again when the burst pauses (`settled`)
+ * or, mid-burst (not `settled`), when the scale leaves SCALE_RANGE. A mid-burst layout is
+ * followed by a settled one at the same zoom once the burst pauses, so a cheaper drawing made
+ * during the burst (detail.ts) never stays on screen.
  */
-export function useDrawnZoom(zoom: number): number {
-  const [drawn, setDrawn] = useState(zoom)
-  const redraw = mustRedraw(zoom, drawn)
+export function useDrawnZoom(zoom: number): DrawnZoom {
+  const [drawn, setDrawn] = useState<DrawnZoom>({ zoom, settled: true })
+  const redraw = mustRedraw(zoom, drawn.zoom)
   // Updating own state while rendering: React renders again straight away with the new value.
-  if (redraw) setDrawn(zoom)
+  if (redraw) setDrawn({ zoom, settled: false })
   useEffect(() => {
-    if (zoom === drawn) return
-    const timer = setTimeout(() => setDrawn(zoom), SETTLE_MS)
+    if (zoom === drawn.zoom && drawn.settled) return
+    const timer = setTimeout(() => setDrawn({ zoom, settled: true }), SETTLE_MS)
     return () => clearTimeout(timer)
   }, [zoom, drawn])
-  return redraw ? zoom : drawn
+  return redraw ? { zoom, settled: false } : drawn
 }

@@ -1,7 +1,7 @@
 /**
  * Client loads in child processes, so thousands of clients neither share an event loop with the
- * bench nor with a server. The parent spawns an entry script with a JSON argument (which always
- * carries `out`, the file the child writes its result to); the child prints `READY` once its
+ * bench nor with a server. The parent spawns an entry script with its arguments in a JSON file
+ * (which always carry `out`, the file the child writes its result to); the child prints `READY` once its
  * clients are synced, may wait for lines from the parent on stdin (`GO <startAtMicros>`,
  * `STOP`), and exits after writing its result. Times cross processes as
  * CLOCK_MONOTONIC microseconds (`process.hrtime`, one clock for the whole machine).
@@ -42,11 +42,14 @@ export function spawnClients<R>(
   args: Record<string, unknown>,
   limitMs: number,
 ): ClientProcess<R> {
-  const out = join(tmpdir(), `weft-bench-clients-${process.pid}-${spawned++}.json`)
+  const base = join(tmpdir(), `weft-bench-clients-${process.pid}-${spawned++}`)
+  const out = `${base}.out.json`
+  // In a file: 2,500 document names exceed what one command-line argument may hold (E2BIG).
+  writeFileSync(`${base}.args.json`, JSON.stringify({ ...args, out }))
   const child = new ManagedProcess(
     `clients-${spawned}`,
     process.execPath,
-    [join('bench', 'src', entry), JSON.stringify({ ...args, out })],
+    [join('bench', 'src', entry), `${base}.args.json`],
     { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   )
   const ready = new Promise<void>((resolve, reject) => {
@@ -79,9 +82,9 @@ export async function startTogether<R>(
   return startAt
 }
 
-/** Child side: the JSON argument the parent passed. */
+/** Child side: the arguments the parent passed (a JSON file named by the first argument). */
 export function childArgs<T>(): T & { out: string } {
-  return JSON.parse(process.argv[2] as string) as T & { out: string }
+  return JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as T & { out: string }
 }
 
 export function signalReady(): void {

@@ -46,6 +46,8 @@ export interface BenchClient {
   onSyncChange(listener: (synced: boolean) => void): void
   /** Which of the urls the current (or last) socket went to. */
   nodeIndex(): number
+  /** Clears this client's awareness state: no presence, so no renewal every 15 s. */
+  leaveAwareness(): void
   destroy(): void
 }
 
@@ -95,6 +97,7 @@ export function connectBenchClient(
       isSynced: () => provider.synced && provider.wsconnected,
       onSyncChange: (listener) => listeners.push(listener),
       nodeIndex: () => current,
+      leaveAwareness: () => provider.awareness.setLocalState(null),
       destroy: () => provider.destroy(),
     }
   }
@@ -117,6 +120,7 @@ export function connectBenchClient(
     isSynced: () => provider.isSynced && provider.unsyncedChanges === 0,
     onSyncChange: (listener) => listeners.push(listener),
     nodeIndex: () => current,
+    leaveAwareness: () => provider.awareness?.setLocalState(null),
     destroy() {
       provider.destroy()
       socket.destroy()

@@ -97,6 +97,12 @@ export interface NodeStats {
   loopLagMs: { p50: number; p99: number; max: number; mean: number }
 }
 
+/** A V8 CPU profile of one node over the window between start and stop (processStats.ts). */
+export async function profileWindow(node: BenchNode, file?: string): Promise<void> {
+  const path = file ? `/profile/stop?file=${encodeURIComponent(file)}` : '/profile/start'
+  await (await fetch(`${node.statsUrl}${path}`)).json()
+}
+
 export async function nodeStats(
   node: BenchNode,
   options: { gc?: boolean; reset?: boolean } = {},
@@ -352,10 +358,11 @@ export function processCpuSeconds(pid: number | undefined): number {
 /**
  * The loop every scenario runs: one Postgres for the run, then each fleet of `--set fleets`
  * (default `defaults.fleets`) started, measured and destroyed in turn, the order reversed on odd
- * rounds of `--repeat`. `--set weftRedis=0` runs ours without Redis.
+ * rounds of `--repeat`. `--set weftRedis=0` runs ours without Redis; `--cpu-prof` profiles every
+ * node into /tmp/weft-bench-prof/<run>/.
  */
 export async function forEachFleet<R>(
-  options: { repeat: number; settings: Record<string, string> },
+  options: { repeat: number; cpuProf?: boolean; settings: Record<string, string> },
   defaults: { scenario: string; fleets: string; nodes: number; persistence: boolean },
   measure: (fleet: BenchFleet, runId: string) => Promise<R[]>,
 ): Promise<R[]> {
@@ -377,6 +384,7 @@ export async function forEachFleet<R>(
           persistence: defaults.persistence,
           withoutRedis: options.settings.weftRedis === '0',
           tag: `${defaults.scenario.replace(/\W/g, '_')}_${runId}`,
+          ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${runId}` } : {}),
         })
         try {
           results.push(...(await measure(fleet, runId)))

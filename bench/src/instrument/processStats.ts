@@ -6,13 +6,17 @@
  * GET /stats[?gc=1][&reset=1] → { rss, heapUsed, heapTotal, external, arrayBuffers, documents,
  * loopLagMs: { p50, p99, max, mean } }. `gc=1` runs a full garbage collection first (for memory
  * per document), `reset=1` restarts the event-loop lag histogram after reading it. Lag is the
- * delay beyond the 10 ms sampling timer (the raw histogram includes the 10 ms). `documents`
+ * delay beyond the 10 ms sampling timer (the raw histogram includes the 10 ms).
+ * GET /profile/start and /profile/stop?file=<path> take a V8 CPU profile of just that window
+ * (node:inspector in this process), for finding what a node does while the bench watches it. `documents`
  * counts the documents the server holds: Hocuspocus instances are found by wrapping
  * `Hocuspocus.prototype.createDocument`; a server that is not Hocuspocus sets
  * `globalThis.__benchDocuments` (and BENCH_STATS_NOT_HOCUSPOCUS=1, so that this file does not
  * load Hocuspocus, and its Yjs, into that process).
  */
+import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { Session } from 'node:inspector/promises'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -47,8 +51,33 @@ function documents(): number {
   return count
 }
 
+let profiler: Session | undefined
+
+async function profile(url: URL): Promise<unknown> {
+  if (url.pathname === '/profile/start') {
+    profiler = new Session()
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+    return { profiling: true }
+  }
+  if (!profiler) return { profiling: false }
+  const { profile: result } = await profiler.post('Profiler.stop')
+  profiler.disconnect()
+  profiler = undefined
+  writeFileSync(url.searchParams.get('file') as string, JSON.stringify(result))
+  return { written: url.searchParams.get('file') }
+}
+
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+  if (url.pathname.startsWith('/profile/')) {
+    void profile(url).then((body) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify(body))
+    })
+    return
+  }
   if (url.searchParams.get('gc') === '1') {
     gc()
     gc()

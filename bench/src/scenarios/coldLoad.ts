@@ -9,16 +9,9 @@
  * process, `again` a second load of the same document in the same process after it was unloaded.
  * First sync = client created → its text holds the whole content.
  */
-import { startPostgres } from '@weft/testkit'
 import pg from 'pg'
 import { type BenchClient, connectBenchClient, sleep } from '../clients.ts'
-import {
-  type BenchFleet,
-  type FleetKind,
-  nodeStats,
-  processCpuSeconds,
-  startBenchFleet,
-} from '../fleets.ts'
+import { type BenchFleet, forEachFleet, nodeStats, processCpuSeconds } from '../fleets.ts'
 import { type LargeDocument, largeDocument } from '../largeDocument.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
@@ -91,9 +84,6 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
     copies: Number(options.settings.copies ?? 100),
     timeoutMs: Number(options.settings.timeoutSec ?? 120) * 1000,
   }
-  const kinds = (options.settings.fleets ?? 'weft,hocuspocus-bare,y-websocket-server').split(
-    ',',
-  ) as FleetKind[]
   log(`cold load: building ${settings.trace} x${settings.copies}`)
   const large = largeDocument(settings.trace, settings.copies)
   const sizes = {
@@ -102,39 +92,34 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
     stateV2Bytes: large.v2.length,
   }
   log(`cold load: ${JSON.stringify(sizes)}`)
-  const postgres = await startPostgres()
-  const runs = []
-  try {
-    for (let round_ = 0; round_ < options.repeat; round_++) {
-      const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
-      for (const kind of order) {
-        const tag = `cold_${kind.replace(/-/g, '_')}_${round_}_${Date.now()}`
-        log(`cold load: ${kind} (round ${round_ + 1}/${options.repeat})`)
-        const fleet = await startBenchFleet({ kind, nodes: 1, postgres, persistence: true, tag })
-        try {
-          await seed(fleet, large)
-          const fresh = await loadOnce(fleet, large, settings.timeoutMs)
-          const unloadMs = await waitUnloaded(fleet, 60_000)
-          const again = Number.isNaN(unloadMs)
-            ? undefined
-            : await loadOnce(fleet, large, settings.timeoutMs)
-          for (const [part, result] of [
-            ['fresh', fresh],
-            ['again', again],
-          ] as const) {
-            if (!result) continue
-            const run = { fleet: fleet.label, part, ...result, unloadMs: round(unloadMs) }
-            log(`cold load: ${JSON.stringify(run)}`)
-            runs.push(run)
-          }
-        } finally {
-          await fleet.destroy()
-        }
+  const runs = await forEachFleet(
+    options,
+    {
+      scenario: 'cold load',
+      fleets: 'weft,hocuspocus-bare,y-websocket-server',
+      nodes: 1,
+      persistence: true,
+    },
+    async (fleet) => {
+      await seed(fleet, large)
+      const fresh = await loadOnce(fleet, large, settings.timeoutMs)
+      const unloadMs = await waitUnloaded(fleet, 60_000)
+      const again = Number.isNaN(unloadMs)
+        ? undefined
+        : await loadOnce(fleet, large, settings.timeoutMs)
+      const out = []
+      for (const [part, result] of [
+        ['fresh', fresh],
+        ['again', again],
+      ] as const) {
+        if (!result) continue
+        const run = { fleet: fleet.label, part, ...result, unloadMs: round(unloadMs) }
+        log(`cold load: ${JSON.stringify(run)}`)
+        out.push(run)
       }
-    }
-  } finally {
-    await postgres.destroy()
-  }
+      return out
+    },
+  )
   printTable(
     `Scenario 6: cold load of ${settings.trace} x${settings.copies} (${(large.v2.length / 1e6).toFixed(1)} MB V2 / ${(large.v1.length / 1e6).toFixed(1)} MB V1 state, ${(large.textLength / 1e6).toFixed(1)} M chars), one node`,
     runs.map((r) => ({

@@ -2,11 +2,20 @@
  * Scenario 4: connection density. `sockets` idle clients (one socket each, in `procs` child
  * processes) on `docs` documents of one node. Measured once all are synced and `settleSec` has
  * passed: the node's RSS (and per socket, over the node's RSS before the clients came), heap
- * after a full GC, and its CPU while the clients sit idle for `idleSec` (what remains is the
- * providers' awareness renewals every 15 s and the servers' pings).
+ * after a full GC, and its CPU while the clients sit idle for `idleSec`: what remains is each
+ * provider's awareness renewal every 15 s (broadcast to the document's other clients) and the
+ * servers' own timers; `--set awareness=0` clears every client's awareness state first, so that
+ * only the servers' own periodic work is left. With `--cpu-prof` the idle window is profiled too
+ * (/tmp/weft-bench-prof/idle-<run>.cpuprofile).
  */
 import { sleep } from '../clients.ts'
-import { type BenchFleet, forEachFleet, nodeStats, processCpuSeconds } from '../fleets.ts'
+import {
+  type BenchFleet,
+  forEachFleet,
+  nodeStats,
+  processCpuSeconds,
+  profileWindow,
+} from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 import { holdIdleClients } from './idleLoad.ts'
@@ -21,6 +30,7 @@ export async function runDensity(options: BenchOptions): Promise<void> {
     batch: Number(options.settings.batch ?? 100),
     settleMs: Number(options.settings.settleSec ?? 5) * 1000,
     idleMs: Number(options.settings.idleSec ?? 10) * 1000,
+    awareness: options.settings.awareness !== '0',
   }
   const measure = async (fleet: BenchFleet, runId: string) => {
     const node = fleet.nodes[0] as BenchFleet['nodes'][0]
@@ -32,9 +42,15 @@ export async function runDensity(options: BenchOptions): Promise<void> {
     const held = await holdIdleClients(fleet, docs, { ...settings, contentChars: 0 })
     await sleep(settings.settleMs)
     const loaded = await nodeStats(node, { reset: true })
+    if (options.cpuProf) await profileWindow(node)
     const cpuBefore = processCpuSeconds(node.process.child.pid)
     await sleep(settings.idleMs)
     const cpu = processCpuSeconds(node.process.child.pid) - cpuBefore
+    if (options.cpuProf) {
+      const file = `/tmp/weft-bench-prof/idle-${runId}.cpuprofile`
+      await profileWindow(node, file)
+      log(`density: CPU profile of the idle window in ${file}`)
+    }
     const idle = await nodeStats(node)
     const collected = await nodeStats(node, { gc: true })
     const closed = await held.close()
@@ -66,7 +82,7 @@ export async function runDensity(options: BenchOptions): Promise<void> {
     measure,
   )
   printTable(
-    `Scenario 4: connection density, ${settings.sockets} idle sockets on ${settings.docs} docs, one node`,
+    `Scenario 4: connection density, ${settings.sockets} idle sockets on ${settings.docs} docs, one node, awareness ${settings.awareness ? 'on' : 'off'}`,
     runs.map((r) => ({
       fleet: r.fleet,
       sockets: r.sockets,

@@ -6,16 +6,9 @@
  * p50 of the last 3 s of sends against the first 3 s, deliveries received against expected
  * (sends × other clients), and the node's RSS at the start and end of the window.
  */
-import { startPostgres } from '@weft/testkit'
 import { type ClientProcess, nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
 import { sleep } from '../clients.ts'
-import {
-  type BenchFleet,
-  type FleetKind,
-  nodeStats,
-  processCpuSeconds,
-  startBenchFleet,
-} from '../fleets.ts'
+import { type BenchFleet, forEachFleet, nodeStats, processCpuSeconds } from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 
@@ -99,37 +92,20 @@ export async function runHotDoc(options: BenchOptions): Promise<void> {
     warmupMs: Number(options.settings.warmupSec ?? 3) * 1000,
     durationMs: Number(options.settings.durationSec ?? 15) * 1000,
   }
-  const kinds = (options.settings.fleets ?? 'weft,hocuspocus-bare,y-websocket-server').split(
-    ',',
-  ) as FleetKind[]
-  const postgres = await startPostgres()
-  const runs: Awaited<ReturnType<typeof measure>>[] = []
-  try {
-    for (let round_ = 0; round_ < options.repeat; round_++) {
-      const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
-      for (const kind of order) {
-        const tag = `hot_${kind.replace(/-/g, '_')}_${round_}_${Date.now()}`
-        log(`hot document: ${kind} (round ${round_ + 1}/${options.repeat})`)
-        const fleet = await startBenchFleet({
-          kind,
-          nodes: 1,
-          postgres,
-          persistence: false,
-          withoutRedis: options.settings.weftRedis === '0',
-          tag,
-        })
-        try {
-          const result = await measure(fleet, settings, `${round_}-${kind}`)
-          log(`hot document: ${JSON.stringify(result)}`)
-          runs.push(result)
-        } finally {
-          await fleet.destroy()
-        }
-      }
-    }
-  } finally {
-    await postgres.destroy()
-  }
+  const runs = await forEachFleet(
+    options,
+    {
+      scenario: 'hot document',
+      fleets: 'weft,hocuspocus-bare,y-websocket-server',
+      nodes: 1,
+      persistence: false,
+    },
+    async (fleet, runId) => {
+      const result = await measure(fleet, settings, runId)
+      log(`hot document: ${JSON.stringify(result)}`)
+      return [result]
+    },
+  )
   printTable(
     `Scenario 3: hot document, ${settings.clients} clients, ${settings.typists} typists at ${settings.rate}/s, one node (ms)`,
     runs.map((r) => ({

@@ -4,7 +4,8 @@
  * second, inserts a character into the Y.Text "text" and, in the same transaction (one update),
  * sets its key of the Y.Map "pings" to [process, sentAtMicros, seq]. Every client records
  * now − sentAt for each ping of another client it receives, overall and per second of the run
- * (to see whether a backlog grows). Argument: a JSON object; writes a JSON result to `out`.
+ * (to see whether a backlog grows). Arguments: a JSON file (clientProcess.ts); writes a JSON
+ * result to `out`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type * as Y from 'yjs'

@@ -2,9 +2,10 @@
  * One client process of scenarios 4 and 5 (density.ts, idleDocs.ts): one client per entry of
  * `docs` (names may repeat), connected `batch` at a time. With `contentChars` > 0 the first
  * client of each document writes that many characters into the Y.Text "text" and one Y.Map
- * entry (a small document rather than an empty one). Prints READY when every client is synced,
+ * entry (a small document rather than an empty one). With `awareness` false every client clears
+ * its awareness state once synced (no presence, so no renewal every 15 s). Prints READY when every client is synced,
  * then holds the sockets, idle, until the parent sends STOP; then closes them all.
- * Argument: a JSON object; writes a JSON result to `out`.
+ * Arguments: a JSON file (clientProcess.ts); writes a JSON result to `out`.
  */
 
 import { childArgs, connectMany, finish, nextLine, signalReady } from '../clientProcess.ts'
@@ -17,6 +18,7 @@ interface Args {
   docs: string[]
   batch: number
   contentChars: number
+  awareness: boolean
 }
 
 const args = childArgs<Args>()
@@ -42,6 +44,7 @@ if (args.contentChars > 0) {
   // Until the server has acknowledged what was written.
   while (!clients.every((client) => client.isSynced())) await sleep(50)
 }
+if (!args.awareness) for (const client of clients) client.leaveAwareness()
 signalReady()
 while ((await nextLine()) !== 'STOP') {}
 const stillSynced = clients.filter((client) => client.isSynced()).length

@@ -22,6 +22,7 @@ export async function runIdleDocs(options: BenchOptions): Promise<void> {
     contentChars: Number(options.settings.contentChars ?? 200),
     settleMs: Number(options.settings.settleSec ?? 5) * 1000,
     unloadTimeoutMs: Number(options.settings.unloadTimeoutSec ?? 60) * 1000,
+    awareness: options.settings.awareness !== '0',
   }
   const measure = async (fleet: BenchFleet, runId: string) => {
     const node = fleet.nodes[0] as BenchFleet['nodes'][0]

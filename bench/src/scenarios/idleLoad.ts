@@ -14,7 +14,7 @@ interface IdleResult {
 export async function holdIdleClients(
   fleet: BenchFleet,
   docs: string[],
-  options: { procs: number; batch: number; contentChars: number },
+  options: { procs: number; batch: number; contentChars: number; awareness: boolean },
 ) {
   const node = fleet.nodes[0] as BenchFleet['nodes'][0]
   const started = performance.now()
@@ -29,6 +29,7 @@ export async function holdIdleClients(
           docs: docs.filter((_, i) => i % options.procs === proc),
           batch: options.batch,
           contentChars: options.contentChars,
+          awareness: options.awareness,
         },
         30 * 60_000,
       ),

@@ -5,15 +5,13 @@
  * measured with one monotonic clock (clients live in two child processes, one per node, so the
  * bench process and the servers do not share an event loop with them).
  */
-import { startPostgres } from '@weft/testkit'
 import { spawnClients } from '../clientProcess.ts'
 import {
   type BenchFleet,
   diffCounters,
-  type FleetKind,
+  forEachFleet,
   processCpuSeconds,
   redisCounters,
-  startBenchFleet,
 } from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
@@ -65,40 +63,33 @@ export async function measureCrossNode(
   )
   const wallSec = (8_000 + settings.warmupMs + settings.durationMs + 1_500) / 1000
   return {
-    results,
-    nodeCpuPercent: cpu.map((sec) => round((100 * sec) / wallSec, 1)),
-    publishCalls: redis.publishCalls ?? 0,
-    redisBytesOut: redis.total_net_output_bytes ?? 0,
-  }
-}
-
-async function measure(fleet: BenchFleet, settings: Record<string, number>, runId: string) {
-  const docs = Array.from(
-    { length: settings.docs as number },
-    (_, i) => `grid:bench-prop-${runId}-${i}`,
-  )
-  const perDoc = Math.max(1, Math.round((settings.clients as number) / docs.length / 2))
-  const measured = await measureCrossNode(
-    fleet,
-    {
-      rate: settings.rate as number,
-      warmupMs: settings.warmupMs as number,
-      durationMs: settings.durationMs as number,
-      perDoc,
-    },
-    docs,
-  )
-  const { results } = measured
-  return {
     fleet: fleet.label,
-    clients: perDoc * 2 * docs.length,
+    clients: settings.perDoc * fleet.nodes.length * docs.length,
     sent: results.reduce((sum, r) => sum + r.sent, 0),
     cross: summarize(results.flatMap((r) => r.cross)),
     sameNode: summarize(results.flatMap((r) => r.same)),
     clientLoopLagP99Ms: results.map((r) => round(r.clientLoopLagP99Ms)),
-    nodeCpuPercent: measured.nodeCpuPercent,
-    publishCalls: measured.publishCalls,
-    redisBytesOut: measured.redisBytesOut,
+    nodeCpuPercent: cpu.map((sec) => round((100 * sec) / wallSec, 1)),
+    publishCalls: redis.publishCalls ?? 0,
+    redisBytesOut: redis.total_net_output_bytes ?? 0,
+    results,
+  }
+}
+
+/** The table columns scenarios 1 and 9 share. */
+export function crossNodeColumns(r: Omit<Awaited<ReturnType<typeof measureCrossNode>>, 'results'>) {
+  return {
+    fleet: r.fleet,
+    sent: r.sent,
+    'cross samples': r.cross.count,
+    'cross p50': r.cross.p50,
+    'cross p99': r.cross.p99,
+    'cross max': r.cross.max,
+    'same-node p50': r.sameNode.p50,
+    'same-node p99': r.sameNode.p99,
+    'node CPU %': r.nodeCpuPercent.join(' / '),
+    'client loop lag p99': r.clientLoopLagP99Ms.join(' / '),
+    publishes: r.publishCalls,
   }
 }
 
@@ -110,43 +101,23 @@ export async function runPropagation(options: BenchOptions): Promise<void> {
     warmupMs: Number(options.settings.warmupSec ?? 3) * 1000,
     durationMs: Number(options.settings.durationSec ?? 15) * 1000,
   }
-  const kinds = (options.settings.fleets ?? 'weft,hocuspocus').split(',') as FleetKind[]
-  const postgres = await startPostgres()
-  const runs: Awaited<ReturnType<typeof measure>>[] = []
-  try {
-    for (let round_ = 0; round_ < options.repeat; round_++) {
-      const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
-      for (const kind of order) {
-        const tag = `prop_${kind}_${round_}_${Date.now()}`
-        log(`propagation: ${kind} (round ${round_ + 1}/${options.repeat})`)
-        const fleet = await startBenchFleet({ kind, nodes: 2, postgres, persistence: false, tag })
-        try {
-          const result = await measure(fleet, settings, `${round_}-${kind}`)
-          log(`propagation: ${JSON.stringify(result)}`)
-          runs.push(result)
-        } finally {
-          await fleet.destroy()
-        }
-      }
-    }
-  } finally {
-    await postgres.destroy()
-  }
+  const runs = await forEachFleet(
+    options,
+    { scenario: 'propagation', fleets: 'weft,hocuspocus', nodes: 2, persistence: false },
+    async (fleet, runId) => {
+      const docs = Array.from(
+        { length: settings.docs },
+        (_, i) => `grid:bench-prop-${runId.replace(/_/g, '-')}-${i}`,
+      )
+      const perDoc = Math.max(1, Math.round(settings.clients / docs.length / 2))
+      const { results: _, ...result } = await measureCrossNode(fleet, { ...settings, perDoc }, docs)
+      log(`propagation: ${JSON.stringify(result)}`)
+      return [result]
+    },
+  )
   printTable(
     `Scenario 1: cross-node propagation, ${settings.clients} clients on ${settings.docs} docs, ${settings.rate} updates/s each (ms)`,
-    runs.map((r) => ({
-      fleet: r.fleet,
-      sent: r.sent,
-      'cross samples': r.cross.count,
-      'cross p50': r.cross.p50,
-      'cross p99': r.cross.p99,
-      'cross max': r.cross.max,
-      'same-node p50': r.sameNode.p50,
-      'same-node p99': r.sameNode.p99,
-      'node CPU %': r.nodeCpuPercent.join(' / '),
-      'client loop lag p99': r.clientLoopLagP99Ms.join(' / '),
-      publishes: r.publishCalls,
-    })),
+    runs.map((r) => crossNodeColumns(r)),
   )
   const ratios = compareFleets(runs, [
     { name: 'cross-node p50 (ms)', pick: (r) => r.cross.p50 as number },

@@ -10,7 +10,8 @@
  *    it) in the Y.Map "shapes" — keys collide, as on a shared board.
  * Every client records, for each value it sees arrive, now − sentAt (cross-node or same-node).
  * After the run every document's content is digested per client, so the parent can check that
- * all clients of both nodes converged. Argument: a JSON object; writes a JSON result to `out`.
+ * all clients of both nodes converged. Arguments: a JSON file (clientProcess.ts); writes a JSON
+ * result to `out`.
  */
 import { createHash } from 'node:crypto'
 import { monitorEventLoopDelay } from 'node:perf_hooks'

@@ -13,7 +13,7 @@ import { type ClientProcess, spawnClients, startTogether } from '../clientProces
 import { type BenchClient, connectBenchClient, sleep, whenSynced } from '../clients.ts'
 import { type BenchFleet, forEachFleet } from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
-import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
+import { compareFleets, log, printTable, summarize, writeResult } from '../report.ts'
 
 interface StormResult {
   clients: number

@@ -6,7 +6,7 @@
  * the writes stay local until the client has re-synced elsewhere. Records, for each client, when
  * it was synced again on another node after `killAtMicros`. When all are (or `resyncLimitMs`
  * passed) and `settleMs` more, reports the keys each client holds, per document.
- * Argument: a JSON object; writes a JSON result to `out`.
+ * Arguments: a JSON file (clientProcess.ts); writes a JSON result to `out`.
  */
 
 import {

@@ -1,6 +1,8 @@
 /**
- * One client process of scenario 3 (run by hotDoc.ts): `count` clients on the one hot document;
- * the first `typists` of them type. From the common start time each typist, `rate` times a
+ * One client process of scenario 3 (run by hotDoc.ts): `count` clients on the one hot document,
+ * of which `measurers` are full providers (Y.Doc, decoding everything) and the rest light
+ * receivers (clients.ts: the server sends them the same, they only count bytes); the first
+ * `typists` of the providers type. From the common start time each typist, `rate` times a
  * second, inserts a character into the Y.Text "text" and, in the same transaction (one update),
  * sets its key of the Y.Map "pings" to [process, sentAtMicros, seq]. Every client records
  * now − sentAt for each ping of another client it receives, overall and per second of the run
@@ -17,6 +19,7 @@ import {
   readyThenGo,
   waitUntilMicros,
 } from '../clientProcess.ts'
+import { connectLightReceiver, type LightReceiver, sleep } from '../clients.ts'
 import type { Protocol } from '../fleets.ts'
 
 interface Args {
@@ -24,6 +27,7 @@ interface Args {
   wsUrl: string
   doc: string
   count: number
+  measurers: number
   typists: number
   proc: number
   rate: number
@@ -36,9 +40,18 @@ const args = childArgs<Args>()
 const clients = await connectMany(
   args.protocol,
   [args.wsUrl],
-  Array.from({ length: args.count }, () => args.doc),
+  Array.from({ length: Math.max(args.measurers, args.typists) }, () => args.doc),
   { batch: 50 },
 )
+const light: LightReceiver[] = []
+for (let i = clients.length; i < args.count; i += 50) {
+  const batch = Array.from({ length: Math.min(50, args.count - i) }, () =>
+    connectLightReceiver(args.protocol, args.wsUrl, args.doc),
+  )
+  // Joined once the server has sent it something (the document's state).
+  while (batch.some((receiver) => receiver.frames === 0)) await sleep(20)
+  light.push(...batch)
+}
 const startAt = await readyThenGo()
 const measureFrom = startAt + args.warmupMs * 1000
 const measureTo = measureFrom + args.durationMs * 1000
@@ -64,6 +77,10 @@ for (const client of clients) {
 const lag = monitorEventLoopDelay({ resolution: 10 })
 await waitUntilMicros(startAt)
 lag.enable()
+let lightBytesAtStart = 0
+void waitUntilMicros(measureFrom).then(() => {
+  lightBytesAtStart = light.reduce((sum, receiver) => sum + receiver.bytes, 0)
+})
 const periodMs = 1000 / args.rate
 const stops = clients.slice(0, args.typists).map((client, index) => {
   const text = client.doc.getText('text')
@@ -92,6 +109,8 @@ const stops = clients.slice(0, args.typists).map((client, index) => {
     if (interval) clearInterval(interval)
   }
 })
+await waitUntilMicros(measureTo)
+const lightBytes = light.reduce((sum, receiver) => sum + receiver.bytes, 0) - lightBytesAtStart
 await waitUntilMicros(measureTo + 3_000_000)
 lag.disable()
 for (const stop of stops) stop()
@@ -101,9 +120,13 @@ const median = (values: number[]) => {
 }
 const textLengths = new Set(clients.map((client) => client.doc.getText('text').length))
 for (const client of clients) client.destroy()
+for (const receiver of light) receiver.close()
 finish(args, {
   proc: args.proc,
-  clients: clients.length,
+  clients: clients.length + light.length,
+  measurers: clients.length,
+  lightReceivers: light.length,
+  lightBytes,
   sent,
   latencies,
   perSecondP50: perSecond.map(median),

@@ -97,6 +97,24 @@ export interface NodeStats {
   loopLagMs: { p50: number; p99: number; max: number; mean: number }
 }
 
+/**
+ * Polls a node's document count until it is `target` or `timeoutMs` passed: how long that took
+ * (NaN when it did not happen) and the count last seen.
+ */
+export async function waitForDocuments(
+  node: BenchNode,
+  target: number,
+  timeoutMs: number,
+): Promise<{ ms: number; documents: number }> {
+  const started = performance.now()
+  let documents = (await nodeStats(node)).documents
+  while (documents !== target && performance.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    documents = (await nodeStats(node)).documents
+  }
+  return { ms: documents === target ? performance.now() - started : Number.NaN, documents }
+}
+
 /** A V8 CPU profile of one node over the window between start and stop (processStats.ts). */
 export async function profileWindow(node: BenchNode, file?: string): Promise<void> {
   const path = file ? `/profile/stop?file=${encodeURIComponent(file)}` : '/profile/start'

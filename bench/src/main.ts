@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- [scenario...] [--repeat N] [--cpu-prof]`: runs benchmarks.md scenarios with
- * our fleet and the reference side by side in one run. Scenarios: propagation (1), trace (2),
- * durability (7); none named = all.
+ * `npm run bench -- [scenario...] [--repeat N] [--cpu-prof] [--set key=value...]`: runs
+ * benchmarks.md scenarios with our fleet and the references side by side in one run. Scenarios:
+ * propagation (1), trace (2), hot-doc (3), density (4), idle-docs (5), cold-load (6),
+ * durability (7), reconnect-storm (8), grid-bursts (9); none named = all, in that order.
  */
 import { parseArgs } from 'node:util'
 import { runColdLoad } from './scenarios/coldLoad.ts'
@@ -31,12 +32,12 @@ process.on('uncaughtException', (error) => {
 const SCENARIOS: Record<string, (options: BenchOptions) => Promise<void>> = {
   propagation: runPropagation,
   trace: runTrace,
-  durability: runDurability,
-  'reconnect-storm': runReconnectStorm,
   'hot-doc': runHotDoc,
   density: runDensity,
   'idle-docs': runIdleDocs,
   'cold-load': runColdLoad,
+  durability: runDurability,
+  'reconnect-storm': runReconnectStorm,
   'grid-bursts': runGridBursts,
 }
 const ALIASES: Record<string, string> = {

@@ -7,11 +7,20 @@
  *    y-websocket-server+pg: the V1 state in `reference_documents`, read by their fetch/bindState.
  * Then one client connects to the one node: `fresh` is the first load in a freshly started
  * process, `again` a second load of the same document in the same process after it was unloaded.
- * First sync = client created → its text holds the whole content.
+ * First sync = client created → its text holds the whole content; for scale, the time to parse
+ * the V1 state once (`Y.applyUpdate` into an empty document) in the bench process is printed.
  */
 import pg from 'pg'
+import * as Y from 'yjs'
 import { type BenchClient, connectBenchClient, sleep } from '../clients.ts'
-import { type BenchFleet, forEachFleet, nodeStats, processCpuSeconds } from '../fleets.ts'
+import {
+  type BenchFleet,
+  type BenchNode,
+  forEachFleet,
+  nodeStats,
+  processCpuSeconds,
+  waitForDocuments,
+} from '../fleets.ts'
 import { type LargeDocument, largeDocument } from '../largeDocument.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
@@ -68,16 +77,6 @@ async function loadOnce(fleet: BenchFleet, large: LargeDocument, timeoutMs: numb
   }
 }
 
-async function waitUnloaded(fleet: BenchFleet, timeoutMs: number): Promise<number> {
-  const node = fleet.nodes[0] as BenchFleet['nodes'][0]
-  const started = performance.now()
-  while (performance.now() - started < timeoutMs) {
-    if ((await nodeStats(node)).documents === 0) return performance.now() - started
-    await sleep(100)
-  }
-  return Number.NaN
-}
-
 export async function runColdLoad(options: BenchOptions): Promise<void> {
   const settings = {
     trace: options.settings.trace ?? 'automerge-paper',
@@ -86,10 +85,15 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
   }
   log(`cold load: building ${settings.trace} x${settings.copies}`)
   const large = largeDocument(settings.trace, settings.copies)
+  // What a client (and a node) pays just to parse the state once, in this process.
+  const parseStarted = performance.now()
+  Y.applyUpdate(new Y.Doc(), large.v1)
+  const parseV1Ms = round(performance.now() - parseStarted)
   const sizes = {
     textChars: large.textLength,
     stateV1Bytes: large.v1.length,
     stateV2Bytes: large.v2.length,
+    parseV1Ms,
   }
   log(`cold load: ${JSON.stringify(sizes)}`)
   const runs = await forEachFleet(
@@ -103,7 +107,7 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
     async (fleet) => {
       await seed(fleet, large)
       const fresh = await loadOnce(fleet, large, settings.timeoutMs)
-      const unloadMs = await waitUnloaded(fleet, 60_000)
+      const unloadMs = (await waitForDocuments(fleet.nodes[0] as BenchNode, 0, 60_000)).ms
       const again = Number.isNaN(unloadMs)
         ? undefined
         : await loadOnce(fleet, large, settings.timeoutMs)
@@ -120,6 +124,7 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
       return out
     },
   )
+  log(`cold load: parsing the V1 state once takes ${parseV1Ms} ms here`)
   printTable(
     `Scenario 6: cold load of ${settings.trace} x${settings.copies} (${(large.v2.length / 1e6).toFixed(1)} MB V2 / ${(large.v1.length / 1e6).toFixed(1)} MB V1 state, ${(large.textLength / 1e6).toFixed(1)} M chars), one node`,
     runs.map((r) => ({

@@ -3,11 +3,11 @@
  * `procs` child processes; each writes `contentChars` characters and one map entry), held idle.
  * Memory per document = (node heap after a full GC, and RSS, with the documents loaded − before)
  * / documents. Then every client disconnects and the node's document count is polled until it
- * reaches 0: unload time, and the heap left after a full GC. (@y/websocket-server unloads a
+ * reaches 0: unload time, and the heap left after a full GC `retainedAfterSec` later. (@y/websocket-server unloads a
  * document only when a persistence is set; `--set persistence=1` gives the references theirs.)
  */
 import { sleep } from '../clients.ts'
-import { type BenchFleet, forEachFleet, nodeStats } from '../fleets.ts'
+import { type BenchFleet, forEachFleet, nodeStats, waitForDocuments } from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 import { holdIdleClients } from './idleLoad.ts'
@@ -23,6 +23,7 @@ export async function runIdleDocs(options: BenchOptions): Promise<void> {
     settleMs: Number(options.settings.settleSec ?? 5) * 1000,
     unloadTimeoutMs: Number(options.settings.unloadTimeoutSec ?? 60) * 1000,
     awareness: options.settings.awareness !== '0',
+    retainedAfterMs: Number(options.settings.retainedAfterSec ?? 1) * 1000,
   }
   const measure = async (fleet: BenchFleet, runId: string) => {
     const node = fleet.nodes[0] as BenchFleet['nodes'][0]
@@ -32,15 +33,8 @@ export async function runIdleDocs(options: BenchOptions): Promise<void> {
     await sleep(settings.settleMs)
     const loaded = await nodeStats(node, { gc: true })
     const closed = await held.close()
-    const closedAt = performance.now()
-    let left = loaded.documents
-    while (performance.now() - closedAt < settings.unloadTimeoutMs) {
-      left = (await nodeStats(node)).documents
-      if (left === 0) break
-      await sleep(100)
-    }
-    const unloadMs = left === 0 ? performance.now() - closedAt : Number.NaN
-    await sleep(1_000)
+    const unloaded = await waitForDocuments(node, 0, settings.unloadTimeoutMs)
+    await sleep(settings.retainedAfterMs)
     const after = await nodeStats(node, { gc: true })
     const run = {
       fleet: fleet.label,
@@ -50,8 +44,8 @@ export async function runIdleDocs(options: BenchOptions): Promise<void> {
       rssPerDocKB: round((loaded.rss - baseline.rss) / 1024 / settings.docs, 1),
       heapLoadedMB: round(loaded.heapUsed / MB, 1),
       rssLoadedMB: round(loaded.rss / MB, 1),
-      unloadSec: round(unloadMs / 1000, 2),
-      leftLoaded: left,
+      unloadSec: round(unloaded.ms / 1000, 2),
+      leftLoaded: unloaded.documents,
       heapRetainedKBPerDoc: round((after.heapUsed - baseline.heapUsed) / 1024 / settings.docs, 1),
       connectSec: round(held.connectMs / 1000, 1),
     }

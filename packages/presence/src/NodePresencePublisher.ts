@@ -1,8 +1,13 @@
 /**
  * A node's side of presence: its sessions mirrored into Redis on join and leave, and a heartbeat
- * that rewrites the whole set and renews the node's "alive" key. Nothing is sent per keystroke.
- * When Redis is unreachable the sessions stay in memory; the next successful heartbeat rewrites
- * them, so Redis restarting empty loses no presence.
+ * that renews the node's "alive" key. Nothing is sent per keystroke. When Redis is unreachable
+ * the sessions stay in memory and the next successful heartbeat rewrites the whole set, as it
+ * does whenever Redis's copy may differ from ours (a join or leave that failed, Redis back from
+ * a restart, a count that disagrees): Redis restarting empty loses no presence.
+ *
+ * A heartbeat does not rewrite the set every time: with 10,000 connections that is a 20,000-
+ * argument command built and sent every few seconds, which stalled the node's event loop for
+ * hundreds of milliseconds (docs/benchmarks.md, scenario 4). It checks the count instead.
  */
 import type { Redis } from 'ioredis'
 import { bootKey, keys } from './keys.ts'
@@ -18,11 +23,15 @@ export interface NodePresencePublisherOptions {
   onError?: (error: unknown) => void
 }
 
+const FAILED = Symbol('failed')
+
 export class NodePresencePublisher {
   private readonly options: NodePresencePublisherOptions
   private readonly sessions = new Map<string, PresenceSession>()
   private readonly boot: string
   private timer: NodeJS.Timeout | null = null
+  /** Redis's copy of our sessions may be wrong: the next heartbeat rewrites it. */
+  private dirty = true
 
   constructor(options: NodePresencePublisherOptions) {
     this.options = options
@@ -31,6 +40,7 @@ export class NodePresencePublisher {
 
   /** Starts heartbeating; calling it again beats at once (e.g. when Redis comes back). */
   start(): void {
+    this.dirty = true // Redis may be back from a restart, empty
     void this.heartbeat()
     if (this.timer) return
     this.timer = setInterval(() => void this.heartbeat(), this.options.heartbeatMs)
@@ -39,7 +49,7 @@ export class NodePresencePublisher {
 
   join(session: PresenceSession): void {
     this.sessions.set(session.id, session)
-    this.run((redis) =>
+    void this.run((redis) =>
       redis
         .multi()
         .hset(keys.sessions(this.boot), session.id, JSON.stringify(session))
@@ -50,7 +60,7 @@ export class NodePresencePublisher {
 
   leave(sessionId: string): void {
     if (!this.sessions.delete(sessionId)) return
-    this.run((redis) =>
+    void this.run((redis) =>
       redis
         .multi()
         .hdel(keys.sessions(this.boot), sessionId)
@@ -74,6 +84,19 @@ export class NodePresencePublisher {
 
   private async heartbeat() {
     const { redis, expiryMs } = this.options
+    if (!this.dirty) {
+      const replies = await this.run(() =>
+        redis
+          .multi()
+          .set(keys.alive(this.boot), String(Date.now()), 'PX', expiryMs)
+          .sadd(keys.boots, this.boot)
+          .hlen(keys.sessions(this.boot))
+          .exec(),
+      )
+      const count = (replies as [Error | null, unknown][] | null | undefined)?.[2]?.[1]
+      if (count === this.sessions.size) return
+      this.dirty = true
+    }
     const transaction = redis.multi().del(keys.sessions(this.boot))
     if (this.sessions.size > 0) {
       transaction.hset(
@@ -86,15 +109,22 @@ export class NodePresencePublisher {
     transaction
       .set(keys.alive(this.boot), String(Date.now()), 'PX', expiryMs)
       .sadd(keys.boots, this.boot)
-    await this.run(() => transaction.exec())
+    this.dirty = false
+    if ((await this.run(() => transaction.exec())) === FAILED) this.dirty = true
   }
 
-  private async run(command: (redis: Redis) => Promise<unknown>) {
-    if (this.options.redis.status !== 'ready') return
+  /** Runs a Redis command; FAILED (and a rewrite at the next heartbeat) when it could not. */
+  private async run(command: (redis: Redis) => Promise<unknown>): Promise<unknown> {
+    if (this.options.redis.status !== 'ready') {
+      this.dirty = true
+      return FAILED
+    }
     try {
-      await command(this.options.redis)
+      return await command(this.options.redis)
     } catch (error) {
+      this.dirty = true
       this.options.onError?.(error)
+      return FAILED
     }
   }
 }

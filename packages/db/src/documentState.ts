@@ -1,9 +1,16 @@
+import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import { foldState } from './snapshotEncoding.ts'
+import { applySnapshot, foldState } from './snapshotEncoding.ts'
+
+/** What the database holds of a document: its latest snapshot and the log rows not in it. */
+export interface StoredState {
+  snapshot: { state: Uint8Array; encoding: number } | null
+  rows: Uint8Array[]
+}
 
 /**
- * A document's durable state: the latest snapshot plus every log row not contained in it, folded
- * into one update. Null when the database has never seen the document.
+ * A document's durable state: the latest snapshot plus every log row not contained in it. Null
+ * when the database has never seen the document.
  *
  * The two reads are not one snapshot of the database, and a compaction may commit between them.
  * So the rows are read relative to the snapshot actually read: those not compacted yet, and
@@ -11,10 +18,10 @@ import { foldState } from './snapshotEncoding.ts'
  * concurrent compaction just absorbed into a snapshot this load never saw (a new node would load
  * an empty document while another node compacts it on unload).
  */
-export async function loadDocumentState(
+export async function readDocumentState(
   prisma: PrismaClient,
   documentName: string,
-): Promise<Uint8Array | null> {
+): Promise<StoredState | null> {
   const snapshot = await prisma.snapshot.findFirst({
     where: { documentName },
     orderBy: { id: 'desc' },
@@ -28,8 +35,32 @@ export async function loadDocumentState(
     select: { update: true },
   })
   if (!snapshot && rows.length === 0) return null
-  return foldState(
-    snapshot,
-    rows.map((row) => row.update),
-  )
+  return { snapshot, rows: rows.map((row) => row.update) }
+}
+
+/** The durable state folded into one V1 update (null when the database has never seen it). */
+export async function loadDocumentState(
+  prisma: PrismaClient,
+  documentName: string,
+): Promise<Uint8Array | null> {
+  const stored = await readDocumentState(prisma, documentName)
+  return stored ? foldState(stored.snapshot, stored.rows) : null
+}
+
+/**
+ * Applies stored state (and updates not yet stored) straight into a document, in one
+ * transaction: the snapshot is parsed once, in whatever encoding it has. (Folding it into an
+ * update first and applying that, as a `fetch` returning bytes must, parses a large document
+ * twice and encodes it once in between: scenario 6 of docs/benchmarks.md.)
+ */
+export function applyStoredState(
+  doc: Y.Doc,
+  stored: StoredState | null,
+  pending: readonly Uint8Array[] = [],
+): void {
+  doc.transact(() => {
+    if (stored?.snapshot) applySnapshot(doc, stored.snapshot.state, stored.snapshot.encoding)
+    for (const row of stored?.rows ?? []) Y.applyUpdate(doc, row)
+    for (const update of pending) Y.applyUpdate(doc, update)
+  })
 }

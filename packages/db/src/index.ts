@@ -1,5 +1,10 @@
 export { type CompactionResult, compactDocument, compactFully } from './compaction.ts'
-export { loadDocumentState } from './documentState.ts'
+export {
+  applyStoredState,
+  loadDocumentState,
+  readDocumentState,
+  type StoredState,
+} from './documentState.ts'
 export { type DocumentHistory, documentHistory, type HistoryEntry } from './history.ts'
 export {
   applyMigrations,

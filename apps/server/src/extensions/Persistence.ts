@@ -2,15 +2,21 @@
  * Durability through @hocuspocus/extension-database, backed by Prisma:
  * - every update a client of this node sends is appended to the update log (updates that came
  *   from other nodes through Redis are theirs to log), batched by UpdateLogWriter;
- * - load = latest snapshot + uncompacted log rows + what this node still has queued;
+ * - load = latest snapshot + uncompacted log rows + what this node still has queued, applied
+ *   straight into the document Hocuspocus loads (one parse of the snapshot; Database's own
+ *   `fetch` path would fold it into an update and parse it again);
  * - store (Hocuspocus's debounced save, and the last one before unload) waits for the log to be
  *   flushed and lets the Compactor fold the log into a snapshot. The full document state that
  *   Database would encode on every save is never needed, so that step is skipped.
  */
 import { Database } from '@hocuspocus/extension-database'
-import type { onChangePayload, onStoreDocumentPayload } from '@hocuspocus/server'
+import type {
+  onChangePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server'
 import { isTransactionOrigin } from '@hocuspocus/server'
-import { foldState, loadDocumentState, type PrismaClient } from '@weft/db'
+import { applyStoredState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
 import type { ConnectionContext } from '../context.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Compactor } from '../persistence/Compactor.ts'
@@ -39,36 +45,30 @@ export class Persistence extends Database {
   private readonly options: PersistenceOptions
 
   constructor(options: PersistenceOptions) {
-    super({
-      fetch: async ({ documentName, context }) => {
-        let stored: Uint8Array | null
-        try {
-          stored = await this.loadStored(documentName)
-        } catch (error) {
-          options.onLoadRefused?.({
-            documentName,
-            userId: (context as ConnectionContext | undefined)?.user?.id ?? null,
-            code: DEPENDENCY_DOWN,
-            reason:
-              'dependency down: the database is unavailable, so the document cannot be loaded',
-          })
-          throw error
-        }
-        const queued = options.writer.pendingFor(documentName)
-        if (queued.length === 0) return stored
-        return foldState(stored ? { state: stored, encoding: 1 } : null, queued)
-      },
-    })
+    // Loading and storing are both overridden below: Database's `fetch`/`store` would fold the
+    // state into one update (a second parse on load) and encode the whole document on every save.
+    super({})
     this.options = options
   }
 
-  private async loadStored(documentName: string): Promise<Uint8Array | null> {
+  override async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload) {
+    const stored = await this.loadStored(documentName, context)
+    applyStoredState(document, stored, this.options.writer.pendingFor(documentName))
+  }
+
+  private async loadStored(documentName: string, context: unknown): Promise<StoredState | null> {
     try {
-      const state = await loadDocumentState(this.options.prisma, documentName)
+      const stored = await readDocumentState(this.options.prisma, documentName)
       this.options.onDatabaseStatus(true)
-      return state
+      return stored
     } catch (error) {
       this.options.onDatabaseStatus(false)
+      this.options.onLoadRefused?.({
+        documentName,
+        userId: (context as ConnectionContext | undefined)?.user?.id ?? null,
+        code: DEPENDENCY_DOWN,
+        reason: 'dependency down: the database is unavailable, so the document cannot be loaded',
+      })
       throw error
     }
   }

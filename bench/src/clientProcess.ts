@@ -99,11 +99,14 @@ let stdinOpen = false
 export function nextLine(): Promise<string> {
   if (!stdinOpen) {
     stdinOpen = true
-    createInterface({ input: process.stdin }).on('line', (line) => {
-      const waiter = stdinWaiters.shift()
-      if (waiter) waiter(line)
-      else stdinLines.push(line)
-    })
+    createInterface({ input: process.stdin })
+      .on('line', (line) => {
+        const waiter = stdinWaiters.shift()
+        if (waiter) waiter(line)
+        else stdinLines.push(line)
+      })
+      // The parent is gone (even killed with SIGKILL): nobody will send STOP, so stop now.
+      .on('close', () => process.exit(1))
   }
   const queued = stdinLines.shift()
   if (queued !== undefined) return Promise.resolve(queued)

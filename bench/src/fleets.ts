@@ -94,6 +94,7 @@ export interface NodeStats {
   external: number
   arrayBuffers: number
   documents: number
+  connections: number
   loopLagMs: { p50: number; p99: number; max: number; mean: number }
 }
 

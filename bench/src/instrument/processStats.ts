@@ -4,14 +4,14 @@
  * reads the same numbers from every server whatever it is built on.
  *
  * GET /stats[?gc=1][&reset=1] → { rss, heapUsed, heapTotal, external, arrayBuffers, documents,
- * loopLagMs: { p50, p99, max, mean } }. `gc=1` runs a full garbage collection first (for memory
+ * connections, loopLagMs: { p50, p99, max, mean } }. `gc=1` runs a full garbage collection first (for memory
  * per document), `reset=1` restarts the event-loop lag histogram after reading it. Lag is the
  * delay beyond the 10 ms sampling timer (the raw histogram includes the 10 ms).
  * GET /profile/start and /profile/stop?file=<path> take a V8 CPU profile of just that window
  * (node:inspector in this process), for finding what a node does while the bench watches it. `documents`
- * counts the documents the server holds: Hocuspocus instances are found by wrapping
- * `Hocuspocus.prototype.createDocument`; a server that is not Hocuspocus sets
- * `globalThis.__benchDocuments` (and BENCH_STATS_NOT_HOCUSPOCUS=1, so that this file does not
+ * counts the documents the server holds and `connections` its document connections: Hocuspocus
+ * instances are found by wrapping `Hocuspocus.prototype.createDocument`; a server that is not
+ * Hocuspocus sets `globalThis.__benchDocuments` and `__benchConnections` (and BENCH_STATS_NOT_HOCUSPOCUS=1, so that this file does not
  * load Hocuspocus, and its Yjs, into that process).
  */
 import { writeFileSync } from 'node:fs'
@@ -24,7 +24,7 @@ import { runInNewContext } from 'node:vm'
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
 
-type Counted = { documents: Map<string, unknown> }
+type Counted = { documents: Map<string, unknown>; getConnectionsCount(): number }
 const instances = new Set<Counted>()
 if (!process.env.BENCH_STATS_NOT_HOCUSPOCUS) {
   const { Hocuspocus } = await import('@hocuspocus/server')
@@ -69,6 +69,14 @@ async function profile(url: URL): Promise<unknown> {
   return { written: url.searchParams.get('file') }
 }
 
+function connections(): number {
+  const own = (globalThis as { __benchConnections?: () => number }).__benchConnections
+  if (own) return own()
+  let count = 0
+  for (const instance of instances) count += instance.getConnectionsCount()
+  return count
+}
+
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1')
   if (url.pathname.startsWith('/profile/')) {
@@ -90,6 +98,7 @@ const server = createServer((request, response) => {
     external: memory.external,
     arrayBuffers: memory.arrayBuffers,
     documents: documents(),
+    connections: connections(),
     loopLagMs: {
       p50: lagMs(lag.percentile(50)),
       p99: lagMs(lag.percentile(99)),

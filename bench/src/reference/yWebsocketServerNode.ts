@@ -48,10 +48,12 @@ interface WsServer {
 const utils = (await import(packageUtils)) as {
   setupWSConnection(socket: unknown, request: unknown): void
   setPersistence(persistence: unknown): void
-  docs: Map<string, YDoc>
+  docs: Map<string, YDoc & { conns: Map<unknown, unknown> }>
 }
 
 ;(globalThis as { __benchDocuments?: () => number }).__benchDocuments = () => utils.docs.size
+;(globalThis as { __benchConnections?: () => number }).__benchConnections = () =>
+  [...utils.docs.values()].reduce((sum, doc) => sum + doc.conns.size, 0)
 
 if (process.env.DATABASE_URL) {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })

@@ -8,7 +8,8 @@
  * `warmupSec`: delivery latency (a typist's keystroke → its arrival at every other client), the
  * node's event-loop lag p99 (instrument/processStats.ts), and whether a backlog grows: latency
  * p50 of the last 3 s of sends against the first 3 s, deliveries received against expected
- * (sends × other clients), and the node's RSS at the start and end of the window.
+ * (sends × other clients), and the node's RSS and connection count at the start and end of the
+ * window.
  */
 import { type ClientProcess, nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
 import { sleep } from '../clients.ts'
@@ -94,6 +95,7 @@ async function measure(fleet: BenchFleet, settings: Record<string, number>, runI
     nodeLoopLagMaxMs: round(after.loopLagMs.max),
     nodeCpuPercent: round((100 * cpu) / ((settings.durationMs as number) / 1000), 1),
     nodeRssMB: [round(before.rss / 2 ** 20, 1), round(after.rss / 2 ** 20, 1)],
+    nodeConnections: [before.connections, after.connections],
     converged: new Set(results.flatMap((r) => r.textLengths)).size === 1,
     clientLoopLagP99Ms: results.map((r) => round(r.clientLoopLagP99Ms)),
   }
@@ -137,6 +139,7 @@ export async function runHotDoc(options: BenchOptions): Promise<void> {
       'node loop lag p99': r.nodeLoopLagP99Ms,
       'node CPU %': r.nodeCpuPercent,
       'node RSS MB start/end': r.nodeRssMB.join(' / '),
+      'node connections start/end': r.nodeConnections.join(' / '),
       converged: r.converged ? 'yes' : 'NO',
       'client loop lag p99': r.clientLoopLagP99Ms.join(' / '),
     })),

@@ -6,11 +6,12 @@
  *   straight into the document Hocuspocus loads (one parse of the snapshot; Database's own
  *   `fetch` path would fold it into an update and parse it again);
  * - store (Hocuspocus's debounced save, and the last one before unload) waits for the log to be
- *   flushed and lets the Compactor fold the log into a snapshot. The full document state that
- *   Database would encode on every save is never needed, so that step is skipped.
+ *   flushed; the full document state that Database would encode on every save is never needed;
+ * - a document that unloads is handed to the Compactor, which folds its log into a snapshot.
  */
 import { Database } from '@hocuspocus/extension-database'
 import type {
+  afterUnloadDocumentPayload,
   onChangePayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
@@ -96,11 +97,16 @@ export class Persistence extends Database {
     })
   }
 
-  override async onStoreDocument({
-    documentName,
-    clientsCount,
-  }: onStoreDocumentPayload): Promise<void> {
+  /** Hocuspocus's save (debounced, and the last one before an unload): the log is flushed. */
+  override async onStoreDocument(_payload: onStoreDocumentPayload): Promise<void> {
     await this.options.writer.flush()
-    if (clientsCount === 0) this.options.compactor.requestIfDirty(documentName)
+  }
+
+  /**
+   * A document leaving this node is compacted if this node logged rows for it, whether or not a
+   * save ran just before (Hocuspocus unloads without one when nothing changed since the last).
+   */
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.options.compactor.requestIfDirty(documentName)
   }
 }

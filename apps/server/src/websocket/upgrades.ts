@@ -22,6 +22,14 @@ export interface UpgradeOptions {
 
 type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
 
+/**
+ * crossws's keep-alive sweep is off: it pings every socket from one timer, one event-loop turn
+ * of ~0.4–0.5 s at 10,000 sockets (docs/benchmarks.md, scenario 4). Silent sockets are still
+ * closed: each Hocuspocus connection checks its own idle time (`timeout` in createNode), on a
+ * timer of its own, so the checks are spread over time.
+ */
+const NO_SWEEP = 0
+
 interface PeerState {
   connection: ClientConnection
   documentName?: string
@@ -52,6 +60,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
   const states = new WeakMap<object, PeerState>()
 
   const collab = crossws({
+    idleTimeout: NO_SWEEP,
     serverOptions: { maxPayload: options.maxMessageBytes },
     hooks: {
       open(peer) {
@@ -79,6 +88,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
   })
 
   const yjs = crossws({
+    idleTimeout: NO_SWEEP,
     serverOptions: { maxPayload: options.maxMessageBytes },
     hooks: {
       open(peer) {

@@ -14,7 +14,8 @@ function recording(t: TestContext) {
     nodeId: 'n',
     everyUpdates: 10,
     retentionHours: 1,
-    minIntervalMs: 2_000,
+    quietMs: 1_000,
+    maxWaitMs: 10_000,
     logger: createLogger({ level: 'silent', nodeId: 'n' }),
     metrics: new Metrics(),
     compact: async (name) => {
@@ -27,30 +28,44 @@ function recording(t: TestContext) {
 
 const batch = (documentName: string, rows: number) => new Map([[documentName, rows]])
 
-test('a burst of rows compacts a document once per interval, not once per N rows', async (t) => {
+test('a burst of rows compacts once, after the rows pause, not while they pour in', async (t) => {
   const { compactor, runs } = recording(t)
-  for (let i = 0; i < 100; i++) compactor.recordPersisted(batch('doc', 10)) // 1,000 rows at once
+  for (let i = 0; i < 40; i++) {
+    compactor.recordPersisted(batch('doc', 100)) // 100 rows every 100 ms: 40 thresholds crossed
+    t.mock.timers.tick(100)
+    await compactor.idle()
+  }
+  assert.deepEqual(runs, [], 'nothing during the burst')
+  t.mock.timers.tick(1_000)
   await compactor.idle()
-  assert.deepEqual(runs, ['doc'], 'the first threshold compacts at once')
-  for (let i = 0; i < 100; i++) compactor.recordPersisted(batch('doc', 10))
-  await compactor.idle()
-  assert.deepEqual(runs, ['doc'], 'the rest waits for the interval')
-  t.mock.timers.tick(2_000)
-  await compactor.idle()
-  assert.deepEqual(runs, ['doc', 'doc'], 'then one compaction takes them all')
+  assert.deepEqual(runs, ['doc'], 'one compaction once the rows paused')
   compactor.stop()
 })
 
-test('an unloading document compacts at once, whatever the interval', async (t) => {
+test('a document written without pause still compacts within the longest wait', async (t) => {
   const { compactor, runs } = recording(t)
-  compactor.recordPersisted(batch('doc', 10))
-  await compactor.idle()
+  for (let i = 0; i < 25; i++) {
+    compactor.recordPersisted(batch('doc', 10))
+    t.mock.timers.tick(500)
+    await compactor.idle()
+  }
+  // 12.5 s of rows every 0.5 s: due from the first batch, compacted at 10 s.
+  assert.deepEqual(runs, ['doc'])
+  compactor.stop()
+})
+
+test('an unloading document compacts at once, without waiting for a pause', async (t) => {
+  const { compactor, runs } = recording(t)
+  compactor.recordPersisted(batch('doc', 10)) // due, waiting for a pause
   compactor.recordPersisted(batch('doc', 3))
   compactor.requestIfDirty('doc')
   await compactor.idle()
-  assert.deepEqual(runs, ['doc', 'doc'])
+  assert.deepEqual(runs, ['doc'])
+  t.mock.timers.tick(20_000)
+  await compactor.idle()
+  assert.deepEqual(runs, ['doc'], 'the paced request was absorbed by the unload')
   compactor.requestIfDirty('doc') // nothing new since: nothing to do
   await compactor.idle()
-  assert.deepEqual(runs, ['doc', 'doc'])
+  assert.deepEqual(runs, ['doc'])
   compactor.stop()
 })

@@ -3,11 +3,12 @@
  * when a document unloads) and runs compactions one at a time, so they never compete with the
  * update log for the database. Also prunes history past the retention window, hourly.
  *
- * While rows keep pouring in (a paste, a replayed trace: thousands of rows a second), a document
- * compacts at most once per `minIntervalMs`: each compaction re-reads and re-encodes the whole
- * snapshot, so compacting every N rows of a burst would cost O(document) per N rows on the
- * node's event loop. Loads stay bounded: at most one interval's rows are replayed on top of the
- * snapshot. An unloading document compacts at once.
+ * A count-triggered compaction waits until the document's rows pause for `quietMs`, and at most
+ * `maxWaitMs`: a compaction replays every row again and re-encodes the whole snapshot on the
+ * node's event loop, so compacting during a burst (a paste, a replayed trace: thousands of rows
+ * a second) doubled the writer's node's Yjs work exactly when it was busiest. Loads stay bounded:
+ * at most `maxWaitMs` of rows are replayed on top of the snapshot. An unloading document
+ * compacts at once.
  */
 import { compactFully, type PrismaClient, pruneHistory } from '@weft/db'
 import type { Logger } from '../logger.ts'
@@ -15,8 +16,10 @@ import type { Metrics } from '../Metrics.ts'
 
 export interface CompactorOptions {
   prisma: PrismaClient
-  /** Least time between two count-triggered compactions of one document (default 2 s). */
-  minIntervalMs?: number
+  /** How long a due document's rows must pause before it compacts (default 1 s). */
+  quietMs?: number
+  /** The longest a due document waits for that pause (default 10 s). */
+  maxWaitMs?: number
   /** The compaction itself (default: compactFully on `prisma`); returns the rows compacted. */
   compact?: (documentName: string) => Promise<number>
   nodeId: string
@@ -32,17 +35,20 @@ export class Compactor {
   private readonly due = new Set<string>()
   private running: Promise<void> | null = null
   private readonly pruneTimer: NodeJS.Timeout
-  private readonly lastRun = new Map<string, number>()
+  /** Due documents waiting for a pause: since when they are due, and their timer. */
+  private readonly dueSince = new Map<string, number>()
   private readonly deferred = new Map<string, NodeJS.Timeout>()
   /** Unloading documents, forgotten once compacted (bounds the maps above). */
   private readonly leaving = new Set<string>()
-  private readonly minIntervalMs: number
+  private readonly quietMs: number
+  private readonly maxWaitMs: number
   private readonly compact: (documentName: string) => Promise<number>
   private stopped = false
 
   constructor(options: CompactorOptions) {
     this.options = options
-    this.minIntervalMs = options.minIntervalMs ?? 2_000
+    this.quietMs = options.quietMs ?? 1_000
+    this.maxWaitMs = options.maxWaitMs ?? 10_000
     this.compact =
       options.compact ??
       ((documentName) => compactFully(options.prisma, documentName, options.nodeId))
@@ -76,7 +82,6 @@ export class Compactor {
     if (this.deferred.has(documentName) || this.due.has(documentName)) return
     this.leaving.delete(documentName)
     this.rowsSinceSnapshot.delete(documentName)
-    this.lastRun.delete(documentName)
   }
 
   /** Resolves when every requested compaction has run. */
@@ -91,14 +96,15 @@ export class Compactor {
     this.deferred.clear()
   }
 
-  /** A count-triggered request: now, or when the document's interval since its last run is over. */
+  /** A count-triggered request: once the rows pause for quietMs, or maxWaitMs after it was due. */
   private requestPaced(documentName: string) {
-    if (this.deferred.has(documentName) || this.due.has(documentName)) return
-    const wait = (this.lastRun.get(documentName) ?? -Infinity) + this.minIntervalMs - Date.now()
-    if (wait <= 0) {
-      this.request(documentName)
-      return
-    }
+    if (this.due.has(documentName)) return
+    const now = Date.now()
+    const since = this.dueSince.get(documentName) ?? now
+    this.dueSince.set(documentName, since)
+    const previous = this.deferred.get(documentName)
+    if (previous) clearTimeout(previous)
+    const wait = Math.max(0, Math.min(now + this.quietMs, since + this.maxWaitMs) - now)
     const timer = setTimeout(() => {
       this.deferred.delete(documentName)
       if (!this.stopped) this.request(documentName)
@@ -111,6 +117,7 @@ export class Compactor {
     const timer = this.deferred.get(documentName)
     if (timer) clearTimeout(timer)
     this.deferred.delete(documentName)
+    this.dueSince.delete(documentName)
     this.due.add(documentName)
     this.running ??= this.drain().finally(() => {
       this.running = null
@@ -122,7 +129,6 @@ export class Compactor {
       const documentName = this.due.values().next().value as string
       this.due.delete(documentName)
       this.rowsSinceSnapshot.set(documentName, 0)
-      this.lastRun.set(documentName, Date.now())
       try {
         const rows = await this.compact(documentName)
         if (rows > 0) this.options.metrics.snapshotsWritten.inc()

@@ -2,26 +2,9 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Shape } from '@weft/canvas-model'
 import { shapeAt } from './hitTest.ts'
+import { testShape } from './testShape.ts'
 
-function shape(id: string, patch: Partial<Shape> = {}): Shape {
-  return {
-    id,
-    type: 'rect',
-    x: 0,
-    y: 0,
-    w: 100,
-    h: 50,
-    rotation: 0,
-    z: id,
-    stroke: '#000',
-    fill: 'none',
-    strokeWidth: 2,
-    points: [],
-    text: '',
-    fontSize: 20,
-    ...patch,
-  }
-}
+const shape = testShape
 
 const idAt = (shapes: Shape[], x: number, y: number, slop = 0) =>
   shapeAt(shapes, { x, y }, slop)?.id ?? null

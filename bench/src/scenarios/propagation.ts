@@ -30,7 +30,14 @@ export interface CrossNodeResult {
  */
 export async function measureCrossNode(
   fleet: BenchFleet,
-  settings: { rate: number; warmupMs: number; durationMs: number; perDoc: number },
+  settings: {
+    rate: number
+    warmupMs: number
+    durationMs: number
+    perDoc: number
+    /** Client processes per node, each with its share of the documents (default 1). */
+    procs?: number
+  },
   docs: string[],
   extra: Record<string, unknown> = {},
 ) {
@@ -38,22 +45,26 @@ export async function measureCrossNode(
   const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
   const redisBefore = redisCounters(fleet.redis)
   const limitMs = 8_000 + settings.warmupMs + settings.durationMs + 60_000
-  const children = fleet.nodes.map((node, index) =>
-    spawnClients<CrossNodeResult>(
-      'scenarios/propagationClients.ts',
-      {
-        protocol: fleet.protocol,
-        wsUrl: node.wsUrl,
-        node: index,
-        docs,
-        perDoc: settings.perDoc,
-        rate: settings.rate,
-        startAtNs,
-        warmupMs: settings.warmupMs,
-        durationMs: settings.durationMs,
-        ...extra,
-      },
-      limitMs,
+  const procs = Math.max(1, Math.min(settings.procs ?? 1, docs.length))
+  const shares = Array.from({ length: procs }, (_, p) => docs.filter((_, i) => i % procs === p))
+  const children = fleet.nodes.flatMap((node, index) =>
+    shares.map((share) =>
+      spawnClients<CrossNodeResult>(
+        'scenarios/propagationClients.ts',
+        {
+          protocol: fleet.protocol,
+          wsUrl: node.wsUrl,
+          node: index,
+          docs: share,
+          perDoc: settings.perDoc,
+          rate: settings.rate,
+          startAtNs,
+          warmupMs: settings.warmupMs,
+          durationMs: settings.durationMs,
+          ...extra,
+        },
+        limitMs,
+      ),
     ),
   )
   const results = await Promise.all(children.map((child) => child.result))
@@ -100,6 +111,7 @@ export async function runPropagation(options: BenchOptions): Promise<void> {
     rate: Number(options.settings.rate ?? 5),
     warmupMs: Number(options.settings.warmupSec ?? 3) * 1000,
     durationMs: Number(options.settings.durationSec ?? 15) * 1000,
+    procs: Number(options.settings.procs ?? 1),
   }
   const runs = await forEachFleet(
     options,

@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { CANVAS_ROOTS, type ShapeType, zKeyBetween } from '@weft/canvas-model'
+import { devToken } from '@weft/client'
 import { type CDPSession, chromium, type Page } from 'playwright'
 import * as Y from 'yjs'
 
@@ -29,7 +30,7 @@ async function seed(): Promise<number> {
     url: `${base.replace(/^http/, 'ws')}/collab`,
     name: `canvas:${id}`,
     document: doc,
-    token: `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: author.id, name: author.name })).toString('base64url')}.`,
+    token: devToken(author),
   })
   await new Promise<void>((resolve) => provider.on('synced', () => resolve()))
   // Written in the stored format directly (CanvasModel.add finds the top z key by listing every

@@ -28,6 +28,11 @@ export class RetryingQueue<T> {
     return this.items.length
   }
 
+  /** Failed attempts in a row at the head batch (0 once a write succeeds). */
+  get failedAttempts(): number {
+    return this.failures
+  }
+
   /** The items not written yet, oldest first (a view: do not keep it). */
   get pending(): readonly T[] {
     return this.items

@@ -1,10 +1,13 @@
-import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import { applySnapshot, foldState } from './snapshotEncoding.ts'
+import { foldState, type StoredSnapshot } from './snapshotEncoding.ts'
 
-/** What the database holds of a document: its latest snapshot and the log rows not in it. */
+/**
+ * What the database holds of a document: its latest snapshot and the log rows not in it. A node
+ * loading it applies both straight into its document (`applyState`: one parse of the snapshot);
+ * `loadDocumentState` folds them into one update for callers that need bytes.
+ */
 export interface StoredState {
-  snapshot: { state: Uint8Array; encoding: number } | null
+  snapshot: StoredSnapshot | null
   rows: Uint8Array[]
 }
 
@@ -45,22 +48,4 @@ export async function loadDocumentState(
 ): Promise<Uint8Array | null> {
   const stored = await readDocumentState(prisma, documentName)
   return stored ? foldState(stored.snapshot, stored.rows) : null
-}
-
-/**
- * Applies stored state (and updates not yet stored) straight into a document, in one
- * transaction: the snapshot is parsed once, in whatever encoding it has. (Folding it into an
- * update first and applying that, as a `fetch` returning bytes must, parses a large document
- * twice and encodes it once in between: scenario 6 of docs/benchmarks.md.)
- */
-export function applyStoredState(
-  doc: Y.Doc,
-  stored: StoredState | null,
-  pending: readonly Uint8Array[] = [],
-): void {
-  doc.transact(() => {
-    if (stored?.snapshot) applySnapshot(doc, stored.snapshot.state, stored.snapshot.encoding)
-    for (const row of stored?.rows ?? []) Y.applyUpdate(doc, row)
-    for (const update of pending) Y.applyUpdate(doc, update)
-  })
 }

@@ -1,10 +1,5 @@
 export { type CompactionResult, compactDocument, compactFully } from './compaction.ts'
-export {
-  applyStoredState,
-  loadDocumentState,
-  readDocumentState,
-  type StoredState,
-} from './documentState.ts'
+export { loadDocumentState, readDocumentState, type StoredState } from './documentState.ts'
 export { type DocumentHistory, documentHistory, type HistoryEntry } from './history.ts'
 export {
   applyMigrations,
@@ -28,5 +23,5 @@ export {
   type SessionEvent,
   type SessionInfo,
 } from './sessions.ts'
-export { foldState } from './snapshotEncoding.ts'
+export { applyState, type StoredSnapshot } from './snapshotEncoding.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'

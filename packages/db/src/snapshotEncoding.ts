@@ -11,30 +11,36 @@ export function encodeSnapshot(doc: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdateV2(doc)
 }
 
-/** A stored snapshot as a V1 update (the format the update log and Hocuspocus use). */
-export function snapshotAsV1(state: Uint8Array, encoding: number): Uint8Array {
-  return encoding === 2 ? Y.convertUpdateFormatV2ToV1(state) : state
-}
-
 export function applySnapshot(doc: Y.Doc, state: Uint8Array, encoding: number): void {
   if (encoding === 2) Y.applyUpdateV2(doc, state)
   else Y.applyUpdate(doc, state)
 }
 
+/** A stored snapshot: its bytes and their encoding (1 or 2). */
+export type StoredSnapshot = { state: Uint8Array; encoding: number }
+
 /**
- * Folds a snapshot and updates into one V1 update by applying them to a document. Linear in
- * their size, unlike Y.mergeUpdates, which is O(k²) in the number of updates — a document that
- * piled up thousands of log rows during an outage must still load quickly.
+ * Applies a snapshot and then V1 updates to a document in one Yjs transaction: the snapshot is
+ * parsed once, and Yjs's per-transaction cleanup runs once rather than per update (2–4× faster
+ * for thousands of keystroke rows). Applying, rather than Y.mergeUpdates (O(k²) in the number of
+ * updates), also lets Yjs garbage-collect deleted content. Loads, compactions and history bases
+ * all fold state this way.
  */
-export function foldState(
-  snapshot: { state: Uint8Array; encoding: number } | null,
-  updates: Uint8Array[],
-): Uint8Array {
-  const doc = new Y.Doc()
+export function applyState(
+  doc: Y.Doc,
+  snapshot: StoredSnapshot | null,
+  updates: readonly Uint8Array[],
+): void {
   doc.transact(() => {
     if (snapshot) applySnapshot(doc, snapshot.state, snapshot.encoding)
     for (const update of updates) Y.applyUpdate(doc, update)
   })
+}
+
+/** A snapshot and updates folded into one V1 update (see applyState). */
+export function foldState(snapshot: StoredSnapshot | null, updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc()
+  applyState(doc, snapshot, updates)
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return state

@@ -17,7 +17,7 @@ import type {
   onStoreDocumentPayload,
 } from '@hocuspocus/server'
 import { isTransactionOrigin } from '@hocuspocus/server'
-import { applyStoredState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
+import { applyState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
 import type { ConnectionContext } from '../context.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Compactor } from '../persistence/Compactor.ts'
@@ -54,7 +54,8 @@ export class Persistence extends Database {
 
   override async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload) {
     const stored = await this.loadStored(documentName, context)
-    applyStoredState(document, stored, this.options.writer.pendingFor(documentName))
+    const pending = this.options.writer.pendingFor(documentName)
+    applyState(document, stored?.snapshot ?? null, [...(stored?.rows ?? []), ...pending])
   }
 
   private async loadStored(documentName: string, context: unknown): Promise<StoredState | null> {

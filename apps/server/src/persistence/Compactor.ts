@@ -35,11 +35,8 @@ export class Compactor {
   private readonly due = new Set<string>()
   private running: Promise<void> | null = null
   private readonly pruneTimer: NodeJS.Timeout
-  /** Due documents waiting for a pause: since when they are due, and their timer. */
-  private readonly dueSince = new Map<string, number>()
-  private readonly deferred = new Map<string, NodeJS.Timeout>()
-  /** Unloading documents, forgotten once compacted (bounds the maps above). */
-  private readonly leaving = new Set<string>()
+  /** Due documents waiting for their rows to pause: since when they are due, and the timer. */
+  private readonly waiting = new Map<string, { since: number; timer: NodeJS.Timeout }>()
   private readonly quietMs: number
   private readonly maxWaitMs: number
   private readonly compact: (documentName: string) => Promise<number>
@@ -65,23 +62,9 @@ export class Compactor {
     }
   }
 
-  /**
-   * A document is unloading: compacts it soon if this node wrote rows for it since its last
-   * snapshot, then forgets it (unless it got busy again meanwhile).
-   */
+  /** A document is unloading: compacts it soon if this node wrote rows for it since its last snapshot. */
   requestIfDirty(documentName: string): void {
-    if ((this.rowsSinceSnapshot.get(documentName) ?? 0) === 0) {
-      this.forget(documentName)
-      return
-    }
-    this.leaving.add(documentName)
-    this.request(documentName)
-  }
-
-  private forget(documentName: string) {
-    if (this.deferred.has(documentName) || this.due.has(documentName)) return
-    this.leaving.delete(documentName)
-    this.rowsSinceSnapshot.delete(documentName)
+    if ((this.rowsSinceSnapshot.get(documentName) ?? 0) > 0) this.request(documentName)
   }
 
   /** Resolves when every requested compaction has run. */
@@ -92,32 +75,29 @@ export class Compactor {
   stop(): void {
     this.stopped = true
     clearInterval(this.pruneTimer)
-    for (const timer of this.deferred.values()) clearTimeout(timer)
-    this.deferred.clear()
+    for (const { timer } of this.waiting.values()) clearTimeout(timer)
+    this.waiting.clear()
   }
 
   /** A count-triggered request: once the rows pause for quietMs, or maxWaitMs after it was due. */
   private requestPaced(documentName: string) {
     if (this.due.has(documentName)) return
     const now = Date.now()
-    const since = this.dueSince.get(documentName) ?? now
-    this.dueSince.set(documentName, since)
-    const previous = this.deferred.get(documentName)
-    if (previous) clearTimeout(previous)
+    const previous = this.waiting.get(documentName)
+    if (previous) clearTimeout(previous.timer)
+    const since = previous?.since ?? now
     const wait = Math.max(0, Math.min(now + this.quietMs, since + this.maxWaitMs) - now)
     const timer = setTimeout(() => {
-      this.deferred.delete(documentName)
       if (!this.stopped) this.request(documentName)
     }, wait)
     timer.unref()
-    this.deferred.set(documentName, timer)
+    this.waiting.set(documentName, { since, timer })
   }
 
   private request(documentName: string) {
-    const timer = this.deferred.get(documentName)
-    if (timer) clearTimeout(timer)
-    this.deferred.delete(documentName)
-    this.dueSince.delete(documentName)
+    const waiting = this.waiting.get(documentName)
+    if (waiting) clearTimeout(waiting.timer)
+    this.waiting.delete(documentName)
     this.due.add(documentName)
     this.running ??= this.drain().finally(() => {
       this.running = null
@@ -136,8 +116,10 @@ export class Compactor {
         // The rows stay uncompacted and are replayed on load; the next trigger retries.
         this.options.logger.warn({ err: error, documentName }, 'compaction failed')
       }
-      if (this.leaving.has(documentName) && (this.rowsSinceSnapshot.get(documentName) ?? 0) === 0)
-        this.forget(documentName)
+      // Nothing logged since it started: forget the document (the map stays as small as the
+      // documents with rows to compact; a later row starts a new count).
+      if (this.rowsSinceSnapshot.get(documentName) === 0)
+        this.rowsSinceSnapshot.delete(documentName)
     }
   }
 

@@ -39,7 +39,6 @@ export class UpdateLogWriter {
   private nextSeq = 1
   private writtenSeq = 0
   private waiters: { seq: number; resolve: () => void }[] = []
-  private failures = 0
   private readonly lagTimer: NodeJS.Timeout
 
   constructor(options: UpdateLogWriterOptions) {
@@ -47,11 +46,8 @@ export class UpdateLogWriter {
     this.queue = new RetryingQueue<QueuedUpdate>({
       batchDelayMs: this.options.batchDelayMs,
       maxBatch: this.options.maxBatch,
-      write: (batch) =>
-        appendUpdates(
-          this.options.sql,
-          batch.map(({ seq: _seq, ...row }) => row),
-        ),
+      // Queued entries are logged updates plus their seq, which appendUpdates ignores.
+      write: (batch) => appendUpdates(this.options.sql, batch),
       onWritten: (batch) => this.written(batch),
       onStatus: (ok, error) => this.status(ok, error),
     })
@@ -105,14 +101,10 @@ export class UpdateLogWriter {
 
   private status(ok: boolean, error?: unknown) {
     this.options.onDatabaseStatus(ok)
-    if (ok) {
-      this.failures = 0
-      return
-    }
-    this.failures += 1
+    if (ok) return
     this.options.metrics.persistenceFailures.inc()
     this.options.logger.warn(
-      { err: error, queued: this.queue.size, attempt: this.failures },
+      { err: error, queued: this.queue.size, attempt: this.queue.failedAttempts },
       'update log write failed; will retry',
     )
     this.reportQueue()

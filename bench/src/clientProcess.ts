@@ -32,6 +32,8 @@ export interface ClientProcess<R> {
   result: Promise<R>
   /** Writes one line to the child's stdin. */
   send(line: string): void
+  /** The rest of the first line the child prints that starts with `prefix` (and a space). */
+  said(prefix: string): Promise<string>
 }
 
 let spawned = 0
@@ -52,14 +54,25 @@ export function spawnClients<R>(
     [join('bench', 'src', entry), `${base}.args.json`],
     { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   )
-  const ready = new Promise<void>((resolve, reject) => {
-    let seen = ''
-    child.child.stdout?.on('data', (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-100)
-      if (seen.includes('READY')) resolve()
-    })
-    void child.exited.then(() => reject(new Error(`client process exited early: ${child.logs()}`)))
+  const lines: string[] = []
+  const lineWaiters: (() => void)[] = []
+  createInterface({ input: child.child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    lines.push(line)
+    for (const waiter of lineWaiters.splice(0)) waiter()
   })
+  const said = (prefix: string) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const line = lines.find((l) => l === prefix || l.startsWith(`${prefix} `))
+        if (line === undefined) return lineWaiters.push(check)
+        resolve(line.slice(prefix.length + 1))
+      }
+      check()
+      void child.exited.then(() =>
+        reject(new Error(`client process exited before saying ${prefix}: ${child.logs()}`)),
+      )
+    })
+  const ready = said('READY').then(() => {})
   ready.catch(() => {})
   const timer = setTimeout(() => child.child.kill('SIGKILL'), limitMs)
   const result = child.exited.then((status) => {
@@ -68,7 +81,13 @@ export function spawnClients<R>(
       throw new Error(`client process ${entry} failed (${status.code}): ${child.logs()}`)
     return JSON.parse(readFileSync(out, 'utf8')) as R
   })
-  return { process: child, ready, result, send: (line) => child.child.stdin?.write(`${line}\n`) }
+  return {
+    process: child,
+    ready,
+    result,
+    send: (line) => child.child.stdin?.write(`${line}\n`),
+    said,
+  }
 }
 
 /** Starts every child, waits until all are READY, and sends them one common start time. */

@@ -5,7 +5,6 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { connectClient, type TestClient, type Trace, waitFor } from '@weft/testkit'
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -141,57 +140,3 @@ export function whenSynced(client: BenchClient, timeoutMs = 90_000): Promise<voi
     })
   })
 }
-
-/** A receiver that costs the client process almost nothing: it counts what arrives. */
-export interface LightReceiver {
-  frames: number
-  bytes: number
-  close(): void
-}
-
-/**
- * Joins a document the cheapest way the protocol allows and then only drains the socket: for
- * Hocuspocus an Authentication message (empty token, as testkit's clients send) and a SyncStep1
- * with an empty state vector; for y-websocket nothing (the server sends every update to every
- * socket of the document). The server does the same work for it as for a full provider — it
- * sends the document and every update — but the client does not decode any of it, so hundreds
- * of receivers fit in one process without the client becoming what is measured.
- */
-export function connectLightReceiver(
-  protocol: Protocol,
-  wsUrl: string,
-  documentName: string,
-): LightReceiver {
-  const url = protocol === 'y-websocket' ? `${wsUrl}/${documentName}` : `${wsUrl}/collab`
-  const socket = new WebSocket(url)
-  const receiver: LightReceiver = {
-    frames: 0,
-    bytes: 0,
-    close: () => socket.terminate(),
-  }
-  socket.on('error', () => {})
-  socket.on('message', (data: Buffer) => {
-    receiver.frames++
-    receiver.bytes += data.length
-  })
-  if (protocol === 'hocuspocus') {
-    socket.on('open', () => {
-      const auth = encoding.createEncoder()
-      encoding.writeVarString(auth, documentName)
-      encoding.writeVarUint(auth, 2) // MessageType.Auth
-      encoding.writeVarUint(auth, 0) // AuthMessageType.Token
-      encoding.writeVarString(auth, '')
-      encoding.writeVarString(auth, HOCUSPOCUS_PROVIDER_VERSION)
-      socket.send(encoding.toUint8Array(auth))
-      const sync = encoding.createEncoder()
-      encoding.writeVarString(sync, documentName)
-      encoding.writeVarUint(sync, 0) // MessageType.Sync
-      encoding.writeVarUint(sync, 0) // SyncStep1
-      encoding.writeVarUint8Array(sync, Y.encodeStateVector(new Y.Doc()))
-      socket.send(encoding.toUint8Array(sync))
-    })
-  }
-  return receiver
-}
-
-const HOCUSPOCUS_PROVIDER_VERSION = '4.7.0'

@@ -1,73 +1,51 @@
 /**
- * Scenario 7: durability lag and throughput. Clients on both nodes of a 2-node fleet edit; for
- * every edit the client's send time is kept, keyed by (Yjs client id, clock). A poller reads
- * Postgres every `pollMs` and marks an edit durable when it first sees it stored:
+ * Scenario 7: durability lag and throughput. Writers on both nodes of a 2-node fleet edit
+ * (protocol-level clients in one child process per node, durabilityClients.ts: every edit is one
+ * Yjs item, so a writer's clock numbers its edits, and each edit's send time is kept). A poller
+ * in the bench process reads Postgres every `pollMs` and notes when it first sees each
+ * (client id, clock) stored:
  *  - weft: a row in `document_updates` whose update covers that clock (Y.parseUpdateMeta);
  *  - reference (bare Hocuspocus + @hocuspocus/extension-database): the full document state in
  *    `reference_documents`, stored on Hocuspocus's debounce (2 s, at most 10 s while edits keep
  *    coming), whose state vector covers that clock.
- * Parts: `lag` (steady rate, lag percentiles) and `burst` (every client sends as fast as it can;
- * durable updates/s = edits / time until the last is durable).
+ * Parts: `lag` (steady rate, lag percentiles) and `burst` (every writer sends as fast as its
+ * socket takes it; durable updates/s = edits / time from the start until the last is durable).
+ * The writers decode nothing the server sends back and the poller is all the bench process
+ * does, so neither is what limits the burst figure.
  */
-import { startPostgres, type TestClient } from '@weft/testkit'
+import { startPostgres } from '@weft/testkit'
 import pg from 'pg'
 import * as Y from 'yjs'
-import { connectSynced, nextTurn, sleep } from '../clients.ts'
+import { nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
+import { sleep } from '../clients.ts'
 import { type BenchFleet, type FleetKind, processCpuSeconds, startBenchFleet } from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
+import type { DurabilityWriter } from './durabilityClients.ts'
 
-class Ledger {
-  readonly sentAt = new Map<number, number[]>()
-  readonly durableAt = new Map<number, number[]>()
-  total = 0
-  durable = 0
+/** When the poller first saw each clock of each Yjs client stored (CLOCK_MONOTONIC µs). */
+class StoredClocks {
+  readonly seenAt = new Map<number, number[]>()
+  count = 0
+  last = 0
 
-  recordSend(client: number, clock: number, at: number) {
-    let sends = this.sentAt.get(client)
-    if (!sends) {
-      sends = []
-      this.sentAt.set(client, sends)
-      this.durableAt.set(client, [])
+  mark(client: number, from: number, to: number, at: number) {
+    let seen = this.seenAt.get(client)
+    if (!seen) {
+      seen = []
+      this.seenAt.set(client, seen)
     }
-    sends[clock] = at
-    this.total++
-  }
-
-  markRange(client: number, from: number, to: number, at: number) {
-    const sends = this.sentAt.get(client)
-    const durable = this.durableAt.get(client)
-    if (!sends || !durable) return
     for (let clock = from; clock < to; clock++) {
-      if (sends[clock] !== undefined && durable[clock] === undefined) {
-        durable[clock] = at
-        this.durable++
-      }
+      if (seen[clock] !== undefined) continue
+      seen[clock] = at
+      this.count++
+      this.last = at
     }
-  }
-
-  lags(): number[] {
-    const out: number[] = []
-    for (const [client, sends] of this.sentAt) {
-      const durable = this.durableAt.get(client) as number[]
-      sends.forEach((sent, clock) => {
-        const at = durable[clock]
-        if (at !== undefined) out.push(at - sent)
-      })
-    }
-    return out
-  }
-
-  lastDurable(): number {
-    let last = 0
-    for (const durable of this.durableAt.values())
-      for (const at of durable) if (at !== undefined && at > last) last = at
-    return last
   }
 }
 
-/** Reads what the fleet stored and marks the covered edits durable. */
-function startPoller(fleet: BenchFleet, ledger: Ledger, pollMs: number) {
+/** Reads what the fleet stored for documents named `prefix…` and notes the clocks it covers. */
+function startPoller(fleet: BenchFleet, stored: StoredClocks, pollMs: number, prefix: string) {
   const client = new pg.Client({ connectionString: fleet.databaseUrl })
   const connected = client.connect()
   let stopped = false
@@ -79,26 +57,29 @@ function startPoller(fleet: BenchFleet, ledger: Ledger, pollMs: number) {
       // Rows of concurrent transactions can commit out of id order: look back a window.
       const from = maxId > 20_000n ? maxId - 20_000n : 0n
       const result = await client.query(
-        'SELECT id, update FROM document_updates WHERE id > $1 ORDER BY id',
-        [from.toString()],
+        'SELECT id, update FROM document_updates WHERE id > $1 AND document_name LIKE $2 ORDER BY id',
+        [from.toString(), `${prefix}%`],
       )
-      const at = performance.now()
+      const at = nowMicros()
       for (const row of result.rows as { id: string; update: Uint8Array }[]) {
         if (seen.has(row.id)) continue
         seen.add(row.id)
         if (BigInt(row.id) > maxId) maxId = BigInt(row.id)
         const meta = Y.parseUpdateMeta(row.update)
-        for (const [id, to] of meta.to) ledger.markRange(id, meta.from.get(id) ?? 0, to, at)
+        for (const [id, to] of meta.to) stored.mark(id, meta.from.get(id) ?? 0, to, at)
       }
     } else {
-      const result = await client.query('SELECT state FROM reference_documents')
-      const at = performance.now()
+      const result = await client.query(
+        'SELECT state FROM reference_documents WHERE name LIKE $1',
+        [`${prefix}%`],
+      )
+      const at = nowMicros()
       for (const row of result.rows as { state: Uint8Array }[]) {
         const sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(row.state))
         for (const [id, clock] of sv) {
           const from = known.get(id) ?? 0
           if (clock > from) {
-            ledger.markRange(id, from, clock, at)
+            stored.mark(id, from, clock, at)
             known.set(id, clock)
           }
         }
@@ -132,109 +113,70 @@ interface PartResult {
   nodeCpuSec: number[]
 }
 
-async function connectClients(
+async function runPart(
   fleet: BenchFleet,
-  part: string,
-  clientCount: number,
-  docCount: number,
-) {
-  const clients: TestClient[] = []
-  for (let i = 0; i < clientCount; i++) {
-    const node = fleet.nodes[i % fleet.nodes.length] as BenchFleet['nodes'][0]
-    clients.push(await connectSynced(node.wsUrl, `canvas:bench-dur-${part}-${i % docCount}`))
-  }
-  return clients
-}
-
-function edit(client: TestClient, ledger: Ledger, seq: number) {
-  const doc = client.doc
-  const clock = Y.getState(doc.store, doc.clientID)
-  doc.getMap('cells').set(`c${seq % 64}`, seq)
-  ledger.recordSend(doc.clientID, clock, performance.now())
-}
-
-async function waitDurable(ledger: Ledger, limitMs: number) {
-  const deadline = performance.now() + limitMs
-  while (ledger.durable < ledger.total && performance.now() < deadline) await sleep(50)
-}
-
-async function runLag(fleet: BenchFleet, settings: Record<string, number>): Promise<PartResult> {
-  const ledger = new Ledger()
-  const clients = await connectClients(
-    fleet,
-    'lag',
-    settings.clients as number,
-    settings.docs as number,
-  )
-  const poller = startPoller(fleet, ledger, settings.pollMs as number)
-  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
-  const periodMs = 1000 / (settings.rate as number)
-  const end = performance.now() + (settings.durationMs as number)
-  let seq = 0
-  const timers = clients.map((client, i) =>
-    setTimeout(
-      () => {
-        const interval = setInterval(() => {
-          if (performance.now() > end) return clearInterval(interval)
-          edit(client, ledger, seq++)
-        }, periodMs)
+  part: 'lag' | 'burst',
+  settings: Record<string, number>,
+): Promise<PartResult> {
+  const writerCount = (part === 'lag' ? settings.clients : settings.burstClients) as number
+  const prefix = `canvas:bench-dur-${part}-`
+  const perNode = fleet.nodes.map(() => [] as string[])
+  for (let i = 0; i < writerCount; i++)
+    perNode[i % fleet.nodes.length]?.push(`${prefix}${i % (settings[`${part}Docs`] as number)}`)
+  const edits = Math.ceil((settings.burstEdits as number) / writerCount)
+  const children = fleet.nodes.map((node, n) =>
+    spawnClients<{ writers: DurabilityWriter[] }>(
+      'scenarios/durabilityClients.ts',
+      {
+        protocol: fleet.protocol,
+        wsUrl: node.wsUrl,
+        docs: perNode[n],
+        mode: part === 'lag' ? 'rate' : 'burst',
+        rate: settings.rate,
+        durationMs: settings.durationMs,
+        edits,
       },
-      (i / clients.length) * periodMs,
+      (settings.durationMs as number) + 300_000,
     ),
   )
-  await sleep((settings.durationMs as number) + periodMs)
-  timers.forEach(clearTimeout)
-  await waitDurable(ledger, 30_000)
-  await poller.stop()
-  const cpu = fleet.nodes.map((node, i) =>
-    round(processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0)),
-  )
-  for (const client of clients) client.destroy()
-  return {
-    fleet: fleet.label,
-    part: `lag (${settings.clients} clients x ${settings.rate}/s)`,
-    edits: ledger.total,
-    durable: ledger.durable,
-    lagMs: summarize(ledger.lags()),
-    durableUpdatesPerSec: Number.NaN,
-    nodeCpuSec: cpu,
-  }
-}
-
-async function runBurst(fleet: BenchFleet, settings: Record<string, number>): Promise<PartResult> {
-  const ledger = new Ledger()
-  const clients = await connectClients(
-    fleet,
-    'burst',
-    settings.burstClients as number,
-    settings.docs as number,
-  )
-  const poller = startPoller(fleet, ledger, settings.pollMs as number)
+  const stored = new StoredClocks()
+  const poller = startPoller(fleet, stored, settings.pollMs as number, prefix)
   const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
-  const perClient = Math.ceil((settings.burstEdits as number) / clients.length)
-  const started = performance.now()
-  let seq = 0
-  for (let sent = 0; sent < perClient; sent += 100) {
-    for (const client of clients)
-      for (let k = 0; k < 100 && sent + k < perClient; k++) edit(client, ledger, seq++)
-    await nextTurn()
-  }
-  await waitDurable(ledger, 120_000)
+  const startAt = await startTogether(children)
+  const sent = (await Promise.all(children.map((child) => child.said('SENT')))).reduce(
+    (sum, count) => sum + Number(count),
+    0,
+  )
+  const deadline = nowMicros() + 120_000_000
+  while (stored.count < sent && nowMicros() < deadline) await sleep(20)
   await poller.stop()
-  const last = ledger.lastDurable()
   const cpu = fleet.nodes.map((node, i) =>
     round(processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0)),
   )
-  for (const client of clients) client.destroy()
+  for (const child of children) child.send('STOP')
+  const writers = (await Promise.all(children.map((child) => child.result))).flatMap(
+    (result) => result.writers,
+  )
+  const lags: number[] = []
+  for (const writer of writers) {
+    const seen = stored.seenAt.get(writer.clientId) ?? []
+    writer.sentAt.forEach((sentAt, clock) => {
+      const at = seen[clock]
+      if (at !== undefined) lags.push((at - sentAt) / 1000)
+    })
+  }
   return {
     fleet: fleet.label,
-    part: `burst (${clients.length} clients)`,
-    edits: ledger.total,
-    durable: ledger.durable,
-    lagMs: summarize(ledger.lags()),
+    part:
+      part === 'lag'
+        ? `lag (${writerCount} clients x ${settings.rate}/s)`
+        : `burst (${writerCount} clients)`,
+    edits: sent,
+    durable: lags.length,
+    lagMs: summarize(lags),
     durableUpdatesPerSec:
-      ledger.durable === ledger.total
-        ? Math.round(ledger.total / ((last - started) / 1000))
+      part === 'burst' && lags.length === sent
+        ? Math.round(sent / ((stored.last - startAt) / 1e6))
         : Number.NaN,
     nodeCpuSec: cpu,
   }
@@ -243,7 +185,8 @@ async function runBurst(fleet: BenchFleet, settings: Record<string, number>): Pr
 export async function runDurability(options: BenchOptions): Promise<void> {
   const settings = {
     clients: Number(options.settings.clients ?? 40),
-    docs: Number(options.settings.docs ?? 8),
+    lagDocs: Number(options.settings.docs ?? 8),
+    burstDocs: Number(options.settings.burstDocs ?? options.settings.docs ?? 8),
     rate: Number(options.settings.rate ?? 25),
     durationMs: Number(options.settings.durationSec ?? 15) * 1000,
     burstClients: Number(options.settings.burstClients ?? 20),
@@ -270,8 +213,7 @@ export async function runDurability(options: BenchOptions): Promise<void> {
         })
         try {
           for (const part of parts) {
-            const result =
-              part === 'lag' ? await runLag(fleet, settings) : await runBurst(fleet, settings)
+            const result = await runPart(fleet, part === 'lag' ? 'lag' : 'burst', settings)
             log(`durability: ${JSON.stringify(result)}`)
             results.push(result)
           }

@@ -1,7 +1,7 @@
 /**
  * One client process of scenario 3 (run by hotDoc.ts): `count` clients on the one hot document,
  * of which `measurers` are full providers (Y.Doc, decoding everything) and the rest light
- * receivers (clients.ts: the server sends them the same, they only count bytes); the first
+ * receivers (lightClients.ts: the server sends them the same, they only count bytes); the first
  * `typists` of the providers type. From the common start time each typist, `rate` times a
  * second, inserts a character into the Y.Text "text" and, in the same transaction (one update),
  * sets its key of the Y.Map "pings" to [process, sentAtMicros, seq]. Every client records
@@ -19,8 +19,8 @@ import {
   readyThenGo,
   waitUntilMicros,
 } from '../clientProcess.ts'
-import { connectLightReceiver, type LightReceiver, sleep } from '../clients.ts'
 import type { Protocol } from '../fleets.ts'
+import { connectLightPeer, type LightPeer } from '../lightClients.ts'
 
 interface Args {
   protocol: Protocol
@@ -43,13 +43,12 @@ const clients = await connectMany(
   Array.from({ length: Math.max(args.measurers, args.typists) }, () => args.doc),
   { batch: 50 },
 )
-const light: LightReceiver[] = []
+const light: LightPeer[] = []
 for (let i = clients.length; i < args.count; i += 50) {
   const batch = Array.from({ length: Math.min(50, args.count - i) }, () =>
-    connectLightReceiver(args.protocol, args.wsUrl, args.doc),
+    connectLightPeer(args.protocol, args.wsUrl, args.doc),
   )
-  // Joined once the server has sent it something (the document's state).
-  while (batch.some((receiver) => receiver.frames === 0)) await sleep(20)
+  await Promise.all(batch.map((receiver) => receiver.joined))
   light.push(...batch)
 }
 const startAt = await readyThenGo()

@@ -3,13 +3,16 @@
  * (half of each document's clients on each node), every client editing `rate` times a second.
  * Latency = from a client's edit on one node to its arrival at a client on the other node,
  * measured with one monotonic clock (clients live in two child processes, one per node, so the
- * bench process and the servers do not share an event loop with them).
+ * bench process and the servers do not share an event loop with them). The clients are
+ * protocol-level by default (`kind=protocol`, see propagationClients.ts); `kind=providers` runs
+ * a full provider and replica per client instead.
  */
-import { spawnClients } from '../clientProcess.ts'
+import { spawnClients, waitUntilMicros } from '../clientProcess.ts'
 import {
   type BenchFleet,
   diffCounters,
   forEachFleet,
+  nodeStats,
   processCpuSeconds,
   redisCounters,
 } from '../fleets.ts'
@@ -17,6 +20,8 @@ import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 
 export interface CrossNodeResult {
+  kind: 'providers' | 'protocol'
+  nice: number
   sent: number
   cross: number[]
   same: number[]
@@ -37,6 +42,8 @@ export async function measureCrossNode(
     perDoc: number
     /** Client processes per node, each with its share of the documents (default 1). */
     procs?: number
+    /** The client processes' nice value (default -10, see propagationClients.ts). */
+    clientNice?: number
   },
   docs: string[],
   extra: Record<string, unknown> = {},
@@ -59,6 +66,7 @@ export async function measureCrossNode(
           perDoc: settings.perDoc,
           rate: settings.rate,
           startAtNs,
+          nice: settings.clientNice ?? -10,
           warmupMs: settings.warmupMs,
           durationMs: settings.durationMs,
           ...extra,
@@ -67,7 +75,20 @@ export async function measureCrossNode(
       ),
     ),
   )
+  // The nodes' own event-loop lag while the clients write (asked for outside the measured
+  // window: answering costs a node a few ms, which would show in the latencies).
+  const startAtMicros = Number(BigInt(startAtNs) / 1000n)
+  await waitUntilMicros(startAtMicros)
+  await Promise.all(fleet.nodes.map((node) => nodeStats(node, { reset: true })))
+  await waitUntilMicros(startAtMicros + (settings.warmupMs + settings.durationMs + 500) * 1000)
+  const nodeLag = await Promise.all(fleet.nodes.map((node) => nodeStats(node)))
   const results = await Promise.all(children.map((child) => child.result))
+  // Converged: every digest of a document, from every client (or reader) on every node, equal.
+  const converged = docs.every((name) => {
+    const all = results.flatMap((r) => r.digests[name] ?? [])
+    const expected = (results[0]?.kind === 'protocol' ? 1 : settings.perDoc) * fleet.nodes.length
+    return all.length === expected && new Set(all).size === 1
+  })
   const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
   const cpu = fleet.nodes.map(
     (node, i) => processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0),
@@ -80,9 +101,13 @@ export async function measureCrossNode(
     cross: summarize(results.flatMap((r) => r.cross)),
     sameNode: summarize(results.flatMap((r) => r.same)),
     clientLoopLagP99Ms: results.map((r) => round(r.clientLoopLagP99Ms)),
+    clientNice: [...new Set(results.map((r) => r.nice))],
+    nodeLoopLagP99Ms: nodeLag.map((stats) => round(stats.loopLagMs.p99)),
+    nodeLoopLagMaxMs: nodeLag.map((stats) => round(stats.loopLagMs.max)),
     nodeCpuPercent: cpu.map((sec) => round((100 * sec) / wallSec, 1)),
     publishCalls: redis.publishCalls ?? 0,
     redisBytesOut: redis.total_net_output_bytes ?? 0,
+    converged,
     results,
   }
 }
@@ -99,8 +124,10 @@ export function crossNodeColumns(r: Omit<Awaited<ReturnType<typeof measureCrossN
     'same-node p50': r.sameNode.p50,
     'same-node p99': r.sameNode.p99,
     'node CPU %': r.nodeCpuPercent.join(' / '),
+    'node loop lag p99': r.nodeLoopLagP99Ms.join(' / '),
     'client loop lag p99': r.clientLoopLagP99Ms.join(' / '),
     publishes: r.publishCalls,
+    converged: r.converged ? 'yes' : 'NO',
   }
 }
 
@@ -112,7 +139,11 @@ export async function runPropagation(options: BenchOptions): Promise<void> {
     warmupMs: Number(options.settings.warmupSec ?? 3) * 1000,
     durationMs: Number(options.settings.durationSec ?? 15) * 1000,
     procs: Number(options.settings.procs ?? 1),
+    kind: String(options.settings.kind ?? 'protocol'),
+    clientNice: Number(options.settings.clientNice ?? -10),
   }
+  if (settings.kind !== 'protocol' && settings.kind !== 'providers')
+    throw new Error(`kind must be protocol or providers, not ${settings.kind}`)
   const runs = await forEachFleet(
     options,
     { scenario: 'propagation', fleets: 'weft,hocuspocus', nodes: 2, persistence: false },
@@ -122,13 +153,18 @@ export async function runPropagation(options: BenchOptions): Promise<void> {
         (_, i) => `grid:bench-prop-${runId.replace(/_/g, '-')}-${i}`,
       )
       const perDoc = Math.max(1, Math.round(settings.clients / docs.length / 2))
-      const { results: _, ...result } = await measureCrossNode(fleet, { ...settings, perDoc }, docs)
+      const { results: _, ...result } = await measureCrossNode(
+        fleet,
+        { ...settings, perDoc },
+        docs,
+        { kind: settings.kind },
+      )
       log(`propagation: ${JSON.stringify(result)}`)
       return [result]
     },
   )
   printTable(
-    `Scenario 1: cross-node propagation, ${settings.clients} clients on ${settings.docs} docs, ${settings.rate} updates/s each (ms)`,
+    `Scenario 1: cross-node propagation, ${settings.clients} ${settings.kind} clients on ${settings.docs} docs, ${settings.rate} updates/s each (ms)`,
     runs.map((r) => crossNodeColumns(r)),
   )
   const ratios = compareFleets(runs, [

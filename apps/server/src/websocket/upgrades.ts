@@ -9,6 +9,7 @@ import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import crossws from 'crossws/adapters/node'
 import type { ConnectionContext, SocketTransport } from '../context.ts'
 import type { Logger } from '../logger.ts'
+import { connectionRequest } from './connectionRequest.ts'
 import { corkUntilNextTurn, tcpSocketOf } from './corkPerTurn.ts'
 import { authMessage, bridgeSocket, toHocuspocus } from './YWebsocketBridge.ts'
 
@@ -67,7 +68,11 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         const socket = peer.websocket as unknown as WebSocketLike
         let connection: ClientConnection | undefined
         const context: ConnectionContext = { transport: transportFor(socket, () => connection) }
-        connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
+        connection = hocuspocus.handleConnection(
+          socket,
+          connectionRequest(peer.request as Request),
+          context,
+        )
         states.set(peer, { connection, tcp: tcpSocketOf(socket) })
       },
       message(peer, message) {
@@ -102,7 +107,11 @@ export function createUpgradeHandler(options: UpgradeOptions) {
             close: (code, reason) => raw.close(code, reason),
           },
         }
-        const connection = hocuspocus.handleConnection(socket, peer.request as Request, context)
+        const connection = hocuspocus.handleConnection(
+          socket,
+          connectionRequest(peer.request as Request),
+          context,
+        )
         states.set(peer, { connection, documentName, tcp: tcpSocketOf(raw) })
         connection.handleMessage(authMessage(documentName, url.searchParams.get('token') ?? ''))
       },

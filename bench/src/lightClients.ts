@@ -1,0 +1,125 @@
+/**
+ * Clients that speak the wire protocol directly, without a provider or a replica of the
+ * document, so that hundreds of them fit in one client process without that process becoming
+ * what a benchmark measures. The server does the same work for them as for a full provider: it
+ * sends them the document and every update, and applies what they send.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { nowMicros } from './clientProcess.ts'
+import type { Protocol } from './fleets.ts'
+
+/** Message and sub-message numbers both protocols share (y-protocols/sync). */
+const MESSAGE_SYNC = 0
+const SYNC_STEP_1 = 0
+const SYNC_STEP_2 = 1
+const SYNC_UPDATE = 2
+/** Hocuspocus only: MessageType.Auth, AuthMessageType.Token. */
+const MESSAGE_AUTH = 2
+const AUTH_TOKEN = 0
+const HOCUSPOCUS_PROVIDER_VERSION = '4.7.0'
+
+export interface LightPeer {
+  /** Frames and bytes the server sent this peer. */
+  frames: number
+  bytes: number
+  /** Resolves once the server has sent something (it has taken the peer in). */
+  joined: Promise<void>
+  /** Sends one Yjs update (V1) as a provider sends a local change. */
+  sendUpdate(update: Uint8Array): void
+  /** Bytes handed to `sendUpdate` that have not reached the kernel yet. */
+  buffered(): number
+  close(): void
+}
+
+/** Called with every document update the server sends (SyncStep2 or Update) and when it arrived. */
+export type UpdateListener = (update: Uint8Array, arrivedMicros: number) => void
+
+/**
+ * Joins a document: for Hocuspocus an Authentication message (empty token, as testkit's clients
+ * send in dev mode) and a SyncStep1 with an empty state vector; for y-websocket the SyncStep1
+ * alone. Every frame the server sends is counted; with `onUpdate`, document updates are cut out
+ * of their frames (a few varints read, nothing decoded) and handed over.
+ */
+export function connectLightPeer(
+  protocol: Protocol,
+  wsUrl: string,
+  documentName: string,
+  onUpdate?: UpdateListener,
+): LightPeer {
+  const url = protocol === 'y-websocket' ? `${wsUrl}/${documentName}` : `${wsUrl}/collab`
+  const socket = new WebSocket(url)
+  const frame = (write: (encoder: encoding.Encoder) => void) => {
+    const encoder = encoding.createEncoder()
+    if (protocol === 'hocuspocus') encoding.writeVarString(encoder, documentName)
+    write(encoder)
+    return encoding.toUint8Array(encoder)
+  }
+  let markJoined = () => {}
+  const peer: LightPeer = {
+    frames: 0,
+    bytes: 0,
+    joined: new Promise<void>((resolve) => {
+      markJoined = resolve
+    }),
+    sendUpdate(update) {
+      socket.send(
+        frame((encoder) => {
+          encoding.writeVarUint(encoder, MESSAGE_SYNC)
+          encoding.writeVarUint(encoder, SYNC_UPDATE)
+          encoding.writeVarUint8Array(encoder, update)
+        }),
+      )
+    },
+    buffered: () => socket.bufferedAmount,
+    close: () => socket.terminate(),
+  }
+  socket.on('error', () => {})
+  socket.on('message', (data: Buffer) => {
+    const arrived = nowMicros()
+    if (peer.frames++ === 0) markJoined()
+    peer.bytes += data.length
+    if (!onUpdate) return
+    const decoder = decoding.createDecoder(data)
+    if (protocol === 'hocuspocus') decoding.readVarString(decoder)
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return
+    const kind = decoding.readVarUint(decoder)
+    if (kind === SYNC_STEP_2 || kind === SYNC_UPDATE)
+      onUpdate(decoding.readVarUint8Array(decoder), arrived)
+  })
+  socket.on('open', () => {
+    if (protocol === 'hocuspocus') {
+      socket.send(
+        frame((encoder) => {
+          encoding.writeVarUint(encoder, MESSAGE_AUTH)
+          encoding.writeVarUint(encoder, AUTH_TOKEN)
+          encoding.writeVarString(encoder, '')
+          encoding.writeVarString(encoder, HOCUSPOCUS_PROVIDER_VERSION)
+        }),
+      )
+    }
+    socket.send(
+      frame((encoder) => {
+        encoding.writeVarUint(encoder, MESSAGE_SYNC)
+        encoding.writeVarUint(encoder, SYNC_STEP_1)
+        encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()))
+      }),
+    )
+  })
+  return peer
+}
+
+/**
+ * The values a Yjs update writes into maps or arrays as plain JSON (`ContentAny`), found by
+ * decoding the update's structs without applying them to a document.
+ */
+export function valuesWritten(update: Uint8Array): unknown[] {
+  const values: unknown[] = []
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny)
+      values.push(...struct.content.getContent())
+  }
+  return values
+}

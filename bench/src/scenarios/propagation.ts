@@ -42,7 +42,11 @@ export async function measureCrossNode(
     perDoc: number
     /** Client processes per node, each with its share of the documents (default 1). */
     procs?: number
-    /** The client processes' nice value (default -10, see propagationClients.ts). */
+    /**
+     * The client processes' nice value (propagationClients.ts). Default: -10 for protocol
+     * clients, which need little CPU; 0 for providers, which need much of it and at a raised
+     * priority would take it from the nodes being measured.
+     */
     clientNice?: number
   },
   docs: string[],
@@ -66,7 +70,7 @@ export async function measureCrossNode(
           perDoc: settings.perDoc,
           rate: settings.rate,
           startAtNs,
-          nice: settings.clientNice ?? -10,
+          nice: settings.clientNice ?? (extra.kind === 'protocol' ? -10 : 0),
           warmupMs: settings.warmupMs,
           durationMs: settings.durationMs,
           ...extra,
@@ -140,7 +144,8 @@ export async function runPropagation(options: BenchOptions): Promise<void> {
     durationMs: Number(options.settings.durationSec ?? 15) * 1000,
     procs: Number(options.settings.procs ?? 1),
     kind: String(options.settings.kind ?? 'protocol'),
-    clientNice: Number(options.settings.clientNice ?? -10),
+    clientNice:
+      options.settings.clientNice === undefined ? undefined : Number(options.settings.clientNice),
   }
   if (settings.kind !== 'protocol' && settings.kind !== 'providers')
     throw new Error(`kind must be protocol or providers, not ${settings.kind}`)

@@ -29,7 +29,8 @@ import pg from 'pg'
 
 /**
  * weft-scratch: our node from a scratch copy (WEFT_SCRATCH_MAIN, a main.ts outside the repo), to
- * measure a proposed change to code this benchmark does not own side by side with the original.
+ * measure a proposed change to code this benchmark does not own side by side with the original;
+ * WEFT_SCRATCH_NODE_FLAGS adds Node flags to that copy's processes only.
  */
 export type FleetKind =
   | 'weft'
@@ -293,6 +294,10 @@ function nodeFlags(request: FleetRequest): string[] {
     ...(request.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${request.cpuProfDir}`] : []),
     ...(request.flushStatsDir
       ? ['--import', join(REPO_ROOT, 'bench', 'src', 'instrument', 'flushStats.ts')]
+      : []),
+    // Node/V8 flags to try on the scratch copy only (e.g. GC sizing), side by side with ours.
+    ...(request.kind === 'weft-scratch' && process.env.WEFT_SCRATCH_NODE_FLAGS
+      ? process.env.WEFT_SCRATCH_NODE_FLAGS.split(' ')
       : []),
   ]
 }

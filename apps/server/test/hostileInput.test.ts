@@ -115,3 +115,17 @@ test('bad document names are refused and the node keeps serving', async () => {
   }
   await nodeStillServes('after-bad-names ')
 })
+
+test('an upgrade with a Host header that makes no URL is refused with 400', async () => {
+  const url = fleet.nodes[0]?.wsUrl as string
+  for (const path of ['/collab', '/yjs/grid:bystander']) {
+    const status = await new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(`${url}${path}`, { headers: { host: 'bad host' } })
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
+      socket.on('open', () => reject(new Error(`${path}: upgraded`)))
+      socket.on('error', () => {})
+    })
+    assert.equal(status, 400, path)
+  }
+  await nodeStillServes('after-bad-host')
+})

@@ -1,17 +1,26 @@
 /**
  * The upgrade request as Hocuspocus keeps it for a connection: the same request, but its `url`
- * is the path and query alone.
+ * is the path and the query alone.
  *
- * Hocuspocus derives `requestParameters` from `request.url` for every hook it calls — several
- * per message (beforeHandleMessage, onChange, the store hooks) — and for an absolute URL that is
- * a full WHATWG URL parse each time: 5–7 % of a busy node's CPU in the durability burst
- * (docs/benchmarks.md). For a path it splits off the query and reads it with URLSearchParams:
- * the same parameters for a fraction of the work. Everything else (headers, method, …) is the
- * original request's.
+ * Hocuspocus derives `requestParameters` from `request.url` on every hook that carries them —
+ * several per message (beforeHandleMessage, afterHandleMessage, onChange) — and for an absolute
+ * URL that is a full WHATWG URL parse each time: 5–7 % of a busy node's CPU in the durability
+ * burst (docs/benchmarks.md). For a url without `://` it splits at the first `?` and reads the
+ * rest with URLSearchParams. The query is re-serialised by URLSearchParams, which escapes `:`,
+ * `/` and `?`, so that path always gives the parameters the absolute URL gave. Everything else
+ * (headers, method, …) is the original request's.
  */
 export function connectionRequest(request: Request): Request {
-  const { pathname, search } = new URL(request.url)
-  const url = pathname + search
+  let url: string
+  try {
+    const { pathname, searchParams } = new URL(request.url)
+    const query = searchParams.toString()
+    url = query ? `${pathname}?${query}` : pathname
+  } catch {
+    // No URL can be made of it (a malformed Host header): left as it was, Hocuspocus refuses
+    // the connection on its first message.
+    return request
+  }
   return new Proxy(request, {
     get(target, property) {
       if (property === 'url') return url

@@ -30,6 +30,7 @@ type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
  * timer of its own, so the checks are spread over time.
  */
 const NO_SWEEP = 0
+const POLICY_VIOLATION = 1008
 
 interface PeerState {
   connection: ClientConnection
@@ -97,7 +98,14 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     serverOptions: { maxPayload: options.maxMessageBytes },
     hooks: {
       open(peer) {
-        const url = new URL(peer.request.url)
+        let url: URL
+        try {
+          url = new URL(peer.request.url)
+        } catch {
+          // A Host header no URL can be made of: nothing to serve, and nothing may be left open.
+          peer.close(POLICY_VIOLATION, 'malformed request')
+          return
+        }
         const documentName = decodeURIComponent(url.pathname.slice('/yjs/'.length))
         const raw = peer.websocket as unknown as WebSocketLike
         const socket = bridgeSocket(raw)
@@ -136,6 +144,10 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'))
     const pathname = new URL(request.url ?? '/', 'http://node').pathname
     if (!options.accepting()) return rejectUpgrade(socket, 503, 'Service Unavailable')
+    // crossws builds the request's URL from the Host header; one that makes no URL is refused
+    // here with a clear status instead of failing inside it.
+    if (!URL.canParse(`http://${request.headers.host ?? 'localhost'}/`))
+      return rejectUpgrade(socket, 400, 'Bad Request')
     if (pathname === '/collab') return void collab.handleUpgrade(request, socket, head)
     if (pathname.startsWith('/yjs/') && pathname.length > '/yjs/'.length) {
       return void yjs.handleUpgrade(request, socket, head)

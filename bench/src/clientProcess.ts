@@ -1,10 +1,12 @@
 /**
  * Client loads in child processes, so thousands of clients neither share an event loop with the
  * bench nor with a server. The parent spawns an entry script with its arguments in a JSON file
- * (which always carry `out`, the file the child writes its result to); the child prints `READY` once its
- * clients are synced, may wait for lines from the parent on stdin (`GO <startAtMicros>`,
- * `STOP`), and exits after writing its result. Times cross processes as
- * CLOCK_MONOTONIC microseconds (`process.hrtime`, one clock for the whole machine).
+ * (which always carry `out`, the file the child writes its result to); the child prints `READY`
+ * once its clients are synced (protocol-level clients: joined, see lightClients.ts), may print
+ * lines of its own for the parent to wait for (`said`, e.g. `SENT <count>`), may wait for lines
+ * from the parent on stdin (`GO <startAtMicros>`, `STOP`), and exits after writing its result.
+ * Times cross processes as CLOCK_MONOTONIC microseconds (`process.hrtime`, one clock for the
+ * whole machine).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,7 +28,7 @@ export const waitUntilMicros = (micros: number) =>
 
 export interface ClientProcess<R> {
   process: ManagedProcess
-  /** Resolves when the child printed READY (its clients are connected and synced). */
+  /** Resolves when the child printed READY (its clients are connected, and synced or joined). */
   ready: Promise<void>
   /** The child's result, once it exited; rejects if it failed or ran past its time limit. */
   result: Promise<R>
@@ -38,22 +40,28 @@ export interface ClientProcess<R> {
 
 let spawned = 0
 
-/** Starts `bench/src/<entry>` with `args` (plus `out`). */
+/**
+ * Starts `bench/src/<entry>` with `args` (plus `out`). With `nice`, the process starts under
+ * `nice -n <nice>`, so every thread of it (V8's GC and compiler threads too) runs at that
+ * priority; without the right to raise it, `nice` says so on stderr and runs it at 0.
+ */
 export function spawnClients<R>(
   entry: string,
   args: Record<string, unknown>,
   limitMs: number,
+  options: { nice?: number } = {},
 ): ClientProcess<R> {
   const base = join(tmpdir(), `weft-bench-clients-${process.pid}-${spawned++}`)
   const out = `${base}.out.json`
   // In a file: 2,500 document names exceed what one command-line argument may hold (E2BIG).
   writeFileSync(`${base}.args.json`, JSON.stringify({ ...args, out }))
-  const child = new ManagedProcess(
-    `clients-${spawned}`,
-    process.execPath,
-    [join('bench', 'src', entry), `${base}.args.json`],
-    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
-  )
+  const command = [process.execPath, join('bench', 'src', entry), `${base}.args.json`]
+  if (options.nice) command.unshift('nice', '-n', String(options.nice))
+  const [bin, ...rest] = command as [string, ...string[]]
+  const child = new ManagedProcess(`clients-${spawned}`, bin, rest, {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   const lines: string[] = []
   const lineWaiters: (() => void)[] = []
   createInterface({ input: child.child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
@@ -81,6 +89,9 @@ export function spawnClients<R>(
       throw new Error(`client process ${entry} failed (${status.code}): ${child.logs()}`)
     return JSON.parse(readFileSync(out, 'utf8')) as R
   })
+  // Awaited later (after the run); a child failing before then must not be an unhandled
+  // rejection that ends the bench without cleaning up its fleets.
+  result.catch(() => {})
   return {
     process: child,
     ready,

@@ -16,17 +16,33 @@ const MESSAGE_SYNC = 0
 const SYNC_STEP_1 = 0
 const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
+const MESSAGE_AWARENESS = 1
 /** Hocuspocus only: MessageType.Auth, AuthMessageType.Token. */
 const MESSAGE_AUTH = 2
 const AUTH_TOKEN = 0
 const HOCUSPOCUS_PROVIDER_VERSION = '4.7.0'
+/** The state vector of an empty document (no clients). */
+const EMPTY_STATE_VECTOR = new Uint8Array([0])
+/** An awareness update about no clients: changes nothing, but it is a message. */
+const EMPTY_AWARENESS = new Uint8Array([0])
+/**
+ * Hocuspocus closes a connection that has sent nothing for its `timeout` (30 s in ours): a peer
+ * that only reads says something this often.
+ */
+const KEEP_ALIVE_MS = 10_000
+const JOIN_TIMEOUT_MS = 60_000
 
 export interface LightPeer {
   /** Frames and bytes the server sent this peer. */
   frames: number
   bytes: number
-  /** Resolves once the server has sent something (it has taken the peer in). */
+  /**
+   * Resolves once the server answered the peer's SyncStep1 (the document is loaded and the peer
+   * is one of its connections); rejects if the socket closes first or after a minute.
+   */
   joined: Promise<void>
+  /** The socket closed (whatever was sent after that is lost). */
+  closed: boolean
   /** Sends one Yjs update (V1) as a provider sends a local change. */
   sendUpdate(update: Uint8Array): void
   /** Bytes handed to `sendUpdate` that have not reached the kernel yet. */
@@ -41,7 +57,10 @@ export type UpdateListener = (update: Uint8Array, arrivedMicros: number) => void
  * Joins a document: for Hocuspocus an Authentication message (empty token, as testkit's clients
  * send in dev mode) and a SyncStep1 with an empty state vector; for y-websocket the SyncStep1
  * alone. Every frame the server sends is counted; with `onUpdate`, document updates are cut out
- * of their frames (a few varints read, nothing decoded) and handed over.
+ * of their frames (a few varints read, nothing decoded) and handed over. Unlike a provider it
+ * sends no awareness state of its own and does not answer the server's SyncStep1 (it has
+ * nothing the server lacks); every 10 s it sends an empty awareness update so that the server's
+ * idle timeout does not close a peer that only reads.
  */
 export function connectLightPeer(
   protocol: Protocol,
@@ -58,12 +77,21 @@ export function connectLightPeer(
     return encoding.toUint8Array(encoder)
   }
   let markJoined = () => {}
+  let failJoin = (_error: Error) => {}
+  const joined = new Promise<void>((resolve, reject) => {
+    markJoined = resolve
+    failJoin = reject
+  })
+  joined.catch(() => {})
+  const joinTimer = setTimeout(
+    () => failJoin(new Error(`${documentName}: not joined in ${JOIN_TIMEOUT_MS} ms`)),
+    JOIN_TIMEOUT_MS,
+  )
   const peer: LightPeer = {
     frames: 0,
     bytes: 0,
-    joined: new Promise<void>((resolve) => {
-      markJoined = resolve
-    }),
+    joined,
+    closed: false,
     sendUpdate(update) {
       socket.send(
         frame((encoder) => {
@@ -74,19 +102,32 @@ export function connectLightPeer(
       )
     },
     buffered: () => socket.bufferedAmount,
-    close: () => socket.terminate(),
+    close() {
+      clearInterval(keepAlive)
+      socket.terminate()
+    },
   }
+  let keepAlive: NodeJS.Timeout | undefined
   socket.on('error', () => {})
+  socket.on('close', (code) => {
+    peer.closed = true
+    clearTimeout(joinTimer)
+    clearInterval(keepAlive)
+    failJoin(new Error(`${documentName}: socket closed (${code}) before joining`))
+  })
   socket.on('message', (data: Buffer) => {
     const arrived = nowMicros()
-    if (peer.frames++ === 0) markJoined()
+    peer.frames++
     peer.bytes += data.length
-    if (!onUpdate) return
     const decoder = decoding.createDecoder(data)
     if (protocol === 'hocuspocus') decoding.readVarString(decoder)
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return
     const kind = decoding.readVarUint(decoder)
-    if (kind === SYNC_STEP_2 || kind === SYNC_UPDATE)
+    if (kind === SYNC_STEP_2) {
+      clearTimeout(joinTimer)
+      markJoined()
+    }
+    if (onUpdate && (kind === SYNC_STEP_2 || kind === SYNC_UPDATE))
       onUpdate(decoding.readVarUint8Array(decoder), arrived)
   })
   socket.on('open', () => {
@@ -104,9 +145,17 @@ export function connectLightPeer(
       frame((encoder) => {
         encoding.writeVarUint(encoder, MESSAGE_SYNC)
         encoding.writeVarUint(encoder, SYNC_STEP_1)
-        encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()))
+        encoding.writeVarUint8Array(encoder, EMPTY_STATE_VECTOR)
       }),
     )
+    keepAlive = setInterval(() => {
+      socket.send(
+        frame((encoder) => {
+          encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+          encoding.writeVarUint8Array(encoder, EMPTY_AWARENESS)
+        }),
+      )
+    }, KEEP_ALIVE_MS)
   })
   return peer
 }

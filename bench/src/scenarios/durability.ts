@@ -1,5 +1,6 @@
 /**
- * Scenario 7: durability lag and throughput. Writers on both nodes of a 2-node fleet edit
+ * Scenario 7: durability lag and throughput. Writers on both nodes of a 2-node fleet edit the
+ * same documents
  * (protocol-level clients in one child process per node, durabilityClients.ts: every edit is one
  * Yjs item, so a writer's clock numbers its edits, and each edit's send time is kept). A poller
  * in the bench process reads Postgres every `pollMs` and notes when it first sees each
@@ -120,9 +121,14 @@ async function runPart(
 ): Promise<PartResult> {
   const writerCount = (part === 'lag' ? settings.clients : settings.burstClients) as number
   const prefix = `canvas:bench-dur-${part}-`
+  // Writer i on node i mod nodes, document ⌊i / nodes⌋ mod docs: each document has writers on
+  // every node (as clients behind a load balancer would), so every update is applied on both.
+  const nodeCount = fleet.nodes.length
   const perNode = fleet.nodes.map(() => [] as string[])
-  for (let i = 0; i < writerCount; i++)
-    perNode[i % fleet.nodes.length]?.push(`${prefix}${i % (settings[`${part}Docs`] as number)}`)
+  for (let i = 0; i < writerCount; i++) {
+    const doc = Math.floor(i / nodeCount) % (settings[`${part}Docs`] as number)
+    perNode[i % nodeCount]?.push(`${prefix}${doc}`)
+  }
   const edits = Math.ceil((settings.burstEdits as number) / writerCount)
   const children = fleet.nodes.map((node, n) =>
     spawnClients<{ writers: DurabilityWriter[] }>(
@@ -130,6 +136,7 @@ async function runPart(
       {
         protocol: fleet.protocol,
         wsUrl: node.wsUrl,
+        node: n,
         docs: perNode[n],
         mode: part === 'lag' ? 'rate' : 'burst',
         rate: settings.rate,
@@ -141,22 +148,51 @@ async function runPart(
   )
   const stored = new StoredClocks()
   const poller = startPoller(fleet, stored, settings.pollMs as number, prefix)
-  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
-  const startAt = await startTogether(children)
-  const sent = (await Promise.all(children.map((child) => child.said('SENT')))).reduce(
-    (sum, count) => sum + Number(count),
-    0,
-  )
-  const deadline = nowMicros() + 120_000_000
-  while (stored.count < sent && nowMicros() < deadline) await sleep(20)
-  await poller.stop()
-  const cpu = fleet.nodes.map((node, i) =>
-    round(processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0)),
-  )
-  for (const child of children) child.send('STOP')
-  const writers = (await Promise.all(children.map((child) => child.result))).flatMap(
-    (result) => result.writers,
-  )
+  try {
+    // Node CPU from the moment every writer has joined (connecting and loading are not part).
+    await Promise.all(children.map((child) => child.ready))
+    const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
+    const startAt = await startTogether(children)
+    const sent = (await Promise.all(children.map((child) => child.said('SENT')))).reduce(
+      (sum, count) => sum + Number(count),
+      0,
+    )
+    const deadline = nowMicros() + 120_000_000
+    while (stored.count < sent && nowMicros() < deadline) await sleep(20)
+    const cpu = fleet.nodes.map((node, i) =>
+      round(processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0)),
+    )
+    for (const child of children) child.send('STOP')
+    const writers = (await Promise.all(children.map((child) => child.result))).flatMap(
+      (result) => result.writers,
+    )
+    return summarizePart(fleet, part, writerCount, settings, {
+      stored,
+      startAt,
+      sent,
+      cpu,
+      writers,
+    })
+  } finally {
+    await poller.stop()
+    for (const child of children) child.process.child.kill('SIGKILL')
+  }
+}
+
+function summarizePart(
+  fleet: BenchFleet,
+  part: 'lag' | 'burst',
+  writerCount: number,
+  settings: Record<string, number>,
+  run: {
+    stored: StoredClocks
+    startAt: number
+    sent: number
+    cpu: number[]
+    writers: DurabilityWriter[]
+  },
+): PartResult {
+  const { stored, startAt, sent, cpu, writers } = run
   const lags: number[] = []
   for (const writer of writers) {
     const seen = stored.seenAt.get(writer.clientId) ?? []

@@ -9,6 +9,8 @@
  * - `burst`: every writer sends `edits` edits as fast as the socket takes them, 100 per turn.
  * Arguments: a JSON file (clientProcess.ts); writes a JSON result to `out`.
  */
+
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises'
 import * as Y from 'yjs'
 import {
   childArgs,
@@ -18,13 +20,14 @@ import {
   readyThenGo,
   waitUntilMicros,
 } from '../clientProcess.ts'
-import { nextTurn, sleep } from '../clients.ts'
 import type { Protocol } from '../fleets.ts'
 import { connectLightPeer } from '../lightClients.ts'
 
 interface Args {
   protocol: Protocol
   wsUrl: string
+  /** This process's node, part of every key its writers write (keys stay unique fleet-wide). */
+  node: number
   docs: string[]
   mode: 'rate' | 'burst'
   rate: number
@@ -51,7 +54,7 @@ const writers = args.docs.map((name, index) => {
     record: { clientId: doc.clientID, sentAt } satisfies DurabilityWriter,
     edit() {
       sentAt.push(nowMicros())
-      cells.set(`w${index}-c${seq % 64}`, seq++)
+      cells.set(`n${args.node}-w${index}-c${seq % 64}`, seq++)
     },
   }
 })
@@ -87,7 +90,10 @@ if (args.mode === 'rate') {
   }
 }
 // Sent once the sockets' buffers are empty; the parent then waits for Postgres, and says STOP.
-while (writers.some((writer) => writer.peer.buffered() > 0)) await sleep(5)
+// A socket the server closed never drains, and what was sent on it is lost: that fails the run.
+while (writers.some((writer) => writer.peer.buffered() > 0 && !writer.peer.closed)) await sleep(5)
+const closed = writers.filter((writer) => writer.peer.closed).length
+if (closed > 0) throw new Error(`${closed} writers' sockets were closed by the server`)
 process.stdout.write(`SENT ${writers.reduce((sum, w) => sum + w.record.sentAt.length, 0)}\n`)
 while ((await nextLine()) !== 'STOP') {}
 finish(args, { writers: writers.map((writer) => writer.record) })

@@ -20,7 +20,8 @@ export async function runGridBursts(options: BenchOptions): Promise<void> {
     shapes: Number(options.settings.shapes ?? 20),
     warmupMs: Number(options.settings.warmupSec ?? 3) * 1000,
     durationMs: Number(options.settings.durationSec ?? 15) * 1000,
-    clientNice: Number(options.settings.clientNice ?? 0),
+    clientNice:
+      options.settings.clientNice === undefined ? undefined : Number(options.settings.clientNice),
   }
   const runs = await forEachFleet(
     options,

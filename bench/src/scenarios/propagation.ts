@@ -22,6 +22,9 @@ import { compareFleets, log, printTable, round, summarize, writeResult } from '.
 export interface CrossNodeResult {
   kind: 'providers' | 'protocol'
   nice: number
+  missingLastValues: number
+  sentInWindow: Record<string, number>
+  receivedInWindow: Record<string, number>
   sent: number
   cross: number[]
   same: number[]
@@ -53,7 +56,6 @@ export async function measureCrossNode(
   extra: Record<string, unknown> = {},
 ) {
   const startAtNs = (process.hrtime.bigint() + 8_000_000_000n).toString()
-  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
   const redisBefore = redisCounters(fleet.redis)
   const limitMs = 8_000 + settings.warmupMs + settings.durationMs + 60_000
   const procs = Math.max(1, Math.min(settings.procs ?? 1, docs.length))
@@ -70,34 +72,50 @@ export async function measureCrossNode(
           perDoc: settings.perDoc,
           rate: settings.rate,
           startAtNs,
-          nice: settings.clientNice ?? (extra.kind === 'protocol' ? -10 : 0),
           warmupMs: settings.warmupMs,
           durationMs: settings.durationMs,
           ...extra,
         },
         limitMs,
+        { nice: settings.clientNice ?? (extra.kind === 'protocol' ? -10 : 0) },
       ),
     ),
   )
   // The nodes' own event-loop lag while the clients write (asked for outside the measured
   // window: answering costs a node a few ms, which would show in the latencies).
+  // Node CPU over the same window as the lag: from the start of the writes to just after.
   const startAtMicros = Number(BigInt(startAtNs) / 1000n)
   await waitUntilMicros(startAtMicros)
+  const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
   await Promise.all(fleet.nodes.map((node) => nodeStats(node, { reset: true })))
   await waitUntilMicros(startAtMicros + (settings.warmupMs + settings.durationMs + 500) * 1000)
   const nodeLag = await Promise.all(fleet.nodes.map((node) => nodeStats(node)))
-  const results = await Promise.all(children.map((child) => child.result))
-  // Converged: every digest of a document, from every client (or reader) on every node, equal.
-  const converged = docs.every((name) => {
-    const all = results.flatMap((r) => r.digests[name] ?? [])
-    const expected = (results[0]?.kind === 'protocol' ? 1 : settings.perDoc) * fleet.nodes.length
-    return all.length === expected && new Set(all).size === 1
-  })
-  const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
   const cpu = fleet.nodes.map(
     (node, i) => processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0),
   )
-  const wallSec = (8_000 + settings.warmupMs + settings.durationMs + 1_500) / 1000
+  const wallSec = (settings.warmupMs + settings.durationMs + 500) / 1000
+  const results = await Promise.all(children.map((child) => child.result))
+  const protocol = results[0]?.kind === 'protocol'
+  // Converged: every digest of a document, from every client (or reader) on every node, equal,
+  // and (protocol clients) every writer's last value found by a fresh reader on each node.
+  const converged =
+    results.every((r) => r.missingLastValues === 0) &&
+    docs.every((name) => {
+      const all = results.flatMap((r) => r.digests[name] ?? [])
+      const expected = (protocol ? 1 : settings.perDoc) * fleet.nodes.length
+      return all.length === expected && new Set(all).size === 1
+    })
+  // Every value written in the window reaches every other client of its document (protocol
+  // clients see each value, so this is exact for them).
+  const receivers = settings.perDoc * fleet.nodes.length
+  let expectedDeliveries = 0
+  let deliveries = 0
+  for (const name of docs) {
+    const sent = results.reduce((sum, r) => sum + (r.sentInWindow[name] ?? 0), 0)
+    expectedDeliveries += sent * (receivers - 1)
+    deliveries += results.reduce((sum, r) => sum + (r.receivedInWindow[name] ?? 0), 0)
+  }
+  const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
   return {
     fleet: fleet.label,
     clients: settings.perDoc * fleet.nodes.length * docs.length,
@@ -112,6 +130,8 @@ export async function measureCrossNode(
     publishCalls: redis.publishCalls ?? 0,
     redisBytesOut: redis.total_net_output_bytes ?? 0,
     converged,
+    /** Deliveries of values written in the window ÷ (values × the other clients of the doc). */
+    delivered: `${deliveries}/${expectedDeliveries}`,
     results,
   }
 }
@@ -132,6 +152,7 @@ export function crossNodeColumns(r: Omit<Awaited<ReturnType<typeof measureCrossN
     'client loop lag p99': r.clientLoopLagP99Ms.join(' / '),
     publishes: r.publishCalls,
     converged: r.converged ? 'yes' : 'NO',
+    delivered: r.delivered,
   }
 }
 

@@ -14,12 +14,11 @@
  * The writers decode nothing the server sends back and the poller is all the bench process
  * does, so neither is what limits the burst figure.
  */
-import { startPostgres } from '@weft/testkit'
 import pg from 'pg'
 import * as Y from 'yjs'
 import { nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
 import { sleep } from '../clients.ts'
-import { type BenchFleet, type FleetKind, processCpuSeconds, startBenchFleet } from '../fleets.ts'
+import { type BenchFleet, forEachFleet, processCpuSeconds } from '../fleets.ts'
 import type { BenchOptions } from '../main.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 import type { DurabilityWriter } from './durabilityClients.ts'
@@ -230,37 +229,19 @@ export async function runDurability(options: BenchOptions): Promise<void> {
     pollMs: Number(options.settings.pollMs ?? 20),
   }
   const parts = (options.settings.parts ?? 'lag,burst').split(',')
-  const kinds = (options.settings.fleets ?? 'weft,hocuspocus').split(',') as FleetKind[]
-  const postgres = await startPostgres()
-  const results: PartResult[] = []
-  try {
-    for (let round_ = 0; round_ < options.repeat; round_++) {
-      const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
-      for (const kind of order) {
-        const tag = `dur_${kind}_${round_}_${Date.now()}`
-        log(`durability: ${kind} (round ${round_ + 1}/${options.repeat})`)
-        const fleet = await startBenchFleet({
-          kind,
-          nodes: 2,
-          postgres,
-          persistence: true,
-          tag,
-          ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${tag}` } : {}),
-        })
-        try {
-          for (const part of parts) {
-            const result = await runPart(fleet, part === 'lag' ? 'lag' : 'burst', settings)
-            log(`durability: ${JSON.stringify(result)}`)
-            results.push(result)
-          }
-        } finally {
-          await fleet.destroy()
-        }
+  const results = await forEachFleet(
+    options,
+    { scenario: 'durability', fleets: 'weft,hocuspocus', nodes: 2, persistence: true },
+    async (fleet) => {
+      const partResults: PartResult[] = []
+      for (const part of parts) {
+        const result = await runPart(fleet, part === 'lag' ? 'lag' : 'burst', settings)
+        log(`durability: ${JSON.stringify(result)}`)
+        partResults.push(result)
       }
-    }
-  } finally {
-    await postgres.destroy()
-  }
+      return partResults
+    },
+  )
   printTable(
     'Scenario 7: durability lag (client send -> visible in Postgres, ms) and burst throughput',
     results.map((r) => ({

@@ -4,6 +4,7 @@
  * what a benchmark measures. The server does the same work for them as for a full provider: it
  * sends them the document and every update, and applies what they send.
  */
+import { MessageType } from '@hocuspocus/provider'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
@@ -11,14 +12,15 @@ import * as Y from 'yjs'
 import { nowMicros } from './clientProcess.ts'
 import type { Protocol } from './fleets.ts'
 
-/** Message and sub-message numbers both protocols share (y-protocols/sync). */
-const MESSAGE_SYNC = 0
+/**
+ * Message types are Hocuspocus's (y-websocket uses the same numbers for Sync and Awareness);
+ * the sync steps are y-protocols/sync's, and the token sub-type @hocuspocus/common's
+ * AuthMessageType.Token — packages the bench does not depend on directly.
+ */
+const { Sync: MESSAGE_SYNC, Awareness: MESSAGE_AWARENESS, Auth: MESSAGE_AUTH } = MessageType
 const SYNC_STEP_1 = 0
 const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
-const MESSAGE_AWARENESS = 1
-/** Hocuspocus only: MessageType.Auth, AuthMessageType.Token. */
-const MESSAGE_AUTH = 2
 const AUTH_TOKEN = 0
 const HOCUSPOCUS_PROVIDER_VERSION = '4.7.0'
 /** The state vector of an empty document (no clients). */

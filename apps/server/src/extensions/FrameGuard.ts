@@ -4,17 +4,14 @@
  * client unaware; a frame that is not a valid Yjs update here closes the whole socket with 1007
  * (invalid payload), before any of it reaches the document.
  */
-import type { beforeHandleMessagePayload, Extension } from '@hocuspocus/server'
+import { type beforeHandleMessagePayload, type Extension, MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import { ConnectionRefused } from './AccessControl.ts'
 
-const SYNC = 0
-const SYNC_REPLY = 4
-const SYNC_STEP_2 = 1
-const SYNC_UPDATE = 2
 export const INVALID_PAYLOAD = 1007
 
 /** Returns why a Hocuspocus frame carries an invalid Yjs update, or null. */
@@ -23,9 +20,9 @@ export function invalidUpdateProblem(frame: Uint8Array): string | null {
     const decoder = decoding.createDecoder(frame)
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
-    if (type !== SYNC && type !== SYNC_REPLY) return null
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null
     const step = decoding.readVarUint(decoder)
-    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null
+    if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) return null
     Y.decodeUpdate(decoding.readVarUint8Array(decoder))
     return null
   } catch (error) {

@@ -8,22 +8,19 @@
  * Hocuspocus-only messages) from what goes back, so both kinds of client edit the same document
  * through the same hooks, access control and update log.
  */
-import type { WebSocketLike } from '@hocuspocus/server'
+import { writeAuthentication } from '@hocuspocus/common'
+import { MessageType as HP, type WebSocketLike } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
-/** Hocuspocus message types (see @hocuspocus/server MessageType). */
-const HP = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4 } as const
-/** y-websocket message types. */
+/** y-websocket message types (its own module's constants; y-protocols does not export them). */
 const YWS = { Sync: 0, Awareness: 1, QueryAwareness: 3 } as const
-const AUTH_TOKEN = 0
 
 export function authMessage(documentName: string, token: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, documentName)
   encoding.writeVarUint(encoder, HP.Auth)
-  encoding.writeVarUint(encoder, AUTH_TOKEN)
-  encoding.writeVarString(encoder, token)
+  writeAuthentication(encoder, token)
   return encoding.toUint8Array(encoder)
 }
 

@@ -31,6 +31,6 @@ test('queries holding "://" or a second "?" give Hocuspocus the same parameters 
 })
 
 test('a request whose url is no URL is handed on unchanged', () => {
-  const stub = { url: 'http://a b/collab', headers: new Headers() } as unknown as Request
-  assert.equal(connectionRequest(stub), stub)
+  const unparsable = { url: 'http://a b/collab', headers: new Headers() } as unknown as Request
+  assert.equal(connectionRequest(unparsable), unparsable)
 })

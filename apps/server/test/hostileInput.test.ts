@@ -2,6 +2,7 @@
 // and bad document names are refused while other clients keep editing on the same node.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
+import { createConnection } from 'node:net'
 import { after, before, test } from 'node:test'
 import {
   connectClient,
@@ -128,4 +129,32 @@ test('an upgrade with a Host header that makes no URL is refused with 400', asyn
     assert.equal(status, 400, path)
   }
   await nodeStillServes('after-bad-host')
+})
+
+test('an upgrade with a malformed request target is refused, and the node lives', async () => {
+  const port = Number(new URL(fleet.nodes[0]?.url as string).port)
+  for (const target of ['//[', '//%', '/yjs/%E0%A4%A']) {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.write(
+          `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+            'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        )
+      })
+      let data = ''
+      socket.on('data', (chunk) => {
+        data += chunk.toString()
+      })
+      socket.on('close', () => resolve(data))
+      socket.on('error', reject)
+    })
+    // '//[' makes no URL against a base (it once threw in the upgrade listener and ended the
+    // node); as crossws builds it, it is a path that is not ours: 404. Bad escapes: 400.
+    assert.match(
+      reply,
+      target.startsWith('/yjs/') ? /^HTTP\/1\.1 400/ : /^HTTP\/1\.1 40[04]/,
+      target,
+    )
+  }
+  await nodeStillServes('after-bad-target')
 })

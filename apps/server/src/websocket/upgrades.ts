@@ -30,7 +30,6 @@ type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
  * timer of its own, so the checks are spread over time.
  */
 const NO_SWEEP = 0
-const POLICY_VIOLATION = 1008
 
 interface PeerState {
   connection: ClientConnection
@@ -98,15 +97,9 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     serverOptions: { maxPayload: options.maxMessageBytes },
     hooks: {
       open(peer) {
-        let url: URL
-        try {
-          url = new URL(peer.request.url)
-        } catch {
-          // A Host header no URL can be made of: nothing to serve, and nothing may be left open.
-          peer.close(POLICY_VIOLATION, 'malformed request')
-          return
-        }
-        const documentName = decodeURIComponent(url.pathname.slice('/yjs/'.length))
+        // Both parse: the upgrade handler below refused the request otherwise.
+        const url = new URL(peer.request.url)
+        const documentName = yjsDocumentName(url.pathname) as string
         const raw = peer.websocket as unknown as WebSocketLike
         const socket = bridgeSocket(raw)
         const context: ConnectionContext = {
@@ -142,17 +135,28 @@ export function createUpgradeHandler(options: UpgradeOptions) {
 
   return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'))
-    const pathname = new URL(request.url ?? '/', 'http://node').pathname
     if (!options.accepting()) return rejectUpgrade(socket, 503, 'Service Unavailable')
-    // crossws builds the request's URL from the Host header; one that makes no URL is refused
-    // here with a clear status instead of failing inside it.
-    if (!URL.canParse(`http://${request.headers.host ?? 'localhost'}/`))
-      return rejectUpgrade(socket, 400, 'Bad Request')
-    if (pathname === '/collab') return void collab.handleUpgrade(request, socket, head)
-    if (pathname.startsWith('/yjs/') && pathname.length > '/yjs/'.length) {
+    // The URL as crossws builds it, from the Host header and the request target: one that makes
+    // no URL (`GET //[`, `Host: a b`) is refused here with a clear status, before anything
+    // downstream parses it (this runs in the server's 'upgrade' listener: a throw here would
+    // end the process).
+    const url = URL.parse(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`)
+    if (!url) return rejectUpgrade(socket, 400, 'Bad Request')
+    if (url.pathname === '/collab') return void collab.handleUpgrade(request, socket, head)
+    if (url.pathname.startsWith('/yjs/') && url.pathname.length > '/yjs/'.length) {
+      if (yjsDocumentName(url.pathname) === null) return rejectUpgrade(socket, 400, 'Bad Request')
       return void yjs.handleUpgrade(request, socket, head)
     }
     rejectUpgrade(socket, 404, 'Not Found')
+  }
+}
+
+/** The document name of a `/yjs/<name>` path, or null when its escapes are malformed. */
+function yjsDocumentName(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/yjs/'.length))
+  } catch {
+    return null
   }
 }
 

@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import { foldState } from './snapshotEncoding.ts'
 
@@ -23,25 +22,34 @@ export interface DocumentHistory {
  *
  * The reads run in one REPEATABLE READ transaction, i.e. on one snapshot of the database: a
  * compaction committing between them would otherwise hand back, as the base, a snapshot that
- * already contains the entries (every "before" value would show the edit itself).
+ * already contains the entries (every "before" value would show the edit itself). The base is
+ * folded after it commits, so the Yjs replay does not hold a pooled connection open.
  */
-export function documentHistory(
+export async function documentHistory(
   prisma: PrismaClient,
   documentName: string,
   limit: number,
 ): Promise<DocumentHistory> {
-  return prisma.$transaction((tx) => readHistory(tx, documentName, limit), {
+  const read = await prisma.$transaction((tx) => readHistory(tx, documentName, limit), {
     isolationLevel: 'RepeatableRead',
   })
+  return {
+    base: foldState(read.baseSnapshot, read.baseUpdates),
+    entries: read.rows.map((row) => ({
+      id: row.id.toString(),
+      userId: row.userId,
+      userName: row.userName,
+      nodeId: row.nodeId,
+      receivedAt: row.receivedAt,
+      update: row.update,
+    })),
+  }
 }
 
 type Reader = Pick<PrismaClient, 'documentUpdate' | 'snapshot'>
 
-async function readHistory(
-  prisma: Reader,
-  documentName: string,
-  limit: number,
-): Promise<DocumentHistory> {
+/** The rows, and the snapshot and earlier rows their base is folded from. */
+async function readHistory(prisma: Reader, documentName: string, limit: number) {
   const newestFirst = await prisma.documentUpdate.findMany({
     where: { documentName },
     orderBy: { id: 'desc' },
@@ -49,7 +57,7 @@ async function readHistory(
   })
   const rows = newestFirst.reverse()
   const first = rows[0]
-  if (!first) return { base: Y.encodeStateAsUpdate(new Y.Doc()), entries: [] }
+  if (!first) return { rows, baseSnapshot: null, baseUpdates: [] }
 
   const compactedInto = rows.map((row) => row.snapshotId).filter((id): id is bigint => id !== null)
   // bigint ids: Math.min does not apply.
@@ -67,19 +75,5 @@ async function readHistory(
     orderBy: { id: 'asc' },
     select: { update: true },
   })
-  const base = foldState(
-    baseSnapshot,
-    baseRows.map((row) => row.update),
-  )
-  return {
-    base,
-    entries: rows.map((row) => ({
-      id: row.id.toString(),
-      userId: row.userId,
-      userName: row.userName,
-      nodeId: row.nodeId,
-      receivedAt: row.receivedAt,
-      update: row.update,
-    })),
-  }
+  return { rows, baseSnapshot, baseUpdates: baseRows.map((row) => row.update) }
 }

@@ -85,6 +85,9 @@ export class NodePresencePublisher {
   private async heartbeat() {
     const { redis, expiryMs } = this.options
     if (!this.dirty) {
+      // The count Redis should hold once the commands queued before these have run (they run
+      // in order on one connection): read before awaiting, while joins and leaves go on.
+      const expected = this.sessions.size
       const replies = await this.run(() =>
         redis
           .multi()
@@ -93,8 +96,9 @@ export class NodePresencePublisher {
           .hlen(keys.sessions(this.boot))
           .exec(),
       )
+      if (replies === FAILED) return // Redis is away; `run` marked the hash dirty.
       const count = (replies as [Error | null, unknown][] | null | undefined)?.[2]?.[1]
-      if (count === this.sessions.size) return
+      if (count === expected) return
       this.dirty = true
     }
     const transaction = redis.multi().del(keys.sessions(this.boot))

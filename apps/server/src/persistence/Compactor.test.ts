@@ -69,3 +69,32 @@ test('an unloading document compacts at once, without waiting for a pause', asyn
   assert.deepEqual(runs, ['doc'])
   compactor.stop()
 })
+
+test('a compaction that failed is tried again when the document next unloads', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'], now: 0 })
+  const runs: string[] = []
+  let failNext = true
+  const compactor = new Compactor({
+    prisma: {} as PrismaClient,
+    nodeId: 'n',
+    everyUpdates: 10,
+    retentionHours: 1,
+    logger: createLogger({ level: 'silent', nodeId: 'n' }),
+    metrics: new Metrics(),
+    compact: async (name) => {
+      runs.push(name)
+      if (failNext) {
+        failNext = false
+        throw new Error('database away')
+      }
+      return 1
+    },
+  })
+  compactor.recordPersisted(batch('doc', 3))
+  compactor.requestIfDirty('doc') // unloads: compacts at once, and fails
+  await compactor.idle()
+  compactor.requestIfDirty('doc') // loaded and unloaded again, no new rows
+  await compactor.idle()
+  assert.deepEqual(runs, ['doc', 'doc'])
+  compactor.stop()
+})

@@ -108,13 +108,19 @@ export class Compactor {
     while (this.due.size > 0 && !this.stopped) {
       const documentName = this.due.values().next().value as string
       this.due.delete(documentName)
+      const counted = this.rowsSinceSnapshot.get(documentName) ?? 0
       this.rowsSinceSnapshot.set(documentName, 0)
       try {
         const rows = await this.compact(documentName)
         if (rows > 0) this.options.metrics.snapshotsWritten.inc()
       } catch (error) {
-        // The rows stay uncompacted and are replayed on load; the next trigger retries.
+        // The rows stay uncompacted and are replayed on load; they are counted again, so the
+        // next trigger (a later batch, or an unload) retries.
         this.options.logger.warn({ err: error, documentName }, 'compaction failed')
+        this.rowsSinceSnapshot.set(
+          documentName,
+          (this.rowsSinceSnapshot.get(documentName) ?? 0) + Math.max(counted, 1),
+        )
       }
       // Nothing logged since it started: forget the document (the map stays as small as the
       // documents with rows to compact; a later row starts a new count).

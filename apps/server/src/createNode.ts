@@ -106,7 +106,6 @@ export async function createNode(
     }),
     new FrameGuard(logger.child({ module: 'frames' })),
     new TileBoard({
-      placementsPerMinute: config.tilePlacementsPerMinute,
       limiter: presence.redis
         ? new RedisPlacementWindow({
             redis: presence.redis,

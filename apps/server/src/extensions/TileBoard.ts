@@ -49,9 +49,8 @@ export function isTileBoard(documentName: string): boolean {
 }
 
 export interface TileBoardOptions {
-  /** Placements a user may make per minute on one board (named in the refusal). */
-  placementsPerMinute: number
-  /** Counts placements against that limit (fleet-wide through Redis when there is one). */
+  /** Counts placements against the per-minute limit (fleet-wide through Redis when there is
+   * one); its limit is named in the refusal. */
   limiter: PlacementLimiter
   logger: Logger
 }
@@ -141,7 +140,7 @@ export class TileBoard implements Extension {
     if (
       !(await this.options.limiter.allow(`${context.user?.id ?? 'anonymous'}|${document.name}`))
     ) {
-      return `rate limit: at most ${this.options.placementsPerMinute} placements a minute`
+      return `rate limit: at most ${this.options.limiter.perMinute} placements a minute`
     }
     return null
   }

@@ -11,6 +11,8 @@ import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
 
 export interface PlacementLimiter {
+  /** Placements a user may make per minute on one board. */
+  readonly perMinute: number
   /** Counts a placement for `key` (user + board) if the window has room; false when it has not. */
   allow(key: string): Promise<boolean>
 }
@@ -19,8 +21,9 @@ const WINDOW_MS = 60_000
 
 /** One node's own window (also the fallback of the Redis one). */
 export class LocalPlacementWindow implements PlacementLimiter {
-  private readonly perMinute: number
+  readonly perMinute: number
   private readonly recent = new Map<string, number[]>()
+  private lastSweep = 0
 
   constructor(perMinute: number) {
     this.perMinute = perMinute
@@ -32,8 +35,10 @@ export class LocalPlacementWindow implements PlacementLimiter {
     const ok = times.length < this.perMinute
     if (ok) times.push(now)
     this.recent.set(key, times)
-    // Forget users whose window emptied, so the map stays as small as the active users.
-    if (this.recent.size > 10_000) {
+    // Forget users whose window emptied, so the map stays as small as the active users: once
+    // a window, not on every placement.
+    if (now - this.lastSweep >= WINDOW_MS) {
+      this.lastSweep = now
       for (const [k, t] of this.recent)
         if (t.every((at) => now - at >= WINDOW_MS)) this.recent.delete(k)
     }
@@ -55,9 +60,14 @@ redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], window)
 return 1`
 
+/** The script as a command of the connection: ioredis sends it by its hash (EVALSHA). */
+type WithPlacementScript = Redis & {
+  weftTilePlace(key: string, windowMs: number, limit: number, member: string): Promise<number>
+}
+
 export class RedisPlacementWindow implements PlacementLimiter {
-  private readonly redis: Redis
-  private readonly perMinute: number
+  private readonly redis: WithPlacementScript
+  readonly perMinute: number
   private readonly fallback: LocalPlacementWindow
   private readonly onFallback: (error: unknown) => void
 
@@ -66,7 +76,8 @@ export class RedisPlacementWindow implements PlacementLimiter {
     perMinute: number
     onFallback: (error: unknown) => void
   }) {
-    this.redis = options.redis
+    options.redis.defineCommand('weftTilePlace', { numberOfKeys: 1, lua: SLIDING_WINDOW })
+    this.redis = options.redis as WithPlacementScript
     this.perMinute = options.perMinute
     this.fallback = new LocalPlacementWindow(options.perMinute)
     this.onFallback = options.onFallback
@@ -75,9 +86,7 @@ export class RedisPlacementWindow implements PlacementLimiter {
   async allow(key: string): Promise<boolean> {
     if (this.redis.status !== 'ready') return this.fallback.allow(key)
     try {
-      const counted = await this.redis.eval(
-        SLIDING_WINDOW,
-        1,
+      const counted = await this.redis.weftTilePlace(
         `weft:tiles:rate:${key}`,
         WINDOW_MS,
         this.perMinute,

@@ -1,6 +1,6 @@
 import type { Shape } from '@weft/canvas-model'
 import { memo } from 'react'
-import { absolutePoints } from './geometry.ts'
+import { absolutePoints, arrowHeadPoints, TEXT } from './geometry.ts'
 
 /**
  * One shape as SVG, on screen and in export (exportImage.ts draws with it too), so the only
@@ -92,11 +92,8 @@ function body(s: Shape, stroke: { stroke: string; strokeWidth: number }) {
 type Pt = { x: number; y: number }
 
 function arrowHead(from: Pt, to: Pt, width: number): string {
-  const len = 8 + width * 2
-  const a = Math.atan2(to.y - from.y, to.x - from.x)
-  const l = { x: to.x - len * Math.cos(a - 0.45), y: to.y - len * Math.sin(a - 0.45) }
-  const r = { x: to.x - len * Math.cos(a + 0.45), y: to.y - len * Math.sin(a + 0.45) }
-  return `M${to.x} ${to.y} L${l.x.toFixed(1)} ${l.y.toFixed(1)} L${r.x.toFixed(1)} ${r.y.toFixed(1)} Z`
+  const [tip, l, r] = arrowHeadPoints(from, to, width)
+  return `M${tip.x} ${tip.y} L${l.x.toFixed(1)} ${l.y.toFixed(1)} L${r.x.toFixed(1)} ${r.y.toFixed(1)} Z`
 }
 
 function TextLines({ s, fill, inset = 0 }: { s: Shape; fill: string; inset?: number }) {
@@ -111,7 +108,7 @@ function TextLines({ s, fill, inset = 0 }: { s: Shape; fill: string; inset?: num
     >
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity beyond their position
-        <tspan key={i} x={s.x + inset} dy={s.fontSize * (i === 0 ? 1 : 1.25)}>
+        <tspan key={i} x={s.x + inset} dy={s.fontSize * (i === 0 ? 1 : TEXT.lineHeight)}>
           {line || ' '}
         </tspan>
       ))}

@@ -1,5 +1,5 @@
 import type { Shape } from '@weft/canvas-model'
-import type { Box, Camera } from './geometry.ts'
+import { type Box, type Camera, TEXT } from './geometry.ts'
 
 // Viewport culling: the DOM holds only the shapes near the screen, because with thousands of SVG
 // shapes the browser's layout and paint of off-screen ones dominate every pan, zoom and drag.
@@ -53,9 +53,9 @@ export function drawnBounds(s: Shape): Box {
   if (s.type === 'text' || s.type === 'sticky') {
     const lines = s.text.split('\n')
     const longest = Math.max(...lines.map((l) => l.length))
-    // One em per character covers wide glyphs; the app's own estimate uses 0.6 em.
+    // One em per character covers wide glyphs; the app's own estimate uses TEXT.advance.
     w = Math.max(w, 10 + longest * s.fontSize)
-    h = Math.max(h, 10 + (lines.length + 0.5) * s.fontSize * 1.25)
+    h = Math.max(h, 10 + (lines.length + 0.5) * s.fontSize * TEXT.lineHeight)
   }
   const pad = s.strokeWidth + (s.type === 'arrow' ? 8 + 2 * s.strokeWidth : 0)
   let box: Box = { x: s.x - pad, y: s.y - pad, w: w + 2 * pad, h: h + 2 * pad }

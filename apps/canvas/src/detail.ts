@@ -1,5 +1,5 @@
 import type { Shape } from '@weft/canvas-model'
-import type { Box } from './geometry.ts'
+import { type Box, TEXT } from './geometry.ts'
 
 // Level of detail. Far out, nearly every shape on the board is in view, and laying out and
 // painting thousands of SVG elements (text above all: every glyph of labels a few pixels tall)
@@ -28,8 +28,6 @@ export function detailFor(drawnZoom: number, settled = true): Detail {
   return drawnZoom < below ? 'coarse' : 'full'
 }
 
-/** Average glyph advance as a fraction of the font size (the same estimate as tools.ts textBox). */
-const ADVANCE = 0.6
 /** Bar height as a fraction of the font size: about the x-height plus a little, like lower case. */
 const BAR = 0.6
 
@@ -43,13 +41,12 @@ export function textBars(s: Pick<Shape, 'x' | 'y' | 'w' | 'text' | 'fontSize'>, 
   const maxW = inset ? Math.max(0, s.w - 2 * inset) : Number.POSITIVE_INFINITY
   const h = s.fontSize * BAR
   const bars: Box[] = []
-  // The full drawing puts the first baseline one font size below the top and the next ones
-  // 1.25 font sizes apart; a bar sits on each baseline.
+  // The full drawing's baselines (TEXT.lineHeight); a bar sits on each.
   let baseline = s.y + inset + s.fontSize
   for (const line of s.text.split('\n')) {
-    const w = Math.min(maxW, line.trimEnd().length * s.fontSize * ADVANCE)
+    const w = Math.min(maxW, line.trimEnd().length * s.fontSize * TEXT.advance)
     if (w > 0) bars.push({ x: left, y: baseline - h, w, h })
-    baseline += s.fontSize * 1.25
+    baseline += s.fontSize * TEXT.lineHeight
   }
   return bars
 }

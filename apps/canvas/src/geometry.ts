@@ -95,3 +95,26 @@ export function rotationTo(box: Box, p: Point): number {
   const deg = (Math.atan2(p.y - cy, p.x - cx) * 180) / Math.PI + 90
   return round(((deg % 360) + 360) % 360, 0)
 }
+
+/** Text metrics every drawing of a text shape shares (fractions of the font size). */
+export const TEXT = {
+  /** Average glyph advance: the width estimate of a line. */
+  advance: 0.6,
+  /** Distance between baselines; the first baseline sits one font size below the top. */
+  lineHeight: 1.25,
+} as const
+
+/** The three corners of an arrow's head at `to`, pointing away from `from`. */
+export function arrowHeadPoints(
+  from: Point,
+  to: Point,
+  strokeWidth: number,
+): [Point, Point, Point] {
+  const len = 8 + strokeWidth * 2
+  const a = Math.atan2(to.y - from.y, to.x - from.x)
+  return [
+    to,
+    { x: to.x - len * Math.cos(a - 0.45), y: to.y - len * Math.sin(a - 0.45) },
+    { x: to.x - len * Math.cos(a + 0.45), y: to.y - len * Math.sin(a + 0.45) },
+  ]
+}

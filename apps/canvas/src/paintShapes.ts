@@ -1,6 +1,6 @@
 import type { Shape } from '@weft/canvas-model'
 import { textBars } from './detail.ts'
-import { absolutePoints, type Box } from './geometry.ts'
+import { absolutePoints, arrowHeadPoints, type Box } from './geometry.ts'
 
 /**
  * Paints shapes, bottom first, onto a 2D canvas showing `area` (canvas units) at `scale` device
@@ -101,13 +101,11 @@ function paintShape(ctx: CanvasRenderingContext2D, pen: Pen, s: Shape): void {
       const from = pts.at(-2)
       const to = pts.at(-1)
       if (s.type === 'arrow' && from && to) {
-        // The same head as ShapeView's arrowHead.
-        const len = 8 + s.strokeWidth * 2
-        const a = Math.atan2(to.y - from.y, to.x - from.x)
+        const [tip, l, r] = arrowHeadPoints(from, to, s.strokeWidth)
         ctx.beginPath()
-        ctx.moveTo(to.x, to.y)
-        ctx.lineTo(to.x - len * Math.cos(a - 0.45), to.y - len * Math.sin(a - 0.45))
-        ctx.lineTo(to.x - len * Math.cos(a + 0.45), to.y - len * Math.sin(a + 0.45))
+        ctx.moveTo(tip.x, tip.y)
+        ctx.lineTo(l.x, l.y)
+        ctx.lineTo(r.x, r.y)
         ctx.closePath()
         pen.fill(s.stroke)
         ctx.fill()

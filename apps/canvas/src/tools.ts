@@ -1,4 +1,5 @@
 import type { ShapeStyle, ShapeType } from '@weft/canvas-model'
+import { TEXT } from './geometry.ts'
 
 export type Tool = 'select' | ShapeType
 
@@ -23,5 +24,8 @@ export const INITIAL_STYLE: ShapeStyle = { stroke: '#1e1e1e', fill: 'none', stro
 export function textBox(text: string, fontSize: number): { w: number; h: number } {
   const lines = text.split('\n')
   const longest = Math.max(1, ...lines.map((l) => l.length))
-  return { w: Math.ceil(longest * fontSize * 0.6), h: Math.ceil(lines.length * fontSize * 1.25) }
+  return {
+    w: Math.ceil(longest * fontSize * TEXT.advance),
+    h: Math.ceil(lines.length * fontSize * TEXT.lineHeight),
+  }
 }

@@ -53,6 +53,41 @@ export class Metrics {
     help: 'Failed update-log batch writes (retried)',
     registers: [this.registry],
   })
+  readonly journalAppended = new Counter({
+    name: 'weft_journal_appended_total',
+    help: 'Client updates appended to this node’s Redis journal',
+    registers: [this.registry],
+  })
+  readonly journalAppendFailures = new Counter({
+    name: 'weft_journal_append_failures_total',
+    help: 'Client updates that could not be appended to the Redis journal (held in memory only)',
+    registers: [this.registry],
+  })
+  readonly journalReplayed = new Counter({
+    name: 'weft_journal_replayed_total',
+    help: 'Updates a dead node had journaled but not committed, written to the log by this node',
+    registers: [this.registry],
+  })
+  readonly unsavedLimitReached = new Gauge({
+    name: 'weft_unsaved_limit_reached',
+    help: '1 while this node holds its limit of unsaved updates and refuses new edits',
+    registers: [this.registry],
+  })
+  readonly editsRefused = new Counter({
+    name: 'weft_edits_refused_total',
+    help: 'Client edits refused because this node holds its limit of unsaved updates',
+    registers: [this.registry],
+  })
+  readonly unintegrableLoads = new Counter({
+    name: 'weft_unintegrable_loads_total',
+    help: 'Document loads left with updates that cannot be integrated (a missing dependency)',
+    registers: [this.registry],
+  })
+  readonly unloadRepairs = new Counter({
+    name: 'weft_unload_repairs_total',
+    help: 'Unloading documents whose memory held content the stored state lacked (written as a row)',
+    registers: [this.registry],
+  })
   readonly snapshotsWritten = new Counter({
     name: 'weft_snapshots_written_total',
     help: 'Snapshots written by compaction',

@@ -18,10 +18,14 @@ import { Persistence } from './extensions/Persistence.ts'
 import { PresenceReporter } from './extensions/PresenceReporter.ts'
 import { RedisFanout } from './extensions/RedisFanout.ts'
 import { TileBoard } from './extensions/TileBoard.ts'
+import { UnsavedLimit } from './extensions/UnsavedLimit.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
+import { Journal } from './journal/Journal.ts'
+import { JournalRecovery } from './journal/JournalRecovery.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { Metrics } from './Metrics.ts'
 import { Compactor } from './persistence/Compactor.ts'
+import { IntegrityWatch } from './persistence/IntegrityWatch.ts'
 import { UpdateLogWriter } from './persistence/UpdateLogWriter.ts'
 import { createPresence, type NodePresence } from './presence/createPresence.ts'
 import { Readiness } from './Readiness.ts'
@@ -41,6 +45,9 @@ export interface WeftNode {
   database: Database
   writer: UpdateLogWriter
   presence: NodePresence
+  /** This node's Redis journal and the replay of dead nodes' journals (fleets with Redis). */
+  journal?: Journal
+  recovery?: JournalRecovery
   listen(): Promise<number>
   /** Graceful stop: unready, refuse new sockets, flush, close sockets. Resolves when done. */
   shutdown(): Promise<void>
@@ -77,16 +84,50 @@ export async function createNode(
     logger: logger.child({ module: 'compactor' }),
     metrics,
   })
+  const presence = createPresence(config, database.prisma, logger.child({ module: 'presence' }))
+  // The journal shares the node's command connection to Redis (presence, tile pacing).
+  const journalLogger = logger.child({ module: 'journal' })
+  const journal = presence.redis
+    ? new Journal({
+        redis: presence.redis,
+        nodeId: config.nodeId,
+        bootId: presence.bootId,
+        heartbeatMs: config.presenceHeartbeatMs,
+        expiryMs: config.presenceExpiryMs,
+        logger: journalLogger,
+        metrics,
+      })
+    : undefined
+  const recovery =
+    presence.redis && journal
+      ? new JournalRecovery({
+          redis: presence.redis,
+          sql: database.sql,
+          nodeId: config.nodeId,
+          ownStream: journal.stream,
+          sweepMs: config.presenceHeartbeatMs,
+          logger: journalLogger,
+          metrics,
+        })
+      : undefined
   const writer = new UpdateLogWriter({
     sql: database.sql,
     nodeId: config.nodeId,
+    bootId: presence.bootId,
     metrics,
     logger: logger.child({ module: 'update-log' }),
     onDatabaseStatus,
     onPersisted: (counts) => compactor.recordPersisted(counts),
+    ...(journal ? { journal } : {}),
   })
-
-  const presence = createPresence(config, database.prisma, logger.child({ module: 'presence' }))
+  journal?.start()
+  recovery?.start()
+  let fanout: RedisFanout | undefined
+  const integrity = new IntegrityWatch({
+    logger: logger.child({ module: 'integrity' }),
+    metrics,
+    askPeers: (document) => fanout?.requestSync(document),
+  })
   const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
   const extensions: Extension[] = [
     new AccessControl({
@@ -101,10 +142,20 @@ export async function createNode(
       writer,
       compactor,
       metrics,
+      logger: logger.child({ module: 'persistence' }),
+      integrity,
+      ...(recovery ? { recovery } : {}),
       onDatabaseStatus,
       onLoadRefused: (refusal) => reporter.recordRefusal(refusal),
     }),
     new FrameGuard(logger.child({ module: 'frames' })),
+    new UnsavedLimit({
+      writer,
+      maxUpdates: config.unsavedMaxUpdates,
+      maxBytes: config.unsavedMaxBytes,
+      metrics,
+      logger: logger.child({ module: 'unsaved-limit' }),
+    }),
     new TileBoard({
       limiter: presence.redis
         ? new RedisPlacementWindow({
@@ -118,7 +169,6 @@ export async function createNode(
     }),
     new MetricsReporter(metrics),
   ]
-  let fanout: RedisFanout | undefined
   if (config.redisUrl) {
     fanout = new RedisFanout({
       redisUrl: config.redisUrl,
@@ -126,6 +176,7 @@ export async function createNode(
       logger: logger.child({ module: 'redis' }),
       metrics,
       onStatus: (up) => readiness.setRedisUp(up),
+      ...(journal ? { beforePublish: () => journal.sync() } : {}),
     })
     extensions.push(fanout)
   }
@@ -146,7 +197,9 @@ export async function createNode(
   })
   metrics.observe(hocuspocus)
 
-  const accepting = () => !readiness.isShuttingDown
+  // New sockets are refused only after the unready window of a shutdown (shutdownNode).
+  let acceptingSockets = true
+  const accepting = () => acceptingSockets
   const httpServer = createServer(
     createRouter({
       nodeId: config.nodeId,
@@ -181,6 +234,8 @@ export async function createNode(
     database,
     writer,
     presence,
+    ...(journal ? { journal } : {}),
+    ...(recovery ? { recovery } : {}),
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject)
@@ -191,7 +246,15 @@ export async function createNode(
         })
       }),
     shutdown: () => {
-      shutdownPromise ??= shutdownNode({ node, compactor, timeoutMs: config.shutdownTimeoutMs })
+      shutdownPromise ??= shutdownNode({
+        node,
+        compactor,
+        timeoutMs: config.shutdownTimeoutMs,
+        unreadyMs: config.shutdownUnreadyMs,
+        stopAccepting: () => {
+          acceptingSockets = false
+        },
+      })
       return shutdownPromise
     },
   }

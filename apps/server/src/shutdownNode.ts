@@ -1,9 +1,15 @@
 /**
- * SIGTERM, in the order the durability model promises: readiness turns 503 first (the load
- * balancer stops sending new clients), new sockets are refused, the update log is flushed,
- * then sockets are closed so clients reconnect to another node, and what arrived meanwhile is
- * flushed too. Every step is bounded by the shutdown timeout; what could not be written is
- * logged with its size.
+ * SIGTERM, in the order the durability model promises:
+ * 1. readiness turns 503 while the listener stays open for `unreadyMs`, so probes and load
+ *    balancers see the node leave (a closed port looks like a crash, not a drain) and clients
+ *    routed meanwhile are still served;
+ * 2. new sockets are refused and the listener closes;
+ * 3. the update log is flushed, then sockets are closed so clients reconnect to another node,
+ *    documents are stored and unloaded, and what arrived meanwhile is flushed too;
+ * 4. the journal is released (removed when everything is committed, left for a survivor
+ *    otherwise), presence and the database are closed.
+ * Every step is bounded by the shutdown timeout; what could not be written is logged with its
+ * size (and stays in the Redis journal for a survivor).
  */
 
 import type { WeftNode } from './createNode.ts'
@@ -13,10 +19,14 @@ export async function shutdownNode({
   node,
   compactor,
   timeoutMs,
+  unreadyMs,
+  stopAccepting,
 }: {
   node: WeftNode
   compactor: Compactor
   timeoutMs: number
+  unreadyMs: number
+  stopAccepting: () => void
 }) {
   const { logger, readiness, hocuspocus, httpServer, writer, database } = node
   const deadline = Date.now() + timeoutMs
@@ -28,20 +38,25 @@ export async function shutdownNode({
     ])
 
   readiness.setShuttingDown()
-  logger.info('shutting down: readiness is 503, new sockets refused')
+  logger.info({ unreadyMs }, 'shutting down: readiness is 503')
+  await new Promise((resolve) => setTimeout(resolve, Math.min(unreadyMs, remaining())))
+  stopAccepting()
   httpServer.close()
+  logger.info('shutting down: new connections refused')
 
   await within(writer.flush())
   hocuspocus.closeConnections()
   hocuspocus.flushPendingStores()
   await within(waitForUnload(node))
-  await node.presence.stop(remaining())
   const flushed = await within(writer.flush())
   if (!flushed)
     logger.error(
       { unwritten: writer.pendingCount },
-      'shutdown timed out before the update log was flushed',
+      'shutdown timed out before the update log was flushed; the Redis journal keeps the rest for a survivor',
     )
+  node.recovery?.stop()
+  await within(node.journal?.stop(writer.pendingCount === 0) ?? Promise.resolve())
+  await node.presence.stop(remaining())
   await within(compactor.idle())
   compactor.stop()
   writer.stop()

@@ -20,6 +20,9 @@ test('each bad value is one line naming the variable', () => {
     [{ AUTH_SECRET: 'short' }, /^invalid AUTH_SECRET/],
     [{ NODE_ID: 'a b' }, /^invalid NODE_ID/],
     [{ NODE_ENV: 'production' }, /AUTH_SECRET is required/],
+    [{ UNSAVED_MAX_UPDATES: '0' }, /^invalid UNSAVED_MAX_UPDATES/],
+    [{ UNSAVED_MAX_BYTES: 'lots' }, /^invalid UNSAVED_MAX_BYTES/],
+    [{ SHUTDOWN_UNREADY_MS: '30000' }, /SHUTDOWN_UNREADY_MS must be shorter/],
   ]
   for (const [env, message] of cases) {
     assert.throws(

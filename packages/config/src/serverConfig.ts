@@ -26,6 +26,12 @@ const schema = z.object({
   LOG_RETENTION_HOURS: positiveInt(24 * 30),
   /** Upper bound on the flush and socket close work after SIGTERM. */
   SHUTDOWN_TIMEOUT_MS: positiveInt(25_000),
+  /** After SIGTERM, how long /readyz answers 503 while the listener is still open, before new connections are refused. */
+  SHUTDOWN_UNREADY_MS: positiveInt(2_000),
+  /** Unsaved updates (queued for Postgres, mirrored in the Redis journal) at which new edits are refused. */
+  UNSAVED_MAX_UPDATES: positiveInt(200_000),
+  /** Bytes of unsaved updates at which new edits are refused. */
+  UNSAVED_MAX_BYTES: positiveInt(128 * 1024 * 1024),
   /** The presence service nodes forward /api/presence to (same-origin for the apps). */
   PRESENCE_URL: z.url({ message: 'must be a URL like http://presence:8080' }).optional(),
   /** Tile-board placements one user may make per minute on one board (r/place-style pacing). */
@@ -53,6 +59,9 @@ export interface ServerConfig {
   snapshotEveryUpdates: number
   logRetentionHours: number
   shutdownTimeoutMs: number
+  shutdownUnreadyMs: number
+  unsavedMaxUpdates: number
+  unsavedMaxBytes: number
   presenceUrl?: string
   tilePlacementsPerMinute: number
   presenceHeartbeatMs: number
@@ -67,6 +76,9 @@ export function parseServerConfig(
   const production = parsed.NODE_ENV === 'production'
   if (parsed.PRESENCE_EXPIRY_MS <= parsed.PRESENCE_HEARTBEAT_MS) {
     throw new ConfigError('PRESENCE_EXPIRY_MS must be longer than PRESENCE_HEARTBEAT_MS')
+  }
+  if (parsed.SHUTDOWN_UNREADY_MS >= parsed.SHUTDOWN_TIMEOUT_MS) {
+    throw new ConfigError('SHUTDOWN_UNREADY_MS must be shorter than SHUTDOWN_TIMEOUT_MS')
   }
   if (production && !parsed.AUTH_SECRET) {
     throw new ConfigError(
@@ -87,6 +99,9 @@ export function parseServerConfig(
     snapshotEveryUpdates: parsed.SNAPSHOT_EVERY_UPDATES,
     logRetentionHours: parsed.LOG_RETENTION_HOURS,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    shutdownUnreadyMs: parsed.SHUTDOWN_UNREADY_MS,
+    unsavedMaxUpdates: parsed.UNSAVED_MAX_UPDATES,
+    unsavedMaxBytes: parsed.UNSAVED_MAX_BYTES,
     ...(parsed.PRESENCE_URL ? { presenceUrl: parsed.PRESENCE_URL } : {}),
     tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,

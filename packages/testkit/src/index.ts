@@ -8,4 +8,11 @@ export { type RedisInstance, startRedis } from './redis.ts'
 export { REPO_ROOT } from './repoRoot.ts'
 export { type NodeSpec, type ServerNode, startNode } from './serverNode.ts'
 export { loadTrace, TRACES_DIR, type Trace } from './traces.ts'
+export {
+  missingTokens,
+  startTypist,
+  type TypingCrowd,
+  type Typist,
+  typingCrowd,
+} from './typists.ts'
 export { waitFor } from './waitFor.ts'

@@ -7,11 +7,17 @@
  *   `fetch` path would fold it into an update and parse it again);
  * - store (Hocuspocus's debounced save, and the last one before unload) waits for the log to be
  *   flushed; the full document state that Database would encode on every save is never needed;
+ * - load also reads what any node's Redis journal still holds for the document (a dead node's
+ *   updates not yet replayed), and a load left with updates it cannot integrate is an alarm
+ *   (IntegrityWatch);
+ * - a document unloads only once the stored state has everything it holds (a state-vector
+ *   compare; what is missing is written as a row first);
  * - a document that unloads is handed to the Compactor, which folds its log into a snapshot.
  */
 import { Database } from '@hocuspocus/extension-database'
 import type {
   afterUnloadDocumentPayload,
+  beforeUnloadDocumentPayload,
   onChangePayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
@@ -19,15 +25,23 @@ import type {
 import { isTransactionOrigin } from '@hocuspocus/server'
 import { applyState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
 import type { ConnectionContext } from '../context.ts'
+import type { JournalRecovery } from '../journal/JournalRecovery.ts'
+import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Compactor } from '../persistence/Compactor.ts'
+import type { IntegrityWatch } from '../persistence/IntegrityWatch.ts'
 import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
+import { contentMissingFromStore } from '../persistence/unsavedContent.ts'
 
 export interface PersistenceOptions {
   prisma: PrismaClient
   writer: UpdateLogWriter
   compactor: Compactor
   metrics: Metrics
+  logger: Logger
+  integrity: IntegrityWatch
+  /** The fleet's Redis journals (absent without Redis). */
+  recovery?: JournalRecovery
   onDatabaseStatus: (up: boolean) => void
   /** Told when a connection fails because its document cannot be loaded (the session record keeps it). */
   onLoadRefused?: (refusal: {
@@ -40,6 +54,9 @@ export interface PersistenceOptions {
 
 /** Close-code family for "the server cannot serve this now" (WebSocket 1011: internal error). */
 const DEPENDENCY_DOWN = 1011
+
+/** How long a document whose content the store cannot confirm stays loaded before trying again. */
+const UNLOAD_RETRY_MS = 5_000
 
 export class Persistence extends Database {
   extensionName = 'Persistence'
@@ -54,8 +71,19 @@ export class Persistence extends Database {
 
   override async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload) {
     const stored = await this.loadStored(documentName, context)
+    const journaled = (await this.options.recovery?.entriesFor(documentName)) ?? []
     const pending = this.options.writer.pendingFor(documentName)
-    applyState(document, stored?.snapshot ?? null, [...(stored?.rows ?? []), ...pending])
+    applyState(document, stored?.snapshot ?? null, [
+      ...(stored?.rows ?? []),
+      ...journaled,
+      ...pending,
+    ])
+    this.options.integrity.loaded(document, {
+      snapshot: Boolean(stored?.snapshot),
+      logRows: stored?.rows.length ?? 0,
+      journalEntries: journaled.length,
+      unsavedInMemory: pending.length,
+    })
   }
 
   private async loadStored(documentName: string, context: unknown): Promise<StoredState | null> {
@@ -101,6 +129,49 @@ export class Persistence extends Database {
   /** Hocuspocus's save (debounced, and the last one before an unload): the log is flushed. */
   override async onStoreDocument(_payload: onStoreDocumentPayload): Promise<void> {
     await this.options.writer.flush()
+  }
+
+  /**
+   * A document leaves memory only when the stored state (Postgres, the journals, this node's
+   * queue) holds all of it; what it lacks is written as a row under this node first. When the
+   * store cannot be read the document stays loaded (Hocuspocus keeps it when this throws) and
+   * the unload is tried again later.
+   */
+  async beforeUnloadDocument({ documentName, document, instance }: beforeUnloadDocumentPayload) {
+    try {
+      const stored = await readDocumentState(this.options.prisma, documentName)
+      const journaled = (await this.options.recovery?.entriesFor(documentName)) ?? []
+      const pending = this.options.writer.pendingFor(documentName)
+      const missing = contentMissingFromStore(document, stored?.snapshot ?? null, [
+        ...(stored?.rows ?? []),
+        ...journaled,
+        ...pending,
+      ])
+      if (!missing) return
+      this.options.metrics.unloadRepairs.inc()
+      this.options.logger.warn(
+        { documentName, bytes: missing.byteLength },
+        'unloading document held content the stored state lacked; writing it before unloading',
+      )
+      this.options.writer.enqueue({
+        documentName,
+        update: missing,
+        userId: null,
+        userName: null,
+        receivedAt: new Date(),
+      })
+      await this.options.writer.flush()
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, documentName },
+        'cannot confirm the stored state holds this document; keeping it loaded',
+      )
+      setTimeout(() => {
+        const current = instance.documents.get(documentName)
+        if (current) void instance.unloadDocument(current)
+      }, UNLOAD_RETRY_MS).unref()
+      throw error
+    }
   }
 
   /**

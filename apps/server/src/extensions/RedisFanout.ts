@@ -37,6 +37,11 @@ export interface RedisFanoutOptions {
   onStatus: (up: boolean) => void
   /** Channel prefix; fleets sharing one Redis must use different prefixes. */
   prefix?: string
+  /**
+   * Resolves once this turn's updates are in the node's Redis journal; a turn is published only
+   * after it, so no peer ever holds an update that exists nowhere durable (see Journal).
+   */
+  beforePublish?: () => Promise<boolean>
 }
 
 /** The parts of the stock extension's wire format this subclass publishes with. */
@@ -125,13 +130,16 @@ export class RedisFanout extends Redis {
       return
     }
     this.outgoing.set(documentName, { document, updates: [update] })
-    setImmediate(() => this.flushOutgoing(documentName))
+    setImmediate(() => void this.flushOutgoing(documentName))
   }
 
-  private flushOutgoing(documentName: string) {
+  private async flushOutgoing(documentName: string) {
     const pending = this.outgoing.get(documentName)
     this.outgoing.delete(documentName)
     if (!pending || !this.linkUp) return
+    // A failed journal append is counted and logged by the journal; the updates are still in
+    // the writer's memory and the sender's client, and peers must not fall behind because of it.
+    if (this.options.beforePublish) await this.options.beforePublish()
     // Y.mergeUpdates is O(k²) in the number of updates: merge in bounded slices.
     for (let start = 0; start < pending.updates.length; start += MAX_UPDATES_PER_MESSAGE) {
       const slice = pending.updates.slice(start, start + MAX_UPDATES_PER_MESSAGE)
@@ -165,7 +173,8 @@ export class RedisFanout extends Redis {
   }
 
   /** Asks peers for whatever this node lacks of a document (and offers what they lack). */
-  private requestSync(document: Document) {
+  requestSync(document: Document) {
+    if (!this.linkUp) return
     const message = new OutgoingMessage(document.name)
       .createSyncMessage()
       .writeFirstSyncStepFor(document)

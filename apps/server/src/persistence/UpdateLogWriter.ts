@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { appendUpdates, type LoggedUpdate, RetryingQueue, type SqlExecutor } from '@weft/db'
+import type { Journal } from '../journal/Journal.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 
@@ -28,12 +29,18 @@ export interface UpdateLogWriterOptions {
   onPersisted: (counts: Map<string, number>) => void
   batchDelayMs?: number
   maxBatch?: number
+  /** Names this process's keys (default: random); the journal's stream uses the same. */
+  bootId?: string
+  /** The Redis journal every queued update is also appended to (fleets with Redis). */
+  journal?: Journal
 }
 
 export class UpdateLogWriter {
-  private readonly options: Required<UpdateLogWriterOptions>
+  private readonly options: Required<Omit<UpdateLogWriterOptions, 'journal' | 'bootId'>>
+  private readonly journal: Journal | undefined
   /** Distinguishes this process's keys from an earlier run of the same node id. */
-  private readonly bootId = randomBytes(6).toString('base64url')
+  private readonly bootId: string
+  private queuedBytes = 0
   /** Ordered batches with retry and backoff: the same machinery as the session records. */
   private readonly queue: RetryingQueue<QueuedUpdate>
   private nextSeq = 1
@@ -43,6 +50,8 @@ export class UpdateLogWriter {
 
   constructor(options: UpdateLogWriterOptions) {
     this.options = { batchDelayMs: 10, maxBatch: 2_000, ...options }
+    this.journal = options.journal
+    this.bootId = options.bootId ?? randomBytes(6).toString('base64url')
     this.queue = new RetryingQueue<QueuedUpdate>({
       batchDelayMs: this.options.batchDelayMs,
       maxBatch: this.options.maxBatch,
@@ -57,12 +66,15 @@ export class UpdateLogWriter {
 
   enqueue(update: IncomingUpdate): void {
     const seq = this.nextSeq++
-    this.queue.push({
+    const queued: QueuedUpdate = {
       ...update,
       seq,
       nodeId: this.options.nodeId,
       updateKey: `${this.options.nodeId}:${this.bootId}:${seq}`,
-    })
+    }
+    this.queuedBytes += update.update.byteLength
+    this.queue.push(queued)
+    this.journal?.add(queued)
   }
 
   /** Updates of one document still waiting for the database, oldest first (a reload must include them). */
@@ -74,6 +86,11 @@ export class UpdateLogWriter {
 
   get pendingCount(): number {
     return this.queue.size
+  }
+
+  /** Bytes of the updates not yet in the database. */
+  get pendingBytes(): number {
+    return this.queuedBytes
   }
 
   /** Resolves once everything enqueued before this call is in the database. */
@@ -91,6 +108,8 @@ export class UpdateLogWriter {
 
   private written(batch: QueuedUpdate[]) {
     this.writtenSeq = (batch.at(-1) as QueuedUpdate).seq
+    for (const entry of batch) this.queuedBytes -= entry.update.byteLength
+    this.journal?.committed(this.writtenSeq)
     this.options.metrics.updatesPersisted.inc(batch.length)
     const done = this.waiters.filter((waiter) => waiter.seq <= this.writtenSeq)
     this.waiters = this.waiters.filter((waiter) => waiter.seq > this.writtenSeq)

@@ -1,0 +1,80 @@
+/**
+ * Bounds what a node holds unsaved (its memory queue, mirrored in its Redis journal) while
+ * Postgres is away. Over `UNSAVED_MAX_UPDATES` or `UNSAVED_MAX_BYTES`, an incoming edit is
+ * refused before it is applied: the socket closes with 1013 (try again later) and a reason that
+ * says why, the refusal is counted, and the edit stays in the client, which re-sends it once it
+ * reconnects to a node that can take it. Nothing already accepted is dropped.
+ */
+import { type beforeHandleMessagePayload, type Extension, MessageType } from '@hocuspocus/server'
+import * as decoding from 'lib0/decoding'
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import * as Y from 'yjs'
+import type { ConnectionContext } from '../context.ts'
+import type { Logger } from '../logger.ts'
+import type { Metrics } from '../Metrics.ts'
+import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
+import { ConnectionRefused } from './AccessControl.ts'
+
+export const TRY_AGAIN_LATER = 1013
+export const UNSAVED_LIMIT_REASON =
+  'edits refused: this node holds its limit of unsaved updates until the database is back'
+
+export interface UnsavedLimitOptions {
+  writer: UpdateLogWriter
+  maxUpdates: number
+  maxBytes: number
+  metrics: Metrics
+  logger: Logger
+}
+
+/** True when a frame carries a Yjs update with any content (a sync step 2 or an update). */
+function carriesEdit(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    decoding.readVarString(decoder)
+    const type = decoding.readVarUint(decoder)
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return false
+    const step = decoding.readVarUint(decoder)
+    if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) return false
+    const { structs, ds } = Y.decodeUpdate(decoding.readVarUint8Array(decoder))
+    return structs.length > 0 || ds.clients.size > 0
+  } catch {
+    return false // FrameGuard refuses undecodable frames
+  }
+}
+
+export class UnsavedLimit implements Extension {
+  extensionName = 'UnsavedLimit'
+  private readonly options: UnsavedLimitOptions
+  private lastWarning = 0
+
+  constructor(options: UnsavedLimitOptions) {
+    this.options = options
+    // Read at scrape time, so the gauge is true between edits too.
+    const gauge = options.metrics.unsavedLimitReached
+    ;(gauge as unknown as { collect: () => void }).collect = () => gauge.set(this.reached ? 1 : 0)
+  }
+
+  get reached(): boolean {
+    const { writer, maxUpdates, maxBytes } = this.options
+    return writer.pendingCount >= maxUpdates || writer.pendingBytes >= maxBytes
+  }
+
+  async beforeHandleMessage({ update, context, documentName }: beforeHandleMessagePayload) {
+    if (!this.reached || !carriesEdit(update)) return
+    this.options.metrics.editsRefused.inc()
+    if (Date.now() - this.lastWarning > 10_000) {
+      this.lastWarning = Date.now()
+      this.options.logger.error(
+        {
+          documentName,
+          unsavedUpdates: this.options.writer.pendingCount,
+          unsavedBytes: this.options.writer.pendingBytes,
+        },
+        'refusing edits: unsaved updates at their limit (UNSAVED_MAX_UPDATES / UNSAVED_MAX_BYTES)',
+      )
+    }
+    ;(context as ConnectionContext).transport?.close(TRY_AGAIN_LATER, UNSAVED_LIMIT_REASON)
+    throw new ConnectionRefused(TRY_AGAIN_LATER, UNSAVED_LIMIT_REASON)
+  }
+}

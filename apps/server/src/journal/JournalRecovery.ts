@@ -1,0 +1,148 @@
+/**
+ * Makes durable what dead nodes journaled: on start and every sweep, each registered journal
+ * whose boot is dead (its alive key expired, or an older boot of this node's own id) is claimed
+ * by one survivor (a `SET NX` lease) and replayed into the update log with the original
+ * `update_key`, user, node and time — `ON CONFLICT DO NOTHING` makes the rows the dead node did
+ * commit a no-op — then trimmed. A replay that fails (Postgres down) leaves the entries for the
+ * next sweep. Loads read unclaimed entries too (`entriesFor`), so a document opened before the
+ * replay still has every edit.
+ */
+import { appendUpdates, type LoggedUpdate, type SqlExecutor } from '@weft/db'
+import type { Redis } from 'ioredis'
+import type { Logger } from '../logger.ts'
+import type { Metrics } from '../Metrics.ts'
+import { decodeEntry, entryId, seqOfId } from './journalEntry.ts'
+import { bootOfStream, journalKeys } from './journalKeys.ts'
+
+export interface JournalRecoveryOptions {
+  redis: Redis
+  sql: SqlExecutor
+  nodeId: string
+  /** This boot's stream (never claimed by itself). */
+  ownStream: string
+  sweepMs: number
+  logger: Logger
+  metrics: Metrics
+}
+
+/** Entries replayed per round trip (one update-log batch). */
+const REPLAY_BATCH = 1_000
+/** How long a claim holds if its holder dies mid-replay. */
+const CLAIM_MS = 60_000
+/** A load never waits longer than this for Redis: without it the load goes on from Postgres. */
+const LOAD_READ_TIMEOUT_MS = 1_000
+
+/** Deletes a stream only while it is empty (a falsely-declared-dead node may be appending). */
+const DELETE_IF_EMPTY = `if redis.call('XLEN', KEYS[1]) == 0 then return redis.call('DEL', KEYS[1]) end return 0`
+
+export class JournalRecovery {
+  private readonly options: JournalRecoveryOptions
+  private timer: NodeJS.Timeout | null = null
+  private sweeping: Promise<void> | null = null
+
+  constructor(options: JournalRecoveryOptions) {
+    this.options = options
+  }
+
+  start(): void {
+    const run = () => void this.sweep()
+    this.options.redis.on('ready', run)
+    if (this.options.redis.status === 'ready') run()
+    this.timer = setInterval(run, this.options.sweepMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+  }
+
+  /** Claims and replays every dead boot's journal once; resolves when done. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepOnce().finally(() => {
+      this.sweeping = null
+    })
+    return this.sweeping
+  }
+
+  /** Updates of one document still in any journal (a load adds them to what Postgres holds). */
+  async entriesFor(documentName: string): Promise<Uint8Array[]> {
+    const { redis } = this.options
+    if (redis.status !== 'ready') return []
+    const read = async () => {
+      const streams = await redis.smembers(journalKeys.registry)
+      const updates: Uint8Array[] = []
+      for (const stream of streams) {
+        for (const [, fields] of await redis.xrangeBuffer(stream, '-', '+')) {
+          const entry = decodeEntry(fields)
+          if (entry?.documentName === documentName) updates.push(entry.update)
+        }
+      }
+      return updates
+    }
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<Uint8Array[]>((resolve) => {
+      timer = setTimeout(() => resolve([]), LOAD_READ_TIMEOUT_MS)
+    })
+    try {
+      return await Promise.race([read(), timeout])
+    } catch (error) {
+      this.options.logger.warn({ err: error, documentName }, 'cannot read the journals on load')
+      return []
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  private async sweepOnce() {
+    const { redis, logger } = this.options
+    if (redis.status !== 'ready') return
+    try {
+      const streams = await redis.smembers(journalKeys.registry)
+      for (const stream of streams) {
+        if (stream === this.options.ownStream) continue
+        const owner = bootOfStream(stream)
+        if (!owner) continue
+        const sameNodeEarlierBoot = owner.nodeId === this.options.nodeId
+        if (!sameNodeEarlierBoot && (await redis.exists(journalKeys.alive(owner.boot)))) continue
+        await this.claim(owner.boot, stream)
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'journal sweep failed; retrying at the next one')
+    }
+  }
+
+  private async claim(boot: string, stream: string) {
+    const { redis, logger, metrics, nodeId } = this.options
+    const claimKey = journalKeys.claim(boot)
+    if ((await redis.set(claimKey, nodeId, 'PX', CLAIM_MS, 'NX')) !== 'OK') return
+    let replayed = 0
+    try {
+      for (;;) {
+        const page = await redis.xrangeBuffer(stream, '-', '+', 'COUNT', REPLAY_BATCH)
+        if (page.length === 0) break
+        const entries = page
+          .map(([, fields]) => decodeEntry(fields))
+          .filter((entry): entry is LoggedUpdate => entry !== null)
+        await appendUpdates(this.options.sql, entries)
+        const lastSeq = seqOfId((page.at(-1) as [Buffer, Buffer[]])[0].toString())
+        await redis.xtrim(stream, 'MINID', entryId(lastSeq + 1))
+        replayed += entries.length
+        metrics.journalReplayed.inc(entries.length)
+      }
+      await redis.eval(DELETE_IF_EMPTY, 1, stream)
+      if (!(await redis.exists(stream))) await redis.srem(journalKeys.registry, stream)
+      if (replayed > 0)
+        logger.warn(
+          { boot, replayed },
+          'replayed a dead node’s journal into the update log (updates it had not committed)',
+        )
+    } catch (error) {
+      logger.warn(
+        { err: error, boot, replayed },
+        'journal replay failed (Postgres or Redis unavailable); the next sweep retries',
+      )
+    } finally {
+      await redis.del(claimKey).catch(() => {})
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * What a document holds that it cannot integrate: structs waiting for a missing dependency
+ * (the first missing clock of each client) and deletions of content it does not have.
+ */
+import * as Y from 'yjs'
+
+export interface Unintegrable {
+  /** Per client: the first clock this document lacks that later structs depend on. */
+  missing: { client: number; fromClock: number }[]
+  /** Deletions waiting for content this document lacks. */
+  pendingDeletes: boolean
+}
+
+export function unintegrableOf(doc: Y.Doc): Unintegrable | null {
+  const { pendingStructs, pendingDs } = doc.store
+  if (!pendingStructs && !pendingDs) return null
+  const missing = [...(pendingStructs?.missing ?? new Map<number, number>())].map(
+    ([client, clock]) => ({ client, fromClock: Math.max(clock, Y.getState(doc.store, client)) }),
+  )
+  return { missing, pendingDeletes: pendingDs !== null }
+}

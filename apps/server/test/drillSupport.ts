@@ -8,12 +8,18 @@ import { loadDocumentState, openDatabase } from '@weft/db'
 import { connectClient, type Fleet, missingTokens, waitFor } from '@weft/testkit'
 import * as Y from 'yjs'
 
+/** The stored state's unintegrable structs at the last read (for failure messages). */
+let lastPending = 'none'
+
 export async function storedText(databaseUrl: string, documentName: string): Promise<string> {
   const database = await openDatabase({ databaseUrl })
   try {
     const state = await loadDocumentState(database.prisma, documentName)
     const doc = new Y.Doc()
     if (state) Y.applyUpdate(doc, state)
+    lastPending = doc.store.pendingStructs
+      ? JSON.stringify([...doc.store.pendingStructs.missing])
+      : 'none'
     return doc.getText('text').toString()
   } finally {
     await database.close()
@@ -38,7 +44,7 @@ export async function assertEverythingStored(
   ).catch(() => {
     const missing = missingTokens(stored, typed)
     assert.fail(
-      `${missing.length} of ${typed.length} edits missing from Postgres after a fleet restart (first: ${missing.slice(0, 5).join(' ')})`,
+      `${missing.length} of ${typed.length} edits missing from Postgres after a fleet restart (first: ${missing.slice(0, 5).join(' ')}; waiting on client:clock ${lastPending})`,
     )
   })
   const reader = connectClient((fleet.nodes[1] ?? fleet.nodes[0])?.wsUrl as string, documentName)

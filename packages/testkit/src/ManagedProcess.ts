@@ -70,9 +70,10 @@ export class ManagedProcess {
     return this.output.join('').split('\n').slice(-lines).join('\n')
   }
 
-  async stop(timeoutMs = 15_000): Promise<ExitStatus> {
+  /** Asks the process to stop (`signal`, SIGTERM by default) and waits; SIGKILL after `timeoutMs`. */
+  async stop(timeoutMs = 15_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<ExitStatus> {
     if (!this.running) return this.exitStatus as ExitStatus
-    this.child.kill('SIGTERM')
+    this.child.kill(signal)
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs)
     const status = await this.exited
     clearTimeout(timer)

@@ -128,7 +128,11 @@ export async function startPostgres(): Promise<PostgresInstance> {
     })
     return child
   }
-  const instance: PostgresInstance = Object.assign(await restartable(launch, dir), {
+  // SIGTERM is Postgres's "smart" shutdown: it keeps serving open sessions (every node's pool),
+  // so an outage was not one until the harness's SIGKILL 15 s later — which, with
+  // synchronous_commit off, also dropped commits already acknowledged. SIGINT ("fast", what
+  // `pg_ctl stop` sends) ends the sessions at once and checkpoints: a real, lossless outage.
+  const instance: PostgresInstance = Object.assign(await restartable(launch, dir, 'SIGINT'), {
     port,
     url: `${base}/weft`,
     async createDatabase(name: string) {

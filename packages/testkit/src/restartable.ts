@@ -16,11 +16,13 @@ export interface Restartable {
 export async function restartable(
   launch: () => Promise<ManagedProcess>,
   dir: { remove(): Promise<void> },
+  /** The signal of an orderly stop (Postgres: SIGINT, its "fast" shutdown). */
+  stopSignal: NodeJS.Signals = 'SIGTERM',
 ): Promise<Restartable> {
   const service: Restartable = {
     process: await launch(),
     async stop() {
-      await service.process.stop()
+      await service.process.stop(15_000, stopSignal)
     },
     async kill() {
       await service.process.kill()

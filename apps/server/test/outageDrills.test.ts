@@ -12,7 +12,7 @@ import {
   typingCrowd,
   waitFor,
 } from '@weft/testkit'
-import { assertEverythingStored } from './drillSupport.ts'
+import { assertEverythingStored, drillFigure } from './drillSupport.ts'
 
 const OUTAGE_MS = 30_000
 
@@ -42,9 +42,11 @@ async function typingCrowdOnBothNodes(documentName: string) {
   return crowd
 }
 
-async function finish(documentName: string, typing: TypingCrowd) {
+/** Stops typing; the clients must converge. `since`: when the dependency came back. */
+async function finish(documentName: string, typing: TypingCrowd, since = Date.now()) {
   typing.stop()
   await typing.converged()
+  drillFigure(`${documentName}: typists converged ${Date.now() - since} ms after the return`)
   const typed = typing.allTyped()
   typing.destroy()
   crowd = undefined
@@ -70,7 +72,22 @@ test('Postgres down 30 s while typing on both nodes: edits keep flowing, nothing
   )
   await sleep(OUTAGE_MS / 2)
   await fleet.postgres.start()
-  await finish(documentName, typing)
+  const back = Date.now()
+  await waitFor(
+    'the update log caught up',
+    async () => {
+      for (const node of fleet.nodes) {
+        const text = await (await fetch(`${node.url}/metrics`)).text()
+        if (!/^weft_persistence_queue_updates 0$/m.test(text)) return false
+      }
+      return true
+    },
+    { timeoutMs: 60_000, intervalMs: 100 },
+  )
+  drillFigure(
+    `${documentName}: update log caught up ${Date.now() - back} ms after Postgres returned`,
+  )
+  await finish(documentName, typing, back)
 })
 
 test('Redis down 30 s while typing on both nodes: each node serves its own, all converge after', async () => {
@@ -82,7 +99,7 @@ test('Redis down 30 s while typing on both nodes: each node serves its own, all 
   assert.deepEqual(unseen(typing, 0, 2), [], 'typists on node A see each other')
   assert.ok(unseen(typing, 0, 1).length > 0, 'node B cannot see node A without Redis')
   await fleet.redis.start()
-  await finish(documentName, typing)
+  await finish(documentName, typing, Date.now())
 })
 
 test('Postgres and Redis down 30 s while typing on both nodes: nothing lost', async () => {
@@ -92,7 +109,7 @@ test('Postgres and Redis down 30 s while typing on both nodes: nothing lost', as
   await sleep(OUTAGE_MS)
   assert.deepEqual(unseen(typing, 1, 3), [], 'typists on node B see each other')
   await Promise.all([fleet.postgres.start(), fleet.redis.start()])
-  await finish(documentName, typing)
+  await finish(documentName, typing, Date.now())
 })
 
 test('rolling SIGTERM of both nodes while typing: clients move, nothing lost', async () => {

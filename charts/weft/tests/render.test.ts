@@ -258,6 +258,9 @@ describe('traffic and monitoring', () => {
       'weft_persistence_lag_seconds',
       'weft_redis_up',
       'weft_database_up',
+      'weft_unsaved_limit_reached',
+      'weft_journal_append_failures_total',
+      'weft_unintegrable_loads_total',
     ]) {
       assert.match(exprs, new RegExp(metric))
     }

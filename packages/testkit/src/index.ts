@@ -1,3 +1,4 @@
+export { type Balancer, startBalancer } from './balancer.ts'
 export { clientPool } from './clientPool.ts'
 export { connectClient, type TestClient, textOf } from './clients.ts'
 export { type Fleet, type FleetOptions, migrate, startFleet } from './fleet.ts'

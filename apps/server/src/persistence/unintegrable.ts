@@ -5,8 +5,8 @@
 import * as Y from 'yjs'
 
 export interface Unintegrable {
-  /** Per client: the first clock this document lacks that later structs depend on. */
-  missing: { client: number; fromClock: number }[]
+  /** Per client: the clocks this document lacks (from its state up to the one depended on, inclusive). */
+  missing: { client: number; fromClock: number; toClock: number }[]
   /** Deletions waiting for content this document lacks. */
   pendingDeletes: boolean
 }
@@ -15,7 +15,7 @@ export function unintegrableOf(doc: Y.Doc): Unintegrable | null {
   const { pendingStructs, pendingDs } = doc.store
   if (!pendingStructs && !pendingDs) return null
   const missing = [...(pendingStructs?.missing ?? new Map<number, number>())].map(
-    ([client, clock]) => ({ client, fromClock: Math.max(clock, Y.getState(doc.store, client)) }),
+    ([client, clock]) => ({ client, fromClock: Y.getState(doc.store, client), toClock: clock }),
   )
   return { missing, pendingDeletes: pendingDs !== null }
 }

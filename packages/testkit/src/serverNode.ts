@@ -59,7 +59,8 @@ export async function startNode(spec: NodeSpec): Promise<ServerNode> {
         if (!child.running) throw new Error(`exited: ${child.logs(20)}`)
         return (await readyz()).status === 200
       },
-      { timeoutMs: 30_000, intervalMs: 100 },
+      // Generous: on a machine shared by several suites a node's start took over 30 s.
+      { timeoutMs: 90_000, intervalMs: 100 },
     ).catch((error) => {
       child.child.kill('SIGKILL')
       throw new Error(`${error.message}\n${child.logs()}`)

@@ -16,9 +16,12 @@ before(async () => {
   fleet = await startFleet({ nodes: 2 })
 })
 
-afterEach(() => {
+afterEach(async () => {
   crowd?.destroy()
   crowd = undefined
+  // A drill that failed after its kill must not leave the next one a node short.
+  for (const node of fleet.nodes) if (!node.process.running) await node.start()
+  if (!fleet.postgres.process.running) await fleet.postgres.start()
 })
 
 after(async () => {

@@ -29,6 +29,7 @@ afterEach(async () => {
   // A drill that failed mid-outage must not leave the next one without its dependencies.
   for (const service of [fleet.postgres, fleet.redis])
     if (!service.process.running) await service.start()
+  for (const node of fleet.nodes) if (!node.process.running) await node.start()
 })
 
 after(async () => {

@@ -60,9 +60,12 @@ function open(config: RedisConfig, common: RedisOptions): RedisConnection {
         ...(config.sentinelPassword ? { sentinelPassword: config.sentinelPassword } : {}),
         // Ask the sentinels again every round instead of giving up on them.
         sentinelRetryStrategy: retryStrategy,
-        // Sentinels announce +switch-master: drop the old master at once rather than wait
-        // for its socket to fail (a demoted master stays up and would take our publishes).
-        failoverDetector: true,
+        // No failoverDetector: in ioredis 5.6 its +switch-master handler disconnects the
+        // connector even while it is already reconnecting (the master died), which rejects
+        // that connect and ends the connection for good (seen here: a node never ready again
+        // after a master kill). Without it nothing is missed: when Sentinel demotes a live
+        // master it kills that server's client connections itself, and ioredis then asks the
+        // sentinels again and checks the role of the server it reaches.
       })
     case 'cluster':
       return new Cluster(config.nodes, {

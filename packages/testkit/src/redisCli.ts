@@ -19,12 +19,21 @@ export function redisCli(port: number, ...args: string[]): Promise<string> {
 }
 
 /** `INFO <section>` as a map of its `field:value` lines. */
-export async function redisInfo(port: number, section: string): Promise<Map<string, string>> {
-  const text = await redisCli(port, 'INFO', section)
+export async function redisInfo(
+  port: number,
+  section: string,
+  password?: string,
+): Promise<Map<string, string>> {
+  const text = await redisCli(port, ...authArgs(password), 'INFO', section)
   const fields = new Map<string, string>()
   for (const line of text.split(/\r?\n/)) {
     const at = line.indexOf(':')
     if (at > 0) fields.set(line.slice(0, at), line.slice(at + 1).trim())
   }
   return fields
+}
+
+/** redis-cli's arguments to authenticate (they go before the command), or none. */
+export function authArgs(password: string | undefined): string[] {
+  return password ? ['-a', password, '--no-auth-warning'] : []
 }

@@ -8,10 +8,19 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { freePort } from './freePort.ts'
 import type { ManagedProcess } from './ManagedProcess.ts'
-import { redisCli, redisInfo } from './redisCli.ts'
+import { authArgs, redisCli, redisInfo } from './redisCli.ts'
 import { EPHEMERAL, launchRedisProcess } from './redisServerProcess.ts'
 import { makeTempDir } from './tempDir.ts'
 import { waitFor } from './waitFor.ts'
+
+export interface RedisSentinelOptions {
+  replicas?: number
+  masterName?: string
+  /** requirepass of the master and replicas (and the sentinels' auth-pass for them). */
+  password?: string
+  /** requirepass of the sentinels themselves. */
+  sentinelPassword?: string
+}
 
 export interface RedisSentinelSetup {
   masterName: string
@@ -22,6 +31,8 @@ export interface RedisSentinelSetup {
   servers: Map<number, ManagedProcess>
   /** The master's port as the sentinels report it. */
   masterPort(): Promise<number>
+  /** A command to a data server (authenticated when the setup has a password). */
+  command(port: number, ...args: string[]): Promise<string>
   /** SENTINEL FAILOVER: the replica is promoted, the old master becomes its replica. */
   failover(): Promise<{ from: number; to: number }>
   /** SIGKILL of the master: the sentinels notice, agree and promote the replica. */
@@ -36,8 +47,10 @@ const FAILOVER_TIMEOUT_MS = 10_000
 const SETTLE_TIMEOUT_MS = 60_000
 
 export async function startRedisSentinel(
-  options: { replicas?: number; masterName?: string } = {},
+  options: RedisSentinelOptions = {},
 ): Promise<RedisSentinelSetup> {
+  const { password, sentinelPassword } = options
+  const serverAuth = password ? ['--requirepass', password, '--masterauth', password] : []
   const masterName = options.masterName ?? 'weft'
   const dir = await makeTempDir('sentinel')
   const servers = new Map<number, ManagedProcess>()
@@ -47,20 +60,29 @@ export async function startRedisSentinel(
     const masterPort = await freePort()
     servers.set(
       masterPort,
-      await launchRedisProcess(`redis-master:${masterPort}`, masterPort, [
-        ...serverArgs(masterPort, dir.path, 'master'),
-      ]),
+      await launchRedisProcess(
+        `redis-master:${masterPort}`,
+        masterPort,
+        [...serverArgs(masterPort, dir.path, 'master'), ...serverAuth],
+        { password },
+      ),
     )
     for (let index = 0; index < (options.replicas ?? 1); index++) {
       const port = await freePort()
       servers.set(
         port,
-        await launchRedisProcess(`redis-replica:${port}`, port, [
-          ...serverArgs(port, dir.path, `replica-${index}`),
-          '--replicaof',
-          '127.0.0.1',
-          String(masterPort),
-        ]),
+        await launchRedisProcess(
+          `redis-replica:${port}`,
+          port,
+          [
+            ...serverArgs(port, dir.path, `replica-${index}`),
+            ...serverAuth,
+            '--replicaof',
+            '127.0.0.1',
+            String(masterPort),
+          ],
+          { password },
+        ),
       )
     }
     for (let index = 0; index < 3; index++) {
@@ -77,12 +99,17 @@ export async function startRedisSentinel(
           `sentinel down-after-milliseconds ${masterName} ${DOWN_AFTER_MS}`,
           `sentinel failover-timeout ${masterName} ${FAILOVER_TIMEOUT_MS}`,
           `sentinel parallel-syncs ${masterName} 1`,
+          ...(password ? [`sentinel auth-pass ${masterName} ${password}`] : []),
+          ...(sentinelPassword ? [`requirepass ${sentinelPassword}`] : []),
           '',
         ].join('\n'),
       )
       sentinelPorts.push(port)
       sentinelProcesses.push(
-        await launchRedisProcess(`sentinel:${port}`, port, [config], 'redis-sentinel'),
+        await launchRedisProcess(`sentinel:${port}`, port, [config], {
+          command: 'redis-sentinel',
+          password: sentinelPassword,
+        }),
       )
     }
   } catch (error) {
@@ -91,7 +118,8 @@ export async function startRedisSentinel(
     throw error
   }
 
-  const ask = (port: number, ...args: string[]) => redisCli(port, 'SENTINEL', ...args)
+  const ask = (port: number, ...args: string[]) =>
+    redisCli(port, ...authArgs(sentinelPassword), 'SENTINEL', ...args)
   const reportedMaster = async (port: number) =>
     Number((await ask(port, 'get-master-addr-by-name', masterName)).split('\n')[1])
 
@@ -103,7 +131,7 @@ export async function startRedisSentinel(
       if (state.get('num-other-sentinels') !== '2') return false
       if (state.get('flags') !== 'master') return false
     }
-    const replication = await redisInfo(port, 'replication')
+    const replication = await redisInfo(port, 'replication', password)
     if (replication.get('role') !== 'master') return false
     const live = [...servers.values()].filter((child) => child.running).length
     return Number(replication.get('connected_slaves')) === live - 1
@@ -143,6 +171,7 @@ export async function startRedisSentinel(
     },
     servers,
     masterPort: () => reportedMaster(sentinelPorts[0] as number),
+    command: (port, ...args) => redisCli(port, ...authArgs(password), ...args),
     async failover() {
       const from = await setup.masterPort()
       await ask(sentinelPorts[0] as number, 'failover', masterName)

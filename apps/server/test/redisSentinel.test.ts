@@ -19,6 +19,7 @@ import {
   startNode,
   startPostgres,
   startRedisSentinel,
+  startTypist,
   type TestClient,
   textOf,
   waitFor,
@@ -105,21 +106,6 @@ function connect(nodeIndex: number, documentName: string, user = '') {
   return client
 }
 
-/** A user appending a numbered word to the end of the text every `everyMs` until stopped. */
-function typist(client: TestClient, label: string, everyMs: number) {
-  const words: string[] = []
-  const timer = setInterval(() => {
-    const word = `[${label}${words.length}]`
-    const text = client.doc.getText('text')
-    text.insert(text.length, word)
-    words.push(word)
-  }, everyMs)
-  return {
-    words,
-    stop: () => clearInterval(timer),
-  }
-}
-
 /** Waits until an edit made on one node is seen on the other: fan-out works. */
 async function fanOutWorks(from: TestClient, to: TestClient, marker: string) {
   const text = from.doc.getText('text')
@@ -138,8 +124,8 @@ async function failOverWhileTyping(
   await Promise.all([a.synced(), b.synced()])
   await fanOutWorks(a, b, '<before>')
 
-  const typingA = typist(a, 'a', 25)
-  const typingB = typist(b, 'b', 25)
+  const typingA = startTypist(a, 'a', 25)
+  const typingB = startTypist(b, 'b', 25)
   try {
     // Type for a while on the old master, fail over, and keep typing until fan-out is back.
     await waitFor(

@@ -16,4 +16,5 @@ export {
 export { REPO_ROOT } from './repoRoot.ts'
 export { type NodeSpec, type ServerNode, startNode } from './serverNode.ts'
 export { loadTrace, TRACES_DIR, type Trace } from './traces.ts'
+export { startTypist, type Typist } from './typist.ts'
 export { waitFor } from './waitFor.ts'

@@ -66,6 +66,7 @@ export class RedisFanout extends Redis {
   private readonly options: RedisFanoutOptions
   private readonly outgoing = new Map<string, { document: Document; updates: Uint8Array[] }>()
   private readonly gapChecks = new Set<string>()
+  private resyncTimer: NodeJS.Timeout | undefined
   // True until the first connection, so documents loaded before it are subscribed then.
   private wasDisconnected = true
 
@@ -111,6 +112,10 @@ export class RedisFanout extends Redis {
       client.on('end', () => this.onLinkChange())
     }
     this.sub.on('messageBuffer', (channel: Buffer) => this.afterIncoming(channel))
+    // A cluster connection stays "ready" when one of its nodes leaves; if that node held the
+    // subscriptions, ioredis moves them to another node and what was published in between is
+    // lost. A node leaving (only a Cluster emits this) is answered like a link that returned.
+    for (const client of [this.pub, this.sub]) client.on('-node', () => this.scheduleResync())
   }
 
   get linkUp(): boolean {
@@ -228,7 +233,17 @@ export class RedisFanout extends Redis {
         .then(() => this.requestSync(document))
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'resubscribe failed'))
     }
-    setTimeout(() => this.resyncAll(), RESYNC_AGAIN_MS).unref()
+    this.scheduleResync()
+  }
+
+  /** One state-vector exchange for every loaded document, RESYNC_AGAIN_MS from now. */
+  private scheduleResync() {
+    if (this.resyncTimer) return
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined
+      this.resyncAll()
+    }, RESYNC_AGAIN_MS)
+    this.resyncTimer.unref()
   }
 
   private resyncAll() {

@@ -17,12 +17,16 @@ export type RedisConnection = Redis | Cluster
 export interface RedisConnectionOptions {
   /** What the connection is for; shown in CLIENT LIST as `weft:<name>` to tell them apart. */
   name: string
-  /** `subscriber` for SUBSCRIBE, `command` for everything else. */
+  /**
+   * `subscriber` for SUBSCRIBE: a subscription asked for while Redis is away waits for it (a
+   * failed SUBSCRIBE would never be renewed on reconnect), and every subscription is renewed
+   * after a reconnect or failover. `command` for everything else.
+   */
   role: 'command' | 'subscriber'
   /**
-   * How many reconnections a queued command waits through before it fails (ioredis's
-   * maxRetriesPerRequest). Small: callers fall back (local pacing, a later heartbeat, the
-   * state-vector repair) rather than hold work while Redis is away.
+   * Command connections: how many reconnections a queued command waits through before it fails
+   * (ioredis's maxRetriesPerRequest). Small: callers fall back (local pacing, a later heartbeat,
+   * the state-vector repair) rather than hold work while Redis is away.
    */
   maxRetriesPerRequest?: number
   /** Connection errors, already rate-limited by ioredis's reconnect backoff. */
@@ -36,10 +40,17 @@ export function createRedisConnection(
   config: RedisConfig,
   options: RedisConnectionOptions,
 ): RedisConnection {
-  const common: RedisOptions = {
-    connectionName: `weft:${options.name}`,
-    maxRetriesPerRequest: options.maxRetriesPerRequest ?? 2,
-  }
+  const common: RedisOptions =
+    options.role === 'subscriber'
+      ? {
+          connectionName: `weft:${options.name}`,
+          maxRetriesPerRequest: null,
+          autoResubscribe: true,
+        }
+      : {
+          connectionName: `weft:${options.name}`,
+          maxRetriesPerRequest: options.maxRetriesPerRequest ?? 2,
+        }
   const connection = open(config, common)
   connection.on('error', (error: Error) => options.onError?.(error))
   return connection

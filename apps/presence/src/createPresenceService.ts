@@ -19,7 +19,7 @@ import {
   type PresenceSource,
   summarize,
 } from '@weft/presence'
-import { Redis } from 'ioredis'
+import { createRedisConnection } from '@weft/redis'
 import { type Logger, pino } from 'pino'
 import { PresenceMetrics } from './PresenceMetrics.ts'
 import type { PresenceConfig } from './presenceConfig.ts'
@@ -66,13 +66,16 @@ export async function createPresenceService(config: PresenceConfig): Promise<Pre
     },
   })
 
-  const clientOptions = {
-    retryStrategy: (attempt: number) => Math.min(attempt * 100, 2_000),
+  // Unreachable Redis shows in readiness and weft_presence_redis_up; no log line per retry.
+  const redis = createRedisConnection(config.redis, {
+    name: 'presence-service',
+    role: 'command',
     maxRetriesPerRequest: 1,
-  }
-  const redis = new Redis(config.redisUrl, clientOptions)
-  const subscriber = new Redis(config.redisUrl, clientOptions)
-  for (const client of [redis, subscriber]) client.on('error', () => {})
+  })
+  const subscriber = createRedisConnection(config.redis, {
+    name: 'presence-service-changes',
+    role: 'subscriber',
+  })
 
   const listeners = new Set<() => void>()
   const aggregator = new PresenceAggregator({

@@ -1,4 +1,5 @@
-// `npm run presence`: one presence replica in the foreground (PORT, REDIS_URL, DATABASE_URL, AUTH_SECRET).
+// `npm run presence`: one presence replica in the foreground (PORT, the Redis variables,
+// DATABASE_URL, AUTH_SECRET).
 import { ConfigError } from '@weft/config'
 import { createPresenceService } from './createPresenceService.ts'
 import { parsePresenceConfig } from './presenceConfig.ts'

@@ -1,11 +1,18 @@
 import { hostname } from 'node:os'
-import { ConfigError, fields, parseEnv } from '@weft/config'
+import {
+  ConfigError,
+  fields,
+  parseEnv,
+  type RedisConfig,
+  redisConfigFrom,
+  redisEnv,
+} from '@weft/config'
 import { z } from 'zod'
 
 const schema = z.object({
   PORT: fields.port(8080),
   HOST: z.string().default('0.0.0.0'),
-  REDIS_URL: fields.redisUrl,
+  ...redisEnv,
   DATABASE_URL: fields.databaseUrl.optional(),
   DATA_DIR: z.string().default('./data'),
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -22,7 +29,7 @@ const schema = z.object({
 export interface PresenceConfig {
   port: number
   host: string
-  redisUrl: string
+  redis: RedisConfig
   databaseUrl?: string
   dataDir: string
   authSecret?: string
@@ -31,15 +38,16 @@ export interface PresenceConfig {
   pollMs: number
 }
 
-/** The presence service reads the same variables as a node; REDIS_URL is required (it is the fleet's view). */
+/** The presence service reads the same variables as a node; Redis is required (it is the fleet's view). */
 export function parsePresenceConfig(
   env: Record<string, string | undefined> = process.env,
 ): PresenceConfig {
-  if (!env.REDIS_URL)
-    throw new ConfigError(
-      'REDIS_URL is required: the presence service aggregates the fleet through Redis',
-    )
   const parsed = parseEnv(schema, env)
+  const redis = redisConfigFrom(parsed)
+  if (!redis)
+    throw new ConfigError(
+      'REDIS_URL (or REDIS_SENTINELS, REDIS_CLUSTER_NODES) is required: the presence service aggregates the fleet through Redis',
+    )
   if (parsed.NODE_ENV === 'production' && !parsed.AUTH_SECRET) {
     throw new ConfigError(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
@@ -48,7 +56,7 @@ export function parsePresenceConfig(
   return {
     port: parsed.PORT,
     host: parsed.HOST,
-    redisUrl: parsed.REDIS_URL,
+    redis,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     dataDir: parsed.DATA_DIR,
     ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),

@@ -59,7 +59,7 @@ export async function createNode(
 ): Promise<WeftNode> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, nodeId: config.nodeId })
   const metrics = new Metrics()
-  const readiness = new Readiness({ redisRequired: Boolean(config.redisUrl), metrics })
+  const readiness = new Readiness({ redisRequired: Boolean(config.redis), metrics })
   const onDatabaseStatus = (up: boolean) => readiness.setDatabaseUp(up)
 
   const database = await openDatabase({
@@ -169,9 +169,9 @@ export async function createNode(
     }),
     new MetricsReporter(metrics),
   ]
-  if (config.redisUrl) {
+  if (config.redis) {
     fanout = new RedisFanout({
-      redisUrl: config.redisUrl,
+      redis: config.redis,
       nodeId: config.nodeId,
       logger: logger.child({ module: 'redis' }),
       metrics,
@@ -266,7 +266,7 @@ export async function createNode(
  * a fleet node forwards to the presence service (PRESENCE_URL) so the apps stay same-origin.
  */
 function presenceEndpoint(config: ServerConfig, presence: NodePresence): PresenceEndpoint {
-  if (!config.redisUrl)
+  if (!config.redis)
     return { api: createPresenceApi({ source: presence.local, authSecret: config.authSecret }) }
   return config.presenceUrl ? { forwardTo: config.presenceUrl } : {}
 }

@@ -1,5 +1,5 @@
 // `npm run server`: one node in the foreground, configured by the environment (platform.md).
-import { ConfigError, parseServerConfig } from '@weft/config'
+import { ConfigError, describeRedis, parseServerConfig } from '@weft/config'
 import { createNode } from './createNode.ts'
 
 let config: ReturnType<typeof parseServerConfig>
@@ -41,7 +41,7 @@ try {
     {
       port,
       database: node.database.kind,
-      redis: config.redisUrl ? 'on' : 'off (single node)',
+      redis: describeRedis(config.redis),
       auth: config.authSecret ? 'tokens required' : 'open dev mode',
     },
     `weft node listening on http://localhost:${port}`,

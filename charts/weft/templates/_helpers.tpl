@@ -117,12 +117,67 @@ imagePullSecrets:
 {{- ternary .Values.redis.existingSecretKey "redis-url" (ne .Values.redis.existingSecret "") -}}
 {{- end -}}
 {{- define "weft.redisEnabled" -}}
-{{- if or .Values.redis.url .Values.redis.existingSecret }}true{{ end -}}
+{{- $r := .Values.redis -}}
+{{- if eq $r.mode "sentinel" }}{{ if $r.sentinel.addresses }}true{{ end }}
+{{- else if eq $r.mode "cluster" }}{{ if $r.cluster.nodes }}true{{ end }}
+{{- else if or $r.url $r.existingSecret }}true{{ end -}}
+{{- end -}}
+
+{{/* Inline Redis passwords the chart's Secret has to hold (sentinel and cluster modes). */}}
+{{- define "weft.redisInlinePasswords" -}}
+{{- $r := .Values.redis -}}
+{{- if and (ne $r.mode "standalone") (not $r.existingSecret) (or $r.password (and (eq $r.mode "sentinel") $r.sentinelPassword)) }}true{{ end -}}
+{{- end -}}
+
+{{/*
+Where Redis is, as the runtime reads it (packages/config redisConfig.ts): REDIS_URL from a
+Secret, or the sentinel / cluster addresses as plain values and their passwords from a Secret.
+A password key missing from an existing Secret leaves the variable unset (optional reference).
+*/}}
+{{- define "weft.redisEnv" -}}
+{{- $r := .Values.redis -}}
+{{- if eq $r.mode "standalone" }}
+- name: REDIS_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "weft.redisSecretName" . }}
+      key: {{ include "weft.redisSecretKey" . }}
+{{- else }}
+{{- if eq $r.mode "sentinel" }}
+- name: REDIS_SENTINELS
+  value: {{ join "," $r.sentinel.addresses | quote }}
+- name: REDIS_SENTINEL_NAME
+  value: {{ $r.sentinel.masterName | quote }}
+{{- else }}
+- name: REDIS_CLUSTER_NODES
+  value: {{ join "," $r.cluster.nodes | quote }}
+{{- end }}
+{{- with $r.username }}
+- name: REDIS_USERNAME
+  value: {{ . | quote }}
+{{- end }}
+{{- if or $r.existingSecret $r.password }}
+- name: REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "weft.redisSecretName" . }}
+      key: {{ ternary $r.existingSecretPasswordKey "redis-password" (ne $r.existingSecret "") }}
+      optional: {{ ne $r.existingSecret "" }}
+{{- end }}
+{{- if and (eq $r.mode "sentinel") (or $r.existingSecret $r.sentinelPassword) }}
+- name: REDIS_SENTINEL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "weft.redisSecretName" . }}
+      key: {{ ternary $r.existingSecretSentinelPasswordKey "redis-sentinel-password" (ne $r.existingSecret "") }}
+      optional: {{ ne $r.existingSecret "" }}
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{/* True when the chart has to create its own Secret. */}}
 {{- define "weft.createSecret" -}}
-{{- if or (and .Values.auth.secret (not .Values.auth.existingSecret)) (and .Values.database.url (not .Values.database.existingSecret)) (and .Values.redis.url (not .Values.redis.existingSecret)) }}true{{ end -}}
+{{- if or (and .Values.auth.secret (not .Values.auth.existingSecret)) (and .Values.database.url (not .Values.database.existingSecret)) (and .Values.redis.url (not .Values.redis.existingSecret) (eq .Values.redis.mode "standalone")) (include "weft.redisInlinePasswords" .) }}true{{ end -}}
 {{- end -}}
 
 {{/*
@@ -148,11 +203,7 @@ NODE_ID from the pod name, and the three secrets by reference — never inlined.
       name: {{ include "weft.databaseSecretName" $root }}
       key: {{ include "weft.databaseSecretKey" $root }}
 {{- if include "weft.redisEnabled" $root }}
-- name: REDIS_URL
-  valueFrom:
-    secretKeyRef:
-      name: {{ include "weft.redisSecretName" $root }}
-      key: {{ include "weft.redisSecretKey" $root }}
+{{- include "weft.redisEnv" $root }}
 {{- end }}
 {{- if or $root.Values.auth.secret $root.Values.auth.existingSecret }}
 - name: AUTH_SECRET

@@ -12,7 +12,16 @@ listed, so `helm install`, `helm template` and `helm lint` all refuse a broken r
 {{- $errors = append $errors "auth: set auth.existingSecret (or auth.secret); nodes refuse to start with NODE_ENV=production and no AUTH_SECRET" -}}
 {{- end -}}
 {{- if and (or (gt (int $v.server.replicaCount) 1) $v.server.autoscaling.enabled) (not (include "weft.redisEnabled" .)) -}}
-{{- $errors = append $errors "redis: more than one server node needs Redis for fan-out; set redis.url or redis.existingSecret (or server.replicaCount=1 without autoscaling)" -}}
+{{- $errors = append $errors "redis: more than one server node needs Redis for fan-out; set redis.url or redis.existingSecret, or redis.mode=sentinel or cluster with their addresses (or server.replicaCount=1 without autoscaling)" -}}
+{{- end -}}
+{{- if and (eq $v.redis.mode "sentinel") (not $v.redis.sentinel.addresses) -}}
+{{- $errors = append $errors "redis.mode=sentinel: set redis.sentinel.addresses (host:port of each sentinel)" -}}
+{{- end -}}
+{{- if and (eq $v.redis.mode "cluster") (not $v.redis.cluster.nodes) -}}
+{{- $errors = append $errors "redis.mode=cluster: set redis.cluster.nodes (host:port seed nodes)" -}}
+{{- end -}}
+{{- if and (ne $v.redis.mode "standalone") $v.redis.url -}}
+{{- $errors = append $errors (printf "redis.mode=%s: redis.url is for standalone mode; give the addresses in redis.%s" $v.redis.mode $v.redis.mode) -}}
 {{- end -}}
 {{- range $component := list "server" "presence" -}}
 {{- $s := (index $v $component).shutdown -}}

@@ -7,7 +7,7 @@ test('defaults give an embedded, open, single node on 8080', () => {
   const config = parseServerConfig({})
   assert.equal(config.port, 8080)
   assert.equal(config.databaseUrl, undefined)
-  assert.equal(config.redisUrl, undefined)
+  assert.equal(config.redis, undefined)
   assert.equal(config.authSecret, undefined)
   assert.ok(config.nodeId.length > 0)
 })

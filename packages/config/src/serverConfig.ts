@@ -2,14 +2,15 @@ import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { ConfigError } from './ConfigError.ts'
-import { databaseUrl, logLevel, port, positiveInt, redisUrl } from './fields.ts'
+import { databaseUrl, logLevel, port, positiveInt } from './fields.ts'
 import { parseEnv } from './parseEnv.ts'
+import { type RedisConfig, redisConfigFrom, redisEnv } from './redisConfig.ts'
 
 const schema = z.object({
   PORT: port(8080),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: databaseUrl.optional(),
-  REDIS_URL: redisUrl.optional(),
+  ...redisEnv,
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   NODE_ID: z
     .string()
@@ -47,8 +48,8 @@ export interface ServerConfig {
   host: string
   /** Absent: the embedded database under dataDir. */
   databaseUrl?: string
-  /** Absent: a single node with no fan-out. */
-  redisUrl?: string
+  /** Absent: a single node with no fan-out. Connections: `createRedisConnection` in @weft/redis. */
+  redis?: RedisConfig
   /** Absent: open dev mode (refused in production). */
   authSecret?: string
   nodeId: string
@@ -85,11 +86,12 @@ export function parseServerConfig(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
     )
   }
+  const redis = redisConfigFrom(parsed)
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
-    ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
+    ...(redis ? { redis } : {}),
     ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),
     nodeId: parsed.NODE_ID ?? hostname(),
     dataDir: resolve(parsed.DATA_DIR),

@@ -9,7 +9,7 @@
  * argument command built and sent every few seconds, which stalled the node's event loop for
  * hundreds of milliseconds (docs/benchmarks.md, scenario 4). It checks the count instead.
  */
-import type { Redis } from 'ioredis'
+import type { RedisConnection as Redis } from '@weft/redis'
 import { bootKey, keys } from './keys.ts'
 import type { PresenceSession } from './types.ts'
 

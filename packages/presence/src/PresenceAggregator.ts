@@ -5,7 +5,7 @@
  * errored. Replicas agree because Redis is the only state; each refreshes on every change
  * notice and at least every `pollMs`.
  */
-import type { Redis } from 'ioredis'
+import type { RedisConnection as Redis } from '@weft/redis'
 import { keys } from './keys.ts'
 import type { PresenceSession } from './types.ts'
 

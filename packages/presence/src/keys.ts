@@ -2,8 +2,13 @@
  * Where presence lives in Redis. Each node boot owns a hash of its sessions and an "alive" key
  * that expires unless the node heartbeats, so a node that dies (crash, kill -9, partition)
  * disappears by itself; a set lists the boots to look at.
+ *
+ * Every key carries the hash tag `{presence}`: on a Redis Cluster they all live in one slot, so
+ * the MULTI transactions and pipelines that span a boot's keys and the boot set stay atomic
+ * instead of failing with CROSSSLOT. Presence is small (one hash entry per session), so one
+ * shard holds it easily (docs/decisions/0020).
  */
-export const PRESENCE_PREFIX = 'weft:presence'
+export const PRESENCE_PREFIX = 'weft:{presence}'
 
 export const keys = {
   boots: `${PRESENCE_PREFIX}:boots`,

@@ -1,4 +1,5 @@
 export { type Balancer, startBalancer } from './balancer.ts'
+export { type ChartPod, renderChartPods } from './chartPods.ts'
 export { clientPool } from './clientPool.ts'
 export { connectClient, type TestClient, textOf } from './clients.ts'
 export { type Fleet, type FleetOptions, migrate, startFleet } from './fleet.ts'
@@ -6,6 +7,13 @@ export { freePort } from './freePort.ts'
 export { ManagedProcess } from './ManagedProcess.ts'
 export { type PostgresInstance, startPostgres } from './postgres.ts'
 export { type RedisInstance, startRedis } from './redis.ts'
+export { authArgs, redisCli, redisInfo } from './redisCli.ts'
+export { type RedisClusterSetup, startRedisCluster } from './redisCluster.ts'
+export {
+  type RedisSentinelOptions,
+  type RedisSentinelSetup,
+  startRedisSentinel,
+} from './redisSentinel.ts'
 export { REPO_ROOT } from './repoRoot.ts'
 export { type NodeSpec, type ServerNode, startNode } from './serverNode.ts'
 export { loadTrace, TRACES_DIR, type Trace } from './traces.ts'
@@ -17,3 +25,4 @@ export {
   typingCrowd,
 } from './typists.ts'
 export { waitFor } from './waitFor.ts'
+export { startWordTypist, type WordTypist } from './wordTypist.ts'

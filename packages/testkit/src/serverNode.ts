@@ -1,7 +1,7 @@
 /**
  * A server node as its own process, started with the same command and environment a pod runs
- * (`node apps/server/src/main.ts` with PORT, DATABASE_URL, REDIS_URL, AUTH_SECRET, NODE_ID), and
- * reported ready only when its readiness probe answers 200.
+ * (`node apps/server/src/main.ts` with PORT, DATABASE_URL, the Redis variables, AUTH_SECRET,
+ * NODE_ID), and reported ready only when its readiness probe answers 200.
  */
 import { join } from 'node:path'
 import { freePort } from './freePort.ts'

@@ -24,13 +24,15 @@ import type {
   onConfigurePayload,
 } from '@hocuspocus/server'
 import { isTransactionOrigin, OutgoingMessage } from '@hocuspocus/server'
-import { Redis as IORedis } from 'ioredis'
+import type { RedisConfig } from '@weft/config'
+import { createRedisConnection, subscriberCount } from '@weft/redis'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 
 export interface RedisFanoutOptions {
-  redisUrl: string
+  /** A server, a Sentinel-managed master or a cluster: see docs/decisions/0020. */
+  redis: RedisConfig
   nodeId: string
   logger: Logger
   metrics: Metrics
@@ -48,6 +50,7 @@ export interface RedisFanoutOptions {
 interface StockInternals {
   getKey(documentName: string): string
   encodeMessage(message: Uint8Array): Buffer
+  hasOtherSubscribers(documentName: string): Promise<boolean>
 }
 
 /** Updates merged into one published message at most (see flushOutgoing). */
@@ -56,44 +59,68 @@ const MAX_UPDATES_PER_MESSAGE = 64
 /** How long a peer waits before treating un-integrable updates as a gap to repair. */
 const GAP_REPAIR_DELAY_MS = 200
 
+/**
+ * After the link returns, the state-vector exchange runs again this much later: two nodes that
+ * reconnect at the same moment (a Sentinel failover drops every client at once) may each publish
+ * their request before the other has resubscribed, and both would miss it.
+ */
+const RESYNC_AGAIN_MS = 1_000
+
 export class RedisFanout extends Redis {
   extensionName = 'RedisFanout'
   private readonly options: RedisFanoutOptions
   private readonly outgoing = new Map<string, { document: Document; updates: Uint8Array[] }>()
   private readonly gapChecks = new Set<string>()
+  private resyncTimer: NodeJS.Timeout | undefined
   // True until the first connection, so documents loaded before it are subscribed then.
   private wasDisconnected = true
 
   constructor(options: RedisFanoutOptions) {
     const log = options.logger
     let lastErrorLog = 0
+    // The stock extension calls createClient twice: its publishing, then its subscribing connection.
+    const roles = ['publisher', 'subscriber'] as const
+    let created = 0
     super({
       identifier: `${options.nodeId}-${randomBytes(4).toString('hex')}`,
       prefix: options.prefix ?? 'weft',
       disconnectDelay: 500,
       awaitInitialSyncTimeout: 1_000,
       createClient: () => {
-        const client = new IORedis(options.redisUrl, {
-          retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-          maxRetriesPerRequest: 2,
+        const role = roles[created++] ?? 'publisher'
+        return createRedisConnection(options.redis, {
+          name: `fanout-${role}`,
+          role: role === 'subscriber' ? 'subscriber' : 'command',
+          onError: (error) => {
+            // ioredis reports every failed reconnect; once per 10 s is enough for an operator.
+            if (Date.now() - lastErrorLog > 10_000) {
+              lastErrorLog = Date.now()
+              log.warn({ err: error }, 'redis connection error')
+            }
+          },
         })
-        client.on('error', (error) => {
-          // ioredis reports every failed reconnect; once per 10 s is enough for an operator.
-          if (Date.now() - lastErrorLog > 10_000) {
-            lastErrorLog = Date.now()
-            log.warn({ err: error }, 'redis connection error')
-          }
-        })
-        return client
       },
     })
     this.options = options
+    // The stock count asks one server; on a cluster that is one node's subscribers only, so a
+    // loading node would not wait for a peer that holds the document on another node.
+    this.stock.hasOtherSubscribers = async (documentName) => {
+      try {
+        return (await subscriberCount(this.pub, this.stock.getKey(documentName))) > 1
+      } catch {
+        return true // the wait is bounded by awaitInitialSyncTimeout
+      }
+    }
     for (const client of [this.pub, this.sub]) {
       client.on('ready', () => this.onLinkChange())
       client.on('close', () => this.onLinkChange())
       client.on('end', () => this.onLinkChange())
     }
     this.sub.on('messageBuffer', (channel: Buffer) => this.afterIncoming(channel))
+    // A cluster connection stays "ready" when one of its nodes leaves; if that node held the
+    // subscriptions, ioredis moves them to another node and what was published in between is
+    // lost. A node leaving (only a Cluster emits this) is answered like a link that returned.
+    for (const client of [this.pub, this.sub]) client.on('-node', () => this.scheduleResync())
   }
 
   get linkUp(): boolean {
@@ -215,5 +242,21 @@ export class RedisFanout extends Redis {
         .then(() => this.requestSync(document))
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'resubscribe failed'))
     }
+    this.scheduleResync()
+  }
+
+  /** One state-vector exchange for every loaded document, RESYNC_AGAIN_MS from now. */
+  private scheduleResync() {
+    if (this.resyncTimer) return
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined
+      this.resyncAll()
+    }, RESYNC_AGAIN_MS)
+    this.resyncTimer.unref()
+  }
+
+  private resyncAll() {
+    if (!this.linkUp || !this.instance) return
+    for (const document of this.instance.documents.values()) this.requestSync(document)
   }
 }

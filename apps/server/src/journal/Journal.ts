@@ -12,14 +12,14 @@
  * - An `alive` key, renewed every heartbeat, declares the node alive; its expiry declares it dead.
  */
 import type { LoggedUpdate } from '@weft/db'
-import type { Redis } from 'ioredis'
+import type { RedisConnection } from '@weft/redis'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import { entryFields, entryId } from './journalEntry.ts'
 import { journalBoot, journalKeys } from './journalKeys.ts'
 
 export interface JournalOptions {
-  redis: Redis
+  redis: RedisConnection
   nodeId: string
   bootId: string
   heartbeatMs: number
@@ -53,12 +53,11 @@ export class Journal {
   start(): void {
     const beat = () => {
       if (this.options.redis.status !== 'ready') return
-      this.options.redis
-        .multi()
-        .set(journalKeys.alive(this.boot), '1', 'PX', this.options.expiryMs)
-        .sadd(journalKeys.registry, this.stream)
-        .exec()
-        .catch(() => {})
+      // Two commands, not one MULTI: the alive key and the registry live in different Redis
+      // Cluster slots. The registry entry is idempotent, so their order does not matter.
+      const { redis } = this.options
+      redis.set(journalKeys.alive(this.boot), '1', 'PX', this.options.expiryMs).catch(() => {})
+      redis.sadd(journalKeys.registry, this.stream).catch(() => {})
       this.trim()
     }
     beat()
@@ -116,9 +115,13 @@ export class Journal {
     if (this.heartbeat) clearInterval(this.heartbeat)
     const { redis } = this.options
     if (redis.status !== 'ready') return
+    // The stream and its alive key share a slot; the registry is elsewhere (Redis Cluster), so
+    // it is updated after the stream is gone — a registered stream that no longer exists is
+    // dropped by the next survivor's sweep.
     const cleanup = redis.multi().del(journalKeys.alive(this.boot))
-    if (allCommitted) cleanup.del(this.stream).srem(journalKeys.registry, this.stream)
+    if (allCommitted) cleanup.del(this.stream)
     await cleanup.exec().catch(() => {})
+    if (allCommitted) await redis.srem(journalKeys.registry, this.stream).catch(() => {})
   }
 
   private trim() {

@@ -8,14 +8,14 @@
  * replay still has every edit.
  */
 import { appendUpdates, type LoggedUpdate, type SqlExecutor } from '@weft/db'
-import type { Redis } from 'ioredis'
+import type { RedisConnection } from '@weft/redis'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import { decodeEntry, entryId, seqOfId } from './journalEntry.ts'
 import { bootOfStream, journalKeys } from './journalKeys.ts'
 
 export interface JournalRecoveryOptions {
-  redis: Redis
+  redis: RedisConnection
   sql: SqlExecutor
   nodeId: string
   /** This boot's stream (never claimed by itself). */

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { ServerConfig } from '@weft/config'
 import { type PrismaClient, RetryingQueue, recordSessionEvents, type SessionEvent } from '@weft/db'
 import { LocalPresence, NodePresencePublisher } from '@weft/presence'
-import { Redis as IORedis } from 'ioredis'
+import { createRedisConnection, type RedisConnection } from '@weft/redis'
 import type { Logger } from '../logger.ts'
 
 export interface NodePresence {
@@ -15,7 +15,7 @@ export interface NodePresence {
   publisher?: NodePresencePublisher
   records: RetryingQueue<SessionEvent>
   /** The node's command connection to Redis (when it has one), shared with tile-board pacing. */
-  redis?: IORedis
+  redis?: RedisConnection
   stop(timeoutMs: number): Promise<void>
 }
 
@@ -38,14 +38,15 @@ export function createPresence(
       }
     },
   })
-  let redis: IORedis | undefined
+  let redis: RedisConnection | undefined
   let publisher: NodePresencePublisher | undefined
-  if (config.redisUrl) {
-    redis = new IORedis(config.redisUrl, {
-      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+  if (config.redis) {
+    // Errors are the fan-out connection's to report (same Redis); presence falls back by itself.
+    redis = createRedisConnection(config.redis, {
+      name: 'presence',
+      role: 'command',
       maxRetriesPerRequest: 1,
     })
-    redis.on('error', () => {})
     // Back from an outage: rewrite our sessions at once rather than at the next heartbeat.
     redis.on('ready', () => publisher?.start())
     publisher = new NodePresencePublisher({

@@ -8,7 +8,7 @@
  * window, so placements stay paced per node rather than refused outright.
  */
 import { randomBytes } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisConnection } from '@weft/redis'
 
 export interface PlacementLimiter {
   /** Placements a user may make per minute on one board. */
@@ -47,7 +47,8 @@ export class LocalPlacementWindow implements PlacementLimiter {
 }
 
 /**
- * KEYS[1]: the window (a sorted set of placements scored by time). ARGV: window ms, limit, a
+ * KEYS[1]: the window (a sorted set of placements scored by time); the script touches no other
+ * key, so on a Redis Cluster it runs on the node that owns that key's slot. ARGV: window ms, limit, a
  * unique member. Returns 1 when the placement was counted, 0 when the window is full.
  */
 const SLIDING_WINDOW = `
@@ -61,7 +62,7 @@ redis.call('PEXPIRE', KEYS[1], window)
 return 1`
 
 /** The script as a command of the connection: ioredis sends it by its hash (EVALSHA). */
-type WithPlacementScript = Redis & {
+type WithPlacementScript = RedisConnection & {
   weftTilePlace(key: string, windowMs: number, limit: number, member: string): Promise<number>
 }
 
@@ -72,7 +73,7 @@ export class RedisPlacementWindow implements PlacementLimiter {
   private readonly onFallback: (error: unknown) => void
 
   constructor(options: {
-    redis: Redis
+    redis: RedisConnection
     perMinute: number
     onFallback: (error: unknown) => void
   }) {

@@ -1,0 +1,7 @@
+export {
+  createRedisConnection,
+  type RedisConnection,
+  type RedisConnectionOptions,
+} from './createRedisConnection.ts'
+export { isCluster } from './isCluster.ts'
+export { subscriberCount } from './subscriberCount.ts'

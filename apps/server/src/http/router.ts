@@ -9,6 +9,7 @@ import type { Readiness } from '../Readiness.ts'
 import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
 import { landingPage } from './landingPage.ts'
+import { parseRequestTarget } from './requestTarget.ts'
 import { sendJson } from './sendJson.ts'
 import { serveApp, WEB_APPS } from './staticApps.ts'
 
@@ -32,7 +33,10 @@ export interface PresenceEndpoint {
 export function createRouter(options: RouterOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
-      const url = new URL(request.url ?? '/', 'http://node')
+      const target = parseRequestTarget(request.url)
+      if (!target.ok)
+        return sendJson(response, 400, { error: `bad request target: ${target.problem}` })
+      const { url } = target
       const { pathname } = url
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendJson(response, 405, { error: 'method not allowed' })
@@ -52,7 +56,7 @@ export function createRouter(options: RouterOptions) {
       if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
         if (options.presence.api && (await options.presence.api(request, response, url))) return
         if (options.presence.forwardTo)
-          return forward(request, response, options.presence.forwardTo)
+          return forward(request, response, url, options.presence.forwardTo)
         return sendJson(response, 404, {
           error: 'no presence service configured (set PRESENCE_URL)',
         })
@@ -70,9 +74,14 @@ export function createRouter(options: RouterOptions) {
       if (await serveApp(options.appsDir, pathname, response)) return
       sendJson(response, 404, { error: 'not found' })
     } catch (error) {
-      options.logger.error({ err: error, url: request.url }, 'request failed')
+      // The path only: a query may carry a token (`?token=`), which no log line may hold.
+      options.logger.error({ err: error, path: pathOf(request.url) }, 'request failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
       else response.destroy()
     }
   }
+}
+
+function pathOf(target: string | undefined): string {
+  return (target ?? '').split('?')[0]?.slice(0, 300) ?? ''
 }

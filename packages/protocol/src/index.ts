@@ -1,2 +1,3 @@
 export * from './accessTokens.ts'
 export * from './documentNames.ts'
+export * from './redactSecrets.ts'

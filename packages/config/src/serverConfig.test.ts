@@ -35,3 +35,22 @@ test('each bad value is one line naming the variable', () => {
 test('empty values count as unset', () => {
   assert.equal(parseServerConfig({ REDIS_URL: '', PORT: '' }).port, 8080)
 })
+
+test('an error about a secret or a URL names the variable and the rule, never the value', () => {
+  const cases: Record<string, string>[] = [
+    { AUTH_SECRET: 'shortSecret99' },
+    { DATABASE_URL: 'mysql://weft:hunter2-password@db/weft' },
+    { REDIS_URL: 'http://:redis-password@redis:6379' },
+  ]
+  for (const env of cases) {
+    const [[variable, value]] = Object.entries(env) as [[string, string]]
+    assert.throws(
+      () => parseServerConfig(env),
+      (error: Error) =>
+        error.message.startsWith(`invalid ${variable}: `) &&
+        !error.message.includes(value) &&
+        !error.message.includes('password') &&
+        !error.message.includes('Secret99'),
+    )
+  }
+})

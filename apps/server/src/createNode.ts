@@ -12,6 +12,7 @@ import type { ServerConfig } from '@weft/config'
 import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
 import { createPresenceApi } from '@weft/presence'
 import { AccessControl } from './extensions/AccessControl.ts'
+import { AwarenessGuard } from './extensions/AwarenessGuard.ts'
 import { FrameGuard } from './extensions/FrameGuard.ts'
 import { MetricsReporter } from './extensions/MetricsReporter.ts'
 import { Persistence } from './extensions/Persistence.ts'
@@ -95,6 +96,7 @@ export async function createNode(
       metrics,
       onRefused: (refusal) => reporter.recordRefusal(refusal),
     }),
+    new AwarenessGuard(metrics),
     reporter,
     new Persistence({
       prisma: database.prisma,

@@ -19,7 +19,7 @@ import {
   type PresenceSource,
   summarize,
 } from '@weft/presence'
-import { redactingDestination } from '@weft/protocol'
+import { redactingDestination, tokenPolicyOf } from '@weft/protocol'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
 import { PresenceMetrics } from './PresenceMetrics.ts'
@@ -108,7 +108,7 @@ export async function createPresenceService(config: PresenceConfig): Promise<Pre
       }
     },
   }
-  const api = createPresenceApi({ source, authSecret: config.authSecret })
+  const api = createPresenceApi({ source, tokens: tokenPolicyOf(config) })
 
   let shuttingDown = false
   const readiness = () => {

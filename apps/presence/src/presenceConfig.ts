@@ -1,5 +1,13 @@
 import { hostname } from 'node:os'
-import { ConfigError, fields, parseEnv } from '@weft/config'
+import {
+  type AuthSettings,
+  authShape,
+  ConfigError,
+  fields,
+  isProduction,
+  parseEnv,
+  readAuth,
+} from '@weft/config'
 import { z } from 'zod'
 
 const schema = z.object({
@@ -8,7 +16,7 @@ const schema = z.object({
   REDIS_URL: fields.redisUrl,
   DATABASE_URL: fields.databaseUrl.optional(),
   DATA_DIR: z.string().default('./data'),
-  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ...authShape,
   NODE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, ".", "_" or "-"')
@@ -19,13 +27,12 @@ const schema = z.object({
   PRESENCE_POLL_MS: fields.positiveInt(1_000),
 })
 
-export interface PresenceConfig {
+export interface PresenceConfig extends AuthSettings {
   port: number
   host: string
   redisUrl: string
   databaseUrl?: string
   dataDir: string
-  authSecret?: string
   nodeId: string
   logLevel: string
   pollMs: number
@@ -40,7 +47,7 @@ export function parsePresenceConfig(
       'REDIS_URL is required: the presence service aggregates the fleet through Redis',
     )
   const parsed = parseEnv(schema, env)
-  if (parsed.NODE_ENV === 'production' && !parsed.AUTH_SECRET) {
+  if (isProduction(parsed.NODE_ENV) && !parsed.AUTH_SECRET) {
     throw new ConfigError(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
     )
@@ -51,7 +58,7 @@ export function parsePresenceConfig(
     redisUrl: parsed.REDIS_URL,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     dataDir: parsed.DATA_DIR,
-    ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),
+    ...readAuth(parsed),
     nodeId: parsed.NODE_ID ?? hostname(),
     logLevel: parsed.LOG_LEVEL,
     pollMs: parsed.PRESENCE_POLL_MS,

@@ -11,6 +11,7 @@ import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
 import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
 import { createPresenceApi } from '@weft/presence'
+import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './extensions/AccessControl.ts'
 import { AwarenessGuard } from './extensions/AwarenessGuard.ts'
 import { FrameGuard } from './extensions/FrameGuard.ts'
@@ -87,11 +88,13 @@ export async function createNode(
     onPersisted: (counts) => compactor.recordPersisted(counts),
   })
 
+  // Absent in open dev mode (no AUTH_SECRET).
+  const tokens = tokenPolicyOf(config)
   const presence = createPresence(config, database.prisma, logger.child({ module: 'presence' }))
   const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
   const extensions: Extension[] = [
     new AccessControl({
-      authSecret: config.authSecret,
+      ...(tokens ? { tokens } : {}),
       logger: logger.child({ module: 'access' }),
       metrics,
       onRefused: (refusal) => reporter.recordRefusal(refusal),
@@ -156,7 +159,7 @@ export async function createNode(
       readiness,
       metrics,
       prisma: database.prisma,
-      authSecret: config.authSecret,
+      ...(tokens ? { tokens } : {}),
       logger: logger.child({ module: 'http' }),
       presence: presenceEndpoint(config, presence),
     }),
@@ -206,7 +209,9 @@ export async function createNode(
  */
 function presenceEndpoint(config: ServerConfig, presence: NodePresence): PresenceEndpoint {
   if (!config.redisUrl)
-    return { api: createPresenceApi({ source: presence.local, authSecret: config.authSecret }) }
+    return {
+      api: createPresenceApi({ source: presence.local, tokens: tokenPolicyOf(config) }),
+    }
   return config.presenceUrl ? { forwardTo: config.presenceUrl } : {}
 }
 

@@ -54,3 +54,37 @@ test('an error about a secret or a URL names the variable and the rule, never th
     )
   }
 })
+
+test('token settings: lifetime as a duration, issuer, audience, the previous key', () => {
+  assert.equal(parseServerConfig({}).tokenMaxLifetimeSeconds, 24 * 3600)
+  const config = parseServerConfig({
+    AUTH_SECRET: 'a'.repeat(32),
+    AUTH_SECRET_PREVIOUS: 'b'.repeat(32),
+    AUTH_ISSUER: 'https://auth.example',
+    AUTH_AUDIENCE: 'weft',
+    TOKEN_MAX_LIFETIME: '90m',
+  })
+  assert.equal(config.tokenMaxLifetimeSeconds, 90 * 60)
+  assert.equal(config.authSecretPrevious, 'b'.repeat(32))
+  assert.equal(config.authIssuer, 'https://auth.example')
+  assert.equal(config.authAudience, 'weft')
+  assert.equal(parseServerConfig({ TOKEN_MAX_LIFETIME: '3600' }).tokenMaxLifetimeSeconds, 3600)
+  assert.throws(
+    () => parseServerConfig({ TOKEN_MAX_LIFETIME: 'forever' }),
+    /^Error|TOKEN_MAX_LIFETIME/,
+  )
+  assert.throws(
+    () => parseServerConfig({ AUTH_SECRET_PREVIOUS: 'short-old' }),
+    (error: Error) =>
+      error.message.startsWith('invalid AUTH_SECRET_PREVIOUS: ') &&
+      !error.message.includes('short-old'),
+  )
+})
+
+test('NODE_ENV names production in any case', () => {
+  for (const NODE_ENV of ['production', 'Production', 'PRODUCTION', ' production ']) {
+    assert.throws(() => parseServerConfig({ NODE_ENV }), /AUTH_SECRET is required/, NODE_ENV)
+    assert.equal(parseServerConfig({ NODE_ENV, AUTH_SECRET: 'x'.repeat(16) }).production, true)
+  }
+  assert.equal(parseServerConfig({ NODE_ENV: 'development' }).production, false)
+})

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { type AuthSettings, authShape, isProduction, readAuth } from './auth.ts'
 import { ConfigError } from './ConfigError.ts'
 import { databaseUrl, logLevel, port, positiveInt, redisUrl } from './fields.ts'
 import { parseEnv } from './parseEnv.ts'
@@ -10,7 +11,7 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: databaseUrl.optional(),
   REDIS_URL: redisUrl.optional(),
-  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ...authShape,
   NODE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, ".", "_" or "-"')
@@ -36,15 +37,13 @@ const schema = z.object({
   PRESENCE_EXPIRY_MS: positiveInt(15_000),
 })
 
-export interface ServerConfig {
+export interface ServerConfig extends AuthSettings {
   port: number
   host: string
   /** Absent: the embedded database under dataDir. */
   databaseUrl?: string
   /** Absent: a single node with no fan-out. */
   redisUrl?: string
-  /** Absent: open dev mode (refused in production). */
-  authSecret?: string
   nodeId: string
   dataDir: string
   production: boolean
@@ -64,7 +63,7 @@ export function parseServerConfig(
   env: Record<string, string | undefined> = process.env,
 ): ServerConfig {
   const parsed = parseEnv(schema, env)
-  const production = parsed.NODE_ENV === 'production'
+  const production = isProduction(parsed.NODE_ENV)
   if (parsed.PRESENCE_EXPIRY_MS <= parsed.PRESENCE_HEARTBEAT_MS) {
     throw new ConfigError('PRESENCE_EXPIRY_MS must be longer than PRESENCE_HEARTBEAT_MS')
   }
@@ -78,7 +77,7 @@ export function parseServerConfig(
     host: parsed.HOST,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
-    ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),
+    ...readAuth(parsed),
     nodeId: parsed.NODE_ID ?? hostname(),
     dataDir: resolve(parsed.DATA_DIR),
     production,

@@ -11,6 +11,7 @@ import {
   devModeClaims,
   documentNameProblem,
   TokenError,
+  type TokenPolicy,
   verifyAccessToken,
 } from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
@@ -20,7 +21,7 @@ import { isTileBoard } from './TileBoard.ts'
 
 export interface AccessControlOptions {
   /** Absent: open dev mode, where any token (or none) gets write access. */
-  authSecret?: string
+  tokens?: TokenPolicy
   logger: Logger
   metrics: Metrics
   /** Told about every refused attempt (the session record keeps them). */
@@ -100,10 +101,10 @@ export class AccessControl implements Extension {
   }
 
   private async claimsFor(token: string) {
-    const { authSecret } = this.options
-    if (!authSecret) return devModeClaims(token)
+    const { tokens } = this.options
+    if (!tokens) return devModeClaims(token)
     try {
-      return await verifyAccessToken(token, authSecret)
+      return await verifyAccessToken(token, tokens)
     } catch (error) {
       if (error instanceof TokenError)
         throw new ConnectionRefused(Unauthorized.code, `unauthorized: ${error.message}`)

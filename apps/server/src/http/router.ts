@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import type { PrismaClient } from '@weft/db'
+import type { TokenPolicy } from '@weft/protocol'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
@@ -19,7 +20,8 @@ export interface RouterOptions {
   readiness: Readiness
   metrics: Metrics
   prisma: PrismaClient
-  authSecret?: string
+  /** Absent: open dev mode. */
+  tokens?: TokenPolicy
   logger: Logger
   presence: PresenceEndpoint
 }

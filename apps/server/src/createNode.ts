@@ -14,6 +14,7 @@ import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './extensions/AccessControl.ts'
 import { AwarenessGuard } from './extensions/AwarenessGuard.ts'
+import { ConnectionLimits } from './extensions/ConnectionLimits.ts'
 import { FrameGuard } from './extensions/FrameGuard.ts'
 import { MetricsReporter } from './extensions/MetricsReporter.ts'
 import { Persistence } from './extensions/Persistence.ts'
@@ -21,6 +22,9 @@ import { PresenceReporter } from './extensions/PresenceReporter.ts'
 import { RedisFanout } from './extensions/RedisFanout.ts'
 import { TileBoard } from './extensions/TileBoard.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
+import { AuthFailureThrottle } from './limits/AuthFailureThrottle.ts'
+import { trustedProxies } from './limits/clientAddress.ts'
+import { RefusalReporter } from './limits/RefusalReporter.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { Metrics } from './Metrics.ts'
 import { Compactor } from './persistence/Compactor.ts'
@@ -92,13 +96,27 @@ export async function createNode(
   const tokens = tokenPolicyOf(config)
   const presence = createPresence(config, database.prisma, logger.child({ module: 'presence' }))
   const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
+  const refusals = new RefusalReporter({
+    logger: logger.child({ module: 'access' }),
+    metrics,
+    record: (refusal) => reporter.recordRefusal(refusal),
+  })
+  const throttle = new AuthFailureThrottle({
+    perMinute: config.limits.authFailuresPerMinute,
+    banMs: config.limits.authBanMs,
+  })
+  const connectionLimits = new ConnectionLimits({
+    maxConnectionsPerUser: config.limits.maxConnectionsPerUser,
+    maxDocumentsPerConnection: config.limits.maxDocumentsPerConnection,
+  })
   const extensions: Extension[] = [
     new AccessControl({
       ...(tokens ? { tokens } : {}),
-      logger: logger.child({ module: 'access' }),
-      metrics,
-      onRefused: (refusal) => reporter.recordRefusal(refusal),
+      refusals,
+      throttle,
+      limits: connectionLimits,
     }),
+    connectionLimits,
     new AwarenessGuard(metrics),
     reporter,
     new Persistence({
@@ -171,6 +189,12 @@ export async function createNode(
       maxMessageBytes: config.maxMessageBytes,
       logger,
       accepting,
+      authTimeoutMs: config.limits.authTimeoutMs,
+      rate: config.limits,
+      proxies: trustedProxies(config.limits.trustedProxies),
+      throttle,
+      connectionLimits,
+      refusals,
     }),
   )
   httpServer.on('clientError', (_error, socket) => socket.destroy())

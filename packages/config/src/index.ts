@@ -2,4 +2,8 @@ export { type AuthSettings, authShape, isProduction, readAuth } from './auth.ts'
 export { ConfigError } from './ConfigError.ts'
 export * as fields from './fields.ts'
 export { parseEnv } from './parseEnv.ts'
-export { parseServerConfig, type ServerConfig } from './serverConfig.ts'
+export {
+  type ConnectionLimitSettings,
+  parseServerConfig,
+  type ServerConfig,
+} from './serverConfig.ts'

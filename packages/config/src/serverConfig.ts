@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import { type AuthSettings, authShape, isProduction, readAuth } from './auth.ts'
 import { ConfigError } from './ConfigError.ts'
-import { databaseUrl, logLevel, port, positiveInt, redisUrl } from './fields.ts'
+import { addressList, databaseUrl, logLevel, port, positiveInt, redisUrl } from './fields.ts'
 import { parseEnv } from './parseEnv.ts'
 
 const schema = z.object({
@@ -31,6 +31,26 @@ const schema = z.object({
   PRESENCE_URL: z.url({ message: 'must be a URL like http://presence:8080' }).optional(),
   /** Tile-board placements one user may make per minute on one board (r/place-style pacing). */
   TILE_PLACEMENTS_PER_MINUTE: positiveInt(60),
+  /** A socket that has not authenticated a document by then is closed (4408). */
+  AUTH_TIMEOUT_MS: positiveInt(10_000),
+  /** Sockets one user may hold on one node; the next is refused with 4430 ("too many open tabs"). */
+  MAX_CONNECTIONS_PER_USER: positiveInt(100),
+  /** Documents one socket may have open at once (the Code app shares one socket per tab). */
+  MAX_DOCUMENTS_PER_CONNECTION: positiveInt(1_000),
+  /** Token bucket per socket: messages per second refilled, and the burst it may spend at once. */
+  RATE_LIMIT_MESSAGES_PER_SECOND: positiveInt(500),
+  RATE_LIMIT_MESSAGES_BURST: positiveInt(5_000),
+  /** Token bucket per socket: bytes per second refilled, and the burst (a large paste). */
+  RATE_LIMIT_BYTES_PER_SECOND: positiveInt(4 * 1024 * 1024),
+  RATE_LIMIT_BYTES_BURST: positiveInt(64 * 1024 * 1024),
+  /** A socket held back by its rate limit for this long without a break is closed (4429). */
+  FLOOD_CLOSE_AFTER_MS: positiveInt(10_000),
+  /** Failed authentications (bad or missing token) per source address per minute before a ban. */
+  AUTH_FAILURES_PER_MINUTE: positiveInt(30),
+  /** How long a banned source address is refused new connections (HTTP 429). */
+  AUTH_BAN_MS: positiveInt(5 * 60_000),
+  /** Proxies whose X-Forwarded-For names the client (addresses or CIDRs, comma-separated). */
+  TRUSTED_PROXIES: addressList,
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
@@ -56,6 +76,22 @@ export interface ServerConfig extends AuthSettings {
   tilePlacementsPerMinute: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
+  limits: ConnectionLimitSettings
+}
+
+/** Every per-socket and per-source limit of a node (docs/security.md lists where each applies). */
+export interface ConnectionLimitSettings {
+  authTimeoutMs: number
+  maxConnectionsPerUser: number
+  maxDocumentsPerConnection: number
+  messagesPerSecond: number
+  messagesBurst: number
+  bytesPerSecond: number
+  bytesBurst: number
+  floodCloseAfterMs: number
+  authFailuresPerMinute: number
+  authBanMs: number
+  trustedProxies: string[]
 }
 
 /** Reads the node's environment once, at the edge; throws ConfigError with one line on a bad value. */
@@ -90,5 +126,18 @@ export function parseServerConfig(
     tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
+    limits: {
+      authTimeoutMs: parsed.AUTH_TIMEOUT_MS,
+      maxConnectionsPerUser: parsed.MAX_CONNECTIONS_PER_USER,
+      maxDocumentsPerConnection: parsed.MAX_DOCUMENTS_PER_CONNECTION,
+      messagesPerSecond: parsed.RATE_LIMIT_MESSAGES_PER_SECOND,
+      messagesBurst: parsed.RATE_LIMIT_MESSAGES_BURST,
+      bytesPerSecond: parsed.RATE_LIMIT_BYTES_PER_SECOND,
+      bytesBurst: parsed.RATE_LIMIT_BYTES_BURST,
+      floodCloseAfterMs: parsed.FLOOD_CLOSE_AFTER_MS,
+      authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
+      authBanMs: parsed.AUTH_BAN_MS,
+      trustedProxies: parsed.TRUSTED_PROXIES,
+    },
   }
 }

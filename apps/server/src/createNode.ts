@@ -180,6 +180,8 @@ export async function createNode(
       ...(tokens ? { tokens } : {}),
       logger: logger.child({ module: 'http' }),
       presence: presenceEndpoint(config, presence),
+      allowedOrigins: config.allowedOrigins,
+      frameAncestors: config.frameAncestors,
     }),
   )
   httpServer.on(
@@ -195,6 +197,7 @@ export async function createNode(
       throttle,
       connectionLimits,
       refusals,
+      allowedOrigins: config.allowedOrigins,
     }),
   )
   httpServer.on('clientError', (_error, socket) => socket.destroy())

@@ -59,3 +59,18 @@ function isAddressOrCidr(entry: string): boolean {
   const bits = Number(prefix)
   return /^\d+$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128)
 }
+
+/** A comma-separated list of origins (`https://app.example.com`), as browsers send them. */
+export const originList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.every((entry) => URL.parse(entry)?.origin === entry),
+    'must be origins separated by commas, like https://app.example.com (scheme, host, port; no path)',
+  )

@@ -9,8 +9,10 @@ import type { Metrics } from '../Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
 import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
-import { landingPage } from './landingPage.ts'
+import { LANDING_SCRIPTS, landingPage } from './landingPage.ts'
+import { originAllowed } from './originPolicy.ts'
 import { parseRequestTarget } from './requestTarget.ts'
+import { COMMON_HEADERS, htmlHeaders } from './securityHeaders.ts'
 import { sendJson } from './sendJson.ts'
 import { serveApp, WEB_APPS } from './staticApps.ts'
 
@@ -24,6 +26,10 @@ export interface RouterOptions {
   tokens?: TokenPolicy
   logger: Logger
   presence: PresenceEndpoint
+  /** ALLOWED_ORIGINS: origins besides the node's own that may send state-changing requests. */
+  allowedOrigins: string[]
+  /** FRAME_ANCESTORS for the CSP of the pages. */
+  frameAncestors: string
 }
 
 /** How this node answers /api/presence: itself, by forwarding, or not at all. */
@@ -35,12 +41,17 @@ export interface PresenceEndpoint {
 export function createRouter(options: RouterOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
+      for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value)
       const target = parseRequestTarget(request.url)
       if (!target.ok)
         return sendJson(response, 400, { error: `bad request target: ${target.problem}` })
       const { url } = target
       const { pathname } = url
       if (request.method !== 'GET' && request.method !== 'HEAD') {
+        // A state-changing request from another site's page is refused before anything else.
+        if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
+          return sendJson(response, 403, { error: 'origin not allowed' })
+        }
         return sendJson(response, 405, { error: 'method not allowed' })
       }
       if (pathname === '/healthz') {
@@ -70,10 +81,14 @@ export function createRouter(options: RouterOptions) {
         const builtApps = WEB_APPS.filter((app) =>
           existsSync(join(options.appsDir, app, 'dist', 'index.html')),
         )
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        response.writeHead(
+          200,
+          htmlHeaders({ frameAncestors: options.frameAncestors, inlineScripts: LANDING_SCRIPTS }),
+        )
         return void response.end(landingPage({ nodeId: options.nodeId, builtApps }))
       }
-      if (await serveApp(options.appsDir, pathname, response)) return
+      const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
+      if (await serveApp(options.appsDir, pathname, response, page)) return
       sendJson(response, 404, { error: 'not found' })
     } catch (error) {
       // The path only: a query may carry a token (`?token=`), which no log line may hold.

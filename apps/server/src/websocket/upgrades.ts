@@ -10,6 +10,7 @@ import { CloseCodes } from '@weft/protocol'
 import crossws from 'crossws/adapters/node'
 import type { ConnectionContext, SocketState, SocketTransport } from '../context.ts'
 import type { ConnectionLimits } from '../extensions/ConnectionLimits.ts'
+import { originAllowed } from '../http/originPolicy.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
 import { clientAddress, requestSource, type TrustedProxies } from '../limits/clientAddress.ts'
 import type { RefusalReporter } from '../limits/RefusalReporter.ts'
@@ -32,6 +33,8 @@ export interface UpgradeOptions {
   throttle: AuthFailureThrottle
   connectionLimits: ConnectionLimits
   refusals: RefusalReporter
+  /** ALLOWED_ORIGINS: browser origins besides the node's own that may open a socket. */
+  allowedOrigins: string[]
 }
 
 type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
@@ -220,6 +223,10 @@ export function createUpgradeHandler(options: UpgradeOptions) {
   return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'))
     if (!options.accepting()) return rejectUpgrade(socket, 503, 'Service Unavailable')
+    // Another site's page must not open a socket with this browser's credentials (CSWSH).
+    if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
+      return rejectUpgrade(socket, 403, 'Forbidden')
+    }
     const source = requestSource(request, options.proxies)
     if (options.throttle.isBanned(source)) {
       options.refusals.report({

@@ -5,6 +5,7 @@ import {
   ConfigError,
   fields,
   isProduction,
+  listenHost,
   parseEnv,
   readAuth,
 } from '@weft/config'
@@ -12,7 +13,8 @@ import { z } from 'zod'
 
 const schema = z.object({
   PORT: fields.port(8080),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: every interface with AUTH_SECRET, loopback only without (open dev mode). */
+  HOST: z.string().optional(),
   REDIS_URL: fields.redisUrl,
   DATABASE_URL: fields.databaseUrl.optional(),
   DATA_DIR: z.string().default('./data'),
@@ -54,7 +56,7 @@ export function parsePresenceConfig(
   }
   return {
     port: parsed.PORT,
-    host: parsed.HOST,
+    host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),
     redisUrl: parsed.REDIS_URL,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     dataDir: parsed.DATA_DIR,

@@ -62,3 +62,11 @@ export function readAuth(parsed: ParsedAuth): AuthSettings {
 export function isProduction(nodeEnv: string | undefined): boolean {
   return nodeEnv?.trim().toLowerCase() === 'production'
 }
+
+/**
+ * Where to listen when HOST is unset: open dev mode (no AUTH_SECRET) gives write access to every
+ * document to whoever reaches the port, so it stays on loopback unless HOST says otherwise.
+ */
+export function listenHost(authSecret: string | undefined): string {
+  return authSecret ? '0.0.0.0' : '127.0.0.1'
+}

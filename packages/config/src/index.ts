@@ -1,4 +1,4 @@
-export { type AuthSettings, authShape, isProduction, readAuth } from './auth.ts'
+export { type AuthSettings, authShape, isProduction, listenHost, readAuth } from './auth.ts'
 export { ConfigError } from './ConfigError.ts'
 export * as fields from './fields.ts'
 export { parseEnv } from './parseEnv.ts'

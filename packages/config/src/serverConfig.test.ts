@@ -88,3 +88,13 @@ test('NODE_ENV names production in any case', () => {
   }
   assert.equal(parseServerConfig({ NODE_ENV: 'development' }).production, false)
 })
+
+test('open dev mode listens on loopback unless HOST is set; with a secret, everywhere', () => {
+  assert.equal(parseServerConfig({}).host, '127.0.0.1')
+  assert.equal(parseServerConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0')
+  assert.equal(parseServerConfig({ AUTH_SECRET: 'x'.repeat(16) }).host, '0.0.0.0')
+  assert.equal(
+    parseServerConfig({ AUTH_SECRET: 'x'.repeat(16), HOST: '10.0.0.5' }).host,
+    '10.0.0.5',
+  )
+})

@@ -1,14 +1,23 @@
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { type AuthSettings, authShape, isProduction, readAuth } from './auth.ts'
+import { type AuthSettings, authShape, isProduction, listenHost, readAuth } from './auth.ts'
 import { ConfigError } from './ConfigError.ts'
-import { addressList, databaseUrl, logLevel, port, positiveInt, redisUrl } from './fields.ts'
+import {
+  addressList,
+  databaseUrl,
+  logLevel,
+  originList,
+  port,
+  positiveInt,
+  redisUrl,
+} from './fields.ts'
 import { parseEnv } from './parseEnv.ts'
 
 const schema = z.object({
   PORT: port(8080),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: every interface with AUTH_SECRET, loopback only without (open dev mode). */
+  HOST: z.string().optional(),
   DATABASE_URL: databaseUrl.optional(),
   REDIS_URL: redisUrl.optional(),
   ...authShape,
@@ -51,6 +60,10 @@ const schema = z.object({
   AUTH_BAN_MS: positiveInt(5 * 60_000),
   /** Proxies whose X-Forwarded-For names the client (addresses or CIDRs, comma-separated). */
   TRUSTED_PROXIES: addressList,
+  /** Browser origins besides the node's own that may open sockets and send state-changing requests. */
+  ALLOWED_ORIGINS: originList,
+  /** CSP frame-ancestors of the apps' pages: who may embed them in a frame. */
+  FRAME_ANCESTORS: z.string().default("'none'"),
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
@@ -77,6 +90,8 @@ export interface ServerConfig extends AuthSettings {
   presenceHeartbeatMs: number
   presenceExpiryMs: number
   limits: ConnectionLimitSettings
+  allowedOrigins: string[]
+  frameAncestors: string
 }
 
 /** Every per-socket and per-source limit of a node (docs/security.md lists where each applies). */
@@ -110,7 +125,7 @@ export function parseServerConfig(
   }
   return {
     port: parsed.PORT,
-    host: parsed.HOST,
+    host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
     ...readAuth(parsed),
@@ -126,6 +141,8 @@ export function parseServerConfig(
     tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
+    allowedOrigins: parsed.ALLOWED_ORIGINS,
+    frameAncestors: parsed.FRAME_ANCESTORS,
     limits: {
       authTimeoutMs: parsed.AUTH_TIMEOUT_MS,
       maxConnectionsPerUser: parsed.MAX_CONNECTIONS_PER_USER,

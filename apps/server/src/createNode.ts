@@ -200,7 +200,17 @@ export async function createNode(
       allowedOrigins: config.allowedOrigins,
     }),
   )
-  httpServer.on('clientError', (_error, socket) => socket.destroy())
+  // A request Node's parser refuses (a malformed request line or header) is answered 400, as a
+  // stranger's bad request should be; a socket that is gone or timed out is just dropped.
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (
+      !socket.writable ||
+      error.code === 'ECONNRESET' ||
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    )
+      return void socket.destroy()
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
 
   let shutdownPromise: Promise<void> | undefined
   const node: WeftNode = {

@@ -23,10 +23,10 @@ export function rawRequest(
     for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`)
     socket.write(`${lines.join('\r\n')}\r\n\r\n`)
     const chunks: Buffer[] = []
-    socket.on('data', (chunk) => chunks.push(chunk))
-    socket.on('error', reject)
-    socket.setTimeout(15_000, () => socket.destroy(new Error(`no answer to ${method} ${target}`)))
-    socket.on('close', () => {
+    let settled = false
+    const finish = () => {
+      if (settled) return
+      settled = true
       const text = Buffer.concat(chunks).toString('latin1')
       const [head = '', ...rest] = text.split('\r\n\r\n')
       const [statusLine = '', ...headerLines] = head.split('\r\n')
@@ -38,6 +38,25 @@ export function rawRequest(
         parsed[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
       }
       resolve({ status, headers: parsed, body: rest.join('\r\n\r\n') })
+    }
+    let streamTimer: ReturnType<typeof setTimeout> | undefined
+    socket.on('data', (chunk) => {
+      chunks.push(chunk)
+      // A stream (SSE) never ends: once the head is in, what follows within a second will do.
+      if (!streamTimer && Buffer.concat(chunks).includes('\r\n\r\n')) {
+        streamTimer = setTimeout(() => {
+          finish()
+          socket.destroy()
+        }, 1_000)
+      }
+    })
+    socket.on('error', (error) => {
+      if (!settled) reject(error)
+    })
+    socket.setTimeout(15_000, () => socket.destroy(new Error(`no answer to ${method} ${target}`)))
+    socket.on('close', () => {
+      clearTimeout(streamTimer)
+      finish()
     })
   })
 }

@@ -125,7 +125,8 @@ export async function createNode(
       compactor,
       metrics,
       onDatabaseStatus,
-      onLoadRefused: (refusal) => reporter.recordRefusal(refusal),
+      // Counted, logged and recorded like every refusal: at most one row per user a minute.
+      onLoadRefused: (refusal) => refusals.report({ ...refusal, source: 'load' }),
     }),
     new FrameGuard(logger.child({ module: 'frames' })),
     new TileBoard({

@@ -1,5 +1,5 @@
 import type { ShapeStyle } from '@weft/canvas-model'
-import { Topbar, useCollabDocument } from '@weft/react'
+import { DevModeBanner, Topbar, useCollabDocument } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
@@ -121,6 +121,7 @@ export function App({ docId }: { docId: string }) {
 
   return (
     <div className="app">
+      <DevModeBanner />
       <Topbar
         brand="Weft Canvas"
         home="/canvas/"

@@ -1,7 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { CanvasModel, type TileBoardConfig } from '@weft/canvas-model'
 import type { AwarenessUser } from '@weft/client'
-import { Topbar, useCollabDocument } from '@weft/react'
+import { DevModeBanner, Topbar, useCollabDocument } from '@weft/react'
 import {
   type KeyboardEvent,
   memo,
@@ -94,6 +94,7 @@ export function TileApp({ docId }: { docId: string }) {
 
   return (
     <div className="app">
+      <DevModeBanner />
       <Topbar
         brand="Weft Canvas"
         home="/canvas/"

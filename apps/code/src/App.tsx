@@ -1,5 +1,11 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
-import { Topbar, useDocumentState, useProjectPresence, useSession } from '@weft/react'
+import {
+  DevModeBanner,
+  Topbar,
+  useDocumentState,
+  useProjectPresence,
+  useSession,
+} from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
@@ -77,12 +83,13 @@ export function App({ projectId }: { projectId: string }) {
 
   return (
     <div className="app">
+      <DevModeBanner />
       <Topbar
         brand="Weft Code"
         home="/code/"
         docName={projectName}
         docTitle={`code:${projectId}`}
-        status={{ state: status.state, pendingEdits: pending }}
+        status={{ ...status, pendingEdits: pending }}
         session={session}
         users={users}
         online={online}

@@ -23,3 +23,12 @@ test('external and missing references are left alone', () => {
     '<link rel="stylesheet" href="https://cdn.example/x.css"><script src="nope.js"></script><link rel="icon" href="style.css">'
   assert.equal(buildSrcdoc(html, files), html)
 })
+
+test('with a nonce, every script of the preview carries it', () => {
+  const html = '<script src="main.js"></script><SCRIPT>inline()</SCRIPT>'
+  const page = buildSrcdoc(html, new Map([['main.js', 'run()']]), 'abc123')
+  assert.equal(
+    page,
+    '<script nonce="abc123" >run()</script><script nonce="abc123">inline()</SCRIPT>',
+  )
+})

@@ -1,5 +1,5 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
-import { Topbar, useCollabDocument } from '@weft/react'
+import { DevModeBanner, Topbar, useCollabDocument } from '@weft/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { ConflictToasts } from './ConflictToasts.tsx'
@@ -50,6 +50,7 @@ export function App({ docId }: { docId: string }) {
 
   return (
     <div className="app">
+      <DevModeBanner />
       <Topbar
         brand="Weft Grid"
         home="/grid/"

@@ -19,6 +19,7 @@ import {
   type PresenceSource,
   summarize,
 } from '@weft/presence'
+import { redactingDestination, tokenPolicyOf } from '@weft/protocol'
 import { createRedisConnection } from '@weft/redis'
 import { type Logger, pino } from 'pino'
 import { PresenceMetrics } from './PresenceMetrics.ts'
@@ -33,10 +34,11 @@ export interface PresenceService {
 }
 
 export async function createPresenceService(config: PresenceConfig): Promise<PresenceService> {
-  const logger = pino({
-    level: config.logLevel,
-    base: { service: 'presence', node: config.nodeId },
-  })
+  // Every line redacted before it is written: a request's token must never reach a log.
+  const logger = pino(
+    { level: config.logLevel, base: { service: 'presence', node: config.nodeId } },
+    redactingDestination(),
+  )
   const metrics = new PresenceMetrics()
   const database: Database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -109,7 +111,7 @@ export async function createPresenceService(config: PresenceConfig): Promise<Pre
       }
     },
   }
-  const api = createPresenceApi({ source, authSecret: config.authSecret })
+  const api = createPresenceApi({ source, tokens: tokenPolicyOf(config) })
 
   let shuttingDown = false
   const readiness = () => {

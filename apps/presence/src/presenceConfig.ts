@@ -1,9 +1,14 @@
 import { hostname } from 'node:os'
 import {
+  type AuthSettings,
+  authShape,
   ConfigError,
   fields,
+  isProduction,
+  listenHost,
   parseEnv,
   type RedisConfig,
+  readAuth,
   redisConfigFrom,
   redisEnv,
 } from '@weft/config'
@@ -11,11 +16,12 @@ import { z } from 'zod'
 
 const schema = z.object({
   PORT: fields.port(8080),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: every interface with AUTH_SECRET, loopback only without (open dev mode). */
+  HOST: z.string().optional(),
   ...redisEnv,
   DATABASE_URL: fields.databaseUrl.optional(),
   DATA_DIR: z.string().default('./data'),
-  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ...authShape,
   NODE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, ".", "_" or "-"')
@@ -26,13 +32,12 @@ const schema = z.object({
   PRESENCE_POLL_MS: fields.positiveInt(1_000),
 })
 
-export interface PresenceConfig {
+export interface PresenceConfig extends AuthSettings {
   port: number
   host: string
   redis: RedisConfig
   databaseUrl?: string
   dataDir: string
-  authSecret?: string
   nodeId: string
   logLevel: string
   pollMs: number
@@ -48,18 +53,18 @@ export function parsePresenceConfig(
     throw new ConfigError(
       'REDIS_URL (or REDIS_SENTINELS, REDIS_CLUSTER_NODES) is required: the presence service aggregates the fleet through Redis',
     )
-  if (parsed.NODE_ENV === 'production' && !parsed.AUTH_SECRET) {
+  if (isProduction(parsed.NODE_ENV) && !parsed.AUTH_SECRET) {
     throw new ConfigError(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
     )
   }
   return {
     port: parsed.PORT,
-    host: parsed.HOST,
+    host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),
     redis,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     dataDir: parsed.DATA_DIR,
-    ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),
+    ...readAuth(parsed),
     nodeId: parsed.NODE_ID ?? hostname(),
     logLevel: parsed.LOG_LEVEL,
     pollMs: parsed.PRESENCE_POLL_MS,

@@ -108,6 +108,11 @@ export class Metrics {
     help: '1 when /readyz answers 200',
     registers: [this.registry],
   })
+  readonly awarenessDropped = new Counter({
+    name: 'weft_awareness_dropped_total',
+    help: 'Awareness states a connection published for a client id it did not introduce (dropped)',
+    registers: [this.registry],
+  })
   readonly refusedConnections = new Counter({
     name: 'weft_refused_connections_total',
     help: 'Connection attempts refused, by reason',

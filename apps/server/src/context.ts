@@ -18,8 +18,22 @@ export interface SocketTransport {
   close(code: number, reason: string): void
 }
 
+/**
+ * One WebSocket's standing against the node's limits. Hocuspocus copies the context per document
+ * (shallowly), so every document on the socket shares this object.
+ */
+export interface SocketState {
+  /** The client's address (clientAddress.ts): the key of per-source limits. */
+  source: string
+  /** Documents authenticated on this socket and not yet closed. */
+  documents: Set<string>
+  /** The user this socket counts against (MAX_CONNECTIONS_PER_USER), once one authenticated. */
+  userId?: string
+}
+
 export interface ConnectionContext {
   transport?: SocketTransport
+  socket?: SocketState
   user?: ConnectionUser
   access?: Access
 }

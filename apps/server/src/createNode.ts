@@ -11,7 +11,10 @@ import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
 import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
 import { createPresenceApi } from '@weft/presence'
+import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './extensions/AccessControl.ts'
+import { AwarenessGuard } from './extensions/AwarenessGuard.ts'
+import { ConnectionLimits } from './extensions/ConnectionLimits.ts'
 import { FrameGuard } from './extensions/FrameGuard.ts'
 import { MetricsReporter } from './extensions/MetricsReporter.ts'
 import { Persistence } from './extensions/Persistence.ts'
@@ -22,6 +25,9 @@ import { UnsavedLimit } from './extensions/UnsavedLimit.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
 import { Journal } from './journal/Journal.ts'
 import { JournalRecovery } from './journal/JournalRecovery.ts'
+import { AuthFailureThrottle } from './limits/AuthFailureThrottle.ts'
+import { trustedProxies } from './limits/clientAddress.ts'
+import { RefusalReporter } from './limits/RefusalReporter.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { Metrics } from './Metrics.ts'
 import { Compactor } from './persistence/Compactor.ts'
@@ -128,14 +134,32 @@ export async function createNode(
     metrics,
     askPeers: (document) => fanout?.requestSync(document),
   })
+
+  // Absent in open dev mode (no AUTH_SECRET).
+  const tokens = tokenPolicyOf(config)
   const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
+  const refusals = new RefusalReporter({
+    logger: logger.child({ module: 'access' }),
+    metrics,
+    record: (refusal) => reporter.recordRefusal(refusal),
+  })
+  const throttle = new AuthFailureThrottle({
+    perMinute: config.limits.authFailuresPerMinute,
+    banMs: config.limits.authBanMs,
+  })
+  const connectionLimits = new ConnectionLimits({
+    maxConnectionsPerUser: config.limits.maxConnectionsPerUser,
+    maxDocumentsPerConnection: config.limits.maxDocumentsPerConnection,
+  })
   const extensions: Extension[] = [
     new AccessControl({
-      authSecret: config.authSecret,
-      logger: logger.child({ module: 'access' }),
-      metrics,
-      onRefused: (refusal) => reporter.recordRefusal(refusal),
+      ...(tokens ? { tokens } : {}),
+      refusals,
+      throttle,
+      limits: connectionLimits,
     }),
+    connectionLimits,
+    new AwarenessGuard(metrics),
     reporter,
     new Persistence({
       prisma: database.prisma,
@@ -146,7 +170,8 @@ export async function createNode(
       integrity,
       ...(recovery ? { recovery } : {}),
       onDatabaseStatus,
-      onLoadRefused: (refusal) => reporter.recordRefusal(refusal),
+      // Counted, logged and recorded like every refusal: at most one row per user a minute.
+      onLoadRefused: (refusal) => refusals.report({ ...refusal, source: 'load' }),
     }),
     new FrameGuard(logger.child({ module: 'frames' })),
     new UnsavedLimit({
@@ -207,9 +232,11 @@ export async function createNode(
       readiness,
       metrics,
       prisma: database.prisma,
-      authSecret: config.authSecret,
+      ...(tokens ? { tokens } : {}),
       logger: logger.child({ module: 'http' }),
       presence: presenceEndpoint(config, presence),
+      allowedOrigins: config.allowedOrigins,
+      frameAncestors: config.frameAncestors,
     }),
   )
   httpServer.on(
@@ -219,9 +246,26 @@ export async function createNode(
       maxMessageBytes: config.maxMessageBytes,
       logger,
       accepting,
+      authTimeoutMs: config.limits.authTimeoutMs,
+      rate: config.limits,
+      proxies: trustedProxies(config.limits.trustedProxies),
+      throttle,
+      connectionLimits,
+      refusals,
+      allowedOrigins: config.allowedOrigins,
     }),
   )
-  httpServer.on('clientError', (_error, socket) => socket.destroy())
+  // A request Node's parser refuses (a malformed request line or header) is answered 400, as a
+  // stranger's bad request should be; a socket that is gone or timed out is just dropped.
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (
+      !socket.writable ||
+      error.code === 'ECONNRESET' ||
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    )
+      return void socket.destroy()
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
 
   let shutdownPromise: Promise<void> | undefined
   const node: WeftNode = {
@@ -267,7 +311,9 @@ export async function createNode(
  */
 function presenceEndpoint(config: ServerConfig, presence: NodePresence): PresenceEndpoint {
   if (!config.redis)
-    return { api: createPresenceApi({ source: presence.local, authSecret: config.authSecret }) }
+    return {
+      api: createPresenceApi({ source: presence.local, tokens: tokenPolicyOf(config) }),
+    }
   return config.presenceUrl ? { forwardTo: config.presenceUrl } : {}
 }
 

@@ -89,6 +89,10 @@ spec:
             {{- if eq .component "server" }}
             - name: SHUTDOWN_TIMEOUT_MS
               value: {{ mul $c.shutdown.flushSeconds 1000 | quote }}
+            {{- with $root.Values.trustedProxies }}
+            - name: TRUSTED_PROXIES
+              value: {{ . | quote }}
+            {{- end }}
             {{- end }}
             {{- if and (eq .component "server") $root.Values.presence.enabled }}
             {{- /* Nodes forward /api/presence here, so the apps ask their own origin. */}}

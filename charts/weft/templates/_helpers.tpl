@@ -211,6 +211,10 @@ NODE_ID from the pod name, and the three secrets by reference — never inlined.
     secretKeyRef:
       name: {{ include "weft.authSecretName" $root }}
       key: {{ include "weft.authSecretKey" $root }}
+{{- else }}
+{{- /* Open dev mode listens on loopback unless HOST is set; a pod must answer on its own IP. */}}
+- name: HOST
+  value: "0.0.0.0"
 {{- end }}
 {{- end -}}
 

@@ -11,6 +11,9 @@ listed, so `helm install`, `helm template` and `helm lint` all refuse a broken r
 {{- if and (eq $v.nodeEnv "production") (not (or $v.auth.secret $v.auth.existingSecret)) -}}
 {{- $errors = append $errors "auth: set auth.existingSecret (or auth.secret); nodes refuse to start with NODE_ENV=production and no AUTH_SECRET" -}}
 {{- end -}}
+{{- if and (not (or $v.auth.secret $v.auth.existingSecret)) (not $v.allowOpenDevMode) -}}
+{{- $errors = append $errors "auth: set auth.existingSecret (or auth.secret); without one every node runs in open dev mode (anyone who reaches it edits every document): set allowOpenDevMode=true only if that is what you want" -}}
+{{- end -}}
 {{- if and (or (gt (int $v.server.replicaCount) 1) $v.server.autoscaling.enabled) (not (include "weft.redisEnabled" .)) -}}
 {{- $errors = append $errors "redis: more than one server node needs Redis for fan-out; set redis.url or redis.existingSecret, or redis.mode=sentinel or cluster with their addresses (or server.replicaCount=1 without autoscaling)" -}}
 {{- end -}}

@@ -96,6 +96,19 @@ describe('cross-value checks (templates/_validate.tpl)', () => {
       /auth\.existingSecret/,
     ))
 
+  test('no auth secret → refused even in development, unless allowOpenDevMode is set on purpose', () => {
+    const open = {
+      nodeEnv: 'development',
+      database: { url: 'postgresql://x' },
+      server: { replicaCount: 1 },
+    }
+    refused(open, /allowOpenDevMode=true/)
+    const result = helmTemplate({ values: { ...open, allowOpenDevMode: true } })
+    assert.equal(result.status, 0, result.stderr)
+    // Open dev mode listens on loopback unless HOST is set: the pods set it.
+    assert.match(result.stdout, /- name: HOST\s+value: "0\.0\.0\.0"/)
+  })
+
   test('several nodes without Redis → refused', () =>
     refused({ auth: { secret: 'x' }, database: { url: 'postgresql://x' } }, /needs Redis/))
 

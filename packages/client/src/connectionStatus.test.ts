@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { CloseCodes, closeReasonInWords } from '@weft/protocol/closeCodes'
 import { deriveStatus } from './connectionStatus.ts'
 
 const base = {
@@ -30,4 +31,24 @@ test('no network is offline whatever the socket thinks', () => {
     state: 'offline',
     pendingEdits: 2,
   })
+})
+
+test('a refusal or a limit is said in words until the next sync', () => {
+  const closed = { ...base, socket: 'connecting', synced: false, everSynced: false } as const
+  assert.deepEqual(
+    deriveStatus({ ...closed, problem: 'too many open tabs: close some and reload' }),
+    {
+      state: 'connecting',
+      pendingEdits: 0,
+      problem: 'too many open tabs: close some and reload',
+    },
+  )
+  assert.equal(deriveStatus({ ...base, problem: 'stale' }).problem, undefined)
+})
+
+test('every close code a node sends has words, ordinary closes none', () => {
+  for (const code of Object.values(CloseCodes)) assert.ok(closeReasonInWords(code), String(code))
+  assert.match(closeReasonInWords(CloseCodes.tooManyConnections) ?? '', /too many open tabs/)
+  assert.equal(closeReasonInWords(1000), null)
+  assert.equal(closeReasonInWords(1006), null)
 })

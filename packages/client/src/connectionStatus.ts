@@ -1,4 +1,5 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
+import { closeReasonInWords } from '@weft/protocol/closeCodes'
 
 /**
  * What the user is told about the link to the server:
@@ -7,10 +8,11 @@ import type { HocuspocusProvider } from '@hocuspocus/provider'
  * - reconnecting: was connected, the socket dropped, retrying
  * - offline: the browser says there is no network
  * `pendingEdits` counts local changes the server has not yet acknowledged;
- * they are kept in the document and sent on reconnect.
+ * they are kept in the document and sent on reconnect. `problem` says in words why the server
+ * closed the link (a refused token, "too many open tabs", …) until the next successful sync.
  */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
-export type ConnectionStatus = { state: ConnectionState; pendingEdits: number }
+export type ConnectionStatus = { state: ConnectionState; pendingEdits: number; problem?: string }
 
 export type StatusInputs = {
   socket: 'connecting' | 'connected' | 'disconnected'
@@ -18,13 +20,16 @@ export type StatusInputs = {
   everSynced: boolean
   unsyncedChanges: number
   online: boolean
+  /** The words for the server's last close code, if it was a refusal or a limit. */
+  problem?: string
 }
 
 export function deriveStatus(i: StatusInputs): ConnectionStatus {
   const pendingEdits = i.unsyncedChanges
   if (!i.online) return { state: 'offline', pendingEdits }
   if (i.socket === 'connected' && i.synced) return { state: 'connected', pendingEdits }
-  return { state: i.everSynced ? 'reconnecting' : 'connecting', pendingEdits }
+  const state = i.everSynced ? 'reconnecting' : 'connecting'
+  return i.problem ? { state, pendingEdits, problem: i.problem } : { state, pendingEdits }
 }
 
 /** Calls `onChange` with the current status now and on every change; returns an unsubscribe. */
@@ -44,15 +49,22 @@ export function watchConnectionStatus(
   const emit = () => {
     inputs.unsyncedChanges = provider.unsyncedChanges
     inputs.synced = provider.isSynced
-    if (inputs.synced) inputs.everSynced = true
+    if (inputs.synced) {
+      inputs.everSynced = true
+      inputs.problem = undefined
+    }
     const status = deriveStatus(inputs)
-    const key = `${status.state}:${status.pendingEdits}`
+    const key = `${status.state}:${status.pendingEdits}:${status.problem ?? ''}`
     if (key === last) return
     last = key
     onChange(status)
   }
   const onStatus = ({ status }: { status: string }) => {
     inputs.socket = status as StatusInputs['socket']
+    emit()
+  }
+  const onClose = ({ event }: { event: { code: number } }) => {
+    inputs.problem = closeReasonInWords(event.code) ?? undefined
     emit()
   }
   const onOnline = () => {
@@ -64,6 +76,7 @@ export function watchConnectionStatus(
     emit()
   }
   provider.on('status', onStatus)
+  provider.on('close', onClose)
   provider.on('synced', emit)
   provider.on('unsyncedChanges', emit)
   win.addEventListener('online', onOnline)
@@ -71,6 +84,7 @@ export function watchConnectionStatus(
   emit()
   return () => {
     provider.off('status', onStatus)
+    provider.off('close', onClose)
     provider.off('synced', emit)
     provider.off('unsyncedChanges', emit)
     win.removeEventListener('online', onOnline)

@@ -42,3 +42,23 @@ test('a real token’s claims name the user', () => {
   assert.deepEqual(identityForToken(token, me), { id: 'sso-42', name: 'Ada', color: '#000' })
   assert.deepEqual(identityForToken('not-a-jwt', me), me)
 })
+
+test('a token given in the URL is removed from the address bar at once, the rest kept', () => {
+  const replaced: string[] = []
+  const bar = {
+    location: { href: 'https://weft.example/grid/a?x=1&token=abc.def.ghi#cell-B2' },
+    history: {
+      state: { kept: true },
+      replaceState: (_s: unknown, _t: string, url?: string | URL | null) =>
+        void replaced.push(String(url)),
+    },
+  }
+  assert.equal(resolveToken('?x=1&token=abc.def.ghi', memoryStore(), me, bar), 'abc.def.ghi')
+  assert.deepEqual(replaced, ['https://weft.example/grid/a?x=1#cell-B2'])
+  // Without a token in the URL the address bar is left alone.
+  resolveToken('?x=1', memoryStore(), me, {
+    ...bar,
+    location: { href: 'https://weft.example/grid/a?x=1' },
+  })
+  assert.equal(replaced.length, 1)
+})

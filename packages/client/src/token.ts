@@ -41,14 +41,43 @@ export function readClaims(token: string): { sub?: string; name?: string } | nul
   }
 }
 
+/** The page's address bar, as far as removing a token from it goes. */
+export type AddressBar = {
+  location: Pick<Location, 'href'>
+  history: Pick<History, 'replaceState' | 'state'>
+}
+
+const pageAddressBar = (): AddressBar | undefined =>
+  typeof location === 'undefined' || typeof history === 'undefined'
+    ? undefined
+    : { location, history }
+
 /**
- * The token to connect with: `?token=` wins (and is remembered, so a reload
- * without it keeps working), then a remembered token, else a dev token.
+ * Removes `?token=` from the address bar at once (history.replaceState: no new history entry),
+ * so the token is not left in history, bookmarks, screenshots or a shared link.
  */
-export function resolveToken(search: string, store: KeyValueStore, identity: Identity): string {
+export function dropTokenFromAddressBar(bar: AddressBar | undefined = pageAddressBar()): void {
+  if (!bar) return
+  const url = new URL(bar.location.href)
+  if (!url.searchParams.has('token')) return
+  url.searchParams.delete('token')
+  bar.history.replaceState(bar.history.state, '', url.toString())
+}
+
+/**
+ * The token to connect with: `?token=` wins (it is moved into storage, so a reload without it
+ * keeps working, and removed from the address bar), then a remembered token, else a dev token.
+ */
+export function resolveToken(
+  search: string,
+  store: KeyValueStore,
+  identity: Identity,
+  bar: AddressBar | undefined = pageAddressBar(),
+): string {
   const fromUrl = new URLSearchParams(search).get('token')
   if (fromUrl) {
     store.setItem(TOKEN_KEY, fromUrl)
+    dropTokenFromAddressBar(bar)
     return fromUrl
   }
   return store.getItem(TOKEN_KEY) || devToken(identity)

@@ -1,4 +1,5 @@
 /** Env field parsers shared by every deployable, so PORT or REDIS_URL mean the same everywhere. */
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 export const port = (fallback: number) =>
@@ -34,3 +35,42 @@ export const positiveInt = (fallback: number) =>
 export const logLevel = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info')
+
+/** A comma-separated list of IP addresses or CIDR ranges (TRUSTED_PROXIES). */
+export const addressList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.every((entry) => isAddressOrCidr(entry)),
+    'must be IP addresses or CIDR ranges separated by commas, like 10.0.0.0/8,127.0.0.1',
+  )
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  const bits = Number(prefix)
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128)
+}
+
+/** A comma-separated list of origins (`https://app.example.com`), as browsers send them. */
+export const originList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.every((entry) => URL.parse(entry)?.origin === entry),
+    'must be origins separated by commas, like https://app.example.com (scheme, host, port; no path)',
+  )

@@ -1,3 +1,4 @@
+export { type AuthSettings, authShape, isProduction, listenHost, readAuth } from './auth.ts'
 export { ConfigError } from './ConfigError.ts'
 export * as fields from './fields.ts'
 export { parseEnv } from './parseEnv.ts'
@@ -9,4 +10,8 @@ export {
   redisConfigFrom,
   redisEnv,
 } from './redisConfig.ts'
-export { parseServerConfig, type ServerConfig } from './serverConfig.ts'
+export {
+  type ConnectionLimitSettings,
+  parseServerConfig,
+  type ServerConfig,
+} from './serverConfig.ts'

@@ -1,8 +1,11 @@
 import type { z } from 'zod'
 import { ConfigError } from './ConfigError.ts'
 
-/** Variables whose value may carry a credential (a URL's user:password too): never echoed. */
-const SECRET_NAME = /(SECRET|PASSWORD|TOKEN|_URL)$/
+/**
+ * Variables whose value is never repeated in an error: secrets, and URLs, which may carry a
+ * password (`postgresql://user:password@host`). The message still names the variable and the rule.
+ */
+const SECRET_NAME = /SECRET|PASSWORD|TOKEN|KEY|_URL$/
 
 /** Parses `env` with `schema`, turning the first problem into one line naming the variable. */
 export function parseEnv<T extends z.ZodType>(

@@ -38,3 +38,66 @@ test('each bad value is one line naming the variable', () => {
 test('empty values count as unset', () => {
   assert.equal(parseServerConfig({ REDIS_URL: '', PORT: '' }).port, 8080)
 })
+
+test('an error about a secret or a URL names the variable and the rule, never the value', () => {
+  const cases: Record<string, string>[] = [
+    { AUTH_SECRET: 'shortSecret99' },
+    { DATABASE_URL: 'mysql://weft:hunter2-password@db/weft' },
+    { REDIS_URL: 'http://:redis-password@redis:6379' },
+  ]
+  for (const env of cases) {
+    const [[variable, value]] = Object.entries(env) as [[string, string]]
+    assert.throws(
+      () => parseServerConfig(env),
+      (error: Error) =>
+        error.message.startsWith(`invalid ${variable}: `) &&
+        !error.message.includes(value) &&
+        !error.message.includes('password') &&
+        !error.message.includes('Secret99'),
+    )
+  }
+})
+
+test('token settings: lifetime as a duration, issuer, audience, the previous key', () => {
+  assert.equal(parseServerConfig({}).tokenMaxLifetimeSeconds, 24 * 3600)
+  const config = parseServerConfig({
+    AUTH_SECRET: 'a'.repeat(32),
+    AUTH_SECRET_PREVIOUS: 'b'.repeat(32),
+    AUTH_ISSUER: 'https://auth.example',
+    AUTH_AUDIENCE: 'weft',
+    TOKEN_MAX_LIFETIME: '90m',
+  })
+  assert.equal(config.tokenMaxLifetimeSeconds, 90 * 60)
+  assert.equal(config.authSecretPrevious, 'b'.repeat(32))
+  assert.equal(config.authIssuer, 'https://auth.example')
+  assert.equal(config.authAudience, 'weft')
+  assert.equal(parseServerConfig({ TOKEN_MAX_LIFETIME: '3600' }).tokenMaxLifetimeSeconds, 3600)
+  assert.throws(
+    () => parseServerConfig({ TOKEN_MAX_LIFETIME: 'forever' }),
+    /^Error|TOKEN_MAX_LIFETIME/,
+  )
+  assert.throws(
+    () => parseServerConfig({ AUTH_SECRET_PREVIOUS: 'short-old' }),
+    (error: Error) =>
+      error.message.startsWith('invalid AUTH_SECRET_PREVIOUS: ') &&
+      !error.message.includes('short-old'),
+  )
+})
+
+test('NODE_ENV names production in any case', () => {
+  for (const NODE_ENV of ['production', 'Production', 'PRODUCTION', ' production ']) {
+    assert.throws(() => parseServerConfig({ NODE_ENV }), /AUTH_SECRET is required/, NODE_ENV)
+    assert.equal(parseServerConfig({ NODE_ENV, AUTH_SECRET: 'x'.repeat(16) }).production, true)
+  }
+  assert.equal(parseServerConfig({ NODE_ENV: 'development' }).production, false)
+})
+
+test('open dev mode listens on loopback unless HOST is set; with a secret, everywhere', () => {
+  assert.equal(parseServerConfig({}).host, '127.0.0.1')
+  assert.equal(parseServerConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0')
+  assert.equal(parseServerConfig({ AUTH_SECRET: 'x'.repeat(16) }).host, '0.0.0.0')
+  assert.equal(
+    parseServerConfig({ AUTH_SECRET: 'x'.repeat(16), HOST: '10.0.0.5' }).host,
+    '10.0.0.5',
+  )
+})

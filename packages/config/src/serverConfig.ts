@@ -1,17 +1,19 @@
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { type AuthSettings, authShape, isProduction, listenHost, readAuth } from './auth.ts'
 import { ConfigError } from './ConfigError.ts'
-import { databaseUrl, logLevel, port, positiveInt } from './fields.ts'
+import { addressList, databaseUrl, logLevel, originList, port, positiveInt } from './fields.ts'
 import { parseEnv } from './parseEnv.ts'
 import { type RedisConfig, redisConfigFrom, redisEnv } from './redisConfig.ts'
 
 const schema = z.object({
   PORT: port(8080),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: every interface with AUTH_SECRET, loopback only without (open dev mode). */
+  HOST: z.string().optional(),
   DATABASE_URL: databaseUrl.optional(),
   ...redisEnv,
-  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ...authShape,
   NODE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, ".", "_" or "-"')
@@ -37,21 +39,43 @@ const schema = z.object({
   PRESENCE_URL: z.url({ message: 'must be a URL like http://presence:8080' }).optional(),
   /** Tile-board placements one user may make per minute on one board (r/place-style pacing). */
   TILE_PLACEMENTS_PER_MINUTE: positiveInt(60),
+  /** A socket that has not authenticated a document by then is closed (4408). */
+  AUTH_TIMEOUT_MS: positiveInt(10_000),
+  /** Sockets one user may hold on one node; the next is refused with 4430 ("too many open tabs"). */
+  MAX_CONNECTIONS_PER_USER: positiveInt(100),
+  /** Documents one socket may have open at once (the Code app shares one socket per tab). */
+  MAX_DOCUMENTS_PER_CONNECTION: positiveInt(1_000),
+  /** Token bucket per socket: messages per second refilled, and the burst it may spend at once. */
+  RATE_LIMIT_MESSAGES_PER_SECOND: positiveInt(500),
+  RATE_LIMIT_MESSAGES_BURST: positiveInt(5_000),
+  /** Token bucket per socket: bytes per second refilled, and the burst (a large paste). */
+  RATE_LIMIT_BYTES_PER_SECOND: positiveInt(4 * 1024 * 1024),
+  RATE_LIMIT_BYTES_BURST: positiveInt(64 * 1024 * 1024),
+  /** A socket held back by its rate limit for this long without a break is closed (4429). */
+  FLOOD_CLOSE_AFTER_MS: positiveInt(10_000),
+  /** Failed authentications (bad or missing token) per source address per minute before a ban. */
+  AUTH_FAILURES_PER_MINUTE: positiveInt(30),
+  /** How long a banned source address is refused new connections (HTTP 429). */
+  AUTH_BAN_MS: positiveInt(5 * 60_000),
+  /** Proxies whose X-Forwarded-For names the client (addresses or CIDRs, comma-separated). */
+  TRUSTED_PROXIES: addressList,
+  /** Browser origins besides the node's own that may open sockets and send state-changing requests. */
+  ALLOWED_ORIGINS: originList,
+  /** CSP frame-ancestors of the apps' pages: who may embed them in a frame. */
+  FRAME_ANCESTORS: z.string().default("'none'"),
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
   PRESENCE_EXPIRY_MS: positiveInt(15_000),
 })
 
-export interface ServerConfig {
+export interface ServerConfig extends AuthSettings {
   port: number
   host: string
   /** Absent: the embedded database under dataDir. */
   databaseUrl?: string
   /** Absent: a single node with no fan-out. Connections: `createRedisConnection` in @weft/redis. */
   redis?: RedisConfig
-  /** Absent: open dev mode (refused in production). */
-  authSecret?: string
   nodeId: string
   dataDir: string
   production: boolean
@@ -67,6 +91,24 @@ export interface ServerConfig {
   tilePlacementsPerMinute: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
+  limits: ConnectionLimitSettings
+  allowedOrigins: string[]
+  frameAncestors: string
+}
+
+/** Every per-socket and per-source limit of a node (docs/security.md lists where each applies). */
+export interface ConnectionLimitSettings {
+  authTimeoutMs: number
+  maxConnectionsPerUser: number
+  maxDocumentsPerConnection: number
+  messagesPerSecond: number
+  messagesBurst: number
+  bytesPerSecond: number
+  bytesBurst: number
+  floodCloseAfterMs: number
+  authFailuresPerMinute: number
+  authBanMs: number
+  trustedProxies: string[]
 }
 
 /** Reads the node's environment once, at the edge; throws ConfigError with one line on a bad value. */
@@ -74,7 +116,7 @@ export function parseServerConfig(
   env: Record<string, string | undefined> = process.env,
 ): ServerConfig {
   const parsed = parseEnv(schema, env)
-  const production = parsed.NODE_ENV === 'production'
+  const production = isProduction(parsed.NODE_ENV)
   if (parsed.PRESENCE_EXPIRY_MS <= parsed.PRESENCE_HEARTBEAT_MS) {
     throw new ConfigError('PRESENCE_EXPIRY_MS must be longer than PRESENCE_HEARTBEAT_MS')
   }
@@ -89,10 +131,10 @@ export function parseServerConfig(
   const redis = redisConfigFrom(parsed)
   return {
     port: parsed.PORT,
-    host: parsed.HOST,
+    host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
     ...(redis ? { redis } : {}),
-    ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),
+    ...readAuth(parsed),
     nodeId: parsed.NODE_ID ?? hostname(),
     dataDir: resolve(parsed.DATA_DIR),
     production,
@@ -108,5 +150,20 @@ export function parseServerConfig(
     tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
+    allowedOrigins: parsed.ALLOWED_ORIGINS,
+    frameAncestors: parsed.FRAME_ANCESTORS,
+    limits: {
+      authTimeoutMs: parsed.AUTH_TIMEOUT_MS,
+      maxConnectionsPerUser: parsed.MAX_CONNECTIONS_PER_USER,
+      maxDocumentsPerConnection: parsed.MAX_DOCUMENTS_PER_CONNECTION,
+      messagesPerSecond: parsed.RATE_LIMIT_MESSAGES_PER_SECOND,
+      messagesBurst: parsed.RATE_LIMIT_MESSAGES_BURST,
+      bytesPerSecond: parsed.RATE_LIMIT_BYTES_PER_SECOND,
+      bytesBurst: parsed.RATE_LIMIT_BYTES_BURST,
+      floodCloseAfterMs: parsed.FLOOD_CLOSE_AFTER_MS,
+      authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
+      authBanMs: parsed.AUTH_BAN_MS,
+      trustedProxies: parsed.TRUSTED_PROXIES,
+    },
   }
 }

@@ -8,14 +8,20 @@
  * same access token as the WebSocket's; only documents it may read are shown.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type AccessClaims, devModeClaims, TokenError, verifyAccessToken } from '@weft/protocol'
+import {
+  type AccessClaims,
+  devModeClaims,
+  TokenError,
+  type TokenPolicy,
+  verifyAccessToken,
+} from '@weft/protocol'
 import type { PresenceSource } from './PresenceSource.ts'
 import { summarize } from './summarize.ts'
 
 export interface PresenceApiOptions {
   source: PresenceSource
   /** Absent: open dev mode, everything visible. */
-  authSecret?: string
+  tokens?: TokenPolicy
 }
 
 function send(response: ServerResponse, status: number, body: unknown) {
@@ -26,13 +32,13 @@ function send(response: ServerResponse, status: number, body: unknown) {
 async function claimsOf(
   request: IncomingMessage,
   url: URL,
-  authSecret?: string,
+  tokens?: TokenPolicy,
 ): Promise<AccessClaims> {
   const header = request.headers.authorization ?? ''
   const token = header.startsWith('Bearer ')
     ? header.slice(7).trim()
     : (url.searchParams.get('token') ?? '')
-  return authSecret ? verifyAccessToken(token, authSecret) : devModeClaims(token)
+  return tokens ? verifyAccessToken(token, tokens) : devModeClaims(token)
 }
 
 /** Handles the request and returns true when it is a presence API path. */
@@ -41,7 +47,7 @@ export function createPresenceApi(options: PresenceApiOptions) {
     if (url.pathname !== '/api/presence' && !url.pathname.startsWith('/api/presence/')) return false
     let claims: AccessClaims
     try {
-      claims = await claimsOf(request, url, options.authSecret)
+      claims = await claimsOf(request, url, options.tokens)
     } catch (error) {
       send(response, 401, { error: error instanceof TokenError ? error.message : 'invalid token' })
       return true

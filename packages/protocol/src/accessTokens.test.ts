@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { SignJWT } from 'jose'
 import {
   type AccessClaims,
   accessFor,
   devModeClaims,
   mintAccessToken,
   type TokenError,
+  type TokenPolicy,
   verifyAccessToken,
 } from './accessTokens.ts'
 
@@ -58,4 +60,67 @@ test('dev mode reads the user from an unsigned token and grants write', () => {
     docs: { '*': 'write' },
   })
   assert.equal(devModeClaims('garbage').sub, 'anonymous')
+})
+
+const KEY = 'secret-one-0123456789'
+const policy = (extra: Partial<TokenPolicy> = {}): TokenPolicy => ({
+  secrets: [KEY],
+  maxLifetimeSeconds: 24 * 3600,
+  ...extra,
+})
+const signed = (payload: Record<string, unknown>, key = KEY) =>
+  new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key))
+const now = () => Math.floor(Date.now() / 1000)
+const problemOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'accepted',
+    (error: TokenError) => error.problem,
+  )
+
+test('a token without exp is refused; one past exp by less than the 30 s leeway is not', async () => {
+  const base = { sub: 'ada', docs: { '*': 'read' } }
+  assert.equal(await problemOf(verifyAccessToken(await signed(base), policy())), 'bad-claims')
+  const justExpired = await signed({ ...base, exp: now() - 10 })
+  assert.equal(await problemOf(verifyAccessToken(justExpired, policy())), 'accepted')
+  const longExpired = await signed({ ...base, exp: now() - 60 })
+  assert.equal(await problemOf(verifyAccessToken(longExpired, policy())), 'expired')
+})
+
+test('a token living longer than the maximum lifetime is refused', async () => {
+  const base = { sub: 'ada', docs: { '*': 'read' } }
+  const day = await signed({ ...base, iat: now(), exp: now() + 24 * 3600 })
+  assert.equal(await problemOf(verifyAccessToken(day, policy())), 'accepted')
+  const week = await signed({ ...base, iat: now(), exp: now() + 7 * 24 * 3600 })
+  assert.equal(await problemOf(verifyAccessToken(week, policy())), 'bad-claims')
+  // Without iat the lifetime counts from now: an old iat cannot be omitted to pass.
+  const noIat = await signed({ ...base, exp: now() + 48 * 3600 })
+  assert.equal(await problemOf(verifyAccessToken(noIat, policy())), 'bad-claims')
+  const shortPolicy = policy({ maxLifetimeSeconds: 3600 })
+  assert.equal(await problemOf(verifyAccessToken(day, shortPolicy)), 'bad-claims')
+})
+
+test('issuer and audience are required when configured', async () => {
+  const base = { sub: 'ada', docs: { '*': 'read' }, exp: now() + 600 }
+  const strict = policy({ issuer: 'https://auth.example', audience: 'weft' })
+  const good = await signed({ ...base, iss: 'https://auth.example', aud: ['weft', 'other'] })
+  assert.equal(await problemOf(verifyAccessToken(good, strict)), 'accepted')
+  for (const payload of [
+    base,
+    { ...base, iss: 'https://evil.example', aud: 'weft' },
+    { ...base, iss: 'https://auth.example', aud: 'other' },
+  ]) {
+    assert.equal(await problemOf(verifyAccessToken(await signed(payload), strict)), 'bad-claims')
+  }
+})
+
+test('during a rotation tokens of both keys are accepted, and only those', async () => {
+  const previous = 'secret-old-0123456789'
+  const rotating = policy({ secrets: [KEY, previous] })
+  const payload = { sub: 'ada', docs: { '*': 'read' }, exp: now() + 600 }
+  assert.equal(await problemOf(verifyAccessToken(await signed(payload), rotating)), 'accepted')
+  const old = await signed(payload, previous)
+  assert.equal(await problemOf(verifyAccessToken(old, rotating)), 'accepted')
+  assert.equal(await problemOf(verifyAccessToken(old, policy())), 'bad-signature')
+  const other = await signed(payload, 'secret-xyz-0123456789')
+  assert.equal(await problemOf(verifyAccessToken(other, rotating)), 'bad-signature')
 })

@@ -54,20 +54,74 @@ function readClaims(payload: Record<string, unknown>): AccessClaims {
   }
 }
 
-/** Verifies signature, algorithm and expiry; throws TokenError with the reason. */
-export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
+/** What a token must satisfy besides its signature (configured once, from the environment). */
+export interface TokenPolicy {
+  /** AUTH_SECRET first; during a rotation also AUTH_SECRET_PREVIOUS. */
+  secrets: string[]
+  /** Longest accepted lifetime (exp − iat, or exp − now without iat), in seconds. */
+  maxLifetimeSeconds: number
+  /** When set, the `iss` claim must equal it. */
+  issuer?: string
+  /** When set, the `aud` claim must contain it. */
+  audience?: string
+}
+
+/** Clocks of the minting backend and the node may differ this much (exp, nbf, iat). */
+export const CLOCK_LEEWAY_SECONDS = 30
+
+/** Verifies signature, algorithm, expiry, lifetime, issuer and audience; throws TokenError with the reason. */
+export async function verifyAccessToken(
+  token: string,
+  policy: TokenPolicy | string,
+): Promise<AccessClaims> {
+  const { secrets, maxLifetimeSeconds, issuer, audience } =
+    typeof policy === 'string' ? { ...DEFAULT_POLICY, secrets: [policy] } : policy
   if (!token) throw new TokenError('missing', 'no access token')
-  try {
-    const { payload } = await jwtVerify(token, secretKey(secret), { algorithms: ['HS256'] })
-    return readClaims(payload)
-  } catch (error) {
-    if (error instanceof TokenError) throw error
-    if (error instanceof errors.JWTExpired) throw new TokenError('expired', 'access token expired')
-    if (error instanceof errors.JWSSignatureVerificationFailed) {
-      throw new TokenError('bad-signature', 'access token signature is invalid')
+  let lastError: unknown
+  // A rotation: the current key first; a signature that fails it may be the previous key's.
+  for (const secret of secrets) {
+    try {
+      const { payload } = await jwtVerify(token, secretKey(secret), {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp'],
+        clockTolerance: CLOCK_LEEWAY_SECONDS,
+        ...(issuer ? { issuer } : {}),
+        ...(audience ? { audience } : {}),
+      })
+      checkLifetime(payload, maxLifetimeSeconds)
+      return readClaims(payload)
+    } catch (error) {
+      lastError = error
+      if (!(error instanceof errors.JWSSignatureVerificationFailed)) break
     }
-    throw new TokenError('malformed', 'access token is not a valid HS256 JWT')
   }
+  throw tokenErrorFor(lastError)
+}
+
+const DEFAULT_POLICY = { maxLifetimeSeconds: 24 * 60 * 60 }
+
+function checkLifetime(payload: { exp?: number; iat?: number }, maxSeconds: number) {
+  const exp = payload.exp as number
+  const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000)
+  if (exp - from > maxSeconds + CLOCK_LEEWAY_SECONDS) {
+    throw new TokenError('bad-claims', `access token lives longer than the allowed ${maxSeconds} s`)
+  }
+}
+
+function tokenErrorFor(error: unknown): TokenError {
+  if (error instanceof TokenError) return error
+  if (error instanceof errors.JWTExpired) return new TokenError('expired', 'access token expired')
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return new TokenError('bad-signature', 'access token signature is invalid')
+  }
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    // jose names the claim (exp missing, iss/aud mismatch, nbf in the future), never its value.
+    return new TokenError(
+      'bad-claims',
+      `access token claim "${error.claim}" is missing or not accepted`,
+    )
+  }
+  return new TokenError('malformed', 'access token is not a valid HS256 JWT')
 }
 
 /**
@@ -114,7 +168,7 @@ export function accessFor(claims: AccessClaims, documentName: string): Access | 
 
 /** Mints a token (tests, the helm test, and backends written in TypeScript). */
 export async function mintAccessToken(
-  claims: Omit<AccessClaims, 'exp'>,
+  claims: Omit<AccessClaims, 'exp'> & { iss?: string; aud?: string },
   secret: string,
   expiresIn: string | number = '1h',
 ): Promise<string> {
@@ -124,4 +178,23 @@ export async function mintAccessToken(
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(secretKey(secret))
+}
+
+/** The policy for a configuration's auth settings, or undefined in open dev mode (no secret). */
+export function tokenPolicyOf(settings: {
+  authSecret?: string
+  authSecretPrevious?: string
+  authIssuer?: string
+  authAudience?: string
+  tokenMaxLifetimeSeconds: number
+}): TokenPolicy | undefined {
+  if (!settings.authSecret) return undefined
+  return {
+    secrets: settings.authSecretPrevious
+      ? [settings.authSecret, settings.authSecretPrevious]
+      : [settings.authSecret],
+    maxLifetimeSeconds: settings.tokenMaxLifetimeSeconds,
+    ...(settings.authIssuer ? { issuer: settings.authIssuer } : {}),
+    ...(settings.authAudience ? { audience: settings.authAudience } : {}),
+  }
 }

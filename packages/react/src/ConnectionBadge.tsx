@@ -22,13 +22,14 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
       data-testid="connection-status"
       data-state={status.state}
       data-pending={status.pendingEdits}
+      data-problem={status.problem}
       title={
         status.state === 'connected'
           ? 'Edits reach everyone'
           : 'Keep editing: changes are kept here and sent when the connection returns'
       }
     >
-      {LABELS[status.state]}
+      {status.problem ? `Not connected: ${status.problem}` : LABELS[status.state]}
       {pending}
     </span>
   )

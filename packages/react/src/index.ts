@@ -1,4 +1,5 @@
 export { ConnectionBadge } from './ConnectionBadge.tsx'
+export { DevModeBanner } from './DevModeBanner.tsx'
 export type { PresenceListProps } from './PresenceList.tsx'
 export { PresenceList } from './PresenceList.tsx'
 export type { TopbarProps } from './Topbar.tsx'

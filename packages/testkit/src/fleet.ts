@@ -67,10 +67,11 @@ function chartNodeSpec(
     'harness-redis': { 'redis-url': fleetEnv.REDIS_URL as string },
   }
   // Without an AUTH_SECRET the fleet is a development install (nodeEnv: development, open dev
-  // mode), the chart's own way of running without tokens — what the browser suites use.
+  // mode, allowed on purpose), the chart's own way of running without tokens — what the browser
+  // suites use.
   const auth = fleetEnv.AUTH_SECRET
     ? { auth: { existingSecret: 'harness-auth' } }
-    : { nodeEnv: 'development' }
+    : { nodeEnv: 'development', allowOpenDevMode: true }
   const pods = renderChartPods({
     values: {
       ...auth,

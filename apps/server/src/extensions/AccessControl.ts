@@ -2,42 +2,47 @@
  * Authenticates every document connection against the access-token contract (platform.md):
  * valid document name, valid token, a `docs` pattern granting the document; "read" makes the
  * connection read-only. Refusals answer with Hocuspocus's permission-denied message and the
- * 4401 (bad token) / 4403 (no access) close code, and are logged and counted.
+ * 4401 (bad token) / 4403 (no access) close code, and go through the RefusalReporter (counted,
+ * logged at a bounded rate, recorded only for authenticated users). A bad or missing token also
+ * counts against its source address (AuthFailureThrottle); a banned source is refused without
+ * its token being checked.
  */
-import { Forbidden, Unauthorized } from '@hocuspocus/common'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import {
   accessFor,
+  CloseCodes,
   devModeClaims,
   documentNameProblem,
   TokenError,
+  type TokenPolicy,
   verifyAccessToken,
 } from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
-import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
+import type { RefusalReporter } from '../limits/RefusalReporter.ts'
+import type { ConnectionLimits } from './ConnectionLimits.ts'
 import { isTileBoard } from './TileBoard.ts'
 
 export interface AccessControlOptions {
   /** Absent: open dev mode, where any token (or none) gets write access. */
-  authSecret?: string
-  logger: Logger
-  metrics: Metrics
-  /** Told about every refused attempt (the session record keeps them). */
-  onRefused?: (refusal: {
-    documentName: string
-    userId: string | null
-    code: number
-    reason: string
-  }) => void
+  tokens?: TokenPolicy
+  refusals: RefusalReporter
+  throttle: AuthFailureThrottle
+  /** Sockets per user and documents per socket, checked once the user is known. */
+  limits: ConnectionLimits
 }
 
-/** Thrown from onAuthenticate; Hocuspocus sends `reason` to the client. */
+/**
+ * Thrown from onAuthenticate; Hocuspocus sends `reason` to the client. Its `message` is empty on
+ * purpose: Hocuspocus prints every hook error that has a message, which would be one log line per
+ * refused attempt (the RefusalReporter logs them at a bounded rate instead).
+ */
 export class ConnectionRefused extends Error {
   readonly code: number
   readonly reason: string
   constructor(code: number, reason: string) {
-    super(reason)
+    super('')
+    this.name = 'ConnectionRefused'
     this.code = code
     this.reason = reason
   }
@@ -54,19 +59,28 @@ export class AccessControl implements Extension {
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
     const { documentName, token, connectionConfig } = payload
     const context = payload.context as ConnectionContext
+    const source = context.socket?.source ?? 'in-process'
     let userId: string | null = null
     try {
+      // A banned source gets no new sign-ins; a socket that signed in before the ban keeps working.
+      if (context.socket?.userId === undefined && this.options.throttle.isBanned(source)) {
+        throw new ConnectionRefused(
+          CloseCodes.authenticationThrottled,
+          'too many failed authentications from this address',
+        )
+      }
       const nameProblem = documentNameProblem(documentName)
       if (nameProblem)
-        throw new ConnectionRefused(Forbidden.code, `invalid-document-name: ${nameProblem}`)
-      const claims = await this.claimsFor(token)
+        throw new ConnectionRefused(CloseCodes.forbidden, `invalid-document-name: ${nameProblem}`)
+      const claims = await this.claimsFor(token, source)
       userId = claims.sub
       const access = accessFor(claims, documentName)
       if (!access)
         throw new ConnectionRefused(
-          Forbidden.code,
+          CloseCodes.forbidden,
           'forbidden: token grants no access to this document',
         )
+      if (context.socket) this.options.limits.admit(context.socket, claims.sub, documentName)
       // Tile boards change only through validated placements (TileBoard), never by client updates.
       if (access === 'read' || isTileBoard(documentName)) connectionConfig.readOnly = true
       return { user: { id: claims.sub, name: claims.name ?? claims.sub }, access }
@@ -74,24 +88,13 @@ export class AccessControl implements Extension {
       const refusal =
         error instanceof ConnectionRefused
           ? error
-          : new ConnectionRefused(Unauthorized.code, 'unauthorized')
-      this.options.metrics.refusedConnections.inc({
-        reason: refusal.code === Unauthorized.code ? 'unauthorized' : 'forbidden',
-      })
-      this.options.logger.warn(
-        {
-          documentName: documentName.slice(0, 200),
-          code: refusal.code,
-          reason: refusal.reason,
-          socketId: payload.socketId,
-        },
-        'connection refused',
-      )
-      this.options.onRefused?.({
-        documentName: documentName.slice(0, 200),
-        userId,
+          : new ConnectionRefused(CloseCodes.unauthorized, 'unauthorized')
+      this.options.refusals.report({
         code: refusal.code,
         reason: refusal.reason,
+        documentName,
+        userId,
+        source,
       })
       // Let the permission-denied message go out first, then close with the contract's code.
       setImmediate(() => context.transport?.refuse(refusal.code, refusal.reason.slice(0, 120)))
@@ -99,14 +102,15 @@ export class AccessControl implements Extension {
     }
   }
 
-  private async claimsFor(token: string) {
-    const { authSecret } = this.options
-    if (!authSecret) return devModeClaims(token)
+  private async claimsFor(token: string, source: string) {
+    const { tokens } = this.options
+    if (!tokens) return devModeClaims(token)
     try {
-      return await verifyAccessToken(token, authSecret)
+      return await verifyAccessToken(token, tokens)
     } catch (error) {
+      this.options.throttle.recordFailure(source)
       if (error instanceof TokenError)
-        throw new ConnectionRefused(Unauthorized.code, `unauthorized: ${error.message}`)
+        throw new ConnectionRefused(CloseCodes.unauthorized, `unauthorized: ${error.message}`)
       throw error
     }
   }

@@ -10,6 +10,7 @@ import {
   devModeClaims,
   documentNameProblem,
   TokenError,
+  type TokenPolicy,
   verifyAccessToken,
 } from '@weft/protocol'
 import { sendJson } from './sendJson.ts'
@@ -20,7 +21,7 @@ export async function handleHistory(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  options: { prisma: PrismaClient; authSecret?: string },
+  options: { prisma: PrismaClient; tokens?: TokenPolicy },
 ): Promise<void> {
   const encoded = url.pathname.slice('/api/documents/'.length, -'/history'.length)
   const documentName = decodeURIComponent(encoded)
@@ -37,9 +38,7 @@ export async function handleHistory(
     : (url.searchParams.get('token') ?? '')
   let claims: Awaited<ReturnType<typeof verifyAccessToken>>
   try {
-    claims = options.authSecret
-      ? await verifyAccessToken(token, options.authSecret)
-      : devModeClaims(token)
+    claims = options.tokens ? await verifyAccessToken(token, options.tokens) : devModeClaims(token)
   } catch (error) {
     const message = error instanceof TokenError ? error.message : 'invalid token'
     return sendJson(response, 401, { error: message })

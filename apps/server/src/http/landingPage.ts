@@ -50,6 +50,12 @@ const ONLINE_SCRIPT = `(() => {
     if (fromUrl) localStorage.setItem('weft.token', fromUrl)
     token = fromUrl || localStorage.getItem('weft.token') || ''
   } catch {}
+  if (fromUrl) {
+    // The token leaves the address bar (and history, bookmarks, screenshots) at once.
+    const clean = new URL(location.href)
+    clean.searchParams.delete('token')
+    history.replaceState(history.state, '', clean)
+  }
   const esc = (t) => String(t).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';')
   const APPS = ['grid', 'canvas', 'code']
   const link = (name) => {
@@ -91,6 +97,9 @@ const ONLINE_SCRIPT = `(() => {
   }
   if ('EventSource' in window) connect()
 })()`
+
+/** The page's inline scripts, allowed by hash in its Content-Security-Policy. */
+export const LANDING_SCRIPTS = [ONLINE_SCRIPT]
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)

@@ -3,12 +3,16 @@ import { existsSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import type { PrismaClient } from '@weft/db'
+import type { TokenPolicy } from '@weft/protocol'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
 import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
-import { landingPage } from './landingPage.ts'
+import { LANDING_SCRIPTS, landingPage } from './landingPage.ts'
+import { originAllowed } from './originPolicy.ts'
+import { parseRequestTarget } from './requestTarget.ts'
+import { COMMON_HEADERS, htmlHeaders } from './securityHeaders.ts'
 import { sendJson } from './sendJson.ts'
 import { serveApp, WEB_APPS } from './staticApps.ts'
 
@@ -18,9 +22,14 @@ export interface RouterOptions {
   readiness: Readiness
   metrics: Metrics
   prisma: PrismaClient
-  authSecret?: string
+  /** Absent: open dev mode. */
+  tokens?: TokenPolicy
   logger: Logger
   presence: PresenceEndpoint
+  /** ALLOWED_ORIGINS: origins besides the node's own that may send state-changing requests. */
+  allowedOrigins: string[]
+  /** FRAME_ANCESTORS for the CSP of the pages. */
+  frameAncestors: string
 }
 
 /** How this node answers /api/presence: itself, by forwarding, or not at all. */
@@ -32,9 +41,17 @@ export interface PresenceEndpoint {
 export function createRouter(options: RouterOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
-      const url = new URL(request.url ?? '/', 'http://node')
+      for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value)
+      const target = parseRequestTarget(request.url)
+      if (!target.ok)
+        return sendJson(response, 400, { error: `bad request target: ${target.problem}` })
+      const { url } = target
       const { pathname } = url
       if (request.method !== 'GET' && request.method !== 'HEAD') {
+        // A state-changing request from another site's page is refused before anything else.
+        if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
+          return sendJson(response, 403, { error: 'origin not allowed' })
+        }
         return sendJson(response, 405, { error: 'method not allowed' })
       }
       if (pathname === '/healthz') {
@@ -52,7 +69,7 @@ export function createRouter(options: RouterOptions) {
       if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
         if (options.presence.api && (await options.presence.api(request, response, url))) return
         if (options.presence.forwardTo)
-          return forward(request, response, options.presence.forwardTo)
+          return forward(request, response, url, options.presence.forwardTo)
         return sendJson(response, 404, {
           error: 'no presence service configured (set PRESENCE_URL)',
         })
@@ -64,15 +81,24 @@ export function createRouter(options: RouterOptions) {
         const builtApps = WEB_APPS.filter((app) =>
           existsSync(join(options.appsDir, app, 'dist', 'index.html')),
         )
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        response.writeHead(
+          200,
+          htmlHeaders({ frameAncestors: options.frameAncestors, inlineScripts: LANDING_SCRIPTS }),
+        )
         return void response.end(landingPage({ nodeId: options.nodeId, builtApps }))
       }
-      if (await serveApp(options.appsDir, pathname, response)) return
+      const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
+      if (await serveApp(options.appsDir, pathname, response, page)) return
       sendJson(response, 404, { error: 'not found' })
     } catch (error) {
-      options.logger.error({ err: error, url: request.url }, 'request failed')
+      // The path only: a query may carry a token (`?token=`), which no log line may hold.
+      options.logger.error({ err: error, path: pathOf(request.url) }, 'request failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
       else response.destroy()
     }
   }
+}
+
+function pathOf(target: string | undefined): string {
+  return (target ?? '').split('?')[0]?.slice(0, 300) ?? ''
 }

@@ -3,9 +3,10 @@
  * index.html for any other path (client-side routes such as /grid/<id>).
  */
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { htmlHeaders, newNonce } from './securityHeaders.ts'
 
 export const WEB_APPS = ['grid', 'code', 'canvas'] as const
 
@@ -37,6 +38,10 @@ export async function serveApp(
   appsDir: string,
   pathname: string,
   response: ServerResponse,
+  page: { frameAncestors: string; openDevMode: boolean } = {
+    frameAncestors: "'none'",
+    openDevMode: false,
+  },
 ): Promise<boolean> {
   const [, app, ...rest] = pathname.split('/')
   if (!app || !(WEB_APPS as readonly string[]).includes(app)) return false
@@ -46,7 +51,24 @@ export async function serveApp(
   const requested = normalize(join(dist, decodeURIComponent(rest.join('/'))))
   const inside = requested.startsWith(dist + sep)
   const file = inside && (await isFile(requested)) ? requested : index
-  const hashedAsset = file !== index && file.includes(`${sep}assets${sep}`)
+  if (file === index) {
+    // The page carries a fresh nonce (a meta tag) that the Code app gives the scripts of its
+    // preview, a srcdoc frame that inherits this page's CSP; other scripts must come from here.
+    // Open dev mode is announced the same way, for the apps' DevModeBanner.
+    const nonce = newNonce()
+    const devMode = page.openDevMode ? '<meta name="weft-auth" content="open-dev-mode">' : ''
+    const html = (await readFile(index, 'utf8')).replace(
+      '<head>',
+      `<head><meta name="csp-nonce" content="${nonce}">${devMode}`,
+    )
+    response.writeHead(200, {
+      ...htmlHeaders({ frameAncestors: page.frameAncestors, nonce }),
+      'Cache-Control': 'no-cache',
+    })
+    response.end(html)
+    return true
+  }
+  const hashedAsset = file.includes(`${sep}assets${sep}`)
   response.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     // Vite fingerprints assets, so they never change; index.html must always be fresh.

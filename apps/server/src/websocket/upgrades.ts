@@ -6,8 +6,15 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
+import { CloseCodes } from '@weft/protocol'
 import crossws from 'crossws/adapters/node'
-import type { ConnectionContext, SocketTransport } from '../context.ts'
+import type { ConnectionContext, SocketState, SocketTransport } from '../context.ts'
+import type { ConnectionLimits } from '../extensions/ConnectionLimits.ts'
+import { originAllowed } from '../http/originPolicy.ts'
+import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
+import { clientAddress, requestSource, type TrustedProxies } from '../limits/clientAddress.ts'
+import type { RefusalReporter } from '../limits/RefusalReporter.ts'
+import { pausableOf, type RateSettings, SocketRate } from '../limits/SocketRate.ts'
 import type { Logger } from '../logger.ts'
 import { connectionRequest } from './connectionRequest.ts'
 import { corkUntilNextTurn, tcpSocketOf } from './corkPerTurn.ts'
@@ -19,6 +26,15 @@ export interface UpgradeOptions {
   logger: Logger
   /** False once shutdown began: new sockets are refused so clients go to another node. */
   accepting: () => boolean
+  /** AUTH_TIMEOUT_MS: a socket with no authenticated document by then is closed (4408). */
+  authTimeoutMs: number
+  rate: RateSettings
+  proxies: TrustedProxies
+  throttle: AuthFailureThrottle
+  connectionLimits: ConnectionLimits
+  refusals: RefusalReporter
+  /** ALLOWED_ORIGINS: browser origins besides the node's own that may open a socket. */
+  allowedOrigins: string[]
 }
 
 type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
@@ -31,11 +47,17 @@ type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
  */
 const NO_SWEEP = 0
 
+/** How long a flooding socket's close frame gets to reach its client before the TCP end. */
+const FLOOD_CLOSE_GRACE_MS = 1_000
+
 interface PeerState {
   connection: ClientConnection
   documentName?: string
   /** The TCP socket, corked per turn so the replies to a burst of frames leave in one write. */
   tcp: ReturnType<typeof tcpSocketOf>
+  socket: SocketState
+  rate: SocketRate
+  authDeadline: ReturnType<typeof setTimeout>
 }
 
 function transportFor(
@@ -59,6 +81,52 @@ function transportFor(
 export function createUpgradeHandler(options: UpgradeOptions) {
   const { hocuspocus, logger } = options
   const states = new WeakMap<object, PeerState>()
+  const socketStateOf = (peer: { remoteAddress?: string; request: Request }): SocketState => ({
+    source: clientAddress(
+      peer.remoteAddress,
+      peer.request.headers.get('x-forwarded-for'),
+      options.proxies,
+    ),
+    documents: new Set(),
+  })
+
+  /** The per-socket limits: the authentication deadline and the rate limit. */
+  const guard = (
+    peer: { websocket: unknown },
+    socket: SocketState,
+    close: (code: number, reason: string) => void,
+  ) => {
+    const refuse = (code: number, reason: string) => {
+      options.refusals.report({
+        code,
+        reason,
+        documentName: [...socket.documents][0] ?? '',
+        userId: null,
+        source: socket.source,
+      })
+      close(code, reason)
+    }
+    const authDeadline = setTimeout(() => {
+      if (socket.documents.size === 0 && socket.userId === undefined) {
+        refuse(CloseCodes.authenticationTimeout, 'no authentication in time')
+      }
+    }, options.authTimeoutMs)
+    authDeadline.unref()
+    const rate = new SocketRate(options.rate, pausableOf(peer.websocket), () => {
+      refuse(CloseCodes.sendingTooFast, 'sending too fast')
+      // The client's answer to our close frame sits behind its backlog, which this paused socket
+      // will not read: end the TCP connection once the close frame has had time to leave.
+      const ws = peer.websocket as { terminate?: () => void }
+      setTimeout(() => ws.terminate?.(), FLOOD_CLOSE_GRACE_MS).unref()
+    })
+    return { socket, rate, authDeadline }
+  }
+
+  const endGuard = (state: PeerState) => {
+    clearTimeout(state.authDeadline)
+    state.rate.end()
+    options.connectionLimits.release(state.socket)
+  }
 
   const collab = crossws({
     idleTimeout: NO_SWEEP,
@@ -67,24 +135,33 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       open(peer) {
         const socket = peer.websocket as unknown as WebSocketLike
         let connection: ClientConnection | undefined
-        const context: ConnectionContext = { transport: transportFor(socket, () => connection) }
+        const socketState = socketStateOf(peer)
+        const transport = transportFor(socket, () => connection)
+        const context: ConnectionContext = { transport, socket: socketState }
         connection = hocuspocus.handleConnection(
           socket,
           connectionRequest(peer.request as Request),
           context,
         )
-        states.set(peer, { connection, tcp: tcpSocketOf(socket) })
+        states.set(peer, {
+          connection,
+          tcp: tcpSocketOf(socket),
+          ...guard(peer, socketState, (code, reason) => transport.close(code, reason)),
+        })
       },
       message(peer, message) {
         const state = states.get(peer)
         if (!state) return
+        const bytes = message.uint8Array()
+        if (!state.rate.received(bytes.byteLength)) return
         corkUntilNextTurn(state.tcp)
-        state.connection.handleMessage(message.uint8Array())
+        state.connection.handleMessage(bytes)
       },
       close(peer, event) {
-        states
-          .get(peer)
-          ?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+        const state = states.get(peer)
+        if (!state) return
+        endGuard(state)
+        state.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
       },
       error(peer, error) {
         logger.debug({ err: error, peer: peer.id }, 'websocket error')
@@ -102,30 +179,40 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         const documentName = yjsDocumentName(url.pathname) as string
         const raw = peer.websocket as unknown as WebSocketLike
         const socket = bridgeSocket(raw)
+        const socketState = socketStateOf(peer)
         const context: ConnectionContext = {
           transport: {
             refuse: (code, reason) => raw.close(code, reason),
             close: (code, reason) => raw.close(code, reason),
           },
+          socket: socketState,
         }
         const connection = hocuspocus.handleConnection(
           socket,
           connectionRequest(peer.request as Request),
           context,
         )
-        states.set(peer, { connection, documentName, tcp: tcpSocketOf(raw) })
+        states.set(peer, {
+          connection,
+          documentName,
+          tcp: tcpSocketOf(raw),
+          ...guard(peer, socketState, (code, reason) => raw.close(code, reason)),
+        })
         connection.handleMessage(authMessage(documentName, url.searchParams.get('token') ?? ''))
       },
       message(peer, message) {
         const state = states.get(peer)
         if (state?.documentName === undefined) return
+        const bytes = message.uint8Array()
+        if (!state.rate.received(bytes.byteLength)) return
         corkUntilNextTurn(state.tcp)
-        state.connection.handleMessage(toHocuspocus(state.documentName, message.uint8Array()))
+        state.connection.handleMessage(toHocuspocus(state.documentName, bytes))
       },
       close(peer, event) {
-        states
-          .get(peer)
-          ?.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+        const state = states.get(peer)
+        if (!state) return
+        endGuard(state)
+        state.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
       },
       error(peer, error) {
         logger.debug({ err: error, peer: peer.id }, 'websocket error')
@@ -136,6 +223,21 @@ export function createUpgradeHandler(options: UpgradeOptions) {
   return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'))
     if (!options.accepting()) return rejectUpgrade(socket, 503, 'Service Unavailable')
+    // Another site's page must not open a socket with this browser's credentials (CSWSH).
+    if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
+      return rejectUpgrade(socket, 403, 'Forbidden')
+    }
+    const source = requestSource(request, options.proxies)
+    if (options.throttle.isBanned(source)) {
+      options.refusals.report({
+        code: CloseCodes.authenticationThrottled,
+        reason: 'too many failed authentications from this address',
+        documentName: '',
+        userId: null,
+        source,
+      })
+      return rejectUpgrade(socket, 429, 'Too Many Requests')
+    }
     // The URL as crossws builds it, from the Host header and the request target: one that makes
     // no URL (`GET //[`, `Host: a b`) is refused here with a clear status, before anything
     // downstream parses it (this runs in the server's 'upgrade' listener: a throw here would

@@ -1,0 +1,53 @@
+/**
+ * Binds awareness to the connection that publishes it (issue 19, platform.md security contract).
+ *
+ * A client's awareness update is a map of Yjs client id → state, and y-protocols applies any id
+ * with a newer clock: without a check, any connection could overwrite another client's cursor and
+ * name, or publish itself as someone else. Here a connection may publish only client ids it
+ * introduced on this document — an id that is live on the document and belongs to another
+ * connection (or arrived from another node through Redis) is dropped from the update — and the
+ * `user.id` / `user.name` of every state it publishes are stamped from its token's `sub` and
+ * `name`; its other fields (colour, cursor, selection) are kept. The stamping happens before the
+ * state is applied, so what this node broadcasts and what RedisFanout publishes to other nodes is
+ * the stamped state; updates arriving from Redis were stamped by the node that received them.
+ */
+import type { beforeHandleAwarenessPayload, Extension } from '@hocuspocus/server'
+import type { ConnectionContext } from '../context.ts'
+import type { Metrics } from '../Metrics.ts'
+
+export class AwarenessGuard implements Extension {
+  extensionName = 'AwarenessGuard'
+  private readonly metrics: Metrics
+
+  constructor(metrics: Metrics) {
+    this.metrics = metrics
+  }
+
+  async beforeHandleAwareness({
+    states,
+    connection,
+    document,
+    context,
+  }: beforeHandleAwarenessPayload) {
+    // Not from a client (Redis, server-side edits): stamped where it entered the fleet.
+    if (!connection) return
+    const user = (context as ConnectionContext | undefined)?.user
+    // Hocuspocus's own record of the ids this connection added (it removes them on close).
+    const owned = document.getClients(connection) as Set<number>
+    for (const [clientId, state] of states) {
+      const ownedByOther = !owned.has(clientId) && document.awareness.getStates().has(clientId)
+      if (ownedByOther || !user) {
+        states.delete(clientId)
+        this.metrics.awarenessDropped.inc()
+        continue
+      }
+      // Claimed: a reconnecting client re-publishing an id whose state was removed counts as
+      // "updated" for y-protocols, so Hocuspocus would not record it; record it here.
+      owned.add(clientId)
+      if ('user' in state) {
+        const fields = state.user !== null && typeof state.user === 'object' ? state.user : {}
+        state.user = { ...fields, id: user.id, name: user.name }
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * WebSocket close codes a node sends when it refuses or ends a connection, and the words the
+ * apps show for them. 4401/4403/4408 are Hocuspocus's (@hocuspocus/common CloseEvents); the
+ * others are Weft's own, in the 4400–4499 range the apps treat as "the server said no".
+ */
+export const CloseCodes = {
+  unauthorized: 4401,
+  forbidden: 4403,
+  /** No document authenticated within AUTH_TIMEOUT_MS. */
+  authenticationTimeout: 4408,
+  /** The socket kept sending faster than its rate limit (FLOOD_CLOSE_AFTER_MS). */
+  sendingTooFast: 4429,
+  /** MAX_CONNECTIONS_PER_USER reached on this node. */
+  tooManyConnections: 4430,
+  /** MAX_DOCUMENTS_PER_CONNECTION reached on this socket. */
+  tooManyDocuments: 4431,
+  /** This source address failed authentication too often (AUTH_FAILURES_PER_MINUTE). */
+  authenticationThrottled: 4432,
+} as const
+
+const WORDS: Record<number, string> = {
+  [CloseCodes.unauthorized]: 'sign-in rejected: the access token is missing, invalid or expired',
+  [CloseCodes.forbidden]: 'no access to this document',
+  [CloseCodes.authenticationTimeout]: 'the server did not receive a sign-in in time',
+  [CloseCodes.sendingTooFast]: 'disconnected for sending too fast',
+  [CloseCodes.tooManyConnections]: 'too many open tabs: close some and reload',
+  [CloseCodes.tooManyDocuments]: 'too many documents open in this tab',
+  [CloseCodes.authenticationThrottled]: 'too many failed sign-ins: try again in a few minutes',
+  1009: 'a change was too large to send',
+  1007: 'the server refused a damaged change',
+}
+
+/** What to tell a user about a close code, or null for ordinary closes (network, restarts). */
+export function closeReasonInWords(code: number): string | null {
+  return WORDS[code] ?? null
+}

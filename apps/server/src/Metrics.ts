@@ -73,6 +73,12 @@ export class Metrics {
     help: '1 when /readyz answers 200',
     registers: [this.registry],
   })
+  readonly degraded = new Gauge({
+    name: 'weft_degraded',
+    help: '1 while the node serves degraded because a shared dependency is down (reason: redis, database); it stays ready',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  })
   readonly refusedConnections = new Counter({
     name: 'weft_refused_connections_total',
     help: 'Connection attempts refused, by reason',

@@ -7,6 +7,7 @@ export {
   MigrationError,
   pendingMigrations,
   readMigrations,
+  schemaStatus,
 } from './migrations.ts'
 export {
   type Database,
@@ -14,6 +15,13 @@ export {
   openDatabase,
   type PrismaClient,
 } from './openDatabase.ts'
+export {
+  CONTRACT_SUFFIX,
+  compareSchema,
+  contractStatements,
+  isContract,
+  type SchemaComparison,
+} from './schemaCompatibility.ts'
 export { RetryingQueue, type RetryingQueueOptions } from './RetryingQueue.ts'
 export { pruneHistory } from './retention.ts'
 export type { SqlExecutor } from './SqlExecutor.ts'

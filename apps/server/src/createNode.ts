@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
-import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
+import { applyMigrations, type Database, openDatabase, schemaStatus } from '@weft/db'
 import { createPresenceApi } from '@weft/presence'
 import { AccessControl } from './extensions/AccessControl.ts'
 import { FrameGuard } from './extensions/FrameGuard.ts'
@@ -18,6 +18,7 @@ import { Persistence } from './extensions/Persistence.ts'
 import { PresenceReporter } from './extensions/PresenceReporter.ts'
 import { RedisFanout } from './extensions/RedisFanout.ts'
 import { TileBoard } from './extensions/TileBoard.ts'
+import { createManagementRouter } from './http/probes.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { Metrics } from './Metrics.ts'
@@ -36,11 +37,14 @@ export interface WeftNode {
   logger: Logger
   hocuspocus: Hocuspocus
   httpServer: HttpServer
+  /** The MANAGEMENT_PORT listener (probes and metrics), when configured. */
+  managementServer?: HttpServer
   readiness: Readiness
   metrics: Metrics
   database: Database
   writer: UpdateLogWriter
   presence: NodePresence
+  /** Listens on PORT (and MANAGEMENT_PORT when set); resolves with the public port. */
   listen(): Promise<number>
   /** Graceful stop: unready, refuse new sockets, flush, close sockets. Resolves when done. */
   shutdown(): Promise<void>
@@ -58,6 +62,7 @@ export async function createNode(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    poolSize: config.databasePoolMax,
     onPoolError: (error) =>
       logger.child({ module: 'db' }).warn({ err: error }, 'idle database connection failed'),
   })
@@ -157,8 +162,20 @@ export async function createNode(
       authSecret: config.authSecret,
       logger: logger.child({ module: 'http' }),
       presence: presenceEndpoint(config, presence),
+      servesProbes: config.managementPort === undefined,
     }),
   )
+  const managementServer =
+    config.managementPort === undefined
+      ? undefined
+      : createServer(
+          createManagementRouter({
+            nodeId: config.nodeId,
+            readiness,
+            metrics,
+            onError: (error) => logger.error({ err: error }, 'management request failed'),
+          }),
+        )
   httpServer.on(
     'upgrade',
     createUpgradeHandler({
@@ -176,26 +193,36 @@ export async function createNode(
     logger,
     hocuspocus,
     httpServer,
+    ...(managementServer ? { managementServer } : {}),
     readiness,
     metrics,
     database,
     writer,
     presence,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject)
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject)
-          readiness.setListening(true)
-          resolve((httpServer.address() as AddressInfo).port)
-        })
-      }),
+    listen: async () => {
+      // Probes first: the kubelet sees "not listening yet" rather than a refused connection.
+      if (managementServer && config.managementPort !== undefined)
+        await listenOn(managementServer, config.managementPort, config.host)
+      const port = await listenOn(httpServer, config.port, config.host)
+      readiness.setListening(true)
+      return port
+    },
     shutdown: () => {
       shutdownPromise ??= shutdownNode({ node, compactor, timeoutMs: config.shutdownTimeoutMs })
       return shutdownPromise
     },
   }
   return node
+}
+
+function listenOn(server: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
 }
 
 /**
@@ -208,15 +235,33 @@ function presenceEndpoint(config: ServerConfig, presence: NodePresence): Presenc
   return config.presenceUrl ? { forwardTo: config.presenceUrl } : {}
 }
 
-/** A node on a shared Postgres does not migrate it (the chart's Job does); it waits until it is migrated. */
+/**
+ * A node on a shared Postgres does not migrate it (the chart's Job does); it waits until it is
+ * migrated. A schema a newer release expanded is fine (the previous image keeps serving during a
+ * rolling update or after a rollback, docs/decisions/0050); one it must not run on keeps it unready.
+ */
 function watchMigrations(database: Database, readiness: Readiness, logger: Logger) {
+  let reportedNewer = false
   const check = async () => {
     try {
-      const pending = await pendingMigrations(database.sql)
+      const status = await schemaStatus(database.sql)
       readiness.setDatabaseUp(true)
-      readiness.setMigrationsApplied(pending.length === 0)
-      if (pending.length === 0) return
-      logger.warn({ pending }, 'database migrations pending; run npm run db:migrate')
+      readiness.setSchemaProblem(status.problem)
+      readiness.setMigrationsApplied(status.pending.length === 0)
+      if (status.newer.length > 0 && !status.problem && !reportedNewer) {
+        reportedNewer = true
+        logger.info(
+          { newer: status.newer },
+          'database has newer additive migrations; running on it',
+        )
+      }
+      if (status.problem) logger.error({ problem: status.problem }, 'cannot run on this database')
+      else if (status.pending.length === 0) return
+      else
+        logger.warn(
+          { pending: status.pending },
+          'database migrations pending; run npm run db:migrate',
+        )
     } catch (error) {
       readiness.setDatabaseUp(false)
       logger.warn({ err: error }, 'cannot check database migrations')

@@ -20,6 +20,9 @@ test('each bad value is one line naming the variable', () => {
     [{ AUTH_SECRET: 'short' }, /^invalid AUTH_SECRET/],
     [{ NODE_ID: 'a b' }, /^invalid NODE_ID/],
     [{ NODE_ENV: 'production' }, /AUTH_SECRET is required/],
+    [{ MANAGEMENT_PORT: 'admin' }, /^invalid MANAGEMENT_PORT/],
+    [{ MANAGEMENT_PORT: '8080' }, /MANAGEMENT_PORT must differ from PORT/],
+    [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
   ]
   for (const [env, message] of cases) {
     assert.throws(
@@ -34,4 +37,11 @@ test('each bad value is one line naming the variable', () => {
 
 test('empty values count as unset', () => {
   assert.equal(parseServerConfig({ REDIS_URL: '', PORT: '' }).port, 8080)
+})
+
+test('MANAGEMENT_PORT is off unless set; DATABASE_POOL_MAX defaults to 10', () => {
+  assert.equal(parseServerConfig({}).managementPort, undefined)
+  assert.equal(parseServerConfig({ MANAGEMENT_PORT: '9090' }).managementPort, 9090)
+  assert.equal(parseServerConfig({}).databasePoolMax, 10)
+  assert.equal(parseServerConfig({ DATABASE_POOL_MAX: '4' }).databasePoolMax, 4)
 })

@@ -2,13 +2,23 @@ import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { ConfigError } from './ConfigError.ts'
-import { databaseUrl, logLevel, port, positiveInt, redisUrl } from './fields.ts'
+import {
+  databasePoolMax,
+  databaseUrl,
+  logLevel,
+  managementPort,
+  port,
+  positiveInt,
+  redisUrl,
+} from './fields.ts'
 import { parseEnv } from './parseEnv.ts'
 
 const schema = z.object({
   PORT: port(8080),
+  MANAGEMENT_PORT: managementPort,
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: databaseUrl.optional(),
+  DATABASE_POOL_MAX: databasePoolMax,
   REDIS_URL: redisUrl.optional(),
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   NODE_ID: z
@@ -38,9 +48,12 @@ const schema = z.object({
 
 export interface ServerConfig {
   port: number
+  /** Absent: /healthz, /readyz and /metrics are served on `port` with everything else. */
+  managementPort?: number
   host: string
   /** Absent: the embedded database under dataDir. */
   databaseUrl?: string
+  databasePoolMax: number
   /** Absent: a single node with no fan-out. */
   redisUrl?: string
   /** Absent: open dev mode (refused in production). */
@@ -68,6 +81,11 @@ export function parseServerConfig(
   if (parsed.PRESENCE_EXPIRY_MS <= parsed.PRESENCE_HEARTBEAT_MS) {
     throw new ConfigError('PRESENCE_EXPIRY_MS must be longer than PRESENCE_HEARTBEAT_MS')
   }
+  if (parsed.MANAGEMENT_PORT !== undefined && parsed.MANAGEMENT_PORT === parsed.PORT) {
+    throw new ConfigError(
+      'MANAGEMENT_PORT must differ from PORT (unset it to serve probes on PORT)',
+    )
+  }
   if (production && !parsed.AUTH_SECRET) {
     throw new ConfigError(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
@@ -75,8 +93,10 @@ export function parseServerConfig(
   }
   return {
     port: parsed.PORT,
+    ...(parsed.MANAGEMENT_PORT !== undefined ? { managementPort: parsed.MANAGEMENT_PORT } : {}),
     host: parsed.HOST,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
     ...(parsed.REDIS_URL ? { redisUrl: parsed.REDIS_URL } : {}),
     ...(parsed.AUTH_SECRET ? { authSecret: parsed.AUTH_SECRET } : {}),
     nodeId: parsed.NODE_ID ?? hostname(),

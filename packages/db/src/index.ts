@@ -15,6 +15,9 @@ export {
   openDatabase,
   type PrismaClient,
 } from './openDatabase.ts'
+export { RetryingQueue, type RetryingQueueOptions } from './RetryingQueue.ts'
+export { pruneHistory } from './retention.ts'
+export type { SqlExecutor } from './SqlExecutor.ts'
 export {
   CONTRACT_SUFFIX,
   compareSchema,
@@ -22,9 +25,6 @@ export {
   isContract,
   type SchemaComparison,
 } from './schemaCompatibility.ts'
-export { RetryingQueue, type RetryingQueueOptions } from './RetryingQueue.ts'
-export { pruneHistory } from './retention.ts'
-export type { SqlExecutor } from './SqlExecutor.ts'
 export {
   errorOpenSessions,
   recordSessionEvents,

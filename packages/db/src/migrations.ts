@@ -8,8 +8,8 @@ import { createHash, randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { compareSchema, type SchemaComparison } from './schemaCompatibility.ts'
 import type { SqlExecutor } from './SqlExecutor.ts'
+import { compareSchema, type SchemaComparison } from './schemaCompatibility.ts'
 
 export const MIGRATIONS_DIR = join(
   dirname(fileURLToPath(import.meta.url)),

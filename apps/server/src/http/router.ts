@@ -9,6 +9,7 @@ import type { Readiness } from '../Readiness.ts'
 import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
 import { landingPage } from './landingPage.ts'
+import { answerProbe } from './probes.ts'
 import { sendJson } from './sendJson.ts'
 import { serveApp, WEB_APPS } from './staticApps.ts'
 
@@ -21,6 +22,8 @@ export interface RouterOptions {
   authSecret?: string
   logger: Logger
   presence: PresenceEndpoint
+  /** False when a management listener (MANAGEMENT_PORT) serves the probes and metrics instead. */
+  servesProbes: boolean
 }
 
 /** How this node answers /api/presence: itself, by forwarding, or not at all. */
@@ -37,18 +40,7 @@ export function createRouter(options: RouterOptions) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendJson(response, 405, { error: 'method not allowed' })
       }
-      if (pathname === '/healthz') {
-        response.writeHead(200, { 'Content-Type': 'text/plain' })
-        return void response.end('ok\n')
-      }
-      if (pathname === '/readyz') {
-        const report = options.readiness.report()
-        return sendJson(response, report.ready ? 200 : 503, { ...report, node: options.nodeId })
-      }
-      if (pathname === '/metrics') {
-        response.writeHead(200, { 'Content-Type': options.metrics.registry.contentType })
-        return void response.end(await options.metrics.registry.metrics())
-      }
+      if (options.servesProbes && (await answerProbe(options, pathname, response))) return
       if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
         if (options.presence.api && (await options.presence.api(request, response, url))) return
         if (options.presence.forwardTo)

@@ -301,7 +301,11 @@ describe('smaller operational items', () => {
       join(CHART_DIR, '..', '..', 'k8s', 'grafana', 'weft-dashboard.json'),
       'utf8',
     )
-    assert.deepEqual(JSON.parse(map.data['weft-dashboard.json']), JSON.parse(shipped))
+    assert.deepEqual(
+      JSON.parse(map.data['weft-dashboard.json']),
+      JSON.parse(shipped),
+      'copy k8s/grafana/weft-dashboard.json to charts/weft/files/',
+    )
   })
 
   test('a chart version bump alone leaves every pod template unchanged (no reconnect wave)', () => {

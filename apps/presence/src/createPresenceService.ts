@@ -3,7 +3,7 @@
  * over HTTP and SSE to the apps, and the session record of nodes that died: their users are
  * expired after the heartbeat bound and their sessions written as errored, with the reason.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import {
   type Database,
@@ -43,6 +43,7 @@ export async function createPresenceService(config: PresenceConfig): Promise<Pre
   const database: Database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    poolSize: config.databasePoolMax,
     onPoolError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
   })
   const records = new RetryingQueue<ExpiredBoot>({
@@ -125,54 +126,84 @@ export async function createPresenceService(config: PresenceConfig): Promise<Pre
     return reasons
   }
 
-  const httpServer = createServer(async (request, response) => {
-    try {
-      const url = new URL(request.url ?? '/', 'http://presence')
-      if (url.pathname === '/healthz') return void response.end('ok\n')
-      if (url.pathname === '/readyz') {
-        const reasons = readiness()
-        response.writeHead(reasons.length === 0 ? 200 : 503, { 'Content-Type': 'application/json' })
-        return void response.end(
-          JSON.stringify({ ready: reasons.length === 0, reasons, node: config.nodeId }),
-        )
-      }
-      if (url.pathname === '/metrics') {
-        readiness()
-        response.writeHead(200, { 'Content-Type': metrics.registry.contentType })
-        return void response.end(await metrics.registry.metrics())
-      }
-      if (await api(request, response, url)) return
-      response.writeHead(404, { 'Content-Type': 'application/json' })
-      response.end(JSON.stringify({ error: 'not found' }))
-    } catch (error) {
-      logger.error({ err: error }, 'request failed')
-      if (!response.headersSent) response.writeHead(500)
-      response.end()
+  // Probes and metrics: on PORT, or only on MANAGEMENT_PORT when set (never routed publicly).
+  const answerProbe = async (pathname: string, response: ServerResponse): Promise<boolean> => {
+    if (pathname === '/healthz') {
+      response.end('ok\n')
+      return true
     }
-  })
+    if (pathname === '/readyz') {
+      const reasons = readiness()
+      response.writeHead(reasons.length === 0 ? 200 : 503, { 'Content-Type': 'application/json' })
+      response.end(JSON.stringify({ ready: reasons.length === 0, reasons, node: config.nodeId }))
+      return true
+    }
+    if (pathname === '/metrics') {
+      readiness()
+      response.writeHead(200, { 'Content-Type': metrics.registry.contentType })
+      response.end(await metrics.registry.metrics())
+      return true
+    }
+    return false
+  }
+  const handle =
+    (routes: (url: URL, request: IncomingMessage, response: ServerResponse) => Promise<boolean>) =>
+    async (request: IncomingMessage, response: ServerResponse) => {
+      try {
+        const url = new URL(request.url ?? '/', 'http://presence')
+        if (await routes(url, request, response)) return
+        response.writeHead(404, { 'Content-Type': 'application/json' })
+        response.end(JSON.stringify({ error: 'not found' }))
+      } catch (error) {
+        logger.error({ err: error }, 'request failed')
+        if (!response.headersSent) response.writeHead(500)
+        response.end()
+      }
+    }
+  const probesOnPort = config.managementPort === undefined
+  const httpServer = createServer(
+    handle(
+      async (url, request, response) =>
+        (probesOnPort && (await answerProbe(url.pathname, response))) ||
+        api(request, response, url),
+    ),
+  )
+  const managementServer = probesOnPort
+    ? undefined
+    : createServer(handle((url, _request, response) => answerProbe(url.pathname, response)))
 
   await aggregator.start()
   return {
     httpServer,
     aggregator,
     logger,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject)
-        httpServer.listen(config.port, config.host, () =>
-          resolve((httpServer.address() as AddressInfo).port),
-        )
-      }),
+    async listen() {
+      if (managementServer && config.managementPort !== undefined)
+        await listenOn(managementServer, config.managementPort, config.host)
+      return listenOn(httpServer, config.port, config.host)
+    },
     async shutdown() {
       shuttingDown = true
       aggregator.stop()
       httpServer.close()
       httpServer.closeAllConnections()
-      await records.drain(5_000)
+      await records.drain(config.shutdownTimeoutMs)
       records.stop()
+      managementServer?.close()
+      managementServer?.closeAllConnections()
       redis.disconnect()
       subscriber.disconnect()
       await database.close().catch(() => {})
     },
   }
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
 }

@@ -18,8 +18,10 @@ const schema = z.object({
   PORT: fields.port(8080),
   /** Unset: every interface with AUTH_SECRET, loopback only without (open dev mode). */
   HOST: z.string().optional(),
+  MANAGEMENT_PORT: fields.managementPort,
   ...redisEnv,
   DATABASE_URL: fields.databaseUrl.optional(),
+  DATABASE_POOL_MAX: fields.databasePoolMax,
   DATA_DIR: z.string().default('./data'),
   ...authShape,
   NODE_ID: z
@@ -30,17 +32,23 @@ const schema = z.object({
   LOG_LEVEL: fields.logLevel,
   /** How often each replica re-reads the fleet's presence (besides change notices). */
   PRESENCE_POLL_MS: fields.positiveInt(1_000),
+  /** Upper bound on writing held session records after SIGTERM (the chart's flushSeconds). */
+  SHUTDOWN_TIMEOUT_MS: fields.positiveInt(5_000),
 })
 
 export interface PresenceConfig extends AuthSettings {
   port: number
+  /** Absent: /healthz, /readyz and /metrics are served on `port`. */
+  managementPort?: number
   host: string
   redis: RedisConfig
   databaseUrl?: string
+  databasePoolMax: number
   dataDir: string
   nodeId: string
   logLevel: string
   pollMs: number
+  shutdownTimeoutMs: number
 }
 
 /** The presence service reads the same variables as a node; Redis is required (it is the fleet's view). */
@@ -53,6 +61,11 @@ export function parsePresenceConfig(
     throw new ConfigError(
       'REDIS_URL (or REDIS_SENTINELS, REDIS_CLUSTER_NODES) is required: the presence service aggregates the fleet through Redis',
     )
+  if (parsed.MANAGEMENT_PORT !== undefined && parsed.MANAGEMENT_PORT === parsed.PORT) {
+    throw new ConfigError(
+      'MANAGEMENT_PORT must differ from PORT (unset it to serve probes on PORT)',
+    )
+  }
   if (isProduction(parsed.NODE_ENV) && !parsed.AUTH_SECRET) {
     throw new ConfigError(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
@@ -60,13 +73,16 @@ export function parsePresenceConfig(
   }
   return {
     port: parsed.PORT,
+    ...(parsed.MANAGEMENT_PORT !== undefined ? { managementPort: parsed.MANAGEMENT_PORT } : {}),
     host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),
     redis,
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
     dataDir: parsed.DATA_DIR,
     ...readAuth(parsed),
     nodeId: parsed.NODE_ID ?? hostname(),
     logLevel: parsed.LOG_LEVEL,
     pollMs: parsed.PRESENCE_POLL_MS,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
   }
 }

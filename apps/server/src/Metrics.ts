@@ -113,6 +113,12 @@ export class Metrics {
     help: 'Awareness states a connection published for a client id it did not introduce (dropped)',
     registers: [this.registry],
   })
+  readonly degraded = new Gauge({
+    name: 'weft_degraded',
+    help: '1 while the node serves degraded because a shared dependency is down (reason: redis, database); it stays ready',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  })
   readonly refusedConnections = new Counter({
     name: 'weft_refused_connections_total',
     help: 'Connection attempts refused, by reason',

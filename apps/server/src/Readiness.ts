@@ -1,9 +1,13 @@
 /**
- * What /readyz answers. Ready means: this process takes new sockets (listening, migrations
- * applied, not shutting down) and, when Redis is configured, its fan-out link is up — a node cut
- * off from Redis would give new clients a view that other nodes' edits no longer reach.
- * A database outage does not make a node unready: loaded documents keep working and the update
- * log queues until the database returns (see docs/architecture.md).
+ * What /readyz answers. Ready means: THIS process can take new sockets — listening, migrations
+ * applied (or a newer additive schema, docs/decisions/0050), not shutting down.
+ *
+ * Shared dependencies never make a node unready: when Redis or Postgres is down it is down for
+ * every node at once, and turning every pod unready empties the Service (new sockets and the
+ * static apps get 503 fleet-wide) and makes the PodDisruptionBudget block node drains. A node
+ * cut off from Redis still serves its own clients and converges by state vector when the link
+ * returns; a node cut off from Postgres queues the update log. Both are reported as `degraded`
+ * in the JSON, in `weft_degraded{reason}`, and by the PrometheusRule alerts (docs/architecture.md).
  */
 import type { Metrics } from './Metrics.ts'
 
@@ -13,10 +17,17 @@ export interface ReadinessReport {
   degraded: string[]
 }
 
+/** Degradation reasons, also the `reason` label of weft_degraded. */
+export const DEGRADED = {
+  redis: 'redis unavailable: edits reach only clients of this node until it returns',
+  database: 'database unavailable: updates are queued in memory',
+} as const
+
 export class Readiness {
   private listening = false
   private migrationsApplied = false
   private shuttingDown = false
+  private schemaProblem: string | undefined
   private redisRequired: boolean
   private redisUp = false
   private databaseUp = true
@@ -40,6 +51,12 @@ export class Readiness {
     this.update()
   }
 
+  /** A database schema this image cannot run on (a contract migration it does not know). */
+  setSchemaProblem(problem: string | undefined) {
+    this.schemaProblem = problem
+    this.update()
+  }
+
   setShuttingDown() {
     this.shuttingDown = true
     this.update()
@@ -58,19 +75,26 @@ export class Readiness {
   setDatabaseUp(value: boolean) {
     this.databaseUp = value
     this.metrics.databaseUp.set(value ? 1 : 0)
+    this.update()
   }
 
   report(): ReadinessReport {
     const reasons: string[] = []
     if (this.shuttingDown) reasons.push('shutting down')
     if (!this.listening) reasons.push('not listening yet')
-    if (!this.migrationsApplied) reasons.push('database migrations not applied')
-    if (this.redisRequired && !this.redisUp) reasons.push('redis unavailable')
-    const degraded = this.databaseUp ? [] : ['database unavailable: updates are queued in memory']
+    if (this.schemaProblem) reasons.push(this.schemaProblem)
+    else if (!this.migrationsApplied) reasons.push('database migrations not applied')
+    const degraded: string[] = []
+    if (this.redisRequired && !this.redisUp) degraded.push(DEGRADED.redis)
+    if (!this.databaseUp) degraded.push(DEGRADED.database)
     return { ready: reasons.length === 0, reasons, degraded }
   }
 
   private update() {
-    this.metrics.ready.set(this.report().ready ? 1 : 0)
+    const report = this.report()
+    this.metrics.ready.set(report.ready ? 1 : 0)
+    for (const [key, reason] of Object.entries(DEGRADED)) {
+      this.metrics.degraded.set({ reason: key }, report.degraded.includes(reason) ? 1 : 0)
+    }
   }
 }

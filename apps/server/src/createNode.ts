@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
-import { applyMigrations, type Database, openDatabase, pendingMigrations } from '@weft/db'
+import { applyMigrations, type Database, openDatabase, schemaStatus } from '@weft/db'
 import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './extensions/AccessControl.ts'
@@ -22,6 +22,7 @@ import { PresenceReporter } from './extensions/PresenceReporter.ts'
 import { RedisFanout } from './extensions/RedisFanout.ts'
 import { TileBoard } from './extensions/TileBoard.ts'
 import { UnsavedLimit } from './extensions/UnsavedLimit.ts'
+import { createManagementRouter } from './http/probes.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
 import { Journal } from './journal/Journal.ts'
 import { JournalRecovery } from './journal/JournalRecovery.ts'
@@ -46,6 +47,8 @@ export interface WeftNode {
   logger: Logger
   hocuspocus: Hocuspocus
   httpServer: HttpServer
+  /** The MANAGEMENT_PORT listener (probes and metrics), when configured. */
+  managementServer?: HttpServer
   readiness: Readiness
   metrics: Metrics
   database: Database
@@ -54,6 +57,7 @@ export interface WeftNode {
   /** This node's Redis journal and the replay of dead nodes' journals (fleets with Redis). */
   journal?: Journal
   recovery?: JournalRecovery
+  /** Listens on PORT (and MANAGEMENT_PORT when set); resolves with the public port. */
   listen(): Promise<number>
   /** Graceful stop: unready, refuse new sockets, flush, close sockets. Resolves when done. */
   shutdown(): Promise<void>
@@ -71,6 +75,7 @@ export async function createNode(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    poolSize: config.databasePoolMax,
     onPoolError: (error) =>
       logger.child({ module: 'db' }).warn({ err: error }, 'idle database connection failed'),
   })
@@ -237,8 +242,20 @@ export async function createNode(
       presence: presenceEndpoint(config, presence),
       allowedOrigins: config.allowedOrigins,
       frameAncestors: config.frameAncestors,
+      servesProbes: config.managementPort === undefined,
     }),
   )
+  const managementServer =
+    config.managementPort === undefined
+      ? undefined
+      : createServer(
+          createManagementRouter({
+            nodeId: config.nodeId,
+            readiness,
+            metrics,
+            onError: (error) => logger.error({ err: error }, 'management request failed'),
+          }),
+        )
   httpServer.on(
     'upgrade',
     createUpgradeHandler({
@@ -273,6 +290,7 @@ export async function createNode(
     logger,
     hocuspocus,
     httpServer,
+    ...(managementServer ? { managementServer } : {}),
     readiness,
     metrics,
     database,
@@ -280,15 +298,14 @@ export async function createNode(
     presence,
     ...(journal ? { journal } : {}),
     ...(recovery ? { recovery } : {}),
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject)
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject)
-          readiness.setListening(true)
-          resolve((httpServer.address() as AddressInfo).port)
-        })
-      }),
+    listen: async () => {
+      // Probes first: the kubelet sees "not listening yet" rather than a refused connection.
+      if (managementServer && config.managementPort !== undefined)
+        await listenOn(managementServer, config.managementPort, config.host)
+      const port = await listenOn(httpServer, config.port, config.host)
+      readiness.setListening(true)
+      return port
+    },
     shutdown: () => {
       shutdownPromise ??= shutdownNode({
         node,
@@ -305,6 +322,16 @@ export async function createNode(
   return node
 }
 
+function listenOn(server: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
 /**
  * Where /api/presence is answered: a single node without Redis answers from its own sessions;
  * a fleet node forwards to the presence service (PRESENCE_URL) so the apps stay same-origin.
@@ -317,15 +344,33 @@ function presenceEndpoint(config: ServerConfig, presence: NodePresence): Presenc
   return config.presenceUrl ? { forwardTo: config.presenceUrl } : {}
 }
 
-/** A node on a shared Postgres does not migrate it (the chart's Job does); it waits until it is migrated. */
+/**
+ * A node on a shared Postgres does not migrate it (the chart's Job does); it waits until it is
+ * migrated. A schema a newer release expanded is fine (the previous image keeps serving during a
+ * rolling update or after a rollback, docs/decisions/0050); one it must not run on keeps it unready.
+ */
 function watchMigrations(database: Database, readiness: Readiness, logger: Logger) {
+  let reportedNewer = false
   const check = async () => {
     try {
-      const pending = await pendingMigrations(database.sql)
+      const status = await schemaStatus(database.sql)
       readiness.setDatabaseUp(true)
-      readiness.setMigrationsApplied(pending.length === 0)
-      if (pending.length === 0) return
-      logger.warn({ pending }, 'database migrations pending; run npm run db:migrate')
+      readiness.setSchemaProblem(status.problem)
+      readiness.setMigrationsApplied(status.pending.length === 0)
+      if (status.newer.length > 0 && !status.problem && !reportedNewer) {
+        reportedNewer = true
+        logger.info(
+          { newer: status.newer },
+          'database has newer additive migrations; running on it',
+        )
+      }
+      if (status.problem) logger.error({ problem: status.problem }, 'cannot run on this database')
+      else if (status.pending.length === 0) return
+      else
+        logger.warn(
+          { pending: status.pending },
+          'database migrations pending; run npm run db:migrate',
+        )
     } catch (error) {
       readiness.setDatabaseUp(false)
       logger.warn({ err: error }, 'cannot check database migrations')

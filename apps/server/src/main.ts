@@ -40,6 +40,7 @@ try {
   logger.info(
     {
       port,
+      probes: config.managementPort ?? 'on port',
       database: node.database.kind,
       redis: describeRedis(config.redis),
       auth: config.authSecret ? 'tokens required' : 'open dev mode',
@@ -48,7 +49,7 @@ try {
   )
 } catch (error) {
   console.error(
-    `weft server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+    `weft server: cannot listen on ${config.host}:${config.port}${config.managementPort ? ` (management ${config.managementPort})` : ''}: ${(error as Error).message}`,
   )
   process.exit(1)
 }

@@ -62,6 +62,9 @@ export async function shutdownNode({
   writer.stop()
   await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => {})
   httpServer.closeAllConnections()
+  // The management listener answered 503 on /readyz until here, so probes saw the drain.
+  node.managementServer?.close()
+  node.managementServer?.closeAllConnections()
   await database
     .close()
     .catch((error: unknown) => logger.warn({ err: error }, 'closing the database failed'))

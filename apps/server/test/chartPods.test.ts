@@ -1,5 +1,6 @@
 // "Pods" as the Helm chart defines them: nodes started from the rendered server Deployment
-// (command, env from Secrets, NODE_ID from the pod name, readiness probe) form a working fleet.
+// (command, env from Secrets, NODE_ID from the pod name, readiness probe on the management port)
+// form a working fleet.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { mintAccessToken } from '@weft/protocol'
@@ -42,8 +43,19 @@ test('chart-defined pods run in production mode, take tokens and converge across
   clients.push(anonymous)
   await waitFor('refusal', () => anonymous.closeCodes.includes(4401))
 
-  const ready = (await (await fetch(`${fleet.nodes[0]?.url}/readyz`)).json()) as { node: string }
+  const ready = (await (await fetch(`${fleet.nodes[0]?.managementUrl}/readyz`)).json()) as {
+    node: string
+  }
   assert.equal(ready.node, 'node-a', 'NODE_ID comes from the pod name')
+
+  // The chart puts probes and metrics on the management port: the public port (the one the
+  // Service, Ingress and HTTPRoute route to) does not answer them.
+  for (const pod of [fleet.nodes[0], fleet.presence[0]]) {
+    assert.notEqual(pod?.managementUrl, pod?.url)
+    assert.match(await (await fetch(`${pod?.managementUrl}/metrics`)).text(), /^weft_ready 1$/m)
+    for (const path of ['/metrics', '/readyz', '/healthz'])
+      assert.equal((await fetch(`${pod?.url}${path}`)).status, 404, `public ${path}`)
+  }
 
   // The chart's presence pod sees the users of both server pods.
   await waitFor('presence pod lists the user', async () => {

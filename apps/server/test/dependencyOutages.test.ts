@@ -1,6 +1,6 @@
 // The durability model under outages of the real services: with Postgres down editing goes on
 // and the log is written when it returns; with Redis down each node serves its own clients,
-// readiness says so, and the nodes converge when Redis returns.
+// readiness stays 200 with the reason under `degraded`, and the nodes converge when Redis returns.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { clientPool, type Fleet, startFleet, textOf, waitFor } from '@weft/testkit'
@@ -65,21 +65,25 @@ test('Postgres down: editing goes on, and every edit is in the database after it
   assert.equal(reader.doc.getMap('cells').size, 20)
 })
 
-test('Redis down: each node serves its own clients, readiness says so, nodes converge when it returns', async () => {
+test('Redis down: each node serves its own clients and stays ready (degraded), nodes converge when it returns', async () => {
   const name = 'code:redis-outage'
   const a = clients.connect(0, name)
   const b = clients.connect(1, name)
   await Promise.all([a.synced(), b.synced()])
 
   await fleet.redis.stop()
-  await waitFor(
-    'node A unready',
-    async () => (await fetch(`${fleet.nodes[0]?.url}/readyz`)).status === 503,
-  )
-  const body = (await (await fetch(`${fleet.nodes[0]?.url}/readyz`)).json()) as {
-    reasons: string[]
+  await waitFor('node A reports the outage', async () => (await metric(0, 'weft_redis_up')) === 0)
+  // A shared dependency is down for every pod at once: readiness must not empty the Service.
+  for (const node of fleet.nodes) {
+    const ready = await fetch(`${node.url}/readyz`)
+    assert.equal(ready.status, 200, 'a Redis outage keeps every node ready')
+    const body = (await ready.json()) as { reasons: string[]; degraded: string[] }
+    assert.ok(
+      body.degraded.some((reason) => reason.startsWith('redis unavailable')),
+      JSON.stringify(body),
+    )
   }
-  assert.ok(body.reasons.includes('redis unavailable'))
+  assert.equal(await metric(0, 'weft_degraded\\{reason="redis"\\}'), 1)
 
   a.doc.getText('text').insert(0, 'written on A while Redis was down. ')
   b.doc.getText('text').insert(0, 'written on B while Redis was down. ')
@@ -99,7 +103,10 @@ test('Redis down: each node serves its own clients, readiness says so, nodes con
     { timeoutMs: 30_000 },
   )
   await waitFor(
-    'node A ready again',
-    async () => (await fetch(`${fleet.nodes[0]?.url}/readyz`)).status === 200,
+    'node A no longer degraded',
+    async () =>
+      ((await (await fetch(`${fleet.nodes[0]?.url}/readyz`)).json()) as { degraded: string[] })
+        .degraded.length === 0,
   )
+  assert.equal(await metric(0, 'weft_degraded\\{reason="redis"\\}'), 0)
 })

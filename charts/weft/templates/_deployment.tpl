@@ -30,7 +30,7 @@ spec:
   template:
     metadata:
       labels:
-        {{- include "weft.componentLabels" $ctx | nindent 8 }}
+        {{- include "weft.podLabels" $ctx | nindent 8 }}
         {{- with $c.podLabels }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
@@ -84,11 +84,17 @@ spec:
             - name: http
               containerPort: {{ $c.containerPort }}
               protocol: TCP
+            {{- if $c.managementPort }}
+            - name: management
+              containerPort: {{ $c.managementPort }}
+              protocol: TCP
+            {{- end }}
           env:
-            {{- include "weft.env" (dict "root" $root "port" $c.containerPort) | nindent 12 }}
-            {{- if eq .component "server" }}
+            {{- include "weft.env" $ctx | nindent 12 }}
+            # The process's flush budget after SIGTERM; the grace period is checked against it.
             - name: SHUTDOWN_TIMEOUT_MS
               value: {{ mul $c.shutdown.flushSeconds 1000 | quote }}
+            {{- if eq .component "server" }}
             {{- with $root.Values.trustedProxies }}
             - name: TRUSTED_PROXIES
               value: {{ . | quote }}
@@ -111,21 +117,21 @@ spec:
             {{- toYaml $c.customStartupProbe | nindent 12 }}
           {{- else if $c.startupProbe.enabled }}
           startupProbe:
-            {{- include "weft.httpProbe" (dict "probe" $c.startupProbe "path" "/healthz") | nindent 12 }}
+            {{- include "weft.httpProbe" (dict "probe" $c.startupProbe "path" "/healthz" "port" (include "weft.probePort" $c)) | nindent 12 }}
           {{- end }}
           {{- if $c.customLivenessProbe }}
           livenessProbe:
             {{- toYaml $c.customLivenessProbe | nindent 12 }}
           {{- else if $c.livenessProbe.enabled }}
           livenessProbe:
-            {{- include "weft.httpProbe" (dict "probe" $c.livenessProbe "path" "/healthz") | nindent 12 }}
+            {{- include "weft.httpProbe" (dict "probe" $c.livenessProbe "path" "/healthz" "port" (include "weft.probePort" $c)) | nindent 12 }}
           {{- end }}
           {{- if $c.customReadinessProbe }}
           readinessProbe:
             {{- toYaml $c.customReadinessProbe | nindent 12 }}
           {{- else if $c.readinessProbe.enabled }}
           readinessProbe:
-            {{- include "weft.httpProbe" (dict "probe" $c.readinessProbe "path" "/readyz") | nindent 12 }}
+            {{- include "weft.httpProbe" (dict "probe" $c.readinessProbe "path" "/readyz" "port" (include "weft.probePort" $c)) | nindent 12 }}
           {{- end }}
           lifecycle:
             # The pod is already leaving the endpoints; wait for proxies to notice before SIGTERM,
@@ -210,7 +216,41 @@ spec:
   {{- else }}
   maxUnavailable: {{ $c.pdb.maxUnavailable }}
   {{- end }}
+  {{- with $c.pdb.unhealthyPodEvictionPolicy }}
+  unhealthyPodEvictionPolicy: {{ . }}
+  {{- end }}
   selector:
     matchLabels:
       {{- include "weft.componentSelectorLabels" $ctx | nindent 6 }}
+{{- end -}}
+
+
+{{/*
+A headless Service on the management port only, for the ServiceMonitor: the public Service
+(and so the Ingress/HTTPRoute) never carries /metrics or /readyz. (dict "root" $ "component" "server")
+*/}}
+{{- define "weft.managementService" -}}
+{{- $root := .root -}}
+{{- $ctx := dict "root" $root "component" .component -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ printf "%s-mgmt" (include "weft.componentName" $ctx) }}
+  namespace: {{ $root.Release.Namespace }}
+  labels:
+    {{- include "weft.componentLabels" $ctx | nindent 4 }}
+    weft.dev/endpoint: management
+  {{- with include "weft.annotations" (dict "root" $root) }}
+  {{- . | nindent 2 }}
+  {{- end }}
+spec:
+  type: ClusterIP
+  clusterIP: None
+  ports:
+    - name: management
+      port: {{ (index $root.Values .component).managementPort }}
+      targetPort: management
+      protocol: TCP
+  selector:
+    {{- include "weft.componentSelectorLabels" $ctx | nindent 4 }}
 {{- end -}}

@@ -56,6 +56,19 @@ app.kubernetes.io/component: {{ .component }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+Labels of a pod template: no chart or app version, so a chart bump alone does not change the
+template and roll every pod (a reconnect wave); an image change rolls them through the image.
+*/}}
+{{- define "weft.podLabels" -}}
+{{ include "weft.componentSelectorLabels" . }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: weft
+{{- with .root.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
 {{/* metadata.annotations block for commonAnnotations plus extra ones: (dict "root" $ "extra" map) */}}
 {{- define "weft.annotations" -}}
 {{- $all := merge (deepCopy (default dict .extra)) (deepCopy .root.Values.commonAnnotations) -}}
@@ -83,9 +96,17 @@ annotations:
 {{- end -}}
 {{- end -}}
 
+{{/* Pull secrets given as names or as {name: …} objects, deduplicated by name. */}}
 {{- define "weft.imagePullSecrets" -}}
-{{- $secrets := concat .Values.global.imagePullSecrets .Values.image.pullSecrets | uniq -}}
-{{- with $secrets -}}
+{{- $names := list -}}
+{{- range concat .Values.global.imagePullSecrets .Values.image.pullSecrets -}}
+{{- if kindIs "map" . -}}
+{{- $names = append $names .name -}}
+{{- else -}}
+{{- $names = append $names . -}}
+{{- end -}}
+{{- end -}}
+{{- with $names | uniq -}}
 imagePullSecrets:
   {{- range . }}
   - name: {{ . }}
@@ -181,27 +202,28 @@ A password key missing from an existing Secret leaves the variable unset (option
 {{- end -}}
 
 {{/*
-Environment of every Weft process (the runtime contract in docs/platform): PORT, NODE_ENV,
-NODE_ID from the pod name, and the three secrets by reference — never inlined.
-(dict "root" $ "port" 8080)
+Environment of a long-running Weft process (the runtime contract in docs/platform): PORT,
+MANAGEMENT_PORT, NODE_ENV, NODE_ID from the pod name, the pool size, and the three secrets by
+reference — never inlined. (dict "root" $ "component" "server")
 */}}
 {{- define "weft.env" -}}
 {{- $root := .root -}}
+{{- $c := index $root.Values .component -}}
 - name: NODE_ENV
   value: {{ $root.Values.nodeEnv | quote }}
-{{- if .port }}
 - name: PORT
-  value: {{ .port | quote }}
+  value: {{ $c.containerPort | quote }}
+{{- if $c.managementPort }}
+- name: MANAGEMENT_PORT
+  value: {{ $c.managementPort | quote }}
 {{- end }}
 - name: NODE_ID
   valueFrom:
     fieldRef:
       fieldPath: metadata.name
-- name: DATABASE_URL
-  valueFrom:
-    secretKeyRef:
-      name: {{ include "weft.databaseSecretName" $root }}
-      key: {{ include "weft.databaseSecretKey" $root }}
+{{ include "weft.databaseEnv" $root }}
+- name: DATABASE_POOL_MAX
+  value: {{ $root.Values.database.poolMax | quote }}
 {{- if include "weft.redisEnabled" $root }}
 {{- include "weft.redisEnv" $root }}
 {{- end }}
@@ -218,16 +240,19 @@ NODE_ID from the pod name, and the three secrets by reference — never inlined.
 {{- end }}
 {{- end -}}
 
-{{/* Pod-level checksum of the chart-managed Secret so pods roll when a credential changes. */}}
+{{/*
+Pod-level checksum of the chart-managed Secret's data, so pods roll when a credential changes —
+and only then: the Secret's labels carry the chart version, which must not roll pods.
+*/}}
 {{- define "weft.checksumAnnotations" -}}
-checksum/secret: {{ include (print .Template.BasePath "/secret.yaml") . | sha256sum }}
+checksum/secret: {{ (include (print .Template.BasePath "/secret.yaml") . | fromYaml).data | toJson | sha256sum }}
 {{- end -}}
 
-{{/* An HTTP probe on the named port, from structured values: (dict "probe" .Values.x.readinessProbe "path" "/readyz") */}}
+{{/* An HTTP probe on a named port, from structured values: (dict "probe" .Values.x.readinessProbe "path" "/readyz" "port" "management") */}}
 {{- define "weft.httpProbe" -}}
 httpGet:
   path: {{ .path }}
-  port: http
+  port: {{ .port }}
 initialDelaySeconds: {{ .probe.initialDelaySeconds }}
 periodSeconds: {{ .probe.periodSeconds }}
 timeoutSeconds: {{ .probe.timeoutSeconds }}
@@ -255,5 +280,70 @@ successThreshold: {{ .probe.successThreshold }}
     matchLabels:
       {{- include "weft.componentSelectorLabels" . | nindent 6 }}
   matchLabelKeys: ["pod-template-hash"]
+{{- end }}
+{{- end -}}
+
+{{/* DATABASE_URL by reference: all the migrations Job is given. */}}
+{{- define "weft.databaseEnv" -}}
+- name: DATABASE_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "weft.databaseSecretName" . }}
+      key: {{ include "weft.databaseSecretKey" . }}
+{{- end -}}
+
+{{/* The port probes use: the management port when set, else the http port. */}}
+{{- define "weft.probePort" -}}
+{{- ternary "management" "http" (gt (int .managementPort) 0) -}}
+{{- end -}}
+
+{{/* A NetworkPolicyPeer from namespace labels and optional pod labels: (dict "ns" map "pods" map) */}}
+{{- define "weft.networkPolicy.peer" -}}
+- namespaceSelector:
+    matchLabels:
+      {{- toYaml .ns | nindent 6 }}
+  {{- with .pods }}
+  podSelector:
+    matchLabels:
+      {{- toYaml . | nindent 6 }}
+  {{- end }}
+{{- end -}}
+
+{{/*
+Egress to DNS, Postgres and (with "redis" true, when configured) Redis, each to its declared
+peers, or to any address on its port when none are declared. (dict "root" $ "redis" true)
+*/}}
+{{- define "weft.networkPolicy.dependencyEgress" -}}
+{{- $v := .root.Values -}}
+{{- $np := $v.networkPolicy -}}
+# DNS.
+- to:
+    {{- toYaml $np.dnsTo | nindent 4 }}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+# Postgres.
+- ports:
+    - port: {{ $v.database.port }}
+      protocol: TCP
+  {{- with $np.databaseTo }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- if and .redis (include "weft.redisEnabled" .root) }}
+# Redis (and, in sentinel mode, the sentinels the client asks for the master).
+- ports:
+    - port: {{ $v.redis.port }}
+      protocol: TCP
+    {{- if eq $v.redis.mode "sentinel" }}
+    - port: {{ $v.redis.sentinel.port }}
+      protocol: TCP
+    {{- end }}
+  {{- with $np.redisTo }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
 {{- end }}
 {{- end -}}

@@ -49,6 +49,23 @@ listed, so `helm install`, `helm template` and `helm lint` all refuse a broken r
 {{- if and $v.migrations.enabled (eq $v.migrations.mode "hook") (include "weft.createSecret" .) -}}
 {{- $errors = append $errors "migrations.mode=hook: pre-install hooks run before chart-made Secrets exist (helm/charts#9047); use existingSecret for auth, database and redis, or migrations.mode=job" -}}
 {{- end -}}
+{{- if and $v.presence.enabled (not (include "weft.redisEnabled" .)) -}}
+{{- $errors = append $errors "presence: the presence service aggregates the fleet through Redis and exits without it; set redis.url or redis.existingSecret, or presence.enabled=false (a single node without Redis answers /api/presence itself)" -}}
+{{- end -}}
+{{- if and $v.migrations.enabled (eq $v.migrations.mode "hook") (gt (int $v.migrations.activeDeadlineSeconds) (int $v.migrations.helmTimeoutSeconds)) -}}
+{{- $errors = append $errors (printf "migrations: activeDeadlineSeconds (%d) exceeds helmTimeoutSeconds (%d): helm stops waiting for the hook before Kubernetes stops the Job; lower it, or install with a longer --timeout and set helmTimeoutSeconds to match" (int $v.migrations.activeDeadlineSeconds) (int $v.migrations.helmTimeoutSeconds)) -}}
+{{- end -}}
+{{- $np := $v.networkPolicy -}}
+{{- if and $np.enabled (not $np.allowExternal) (or $v.ingress.enabled $v.httpRoute.enabled) (not $np.ingressNSMatchLabels) -}}
+{{- $errors = append $errors "networkPolicy: the Ingress/HTTPRoute cannot reach the pods; set networkPolicy.ingressNSMatchLabels (e.g. kubernetes.io/metadata.name: ingress-nginx) or networkPolicy.allowExternal=true" -}}
+{{- end -}}
+{{- if and $np.enabled $v.metrics.serviceMonitor.enabled (not $np.metricsNSMatchLabels) -}}
+{{- $errors = append $errors "networkPolicy: Prometheus cannot scrape the pods; set networkPolicy.metricsNSMatchLabels (e.g. kubernetes.io/metadata.name: monitoring)" -}}
+{{- end -}}
+{{- with include "weft.connectionBudgetError" . -}}
+{{- $errors = append $errors . -}}
+{{- end -}}
+{{- $errors = concat $errors (include "weft.missingSecrets" . | fromYamlArray) -}}
 {{- if $errors -}}
 {{- fail (printf "\n\nVALUES VALIDATION:\n  - %s\n" (join "\n  - " $errors)) -}}
 {{- end -}}
@@ -69,4 +86,72 @@ WARNING: auth.secret is stored in the release; prefer auth.existingSecret.
 {{- if and $v.ingress.enabled (not $v.ingress.annotations) }}
 WARNING: ingress.annotations is empty: most controllers close idle WebSockets after 60 s; raise the proxy read/send timeouts (see the chart README).
 {{- end -}}
+{{- end -}}
+
+{{/* Pods of a Deployment at most, during a rollout: replicas (or the HPA maximum) plus the surge. */}}
+{{- define "weft.peakPods" -}}
+{{- $c := .c -}}
+{{- $pods := int $c.replicaCount -}}
+{{- if and $c.autoscaling $c.autoscaling.enabled -}}{{- $pods = int $c.autoscaling.maxReplicas -}}{{- end -}}
+{{- $surge := 0 -}}
+{{- $ru := $c.updateStrategy.rollingUpdate -}}
+{{- if and (eq (toString $c.updateStrategy.type) "RollingUpdate") $ru -}}
+{{- $s := toString (default 0 $ru.maxSurge) -}}
+{{- if hasSuffix "%" $s -}}
+{{- $surge = div (add (mul $pods (int (trimSuffix "%" $s))) 99) 100 -}}
+{{- else -}}
+{{- $surge = int $s -}}
+{{- end -}}
+{{- end -}}
+{{- add $pods $surge -}}
+{{- end -}}
+
+{{/*
+Postgres connections the release can hold at its peak — every server pod the HPA may run plus the
+rollout surge, presence likewise, each with DATABASE_POOL_MAX, plus one for the migrations Job —
+against the declared max_connections minus the reserved ones.
+*/}}
+{{- define "weft.connectionBudgetError" -}}
+{{- $v := .Values -}}
+{{- if gt (int $v.database.maxConnections) 0 -}}
+{{- $pods := int (include "weft.peakPods" (dict "c" $v.server)) -}}
+{{- if $v.presence.enabled -}}{{- $pods = add $pods (int (include "weft.peakPods" (dict "c" $v.presence))) -}}{{- end -}}
+{{- $peak := add (mul $pods (int $v.database.poolMax)) (ternary 1 0 $v.migrations.enabled) -}}
+{{- $budget := sub (int $v.database.maxConnections) (int $v.database.reservedConnections) -}}
+{{- if gt (int $peak) (int $budget) -}}
+database: up to {{ $pods }} pods × poolMax {{ $v.database.poolMax }}{{ if $v.migrations.enabled }} + 1 (migrations){{ end }} = {{ $peak }} Postgres connections exceed maxConnections {{ $v.database.maxConnections }} − reservedConnections {{ $v.database.reservedConnections }} = {{ $budget }}; lower database.poolMax or server.autoscaling.maxReplicas, or raise Postgres max_connections and database.maxConnections
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Existing Secrets (and their keys) the pods reference, checked with `lookup` against the cluster.
+`helm template` and a client dry-run have no cluster, so lookup answers nothing and the check is
+skipped; it is also skipped when the namespace holds no Secret at all (nothing to compare with).
+Renders a YAML list of problems.
+*/}}
+{{- define "weft.missingSecrets" -}}
+{{- $problems := list -}}
+{{- $inNamespace := lookup "v1" "Secret" .Release.Namespace "" -}}
+{{- if and $inNamespace $inNamespace.items -}}
+{{- $byName := dict -}}
+{{- range $inNamespace.items -}}{{- $_ := set $byName .metadata.name . -}}{{- end -}}
+{{- $wanted := list -}}
+{{- range $section := list "auth" "database" "redis" -}}
+{{- $s := index $.Values $section -}}
+{{- if $s.existingSecret -}}
+{{- $wanted = append $wanted (list $section $s.existingSecret $s.existingSecretKey) -}}
+{{- end -}}
+{{- end -}}
+{{- range $wanted -}}
+{{- $section := index . 0 -}}{{- $name := index . 1 -}}{{- $key := index . 2 -}}
+{{- $secret := get $byName $name -}}
+{{- if not $secret -}}
+{{- $problems = append $problems (printf "%s.existingSecret: Secret %q does not exist in namespace %q; create it first (pods would stay in CreateContainerConfigError)" $section $name $.Release.Namespace) -}}
+{{- else if not (hasKey (default dict $secret.data) $key) -}}
+{{- $problems = append $problems (printf "%s.existingSecretKey: Secret %q has no key %q" $section $name $key) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $problems -}}
 {{- end -}}

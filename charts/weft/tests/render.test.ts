@@ -60,16 +60,17 @@ describe('pods', () => {
   }
 
   for (const component of ['server', 'presence']) {
-    test(`${component}: probes hit /healthz and /readyz on the port the process listens on`, () => {
+    test(`${component}: probes hit /healthz and /readyz on the management port the process listens on`, () => {
       const container = mainContainer(get(renderScenario('minimal'), 'Deployment', component))
-      const port = container.ports.find((p: { name: string }) => p.name === 'http').containerPort
-      assert.equal(
-        container.env.find((e: { name: string }) => e.name === 'PORT').value,
-        String(port),
-      )
-      assert.deepEqual(container.livenessProbe.httpGet, { path: '/healthz', port: 'http' })
-      assert.deepEqual(container.startupProbe.httpGet, { path: '/healthz', port: 'http' })
-      assert.deepEqual(container.readinessProbe.httpGet, { path: '/readyz', port: 'http' })
+      const portOf = (name: string) =>
+        container.ports.find((p: { name: string }) => p.name === name).containerPort
+      const envOf = (name: string) =>
+        container.env.find((e: { name: string }) => e.name === name).value
+      assert.equal(envOf('PORT'), String(portOf('http')))
+      assert.equal(envOf('MANAGEMENT_PORT'), String(portOf('management')))
+      assert.deepEqual(container.livenessProbe.httpGet, { path: '/healthz', port: 'management' })
+      assert.deepEqual(container.startupProbe.httpGet, { path: '/healthz', port: 'management' })
+      assert.deepEqual(container.readinessProbe.httpGet, { path: '/readyz', port: 'management' })
     })
   }
 
@@ -206,10 +207,10 @@ describe('availability', () => {
 })
 
 describe('migrations', () => {
-  test('job mode: a plain Job per revision, no hook (no --wait deadlock)', () => {
+  test('job mode: a plain Job named after its pod template, no helm hook (no --wait deadlock)', () => {
     const job = get(renderScenario('minimal'), 'Job', 'migrate')
     assert.equal(job.metadata.annotations?.['helm.sh/hook'], undefined)
-    assert.match(job.metadata.name, /-r1$/)
+    assert.match(job.metadata.name, /-migrate-[0-9a-f]{10}$/)
     assert.equal(podSpec(job).restartPolicy, 'Never')
     assert.ok(job.spec.backoffLimit > 0)
   })
@@ -239,14 +240,14 @@ describe('traffic and monitoring', () => {
     assert.equal(get(gateway, 'Service', 'server').spec.sessionAffinity, 'None')
   })
 
-  test('ServiceMonitors scrape /metrics on the http port; PrometheusRule alerts on the contract metrics', () => {
+  test('ServiceMonitors scrape /metrics on the management port; PrometheusRule alerts on the contract metrics', () => {
     const objects = renderScenario('production')
     const monitors = objects.filter((o) => o.kind === 'ServiceMonitor')
     assert.equal(monitors.length, 2)
     for (const monitor of monitors)
       assert.deepEqual(
         [monitor.spec.endpoints[0].port, monitor.spec.endpoints[0].path],
-        ['http', '/metrics'],
+        ['management', '/metrics'],
       )
     const rules = get(objects, 'PrometheusRule').spec.groups[0].rules as {
       alert: string
@@ -282,7 +283,8 @@ describe('traffic and monitoring', () => {
     const ports = policy.spec.egress
       .flatMap((rule: { ports?: { port: number }[] }) => rule.ports ?? [])
       .map((p: { port: number }) => p.port)
-    assert.deepEqual(ports.sort(), [53, 53, 5432, 6379].sort())
+    // DNS, Postgres, Redis, and the presence pods' http port.
+    assert.deepEqual(ports.sort(), [53, 53, 5432, 6379, 8080].sort())
     assert.ok(
       !policy.spec.egress.some((rule: object) => Object.keys(rule).length === 0),
       'no allow-all egress',

@@ -74,3 +74,21 @@ export const originList = z
     (entries) => entries.every((entry) => URL.parse(entry)?.origin === entry),
     'must be origins separated by commas, like https://app.example.com (scheme, host, port; no path)',
   )
+/**
+ * MANAGEMENT_PORT: where /healthz, /readyz and /metrics are served instead of PORT, so a public
+ * Ingress or HTTPRoute to PORT never exposes them. Unset: everything stays on PORT.
+ */
+export const managementPort = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535')
+  .optional()
+
+/** DATABASE_POOL_MAX: Postgres connections one process may hold (the chart sums it per pod). */
+export const databasePoolMax = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 1000')
+  .max(1000, 'must be between 1 and 1000')
+  .default(10)

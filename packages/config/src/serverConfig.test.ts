@@ -23,6 +23,9 @@ test('each bad value is one line naming the variable', () => {
     [{ UNSAVED_MAX_UPDATES: '0' }, /^invalid UNSAVED_MAX_UPDATES/],
     [{ UNSAVED_MAX_BYTES: 'lots' }, /^invalid UNSAVED_MAX_BYTES/],
     [{ SHUTDOWN_UNREADY_MS: '30000' }, /SHUTDOWN_UNREADY_MS must be shorter/],
+    [{ MANAGEMENT_PORT: 'admin' }, /^invalid MANAGEMENT_PORT/],
+    [{ MANAGEMENT_PORT: '8080' }, /MANAGEMENT_PORT must differ from PORT/],
+    [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
   ]
   for (const [env, message] of cases) {
     assert.throws(
@@ -100,4 +103,11 @@ test('open dev mode listens on loopback unless HOST is set; with a secret, every
     parseServerConfig({ AUTH_SECRET: 'x'.repeat(16), HOST: '10.0.0.5' }).host,
     '10.0.0.5',
   )
+})
+
+test('MANAGEMENT_PORT is off unless set; DATABASE_POOL_MAX defaults to 10', () => {
+  assert.equal(parseServerConfig({}).managementPort, undefined)
+  assert.equal(parseServerConfig({ MANAGEMENT_PORT: '9090' }).managementPort, 9090)
+  assert.equal(parseServerConfig({}).databasePoolMax, 10)
+  assert.equal(parseServerConfig({ DATABASE_POOL_MAX: '4' }).databasePoolMax, 4)
 })

@@ -3,15 +3,26 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import { type AuthSettings, authShape, isProduction, listenHost, readAuth } from './auth.ts'
 import { ConfigError } from './ConfigError.ts'
-import { addressList, databaseUrl, logLevel, originList, port, positiveInt } from './fields.ts'
+import {
+  addressList,
+  databasePoolMax,
+  databaseUrl,
+  logLevel,
+  managementPort,
+  originList,
+  port,
+  positiveInt,
+} from './fields.ts'
 import { parseEnv } from './parseEnv.ts'
 import { type RedisConfig, redisConfigFrom, redisEnv } from './redisConfig.ts'
 
 const schema = z.object({
   PORT: port(8080),
+  MANAGEMENT_PORT: managementPort,
   /** Unset: every interface with AUTH_SECRET, loopback only without (open dev mode). */
   HOST: z.string().optional(),
   DATABASE_URL: databaseUrl.optional(),
+  DATABASE_POOL_MAX: databasePoolMax,
   ...redisEnv,
   ...authShape,
   NODE_ID: z
@@ -71,9 +82,12 @@ const schema = z.object({
 
 export interface ServerConfig extends AuthSettings {
   port: number
+  /** Absent: /healthz, /readyz and /metrics are served on `port` with everything else. */
+  managementPort?: number
   host: string
   /** Absent: the embedded database under dataDir. */
   databaseUrl?: string
+  databasePoolMax: number
   /** Absent: a single node with no fan-out. Connections: `createRedisConnection` in @weft/redis. */
   redis?: RedisConfig
   nodeId: string
@@ -123,6 +137,11 @@ export function parseServerConfig(
   if (parsed.SHUTDOWN_UNREADY_MS >= parsed.SHUTDOWN_TIMEOUT_MS) {
     throw new ConfigError('SHUTDOWN_UNREADY_MS must be shorter than SHUTDOWN_TIMEOUT_MS')
   }
+  if (parsed.MANAGEMENT_PORT !== undefined && parsed.MANAGEMENT_PORT === parsed.PORT) {
+    throw new ConfigError(
+      'MANAGEMENT_PORT must differ from PORT (unset it to serve probes on PORT)',
+    )
+  }
   if (production && !parsed.AUTH_SECRET) {
     throw new ConfigError(
       'AUTH_SECRET is required when NODE_ENV=production (open dev mode is refused)',
@@ -131,8 +150,10 @@ export function parseServerConfig(
   const redis = redisConfigFrom(parsed)
   return {
     port: parsed.PORT,
+    ...(parsed.MANAGEMENT_PORT !== undefined ? { managementPort: parsed.MANAGEMENT_PORT } : {}),
     host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),
     ...(parsed.DATABASE_URL ? { databaseUrl: parsed.DATABASE_URL } : {}),
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
     ...(redis ? { redis } : {}),
     ...readAuth(parsed),
     nodeId: parsed.NODE_ID ?? hostname(),

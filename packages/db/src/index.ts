@@ -7,6 +7,7 @@ export {
   MigrationError,
   pendingMigrations,
   readMigrations,
+  schemaStatus,
 } from './migrations.ts'
 export {
   type Database,
@@ -17,6 +18,13 @@ export {
 export { RetryingQueue, type RetryingQueueOptions } from './RetryingQueue.ts'
 export { pruneHistory } from './retention.ts'
 export type { SqlExecutor } from './SqlExecutor.ts'
+export {
+  CONTRACT_SUFFIX,
+  compareSchema,
+  contractStatements,
+  isContract,
+  type SchemaComparison,
+} from './schemaCompatibility.ts'
 export {
   errorOpenSessions,
   recordSessionEvents,

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SqlExecutor } from './SqlExecutor.ts'
+import { compareSchema, type SchemaComparison } from './schemaCompatibility.ts'
 
 export const MIGRATIONS_DIR = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -84,13 +85,13 @@ export async function applyMigrations(
     const applied = new Map(
       rows.filter((row) => !row.rolled_back_at).map((row) => [row.migration_name, row]),
     )
-    const known = new Set(all.map((migration) => migration.name))
-    const unknown = [...applied.keys()].filter((name) => !known.has(name))
-    if (unknown.length > 0) {
-      throw new MigrationError(
-        `database has migrations this build does not know: ${unknown.join(', ')}`,
-      )
-    }
+    // A newer release's expand migrations are fine (the previous image keeps running on them,
+    // docs/decisions/0050); its contract migrations, or a diverged history, are not.
+    const comparison = compareSchema(
+      all.map((migration) => migration.name),
+      applied.keys(),
+    )
+    if (comparison.problem) throw new MigrationError(comparison.problem)
     const appliedNow: string[] = []
     for (const migration of all) {
       const row = applied.get(migration.name)
@@ -114,7 +115,33 @@ export async function applyMigrations(
   })
 }
 
-/** Names of migrations not yet applied (readiness reports them). */
+/**
+ * How the database's schema relates to this build: pending migrations, newer (expand) ones from a
+ * later release, and the problem when this build must not run on it. Readiness reports it.
+ */
+export async function schemaStatus(
+  sql: SqlExecutor,
+  migrations?: Migration[],
+): Promise<SchemaComparison> {
+  const all = migrations ?? (await readMigrations())
+  const exists = await sql.query<{ exists: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
+  )
+  if (!exists[0]?.exists)
+    return compareSchema(
+      all.map((migration) => migration.name),
+      [],
+    )
+  const rows = await sql.query<{ migration_name: string }>(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  )
+  return compareSchema(
+    all.map((migration) => migration.name),
+    rows.map((row) => row.migration_name),
+  )
+}
+
+/** Names of migrations not yet applied. */
 export async function pendingMigrations(
   sql: SqlExecutor,
   migrations?: Migration[],

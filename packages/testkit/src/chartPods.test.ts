@@ -31,7 +31,7 @@ describe('renderChartPods', () => {
 
   test('probes resolve the named port to the container port the process listens on', () => {
     const pods = renderChartPods({
-      values: { ...existingSecrets, server: { containerPort: 9123 } },
+      values: { ...existingSecrets, server: { containerPort: 9123, managementPort: 9124 } },
       secrets: {
         'weft-auth': { jwt: 'k' },
         'weft-pg': { uri: 'postgresql://x' },
@@ -40,13 +40,14 @@ describe('renderChartPods', () => {
     })
     assert.equal(pods.server.containerPort, 9123)
     assert.equal(pods.server.env.PORT, '9123')
+    assert.equal(pods.server.env.MANAGEMENT_PORT, '9124')
     assert.deepEqual(
       [pods.server.readinessProbe?.path, pods.server.readinessProbe?.port],
-      ['/readyz', 9123],
+      ['/readyz', 9124],
     )
     assert.deepEqual(
       [pods.server.livenessProbe?.path, pods.server.livenessProbe?.port],
-      ['/healthz', 9123],
+      ['/healthz', 9124],
     )
     assert.ok(pods.server.terminationGracePeriodSeconds > 20)
   })
@@ -56,14 +57,14 @@ describe('renderChartPods', () => {
       values: {
         auth: { secret: 'inline' },
         database: { url: 'postgresql://inline/weft' },
-        server: { replicaCount: 1, extraEnv: [{ name: 'SHUTDOWN_GRACE_MS', value: '5000' }] },
+        server: { replicaCount: 1, extraEnv: [{ name: 'LOG_LEVEL', value: 'debug' }] },
         presence: { enabled: false },
       },
     })
     assert.equal(pods.server.env.AUTH_SECRET, 'inline')
     assert.equal(pods.server.env.DATABASE_URL, 'postgresql://inline/weft')
     assert.equal(pods.server.env.REDIS_URL, undefined)
-    assert.equal(pods.server.env.SHUTDOWN_GRACE_MS, '5000')
+    assert.equal(pods.server.env.LOG_LEVEL, 'debug')
     assert.equal(pods.presence, undefined)
   })
 

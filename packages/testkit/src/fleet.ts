@@ -86,7 +86,13 @@ function chartNodeSpec(
   const [bin, ...args] = server.argv
   // The container port becomes a free loopback port (startNode picks one when PORT is unset).
   // PRESENCE_URL names the in-cluster Service; the fleet's own presence replica replaces it.
-  const { PORT: _containerPort, PRESENCE_URL: _presenceService, ...podEnv } = server.env
+  // MANAGEMENT_PORT (probes and metrics) becomes another free loopback port.
+  const {
+    PORT: _containerPort,
+    MANAGEMENT_PORT: managementPort,
+    PRESENCE_URL: _presenceService,
+    ...podEnv
+  } = server.env
   const extra = Object.fromEntries(
     Object.entries(fleetEnv).filter(
       ([key]) => !['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'].includes(key),
@@ -98,6 +104,7 @@ function chartNodeSpec(
     command: [bin === 'node' ? process.execPath : (bin as string), ...args],
     env: { ...podEnv, ...extra },
     readinessPath: server.readinessProbe?.path ?? '/readyz',
+    managementPort: managementPort !== undefined,
   }
 }
 

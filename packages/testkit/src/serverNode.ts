@@ -15,12 +15,16 @@ export interface NodeSpec {
   /** Defaults to the server's entry point; the chart-driven harness passes the rendered command. */
   command?: string[]
   readinessPath?: string
+  /** Serve probes and metrics on their own free port (MANAGEMENT_PORT), as the chart's pods do. */
+  managementPort?: boolean
 }
 
 export interface ServerNode {
   nodeId: string
   port: number
   url: string
+  /** Where /healthz, /readyz and /metrics answer: `url`, or the MANAGEMENT_PORT listener. */
+  managementUrl: string
   wsUrl: string
   process: ManagedProcess
   /** SIGTERM and wait for the exit (graceful shutdown). */
@@ -35,10 +39,12 @@ export interface ServerNode {
 export async function startNode(spec: NodeSpec): Promise<ServerNode> {
   const port = Number(spec.env.PORT) || (await freePort())
   const url = `http://127.0.0.1:${port}`
+  const managementPort = spec.managementPort ? await freePort() : undefined
+  const managementUrl = managementPort ? `http://127.0.0.1:${managementPort}` : url
   const command = spec.command ?? [process.execPath, join('apps', 'server', 'src', 'main.ts')]
   const readinessPath = spec.readinessPath ?? '/readyz'
   const readyz = async () => {
-    const response = await fetch(`${url}${readinessPath}`)
+    const response = await fetch(`${managementUrl}${readinessPath}`)
     return { status: response.status, body: await response.json().catch(() => null) }
   }
   const launch = async () => {
@@ -50,6 +56,7 @@ export async function startNode(spec: NodeSpec): Promise<ServerNode> {
         LOG_LEVEL: 'warn',
         ...spec.env,
         PORT: String(port),
+        ...(managementPort ? { MANAGEMENT_PORT: String(managementPort) } : {}),
         NODE_ID: spec.nodeId,
       },
     })
@@ -71,6 +78,7 @@ export async function startNode(spec: NodeSpec): Promise<ServerNode> {
     nodeId: spec.nodeId,
     port,
     url,
+    managementUrl,
     wsUrl: `ws://127.0.0.1:${port}`,
     process: await launch(),
     async stop() {

@@ -11,6 +11,7 @@ import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
 import { LANDING_SCRIPTS, landingPage } from './landingPage.ts'
 import { originAllowed } from './originPolicy.ts'
+import { answerProbe } from './probes.ts'
 import { parseRequestTarget } from './requestTarget.ts'
 import { COMMON_HEADERS, htmlHeaders } from './securityHeaders.ts'
 import { sendJson } from './sendJson.ts'
@@ -30,6 +31,8 @@ export interface RouterOptions {
   allowedOrigins: string[]
   /** FRAME_ANCESTORS for the CSP of the pages. */
   frameAncestors: string
+  /** False when a management listener (MANAGEMENT_PORT) serves the probes and metrics instead. */
+  servesProbes: boolean
 }
 
 /** How this node answers /api/presence: itself, by forwarding, or not at all. */
@@ -54,18 +57,7 @@ export function createRouter(options: RouterOptions) {
         }
         return sendJson(response, 405, { error: 'method not allowed' })
       }
-      if (pathname === '/healthz') {
-        response.writeHead(200, { 'Content-Type': 'text/plain' })
-        return void response.end('ok\n')
-      }
-      if (pathname === '/readyz') {
-        const report = options.readiness.report()
-        return sendJson(response, report.ready ? 200 : 503, { ...report, node: options.nodeId })
-      }
-      if (pathname === '/metrics') {
-        response.writeHead(200, { 'Content-Type': options.metrics.registry.contentType })
-        return void response.end(await options.metrics.registry.metrics())
-      }
+      if (options.servesProbes && (await answerProbe(options, pathname, response))) return
       if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
         if (options.presence.api && (await options.presence.api(request, response, url))) return
         if (options.presence.forwardTo)

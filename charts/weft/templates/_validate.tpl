@@ -50,7 +50,7 @@ listed, so `helm install`, `helm template` and `helm lint` all refuse a broken r
 {{- $errors = append $errors "migrations.mode=hook: pre-install hooks run before chart-made Secrets exist (helm/charts#9047); use existingSecret for auth, database and redis, or migrations.mode=job" -}}
 {{- end -}}
 {{- if and $v.presence.enabled (not (include "weft.redisEnabled" .)) -}}
-{{- $errors = append $errors "presence: the presence service aggregates the fleet through Redis and exits without it; set redis.url or redis.existingSecret, or presence.enabled=false (a single node without Redis answers /api/presence itself)" -}}
+{{- $errors = append $errors "presence: the presence service aggregates the fleet through Redis and exits without it; set redis.url or redis.existingSecret (or redis.mode sentinel / cluster with their addresses), or presence.enabled=false (a single node without Redis answers /api/presence itself)" -}}
 {{- end -}}
 {{- if and $v.migrations.enabled (eq $v.migrations.mode "hook") (gt (int $v.migrations.activeDeadlineSeconds) (int $v.migrations.helmTimeoutSeconds)) -}}
 {{- $errors = append $errors (printf "migrations: activeDeadlineSeconds (%d) exceeds helmTimeoutSeconds (%d): helm stops waiting for the hook before Kubernetes stops the Job; lower it, or install with a longer --timeout and set helmTimeoutSeconds to match" (int $v.migrations.activeDeadlineSeconds) (int $v.migrations.helmTimeoutSeconds)) -}}

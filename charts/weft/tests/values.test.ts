@@ -101,6 +101,7 @@ describe('cross-value checks (templates/_validate.tpl)', () => {
       nodeEnv: 'development',
       database: { url: 'postgresql://x' },
       server: { replicaCount: 1 },
+      presence: { enabled: false },
     }
     refused(open, /allowOpenDevMode=true/)
     const result = helmTemplate({ values: { ...open, allowOpenDevMode: true } })

@@ -3,7 +3,7 @@
  * platform's extensions, HTTP routes and WebSocket endpoints. Starting and stopping are the
  * caller's (main.ts for the process, tests for in-process nodes).
  */
-import { createServer, type Server as HttpServer } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,24 +27,10 @@ import { createPresence, type NodePresence } from './presence/createPresence.ts'
 import { Readiness } from './Readiness.ts'
 import { shutdownNode } from './shutdownNode.ts'
 import { LocalPlacementWindow, RedisPlacementWindow } from './tiles/placementLimits.ts'
+import type { WeftNode } from './WeftNode.ts'
 import { createUpgradeHandler } from './websocket/upgrades.ts'
 
 const REPO_APPS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-
-export interface WeftNode {
-  config: ServerConfig
-  logger: Logger
-  hocuspocus: Hocuspocus
-  httpServer: HttpServer
-  readiness: Readiness
-  metrics: Metrics
-  database: Database
-  writer: UpdateLogWriter
-  presence: NodePresence
-  listen(): Promise<number>
-  /** Graceful stop: unready, refuse new sockets, flush, close sockets. Resolves when done. */
-  shutdown(): Promise<void>
-}
 
 export async function createNode(
   config: ServerConfig,

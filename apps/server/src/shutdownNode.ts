@@ -6,8 +6,8 @@
  * logged with its size.
  */
 
-import type { WeftNode } from './createNode.ts'
 import type { Compactor } from './persistence/Compactor.ts'
+import type { WeftNode } from './WeftNode.ts'
 
 export async function shutdownNode({
   node,

@@ -22,7 +22,7 @@ import {
   waitForDocuments,
 } from '../fleets.ts'
 import { type LargeDocument, largeDocument } from '../largeDocument.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 
 const DOCUMENT = 'grid:bench-cold-large'

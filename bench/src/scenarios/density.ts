@@ -16,7 +16,7 @@ import {
   processCpuSeconds,
   profileWindow,
 } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 import { holdIdleClients } from './idleLoad.ts'
 

@@ -19,7 +19,7 @@ import * as Y from 'yjs'
 import { nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
 import { sleep } from '../clients.ts'
 import { type BenchFleet, forEachFleet, processCpuSeconds } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 import type { DurabilityWriter } from './durabilityClients.ts'
 

@@ -7,7 +7,7 @@
  * clients of a document, on both nodes, hold the same cells and shapes.
  */
 import { forEachFleet } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, writeResult } from '../report.ts'
 import { crossNodeColumns, measureCrossNode } from './propagation.ts'
 

@@ -14,7 +14,7 @@
 import { type ClientProcess, nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
 import { sleep } from '../clients.ts'
 import { type BenchFleet, forEachFleet, nodeStats, processCpuSeconds } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 
 interface HotResult {

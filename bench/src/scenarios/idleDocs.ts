@@ -8,7 +8,7 @@
  */
 import { sleep } from '../clients.ts'
 import { type BenchFleet, forEachFleet, nodeStats, waitForDocuments } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 import { holdIdleClients } from './idleLoad.ts'
 

@@ -16,7 +16,7 @@ import {
   processCpuSeconds,
   redisCounters,
 } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 
 export interface CrossNodeResult {

@@ -12,7 +12,7 @@
 import { type ClientProcess, spawnClients, startTogether } from '../clientProcess.ts'
 import { type BenchClient, connectBenchClient, sleep, whenSynced } from '../clients.ts'
 import { type BenchFleet, forEachFleet } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, summarize, writeResult } from '../report.ts'
 
 interface StormResult {

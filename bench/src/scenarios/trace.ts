@@ -21,7 +21,7 @@ import {
   redisCounters,
   startBenchFleet,
 } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 
 interface ReplayResult {

@@ -4,6 +4,8 @@ export type { ConnectionState, ConnectionStatus, StatusInputs } from './connecti
 export { deriveStatus, watchConnectionStatus } from './connectionStatus.ts'
 export type { CreateProviderOptions } from './createProvider.ts'
 export { collabUrl, createProvider } from './createProvider.ts'
+export type { DocChangeStore } from './docChangeStore.ts'
+export { docChangeStore } from './docChangeStore.ts'
 export type { FrameScheduler } from './docVersion.ts'
 export { watchDocVersion } from './docVersion.ts'
 export type { HistoryEntryJson, HistoryJson } from './fetchHistory.ts'

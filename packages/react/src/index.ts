@@ -1,3 +1,5 @@
+export type { AppShellProps } from './AppShell.tsx'
+export { AppShell } from './AppShell.tsx'
 export { ConnectionBadge } from './ConnectionBadge.tsx'
 export type { PresenceListProps } from './PresenceList.tsx'
 export { PresenceList } from './PresenceList.tsx'

@@ -87,11 +87,11 @@ export function CanvasView(props: Props) {
   const place = {
     transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
   }
-  // biome-ignore lint/correctness/useExhaustiveDependencies: shapes is the signal that the model changed
-  const selected = useMemo(
-    () => selection.flatMap((id) => model.get(id) ?? []),
-    [selection, shapes, model],
-  )
+  // The selected shapes as `shapes` holds them (the model's own objects, see CanvasModel.get).
+  const selected = useMemo(() => {
+    const byId = new Map(shapes.map((s) => [s.id, s]))
+    return selection.flatMap((id) => byId.get(id) ?? [])
+  }, [selection, shapes])
 
   const local = (e: { clientX: number; clientY: number }): { sx: number; sy: number } => {
     const r = viewRef.current?.getBoundingClientRect()

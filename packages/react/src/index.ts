@@ -1,6 +1,7 @@
 export type { AppShellProps } from './AppShell.tsx'
 export { AppShell } from './AppShell.tsx'
 export { ConnectionBadge } from './ConnectionBadge.tsx'
+export { mountApp } from './mountApp.tsx'
 export type { PresenceListProps } from './PresenceList.tsx'
 export { PresenceList } from './PresenceList.tsx'
 export type { TopbarProps } from './Topbar.tsx'

@@ -78,7 +78,6 @@ export function App({ docId }: { docId: string }) {
         <>
           <Toolbar
             grid={grid}
-            version={version}
             identity={session.identity}
             selection={selection}
             onSelection={setSelection}

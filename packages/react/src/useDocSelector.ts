@@ -1,6 +1,7 @@
 import { docChangeStore } from '@weft/client'
 import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
+import { docSelection } from './docSelection.ts'
 
 const noChanges = () => () => {}
 
@@ -12,18 +13,7 @@ const noChanges = () => () => {}
  */
 export function useDocSelector<T>(doc: Y.Doc | null, select: () => T): T {
   const store = useMemo(() => (doc ? docChangeStore(doc) : null), [doc])
-  // One memo per (store, select): the same revision gives the same value, as the contract asks.
-  const selection = useMemo(() => {
-    let seen = -1
-    let value: T
-    return () => {
-      const revision = store?.getRevision() ?? 0
-      if (revision !== seen) {
-        value = select()
-        seen = revision
-      }
-      return value
-    }
-  }, [store, select])
+  // One memo per (store, select): the same revision gives the same value (docSelection.ts).
+  const selection = useMemo(() => docSelection(store, select), [store, select])
   return useSyncExternalStore(store?.subscribe ?? noChanges, selection)
 }

@@ -23,6 +23,7 @@ const nodeGlobs = [
   'apps/*/src/**/*.test.ts',
   'apps/*/test/**/*.test.ts',
   'charts/*/tests/**/*.test.ts',
+  'scripts/**/*.test.ts',
 ]
 const tap = join(work, 'node.tap')
 run(process.execPath, [

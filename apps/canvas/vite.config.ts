@@ -1,19 +1,3 @@
-import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { appViteConfig } from '../../tooling/viteApp.ts'
 
-// In dev, the page is served by Vite and everything live goes to a node
-// (WEFT_SERVER, default the `npm run server` port) so ws(s)://<host>/collab
-// works the same as when the node serves the built app.
-const server = process.env.WEFT_SERVER ?? 'http://localhost:8080'
-
-export default defineConfig({
-  base: '/canvas/',
-  plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true },
-  server: {
-    proxy: {
-      '/collab': { target: server, ws: true },
-      '/api': { target: server },
-    },
-  },
-})
+export default appViteConfig('/canvas/')

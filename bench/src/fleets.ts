@@ -9,8 +9,6 @@
  * another's traffic. Every node process is preloaded with instrument/processStats.ts (memory,
  * event-loop lag, documents held).
  */
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   freePort,
@@ -21,11 +19,10 @@ import {
   type RedisInstance,
   type ServerNode,
   startNode,
-  startPostgres as startPostgresForBench,
   startRedis,
   waitFor,
 } from '@weft/testkit'
-import pg from 'pg'
+import { queryOne } from './postgres.ts'
 
 /**
  * weft-scratch: our node from a scratch copy (WEFT_SCRATCH_MAIN, a main.ts outside the repo), to
@@ -85,53 +82,6 @@ export async function startBenchFleet(request: FleetRequest): Promise<BenchFleet
       ? await startWeft(request)
       : await startReference(request)
   return fleet
-}
-
-/** One node's figures from instrument/processStats.ts. */
-export interface NodeStats {
-  rss: number
-  heapUsed: number
-  heapTotal: number
-  external: number
-  arrayBuffers: number
-  documents: number
-  connections: number
-  loopLagMs: { p50: number; p99: number; max: number; mean: number }
-}
-
-/**
- * Polls a node's document count until it is `target` or `timeoutMs` passed: how long that took
- * (NaN when it did not happen) and the count last seen.
- */
-export async function waitForDocuments(
-  node: BenchNode,
-  target: number,
-  timeoutMs: number,
-): Promise<{ ms: number; documents: number }> {
-  const started = performance.now()
-  let documents = (await nodeStats(node)).documents
-  while (documents !== target && performance.now() - started < timeoutMs) {
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    documents = (await nodeStats(node)).documents
-  }
-  return { ms: documents === target ? performance.now() - started : Number.NaN, documents }
-}
-
-/** A V8 CPU profile of one node over the window between start and stop (processStats.ts). */
-export async function profileWindow(node: BenchNode, file?: string): Promise<void> {
-  const path = file ? `/profile/stop?file=${encodeURIComponent(file)}` : '/profile/start'
-  await (await fetch(`${node.statsUrl}${path}`)).json()
-}
-
-export async function nodeStats(
-  node: BenchNode,
-  options: { gc?: boolean; reset?: boolean } = {},
-): Promise<NodeStats> {
-  const query = new URLSearchParams({
-    ...(options.gc ? { gc: '1' } : {}),
-    ...(options.reset ? { reset: '1' } : {}),
-  })
-  return (await (await fetch(`${node.statsUrl}/stats?${query}`)).json()) as NodeStats
 }
 
 /**
@@ -317,125 +267,4 @@ function nodeFlags(request: FleetRequest): string[] {
       ? process.env.WEFT_SCRATCH_NODE_FLAGS.split(' ')
       : []),
   ]
-}
-
-export interface FlushBucket {
-  upTo: number
-  flushes: number
-  updates: number
-  ms: number
-}
-
-/** Cumulative flush statistics of one node process (see instrument/flushStats.ts). */
-export function readFlushStats(dir: string, pid: number | undefined): FlushBucket[] {
-  try {
-    return (JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as { stats: FlushBucket[] })
-      .stats
-  } catch {
-    return []
-  }
-}
-
-export async function queryOne(
-  databaseUrl: string,
-  sql: string,
-  params: unknown[] = [],
-): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const result = await client.query(sql, params)
-    const row = (result.rows[0] ?? {}) as Record<string, unknown>
-    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]))
-  } finally {
-    await client.end()
-  }
-}
-
-/** Redis's own counters (PUBLISH calls, bytes in and out): what the fan-out cost. */
-export function redisCounters(redis: RedisInstance | undefined): Record<string, number> {
-  if (!redis) return {}
-  const info = execFileSync('redis-cli', ['-p', String(redis.port), 'INFO', 'all'], {
-    encoding: 'utf8',
-  })
-  const out: Record<string, number> = {}
-  const publish = /cmdstat_publish:calls=(\d+),usec=(\d+)/.exec(info)
-  out.publishCalls = Number(publish?.[1] ?? 0)
-  out.publishUsec = Number(publish?.[2] ?? 0)
-  for (const key of [
-    'total_net_input_bytes',
-    'total_net_output_bytes',
-    'total_commands_processed',
-  ]) {
-    out[key] = Number(new RegExp(`${key}:(\\d+)`).exec(info)?.[1] ?? 0)
-  }
-  out.redisCpuSec =
-    Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0) +
-    Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1] ?? 0)
-  return out
-}
-
-export function diffCounters(
-  after: Record<string, number>,
-  before: Record<string, number>,
-): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(after).map(([key, value]) => [key, value - (before[key] ?? 0)]),
-  )
-}
-
-/** CPU seconds a process has used so far (user + system), from /proc. */
-export function processCpuSeconds(pid: number | undefined): number {
-  if (!pid) return 0
-  try {
-    const stat = execFileSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' })
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return 0
-  }
-}
-
-/**
- * The loop every scenario runs: one Postgres for the run, then each fleet of `--set fleets`
- * (default `defaults.fleets`) started, measured and destroyed in turn, the order reversed on odd
- * rounds of `--repeat`. `--set weftRedis=0` runs ours without Redis; `--cpu-prof` profiles every
- * node into /tmp/weft-bench-prof/<run>/.
- */
-export async function forEachFleet<R>(
-  options: { repeat: number; cpuProf?: boolean; settings: Record<string, string> },
-  defaults: { scenario: string; fleets: string; nodes: number; persistence: boolean },
-  measure: (fleet: BenchFleet, runId: string) => Promise<R[]>,
-): Promise<R[]> {
-  const kinds = (options.settings.fleets ?? defaults.fleets).split(',') as FleetKind[]
-  const postgres = await startPostgresForBench()
-  const results: R[] = []
-  try {
-    for (let round = 0; round < options.repeat; round++) {
-      const order = round % 2 === 0 ? kinds : [...kinds].reverse()
-      for (const kind of order) {
-        const runId = `${round}_${kind.replace(/-/g, '_')}_${Date.now()}`
-        process.stderr.write(
-          `[bench ${new Date().toISOString().slice(11, 23)}] ${defaults.scenario}: ${kind} (round ${round + 1}/${options.repeat})\n`,
-        )
-        const fleet = await startBenchFleet({
-          kind,
-          nodes: SINGLE_NODE_KINDS.includes(kind) ? 1 : defaults.nodes,
-          postgres,
-          persistence: defaults.persistence,
-          withoutRedis: options.settings.weftRedis === '0',
-          tag: `${defaults.scenario.replace(/\W/g, '_')}_${runId}`,
-          ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${runId}` } : {}),
-        })
-        try {
-          results.push(...(await measure(fleet, runId)))
-        } finally {
-          await fleet.destroy()
-        }
-      }
-    }
-  } finally {
-    await postgres.destroy()
-  }
-  return results
 }

@@ -5,6 +5,7 @@
  * durability (7), reconnect-storm (8), grid-bursts (9); none named = all, in that order.
  */
 import { parseArgs } from 'node:util'
+import type { BenchOptions } from './options.ts'
 import { runColdLoad } from './scenarios/coldLoad.ts'
 import { runDensity } from './scenarios/density.ts'
 import { runDurability } from './scenarios/durability.ts'
@@ -14,13 +15,6 @@ import { runIdleDocs } from './scenarios/idleDocs.ts'
 import { runPropagation } from './scenarios/propagation.ts'
 import { runReconnectStorm } from './scenarios/reconnectStorm.ts'
 import { runTrace } from './scenarios/trace.ts'
-
-export interface BenchOptions {
-  repeat: number
-  cpuProf: boolean
-  /** Scenario-specific knobs: --set key=value. */
-  settings: Record<string, string>
-}
 
 // Destroying a client whose socket is reconnecting to a saturated node makes ws emit this on a
 // socket nobody holds any more; it ends one client of a finished part, not the benchmark.

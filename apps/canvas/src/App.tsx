@@ -1,5 +1,5 @@
 import type { ShapeStyle } from '@weft/canvas-model'
-import { DevModeBanner, Topbar, useCollabDocument } from '@weft/react'
+import { AppShell, useCollabDocument, useDocSelector } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
@@ -12,7 +12,7 @@ import { useCanvas } from './useCanvas.ts'
 
 export function App({ docId }: { docId: string }) {
   const documentName = `canvas:${docId}`
-  const { session, provider, synced, status, version, users, online } =
+  const { session, provider, synced, status, users, online } =
     useCollabDocument<CanvasAwareness>(documentName)
   const canvas = useCanvas(provider)
 
@@ -20,14 +20,26 @@ export function App({ docId }: { docId: string }) {
   const [style, setStyle] = useState<ShapeStyle>(INITIAL_STYLE)
   const [selection, setSelection] = useState<string[]>([])
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the doc changed
-  const shapes = useMemo(() => canvas?.model.list() ?? [], [canvas, version])
-  // Shapes deleted by anyone drop out of the selection.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: shapes is the signal that the model changed
-  const live = useMemo(
-    () => selection.filter((id) => canvas?.model.get(id)),
-    [selection, shapes, canvas],
+  const doc = provider?.document ?? null
+  const shapes = useDocSelector(
+    doc,
+    useCallback(() => canvas?.model.list() ?? [], [canvas]),
   )
+  const history = useDocSelector(
+    doc,
+    useCallback(
+      () => ({
+        canUndo: canvas?.undo.canUndo() ?? false,
+        canRedo: canvas?.undo.canRedo() ?? false,
+      }),
+      [canvas],
+    ),
+  )
+  // Shapes deleted by anyone drop out of the selection.
+  const live = useMemo(() => {
+    const present = new Set(shapes.map((s) => s.id))
+    return selection.filter((id) => present.has(id))
+  }, [selection, shapes])
 
   useEffect(() => {
     provider?.setAwarenessField('selection', live)
@@ -120,22 +132,20 @@ export function App({ docId }: { docId: string }) {
   const remote = useMemo(() => users.filter((u) => !u.isLocal), [users])
 
   return (
-    <div className="app">
-      <DevModeBanner />
-      <Topbar
-        brand="Weft Canvas"
-        home="/canvas/"
-        docName={docId}
-        docTitle={documentName}
-        status={status}
-        session={session}
-        users={users}
-        online={online}
-        peopleLabel="People on this canvas"
-      >
-        <ModeSwitch id={docId} mode="free" />
-      </Topbar>
-      {canvas && synced ? (
+    <AppShell
+      brand="Weft Canvas"
+      home="/canvas/"
+      docName={docId}
+      docTitle={documentName}
+      status={status}
+      session={session}
+      users={users}
+      online={online}
+      peopleLabel="People on this canvas"
+      actions={<ModeSwitch id={docId} mode="free" />}
+      loading="Loading canvas…"
+    >
+      {canvas && synced && (
         <>
           <Toolbar
             tool={tool}
@@ -143,8 +153,8 @@ export function App({ docId }: { docId: string }) {
             style={style}
             onStyle={onStyle}
             hasSelection={live.length > 0}
-            canUndo={version >= 0 && canvas.undo.canUndo()}
-            canRedo={version >= 0 && canvas.undo.canRedo()}
+            canUndo={history.canUndo}
+            canRedo={history.canRedo}
             onAction={(a) => void onAction(a)}
           />
           <CanvasView
@@ -160,11 +170,7 @@ export function App({ docId }: { docId: string }) {
             remote={remote}
           />
         </>
-      ) : (
-        <div className="loading" data-testid="loading">
-          Loading canvas…
-        </div>
       )}
-    </div>
+    </AppShell>
   )
 }

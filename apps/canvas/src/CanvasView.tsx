@@ -4,32 +4,23 @@ import { type PointerEvent, useEffect, useMemo, useRef, useState, type WheelEven
 import type { CanvasAwareness } from './awareness.ts'
 import { coverFor, viewport, visibleShapes } from './cull.ts'
 import { detailFor } from './detail.ts'
+import { type Box, type Camera, type Point, round, toCanvas, zoomAt } from './geometry.ts'
 import {
-  type Box,
-  boxFrom,
-  type Camera,
-  normalisePoints,
-  type Point,
-  resizeBox,
-  rotationTo,
-  round,
-  toCanvas,
-  zoomAt,
-} from './geometry.ts'
+  draftShape,
+  drawnShape,
+  type Gesture,
+  pressOutcome,
+  stepOutcome,
+  textEdit,
+  textShape,
+} from './gestures.ts'
 import { shapeAt } from './hitTest.ts'
 import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
-import { type Tool, textBox } from './tools.ts'
+import type { Tool } from './tools.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
-
-type Gesture =
-  | { kind: 'pan'; sx: number; sy: number; cam: Camera }
-  | { kind: 'move'; start: Point; origins: Map<string, Point> }
-  | { kind: 'resize'; id: string; box: Box; start: Point }
-  | { kind: 'rotate'; id: string; box: Box }
-  | { kind: 'draw'; start: Point; points: Point[] }
 
 type Props = {
   model: CanvasModel
@@ -87,11 +78,11 @@ export function CanvasView(props: Props) {
   const place = {
     transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
   }
-  // biome-ignore lint/correctness/useExhaustiveDependencies: shapes is the signal that the model changed
-  const selected = useMemo(
-    () => selection.flatMap((id) => model.get(id) ?? []),
-    [selection, shapes, model],
-  )
+  // The selected shapes as `shapes` holds them (the model's own objects, see CanvasModel.get).
+  const selected = useMemo(() => {
+    const byId = new Map(shapes.map((s) => [s.id, s]))
+    return selection.flatMap((id) => byId.get(id) ?? [])
+  }, [selection, shapes])
 
   const local = (e: { clientX: number; clientY: number }): { sx: number; sy: number } => {
     const r = viewRef.current?.getBoundingClientRect()
@@ -124,72 +115,38 @@ export function CanvasView(props: Props) {
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 && e.button !== 1) return
     viewRef.current?.setPointerCapture(e.pointerId)
-    const p = at(e)
+    const point = at(e)
     const target = e.target as Element
-    const handle = target.closest('[data-handle]')?.getAttribute('data-handle')
-    const hitId = handle ? null : shapeIdAt(target, p)
-    if (e.button === 1 || (tool === 'select' && !hitId && !handle)) {
-      if (tool === 'select' && !e.shiftKey) props.onSelection([])
-      const { sx, sy } = local(e)
-      gesture.current = { kind: 'pan', sx, sy, cam }
+    const handle = target.closest('[data-handle]')?.getAttribute('data-handle') ?? null
+    const outcome = pressOutcome({
+      button: e.button,
+      tool,
+      shift: e.shiftKey,
+      handle,
+      hitId: handle ? null : shapeIdAt(target, point),
+      point,
+      screen: local(e),
+      cam,
+      selection,
+      shapeOf: (id) => model.get(id),
+    })
+    if (outcome.kind === 'ignore') return
+    if (outcome.kind === 'pan') {
+      if (outcome.clearSelection) props.onSelection([])
+      gesture.current = outcome.gesture
       return
     }
     props.onGestureStart()
-    if (tool === 'select') {
-      const single = selection.length === 1 ? model.get(selection[0] as string) : null
-      if (handle && single) {
-        const box = { x: single.x, y: single.y, w: single.w, h: single.h }
-        gesture.current =
-          handle === 'rotate'
-            ? { kind: 'rotate', id: single.id, box }
-            : { kind: 'resize', id: single.id, box, start: p }
-        return
-      }
-      if (!hitId) return
-      let ids = selection
-      if (e.shiftKey) {
-        ids = selection.includes(hitId)
-          ? selection.filter((s) => s !== hitId)
-          : [...selection, hitId]
-      } else if (!selection.includes(hitId)) {
-        ids = [hitId]
-      }
-      props.onSelection(ids)
-      const origins = new Map<string, Point>()
-      for (const id of ids) {
-        const s = model.get(id)
-        if (s) origins.set(id, { x: s.x, y: s.y })
-      }
-      gesture.current = { kind: 'move', start: p, origins }
-      return
-    }
-    if (tool === 'text' || tool === 'sticky') {
-      const text = window.prompt(tool === 'text' ? 'Text' : 'Note', '')
-      if (text) {
-        const fontSize = tool === 'text' ? 20 : 16
-        const size = tool === 'sticky' ? { w: 160, h: 120 } : textBox(text, fontSize)
-        const id = model.add({
-          type: tool,
-          x: p.x,
-          y: p.y,
-          ...size,
-          text,
-          fontSize,
-          stroke: style.stroke,
-          fill:
-            tool === 'sticky' && style.fill !== 'none'
-              ? style.fill
-              : tool === 'sticky'
-                ? '#ffe066'
-                : 'none',
-          strokeWidth: style.strokeWidth,
-        })
-        props.onSelection([id])
-      }
+    if (outcome.kind === 'select') {
+      if (outcome.selection) props.onSelection(outcome.selection)
+      if (outcome.gesture) gesture.current = outcome.gesture
+    } else if (outcome.kind === 'text') {
+      const text = window.prompt(outcome.tool === 'text' ? 'Text' : 'Note', '')
+      if (text) props.onSelection([model.add(textShape(outcome.tool, text, point, style))])
       props.onToolDone()
-      return
+    } else {
+      gesture.current = outcome.gesture
     }
-    gesture.current = { kind: 'draw', start: p, points: [p] }
   }
 
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -197,27 +154,14 @@ export function CanvasView(props: Props) {
     props.onCursor(p)
     const g = gesture.current
     if (!g) return
-    if (g.kind === 'pan') {
-      const { sx, sy } = local(e)
-      setCam({
-        ...g.cam,
-        x: g.cam.x - (sx - g.sx) / g.cam.zoom,
-        y: g.cam.y - (sy - g.sy) / g.cam.zoom,
-      })
-    } else if (g.kind === 'move') {
-      // Each step writes the whole position (the model stores it with w, h as one `box` value),
-      // so a concurrent drag by someone else ends on their position or ours, never a mix.
-      const dx = p.x - g.start.x
-      const dy = p.y - g.start.y
-      model.updateMany(
-        [...g.origins].map(([id, o]) => [id, { x: round(o.x + dx), y: round(o.y + dy) }] as const),
-      )
-    } else if (g.kind === 'resize') {
-      model.update(g.id, resizeBox(g.box, p.x - g.start.x, p.y - g.start.y))
-    } else if (g.kind === 'rotate') {
-      model.update(g.id, { rotation: rotationTo(g.box, p) })
-    } else {
-      g.points = tool === 'freehand' ? [...g.points, p] : [g.start, p]
+    const step = stepOutcome(g, p, local(e), tool)
+    if (step.kind === 'camera') setCam(step.cam)
+    // Each step writes the whole position (the model stores it with w, h as one `box` value),
+    // so a concurrent drag by someone else ends on their position or ours, never a mix.
+    else if (step.kind === 'move') model.updateMany(step.patches)
+    else if (step.kind === 'update') model.update(step.id, step.patch)
+    else if (g.kind === 'draw') {
+      g.points = step.points
       setDraft(draftShape(tool, g.points, style))
     }
   }
@@ -227,11 +171,9 @@ export function CanvasView(props: Props) {
     gesture.current = null
     if (g?.kind !== 'draw') return
     setDraft(null)
-    const shape = draftShape(tool, g.points, style)
-    if (!shape || (shape.w < 2 && shape.h < 2)) return
-    const { id: _id, z: _z, ...init } = shape
-    const id = model.add(init)
-    props.onSelection([id])
+    const init = drawnShape(tool, g.points, style)
+    if (!init) return
+    props.onSelection([model.add(init)])
     props.onToolDone()
   }
 
@@ -250,7 +192,7 @@ export function CanvasView(props: Props) {
     const text = window.prompt('Edit text', s.text)
     if (text === null) return
     props.onGestureStart()
-    model.update(s.id, s.type === 'text' ? { text, ...textBox(text, s.fontSize) } : { text })
+    model.update(s.id, textEdit(s, text))
   }
 
   return (
@@ -307,20 +249,4 @@ export function CanvasView(props: Props) {
       </div>
     </div>
   )
-}
-
-function draftShape(tool: Tool, points: Point[], style: ShapeStyle): Shape | null {
-  const start = points[0]
-  const end = points.at(-1)
-  if (!start || !end || tool === 'select' || tool === 'text' || tool === 'sticky') return null
-  const base = { id: 'draft', z: '', rotation: 0, text: '', fontSize: 20, ...style }
-  if (tool === 'rect' || tool === 'ellipse') {
-    return { ...base, type: tool, ...boxFrom(start, end), points: [] }
-  }
-  return {
-    ...base,
-    type: tool,
-    fill: 'none',
-    ...normalisePoints(tool === 'freehand' ? points : [start, end]),
-  }
 }

@@ -1,4 +1,6 @@
-const ID = /^[A-Za-z0-9_-]{1,64}$/
+import { docPath } from '@weft/client'
+
+export { newDocId } from '@weft/client'
 
 /** Which board a path opens: the free drawing board (`/canvas/<id>`) or its tile board. */
 export type CanvasMode = 'free' | 'tiles'
@@ -14,11 +16,9 @@ export function docIdFromPath(pathname: string, base = '/canvas/'): string | nul
  * document `canvas:<id>/tiles`); null when there is no usable id.
  */
 export function routeFromPath(pathname: string, base = '/canvas/'): CanvasRoute | null {
-  if (!pathname.startsWith(base)) return null
-  const [raw = '', sub] = pathname.slice(base.length).split('/')
-  const id = decodeURIComponent(raw)
-  if (!ID.test(id)) return null
-  return { id, mode: sub === 'tiles' ? 'tiles' : 'free' }
+  const path = docPath(pathname, base)
+  if (!path) return null
+  return { id: path.id, mode: path.rest[0] === 'tiles' ? 'tiles' : 'free' }
 }
 
 /** The page of a board, and the document it edits. */
@@ -28,8 +28,4 @@ export function pathFor(route: CanvasRoute, base = '/canvas/'): string {
 
 export function documentNameFor(route: CanvasRoute): string {
   return route.mode === 'tiles' ? `canvas:${route.id}/tiles` : `canvas:${route.id}`
-}
-
-export function newDocId(): string {
-  return crypto.randomUUID().replaceAll('-', '').slice(0, 12)
 }

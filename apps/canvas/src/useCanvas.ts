@@ -2,6 +2,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { CanvasModel } from '@weft/canvas-model'
 import { useEffect, useMemo } from 'react'
 import * as Y from 'yjs'
+import { exposeCanvasDoc } from './debugHooks.ts'
 
 export type CanvasSession = { model: CanvasModel; undo: Y.UndoManager }
 
@@ -21,12 +22,9 @@ export function useCanvas(provider: HocuspocusProvider | null): CanvasSession | 
   }, [provider])
   useEffect(() => {
     if (!session) return
-    // Read-only hook for tests and debugging: the document as plain JSON.
-    Object.defineProperty(window, '__canvasDoc', {
-      configurable: true,
-      get: () => JSON.stringify(session.model.snapshot()),
-    })
+    const hide = exposeCanvasDoc(session.model)
     return () => {
+      hide()
       session.undo.destroy()
       session.model.destroy()
     }

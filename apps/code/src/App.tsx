@@ -1,7 +1,7 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
 import {
-  DevModeBanner,
-  Topbar,
+  AppShell,
+  useDocSelector,
   useDocumentState,
   useProjectPresence,
   useSession,
@@ -23,17 +23,22 @@ export function App({ projectId }: { projectId: string }) {
   const session = useSession()
   const pool = useDocPool(session.token, session.identity)
   const provider = useAcquired(pool, projectDocName(projectId))
-  const { synced, status, version, users } = useDocumentState<ProjectAwareness>(provider)
+  const { synced, status, users } = useDocumentState<ProjectAwareness>(provider)
   // Who is in the project (its document or any file's), on every node; the tree keeps showing
   // who is in which file from awareness.
   const online = useProjectPresence(projectDocName(projectId), session.token)
   // Edits not yet saved, over every open document of the project (not just its tree).
   const pending = usePendingEdits(pool)
   const model = useMemo(() => (provider ? new ProjectModel(provider.document) : null), [provider])
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the tree changed
-  const tree = useMemo(() => model?.tree() ?? null, [model, version])
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the metadata changed
-  const meta: ProjectMeta = useMemo(() => model?.readMeta() ?? {}, [model, version])
+  const doc = provider?.document ?? null
+  const tree = useDocSelector(
+    doc,
+    useCallback(() => model?.tree() ?? null, [model]),
+  )
+  const meta: ProjectMeta = useDocSelector(
+    doc,
+    useCallback(() => model?.readMeta() ?? {}, [model]),
+  )
   const template = TEMPLATES.find((t) => t.id === meta.template)
 
   const [tabs, setTabs] = useState<string[]>([])
@@ -82,38 +87,40 @@ export function App({ projectId }: { projectId: string }) {
   const projectName = meta.name ?? projectId
 
   return (
-    <div className="app">
-      <DevModeBanner />
-      <Topbar
-        brand="Weft Code"
-        home="/code/"
-        docName={projectName}
-        docTitle={`code:${projectId}`}
-        status={{ ...status, pendingEdits: pending }}
-        session={session}
-        users={users}
-        online={online}
-        peopleLabel="People in this project"
-      >
-        {template?.preview === 'static' && (
+    <AppShell
+      brand="Weft Code"
+      home="/code/"
+      docName={projectName}
+      docTitle={`code:${projectId}`}
+      status={{ ...status, pendingEdits: pending }}
+      session={session}
+      users={users}
+      online={online}
+      peopleLabel="People in this project"
+      actions={
+        <>
+          {template?.preview === 'static' && (
+            <button
+              type="button"
+              className={showPreview ? 'on' : ''}
+              onClick={() => setShowPreview((p) => !p)}
+            >
+              Preview
+            </button>
+          )}
           <button
             type="button"
-            className={showPreview ? 'on' : ''}
-            onClick={() => setShowPreview((p) => !p)}
+            data-testid="download"
+            disabled={!tree || !pool}
+            onClick={() => pool && tree && void downloadZip(pool, projectId, tree, projectName)}
           >
-            Preview
+            Download zip
           </button>
-        )}
-        <button
-          type="button"
-          data-testid="download"
-          disabled={!tree || !pool}
-          onClick={() => pool && tree && void downloadZip(pool, projectId, tree, projectName)}
-        >
-          Download zip
-        </button>
-      </Topbar>
-      {pool && model && tree && synced ? (
+        </>
+      }
+      loading="Loading project…"
+    >
+      {pool && model && tree && synced && (
         <div className="main">
           <FileTree
             model={model}
@@ -151,11 +158,7 @@ export function App({ projectId }: { projectId: string }) {
             <Preview pool={pool} projectId={projectId} tree={tree} />
           )}
         </div>
-      ) : (
-        <div className="loading" data-testid="loading">
-          Loading project…
-        </div>
       )}
-    </div>
+    </AppShell>
   )
 }

@@ -1,8 +1,9 @@
-import { fetchHistory } from '@weft/client'
+import { fetchHistory, watchDocVersion } from '@weft/client'
 import { type ActivityItem, type GridChange, replayHistory } from '@weft/grid-model'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type * as Y from 'yjs'
 
-type Props = { documentName: string; token: string; version: number; onClose: () => void }
+type Props = { documentName: string; token: string; doc: Y.Doc; onClose: () => void }
 
 function describe(change: GridChange): string {
   switch (change.kind) {
@@ -31,16 +32,25 @@ const REFRESH_MS = 3000
  * made before this user arrived), replayed and described cell by cell.
  * Refreshes shortly after the document changes while open.
  */
-export function ActivityPanel({ documentName, token, version, onClose }: Props) {
+export function ActivityPanel({ documentName, token, doc, onClose }: Props) {
   const [items, setItems] = useState<ActivityItem[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [stamp, setStamp] = useState(0)
+  const loaded = useRef(false)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version schedules a refresh after edits
+  // A refresh REFRESH_MS after the last change (at once while nothing is loaded yet); the
+  // subscription's first call, right after opening, is the first load.
   useEffect(() => {
-    const t = setTimeout(() => setStamp((s) => s + 1), items === null ? 0 : REFRESH_MS)
-    return () => clearTimeout(t)
-  }, [version])
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = watchDocVersion(doc, () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => setStamp((s) => s + 1), loaded.current ? REFRESH_MS : 0)
+    })
+    return () => {
+      stop()
+      clearTimeout(timer)
+    }
+  }, [doc])
 
   useEffect(() => {
     if (stamp === 0) return
@@ -48,6 +58,7 @@ export function ActivityPanel({ documentName, token, version, onClose }: Props) 
     fetchHistory(documentName, token, { limit: 1000 })
       .then((h) => {
         if (cancelled) return
+        loaded.current = true
         setItems(replayHistory(h).reverse())
         setError(null)
       })

@@ -1,5 +1,5 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
-import { DevModeBanner, Topbar, useCollabDocument } from '@weft/react'
+import { AppShell, useCollabDocument } from '@weft/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { ConflictToasts } from './ConflictToasts.tsx'
@@ -49,19 +49,17 @@ export function App({ docId }: { docId: string }) {
   }, [])
 
   return (
-    <div className="app">
-      <DevModeBanner />
-      <Topbar
-        brand="Weft Grid"
-        home="/grid/"
-        docName={docId}
-        docTitle={documentName}
-        status={status}
-        session={session}
-        users={users}
-        online={online}
-        peopleLabel="People in this grid"
-      >
+    <AppShell
+      brand="Weft Grid"
+      home="/grid/"
+      docName={docId}
+      docTitle={documentName}
+      status={status}
+      session={session}
+      users={users}
+      online={online}
+      peopleLabel="People in this grid"
+      actions={
         <button
           type="button"
           className={activityOpen ? 'on' : ''}
@@ -70,12 +68,16 @@ export function App({ docId }: { docId: string }) {
         >
           Activity
         </button>
-      </Topbar>
-      {grid && synced ? (
+      }
+      loading="Loading sheet…"
+      overlay={
+        <ConflictToasts items={overwrites.items} grid={grid} onDismiss={overwrites.dismiss} />
+      }
+    >
+      {grid && synced && (
         <>
           <Toolbar
             grid={grid}
-            version={version}
             identity={session.identity}
             selection={selection}
             onSelection={setSelection}
@@ -100,18 +102,13 @@ export function App({ docId }: { docId: string }) {
               <ActivityPanel
                 documentName={documentName}
                 token={session.token}
-                version={version}
+                doc={grid.doc}
                 onClose={() => setActivityOpen(false)}
               />
             )}
           </div>
         </>
-      ) : (
-        <div className="loading" data-testid="loading">
-          Loading sheet…
-        </div>
       )}
-      <ConflictToasts items={overwrites.items} grid={grid} onDismiss={overwrites.dismiss} />
-    </div>
+    </AppShell>
   )
 }

@@ -2,7 +2,8 @@
 // commands the focused grid container already offers from the keyboard (arrows, Shift, F2, toolbar).
 import type { SortingState } from '@tanstack/react-table'
 import { columnLetter } from '@weft/grid-model'
-import { MIN_COLUMN_WIDTH, ROW_HEADER_WIDTH } from './geometry.ts'
+import { resizedWidth } from './columnResize.ts'
+import { ROW_HEADER_WIDTH } from './geometry.ts'
 import type { Grid } from './useGrid.ts'
 
 type Props = {
@@ -33,7 +34,7 @@ export function ColumnHeaders(props: Props) {
     const x0 = e.clientX
     let width = start
     const onMove = (ev: PointerEvent) => {
-      width = Math.max(MIN_COLUMN_WIDTH, Math.round(start + ev.clientX - x0))
+      width = resizedWidth(start, x0, ev.clientX)
       props.onResize(colId, width)
     }
     const onUp = () => {

@@ -6,7 +6,6 @@ import type { Grid } from './useGrid.ts'
 
 type Props = {
   grid: Grid
-  version: number
   identity: Identity
   selection: Selection | null
   onSelection: (s: Selection | null) => void

@@ -1,12 +1,8 @@
-const ID = /^[A-Za-z0-9_-]{1,64}$/
+import { docPath } from '@weft/client'
+
+export { newDocId } from '@weft/client'
 
 /** The grid id in /grid/<id>, or null for /grid/ (or anything unusable). */
 export function docIdFromPath(pathname: string, base = '/grid/'): string | null {
-  if (!pathname.startsWith(base)) return null
-  const id = decodeURIComponent(pathname.slice(base.length).split('/')[0] ?? '')
-  return ID.test(id) ? id : null
-}
-
-export function newDocId(): string {
-  return crypto.randomUUID().replaceAll('-', '').slice(0, 12)
+  return docPath(pathname, base)?.id ?? null
 }

@@ -1,22 +1,10 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { startNewDoc } from '@weft/client'
+import { mountApp } from '@weft/react'
 import { App } from './App.tsx'
-import { docIdFromPath, newDocId } from './docId.ts'
+import { docIdFromPath } from './docId.ts'
 import '@weft/react/shell.css'
 import './styles.css'
 
-let id = docIdFromPath(location.pathname)
-if (!id) {
-  // /grid/ alone starts a new sheet; replace so Back does not create another.
-  id = newDocId()
-  history.replaceState(null, '', `/grid/${id}${location.search}`)
-}
-
-const root = document.getElementById('root')
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App docId={id} />
-    </StrictMode>,
-  )
-}
+// /grid/ alone starts a new sheet.
+const id = docIdFromPath(location.pathname) ?? startNewDoc('/grid/')
+mountApp(<App docId={id} />)

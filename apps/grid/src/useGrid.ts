@@ -4,6 +4,8 @@ import { useEffect, useMemo } from 'react'
 import * as Y from 'yjs'
 
 export type Grid = {
+  /** The provider's document, for selectors that re-read the sheet when it changes. */
+  doc: Y.Doc
   model: GridModel
   evaluator: FormulaEvaluator
   undo: Y.UndoManager
@@ -22,7 +24,7 @@ export function useGrid(provider: HocuspocusProvider | null, synced: boolean): G
       // Every user action is its own undo step.
       captureTimeout: 0,
     })
-    return { model, evaluator: new FormulaEvaluator(model), undo }
+    return { doc: provider.document, model, evaluator: new FormulaEvaluator(model), undo }
   }, [provider])
 
   useEffect(() => () => grid?.undo.destroy(), [grid])

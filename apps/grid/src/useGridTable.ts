@@ -9,7 +9,8 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table'
-import { useMemo } from 'react'
+import { useDocSelector } from '@weft/react'
+import { useCallback, useMemo } from 'react'
 import type { Grid } from './useGrid.ts'
 
 /** One sheet row as TanStack Table sees it: just the id and its place in the sheet. */
@@ -38,20 +39,17 @@ function compareValues(a: unknown, b: unknown): number {
  * document), so they reorder nothing for anyone else. Cell values come from
  * the formula evaluator, so a sort by a formula column sorts by results.
  */
-export function useGridTable(
-  grid: Grid,
-  version: number,
-  sorting: SortingState,
-  columnFilters: ColumnFiltersState,
-) {
+export function useGridTable(grid: Grid, sorting: SortingState, columnFilters: ColumnFiltersState) {
   const layout = grid.model.layout()
   const viewActive = sorting.length > 0 || columnFilters.length > 0
   // Without a sort or filter the row model only depends on the layout; with
   // one, values matter, so rebuild on every document change.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the document's change signal
-  const data = useMemo<SheetRow[]>(
-    () => layout.rowIds.map((rowId, position) => ({ rowId, position })),
-    [layout, viewActive ? version : 0],
+  const data = useDocSelector(
+    viewActive ? grid.doc : null,
+    useCallback(
+      (): SheetRow[] => layout.rowIds.map((rowId, position) => ({ rowId, position })),
+      [layout],
+    ),
   )
   const columns = useMemo(
     () =>

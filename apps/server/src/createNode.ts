@@ -38,30 +38,10 @@ import { createPresence, type NodePresence } from './presence/createPresence.ts'
 import { Readiness } from './Readiness.ts'
 import { shutdownNode } from './shutdownNode.ts'
 import { LocalPlacementWindow, RedisPlacementWindow } from './tiles/placementLimits.ts'
+import type { WeftNode } from './WeftNode.ts'
 import { createUpgradeHandler } from './websocket/upgrades.ts'
 
 const REPO_APPS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-
-export interface WeftNode {
-  config: ServerConfig
-  logger: Logger
-  hocuspocus: Hocuspocus
-  httpServer: HttpServer
-  /** The MANAGEMENT_PORT listener (probes and metrics), when configured. */
-  managementServer?: HttpServer
-  readiness: Readiness
-  metrics: Metrics
-  database: Database
-  writer: UpdateLogWriter
-  presence: NodePresence
-  /** This node's Redis journal and the replay of dead nodes' journals (fleets with Redis). */
-  journal?: Journal
-  recovery?: JournalRecovery
-  /** Listens on PORT (and MANAGEMENT_PORT when set); resolves with the public port. */
-  listen(): Promise<number>
-  /** Graceful stop: unready, refuse new sockets, flush, close sockets. Resolves when done. */
-  shutdown(): Promise<void>
-}
 
 export async function createNode(
   config: ServerConfig,

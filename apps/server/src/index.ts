@@ -1,1 +1,2 @@
-export { createNode, type WeftNode } from './createNode.ts'
+export { createNode } from './createNode.ts'
+export type { WeftNode } from './WeftNode.ts'

@@ -12,8 +12,8 @@
  * size (and stays in the Redis journal for a survivor).
  */
 
-import type { WeftNode } from './createNode.ts'
 import type { Compactor } from './persistence/Compactor.ts'
+import type { WeftNode } from './WeftNode.ts'
 
 export async function shutdownNode({
   node,

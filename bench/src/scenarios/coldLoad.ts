@@ -13,17 +13,12 @@
 import pg from 'pg'
 import * as Y from 'yjs'
 import { type BenchClient, connectBenchClient, sleep } from '../clients.ts'
-import {
-  type BenchFleet,
-  type BenchNode,
-  forEachFleet,
-  nodeStats,
-  processCpuSeconds,
-  waitForDocuments,
-} from '../fleets.ts'
+import type { BenchFleet, BenchNode } from '../fleets.ts'
 import { type LargeDocument, largeDocument } from '../largeDocument.ts'
-import type { BenchOptions } from '../main.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
+import { nodeStats, processCpuSeconds, waitForDocuments } from '../stats.ts'
 
 const DOCUMENT = 'grid:bench-cold-large'
 

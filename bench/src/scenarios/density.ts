@@ -9,15 +9,11 @@
  * (/tmp/weft-bench-prof/idle-<run>.cpuprofile).
  */
 import { sleep } from '../clients.ts'
-import {
-  type BenchFleet,
-  forEachFleet,
-  nodeStats,
-  processCpuSeconds,
-  profileWindow,
-} from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchFleet } from '../fleets.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
+import { nodeStats, processCpuSeconds, profileWindow } from '../stats.ts'
 import { holdIdleClients } from './idleLoad.ts'
 
 const MB = 2 ** 20

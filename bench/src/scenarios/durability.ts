@@ -18,9 +18,11 @@ import pg from 'pg'
 import * as Y from 'yjs'
 import { nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
 import { sleep } from '../clients.ts'
-import { type BenchFleet, forEachFleet, processCpuSeconds } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchFleet } from '../fleets.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
+import { processCpuSeconds } from '../stats.ts'
 import type { DurabilityWriter } from './durabilityClients.ts'
 
 /** When the poller first saw each clock of each Yjs client stored (CLOCK_MONOTONIC µs). */

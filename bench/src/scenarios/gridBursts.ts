@@ -6,8 +6,8 @@
  * client on the other node. Afterwards every client's content is digested: converged means all
  * clients of a document, on both nodes, hold the same cells and shapes.
  */
-import { forEachFleet } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, writeResult } from '../report.ts'
 import { crossNodeColumns, measureCrossNode } from './propagation.ts'
 

@@ -13,9 +13,11 @@
  */
 import { type ClientProcess, nowMicros, spawnClients, startTogether } from '../clientProcess.ts'
 import { sleep } from '../clients.ts'
-import { type BenchFleet, forEachFleet, nodeStats, processCpuSeconds } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchFleet } from '../fleets.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
+import { nodeStats, processCpuSeconds } from '../stats.ts'
 
 interface HotResult {
   clients: number

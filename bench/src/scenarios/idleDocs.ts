@@ -7,9 +7,11 @@
  * document only when a persistence is set; `--set persistence=1` gives the references theirs.)
  */
 import { sleep } from '../clients.ts'
-import { type BenchFleet, forEachFleet, nodeStats, waitForDocuments } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchFleet } from '../fleets.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
+import { nodeStats, waitForDocuments } from '../stats.ts'
 import { holdIdleClients } from './idleLoad.ts'
 
 const MB = 2 ** 20

@@ -8,16 +8,11 @@
  * a full provider and replica per client instead.
  */
 import { spawnClients, waitUntilMicros } from '../clientProcess.ts'
-import {
-  type BenchFleet,
-  diffCounters,
-  forEachFleet,
-  nodeStats,
-  processCpuSeconds,
-  redisCounters,
-} from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchFleet } from '../fleets.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
+import { diffCounters, nodeStats, processCpuSeconds, redisCounters } from '../stats.ts'
 
 export interface CrossNodeResult {
   kind: 'providers' | 'protocol'

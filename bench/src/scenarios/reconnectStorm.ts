@@ -11,8 +11,9 @@
 
 import { type ClientProcess, spawnClients, startTogether } from '../clientProcess.ts'
 import { type BenchClient, connectBenchClient, sleep, whenSynced } from '../clients.ts'
-import { type BenchFleet, forEachFleet } from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import type { BenchFleet } from '../fleets.ts'
+import { forEachFleet } from '../loop.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, summarize, writeResult } from '../report.ts'
 
 interface StormResult {

@@ -12,17 +12,10 @@ import { mkdirSync } from 'node:fs'
 import { loadTrace, startPostgres, type Trace } from '@weft/testkit'
 import * as Y from 'yjs'
 import { applyTxn, connectSynced, nextTurn, sleep } from '../clients.ts'
-import {
-  type BenchFleet,
-  diffCounters,
-  type FleetKind,
-  processCpuSeconds,
-  readFlushStats,
-  redisCounters,
-  startBenchFleet,
-} from '../fleets.ts'
-import type { BenchOptions } from '../main.ts'
+import { type BenchFleet, type FleetKind, startBenchFleet } from '../fleets.ts'
+import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
+import { diffCounters, processCpuSeconds, readFlushStats, redisCounters } from '../stats.ts'
 
 interface ReplayResult {
   fleet: string

@@ -1,4 +1,4 @@
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+import { ALPHANUMERIC, randomId } from '@weft/protocol/randomId'
 
 /**
  * A random id of `length` letters and digits: fits both the project part of a document name
@@ -6,10 +6,5 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * Ids are never derived from paths: a rename or move must not change which document holds a file.
  */
 export function newId(length = 12): string {
-  const bytes = new Uint8Array(length)
-  crypto.getRandomValues(bytes)
-  let out = ''
-  // 256 % 62 bias is irrelevant for identifiers.
-  for (const b of bytes) out += ALPHABET[b % ALPHABET.length]
-  return out
+  return randomId(length, ALPHANUMERIC)
 }

@@ -1,15 +1,11 @@
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+import { LOWER_ALPHANUMERIC, randomId } from '@weft/protocol/randomId'
 
 /**
  * Short random ids for rows and columns. They never contain ':' (the cell-key
  * separator) or the characters formulaRefs.ts uses as delimiters.
  */
 export function newId(length = 10): string {
-  const bytes = new Uint8Array(length)
-  crypto.getRandomValues(bytes)
-  let out = ''
-  for (const b of bytes) out += ALPHABET[b % ALPHABET.length]
-  return out
+  return randomId(length, LOWER_ALPHANUMERIC)
 }
 
 export function cellKey(rowId: string, colId: string): string {

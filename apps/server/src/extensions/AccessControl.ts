@@ -21,6 +21,7 @@ import type { ConnectionContext } from '../context.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
 import type { RefusalReporter } from '../limits/RefusalReporter.ts'
 import type { ConnectionLimits } from './ConnectionLimits.ts'
+import { ConnectionRefused } from './ConnectionRefused.ts'
 import { isTileBoard } from './TileBoard.ts'
 
 export interface AccessControlOptions {
@@ -30,22 +31,6 @@ export interface AccessControlOptions {
   throttle: AuthFailureThrottle
   /** Sockets per user and documents per socket, checked once the user is known. */
   limits: ConnectionLimits
-}
-
-/**
- * Thrown from onAuthenticate; Hocuspocus sends `reason` to the client. Its `message` is empty on
- * purpose: Hocuspocus prints every hook error that has a message, which would be one log line per
- * refused attempt (the RefusalReporter logs them at a bounded rate instead).
- */
-export class ConnectionRefused extends Error {
-  readonly code: number
-  readonly reason: string
-  constructor(code: number, reason: string) {
-    super('')
-    this.name = 'ConnectionRefused'
-    this.code = code
-    this.reason = reason
-  }
 }
 
 export class AccessControl implements Extension {

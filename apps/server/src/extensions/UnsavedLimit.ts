@@ -13,7 +13,7 @@ import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
-import { ConnectionRefused } from './AccessControl.ts'
+import { ConnectionRefused } from './ConnectionRefused.ts'
 
 export const TRY_AGAIN_LATER = 1013
 export const UNSAVED_LIMIT_REASON =

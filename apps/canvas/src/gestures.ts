@@ -1,0 +1,196 @@
+/**
+ * What a pointer does on the canvas, decided apart from React and the DOM: a press starts a pan,
+ * a selection change, a move, a resize, a rotation, a drawing or a text prompt; each pointer
+ * step of a gesture becomes a camera, a model change or a draft. CanvasView carries the
+ * decisions out (pointer capture, undo steps, prompts, model writes).
+ */
+import type { Shape, ShapeInit, ShapePatch, ShapeStyle } from '@weft/canvas-model'
+import {
+  type Box,
+  boxFrom,
+  type Camera,
+  normalisePoints,
+  type Point,
+  resizeBox,
+  rotationTo,
+  round,
+} from './geometry.ts'
+import { type Tool, textBox } from './tools.ts'
+
+export type Gesture =
+  | { kind: 'pan'; sx: number; sy: number; cam: Camera }
+  | { kind: 'move'; start: Point; origins: Map<string, Point> }
+  | { kind: 'resize'; id: string; box: Box; start: Point }
+  | { kind: 'rotate'; id: string; box: Box }
+  | { kind: 'draw'; start: Point; points: Point[] }
+
+export type Press = {
+  button: number
+  tool: Tool
+  shift: boolean
+  /** The selection handle under the pointer (`resize`, `rotate`), if any. */
+  handle: string | null
+  /** The shape under the pointer, if any (none when on a handle). */
+  hitId: string | null
+  /** Where, on the canvas (rounded) and on the screen. */
+  point: Point
+  screen: { sx: number; sy: number }
+  cam: Camera
+  selection: string[]
+  shapeOf: (id: string) => Shape | null
+}
+
+export type PressOutcome =
+  /** Not a button the canvas uses. */
+  | { kind: 'ignore' }
+  /** Middle button, or the select tool on empty canvas; a plain click there clears the selection. */
+  | { kind: 'pan'; gesture: Gesture; clearSelection: boolean }
+  /** The select tool on a shape or handle: a new undo step, maybe a new selection, maybe a drag. */
+  | { kind: 'select'; selection: string[] | null; gesture: Gesture | null }
+  /** The text or sticky tool: prompt for the text, then place it here. */
+  | { kind: 'text'; tool: 'text' | 'sticky' }
+  /** A shape tool: a new undo step and a drawing that follows the pointer. */
+  | { kind: 'draw'; gesture: Gesture }
+
+export function pressOutcome(press: Press): PressOutcome {
+  const { button, tool, shift, handle, hitId, point, selection } = press
+  if (button !== 0 && button !== 1) return { kind: 'ignore' }
+  if (button === 1 || (tool === 'select' && !hitId && !handle)) {
+    return {
+      kind: 'pan',
+      gesture: { kind: 'pan', sx: press.screen.sx, sy: press.screen.sy, cam: press.cam },
+      clearSelection: tool === 'select' && !shift,
+    }
+  }
+  if (tool === 'select') {
+    const single = selection.length === 1 ? press.shapeOf(selection[0] as string) : null
+    if (handle && single) {
+      const box = { x: single.x, y: single.y, w: single.w, h: single.h }
+      const gesture: Gesture =
+        handle === 'rotate'
+          ? { kind: 'rotate', id: single.id, box }
+          : { kind: 'resize', id: single.id, box, start: point }
+      return { kind: 'select', selection: null, gesture }
+    }
+    if (!hitId) return { kind: 'select', selection: null, gesture: null }
+    const ids = clickedSelection(selection, hitId, shift)
+    const origins = new Map<string, Point>()
+    for (const id of ids) {
+      const s = press.shapeOf(id)
+      if (s) origins.set(id, { x: s.x, y: s.y })
+    }
+    return { kind: 'select', selection: ids, gesture: { kind: 'move', start: point, origins } }
+  }
+  if (tool === 'text' || tool === 'sticky') return { kind: 'text', tool }
+  return { kind: 'draw', gesture: { kind: 'draw', start: point, points: [point] } }
+}
+
+/** A click on a shape: Shift toggles it in the selection; a plain click on an unselected one selects only it. */
+export function clickedSelection(selection: string[], hitId: string, shift: boolean): string[] {
+  if (shift) {
+    return selection.includes(hitId) ? selection.filter((s) => s !== hitId) : [...selection, hitId]
+  }
+  return selection.includes(hitId) ? selection : [hitId]
+}
+
+export type StepOutcome =
+  | { kind: 'camera'; cam: Camera }
+  /** Whole positions for every moved shape, written together (see CanvasView). */
+  | { kind: 'move'; patches: (readonly [string, ShapePatch])[] }
+  | { kind: 'update'; id: string; patch: ShapePatch }
+  | { kind: 'draft'; points: Point[] }
+
+/** One pointer step of a gesture, at `point` on the canvas and `screen` on the screen. */
+export function stepOutcome(
+  gesture: Gesture,
+  point: Point,
+  screen: { sx: number; sy: number },
+  tool: Tool,
+): StepOutcome {
+  switch (gesture.kind) {
+    case 'pan':
+      return {
+        kind: 'camera',
+        cam: {
+          ...gesture.cam,
+          x: gesture.cam.x - (screen.sx - gesture.sx) / gesture.cam.zoom,
+          y: gesture.cam.y - (screen.sy - gesture.sy) / gesture.cam.zoom,
+        },
+      }
+    case 'move': {
+      const dx = point.x - gesture.start.x
+      const dy = point.y - gesture.start.y
+      return {
+        kind: 'move',
+        patches: [...gesture.origins].map(
+          ([id, o]) => [id, { x: round(o.x + dx), y: round(o.y + dy) }] as const,
+        ),
+      }
+    }
+    case 'resize':
+      return {
+        kind: 'update',
+        id: gesture.id,
+        patch: resizeBox(gesture.box, point.x - gesture.start.x, point.y - gesture.start.y),
+      }
+    case 'rotate':
+      return { kind: 'update', id: gesture.id, patch: { rotation: rotationTo(gesture.box, point) } }
+    case 'draw':
+      return {
+        kind: 'draft',
+        points: tool === 'freehand' ? [...gesture.points, point] : [gesture.start, point],
+      }
+  }
+}
+
+/** The shape a drawing gesture shows while it goes on (null for tools that do not draw). */
+export function draftShape(tool: Tool, points: Point[], style: ShapeStyle): Shape | null {
+  const start = points[0]
+  const end = points.at(-1)
+  if (!start || !end || tool === 'select' || tool === 'text' || tool === 'sticky') return null
+  const base = { id: 'draft', z: '', rotation: 0, text: '', fontSize: 20, ...style }
+  if (tool === 'rect' || tool === 'ellipse') {
+    return { ...base, type: tool, ...boxFrom(start, end), points: [] }
+  }
+  return {
+    ...base,
+    type: tool,
+    fill: 'none',
+    ...normalisePoints(tool === 'freehand' ? points : [start, end]),
+  }
+}
+
+/** The shape a finished drawing adds, or null when it is too small to be meant (a click). */
+export function drawnShape(tool: Tool, points: Point[], style: ShapeStyle): ShapeInit | null {
+  const shape = draftShape(tool, points, style)
+  if (!shape || (shape.w < 2 && shape.h < 2)) return null
+  const { id: _id, z: _z, ...init } = shape
+  return init
+}
+
+/** A text or sticky note placed at `point` with the current style (notes default to yellow). */
+export function textShape(
+  tool: 'text' | 'sticky',
+  text: string,
+  point: Point,
+  style: ShapeStyle,
+): ShapeInit {
+  const fontSize = tool === 'text' ? 20 : 16
+  const size = tool === 'sticky' ? { w: 160, h: 120 } : textBox(text, fontSize)
+  return {
+    type: tool,
+    x: point.x,
+    y: point.y,
+    ...size,
+    text,
+    fontSize,
+    stroke: style.stroke,
+    fill: tool === 'sticky' ? (style.fill !== 'none' ? style.fill : '#ffe066') : 'none',
+    strokeWidth: style.strokeWidth,
+  }
+}
+
+/** The change a text edit makes: a text box is re-sized to its text, a note keeps its size. */
+export function textEdit(shape: Shape, text: string): ShapePatch {
+  return shape.type === 'text' ? { text, ...textBox(text, shape.fontSize) } : { text }
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import * as Y from 'yjs'
+import { docChangeStore } from './docChangeStore.ts'
+import type { FrameScheduler } from './docVersion.ts'
+
+function manualFrames() {
+  const queued = new Map<number, () => void>()
+  let next = 1
+  const frames: FrameScheduler = {
+    request: (callback) => {
+      queued.set(next, callback)
+      return next++
+    },
+    cancel: (handle) => {
+      queued.delete(handle)
+    },
+  }
+  const run = () => {
+    const callbacks = [...queued.values()]
+    queued.clear()
+    for (const callback of callbacks) callback()
+  }
+  return { frames, run }
+}
+
+test('the revision moves once per frame of transactions, and only while subscribed', () => {
+  const doc = new Y.Doc()
+  const { frames, run } = manualFrames()
+  const store = docChangeStore(doc, frames)
+  const text = doc.getText('t')
+  let told = 0
+  const unsubscribe = store.subscribe(() => {
+    told += 1
+  })
+  run()
+  // Subscribing counts as a change: what landed before it must reach the view.
+  assert.equal(store.getRevision(), 1)
+  text.insert(0, 'a')
+  text.insert(1, 'b')
+  assert.equal(store.getRevision(), 1, 'nothing moves before the frame')
+  run()
+  assert.deepEqual([store.getRevision(), told], [2, 2])
+  unsubscribe()
+  text.insert(2, 'c')
+  run()
+  assert.deepEqual([store.getRevision(), told], [2, 2])
+})

@@ -1,0 +1,17 @@
+// Random identifiers for things inside documents (grid rows and columns, code files). Kept apart
+// from the token code (`@weft/protocol/randomId`) so browser bundles take it without jose.
+
+/** Lower-case letters and digits. */
+export const LOWER_ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789'
+/** Letters of both cases and digits. */
+export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/** `length` characters drawn from `alphabet` with the platform's CSPRNG. */
+export function randomId(length: number, alphabet: string): string {
+  const bytes = new Uint8Array(length)
+  crypto.getRandomValues(bytes)
+  let out = ''
+  // The modulo bias (256 % alphabet length) is irrelevant for identifiers.
+  for (const b of bytes) out += alphabet[b % alphabet.length]
+  return out
+}

@@ -29,9 +29,8 @@ if [ ! -s "$rootfs" ]; then
   log "mmdebstrap $SUITE (minbase) -> $rootfs"
   mirror="$(sed -n 's/^URIs: \(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)"
   # Like debian:bookworm-slim: no documentation, manual pages or translations (copyright files
-  # stay), no recommended packages, and usr-is-merged rather than the usrmerge converter (which
-  # pulls in the full perl, 45 MB). CA certificates come from the host bundle below, so the
-  # ca-certificates package is not installed.
+  # stay), no recommended packages; usr-is-merged replaces the usrmerge converter below. CA
+  # certificates come from the host bundle, so the ca-certificates package is not installed.
   mmdebstrap --variant=minbase --format=tar --include=passwd,usr-is-merged --quiet \
     --aptopt='APT::Install-Recommends "false"' \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
@@ -62,6 +61,10 @@ buildah copy --quiet "$ctr" "$npm_dir/package" /usr/local/lib/node_modules/npm >
 buildah copy --quiet "$ctr" /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt >/dev/null
 # The host's bundle also serves programs that look for OpenSSL's default file.
 buildah run --isolation chroot "$ctr" -- ln -sf certs/ca-certificates.crt /etc/ssl/cert.pem
+# mmdebstrap converts to merged /usr with the usrmerge package, which needs the full perl; once
+# done, usr-is-merged stands in for it, as in Debian's own slim images.
+buildah run --isolation chroot "$ctr" -- dpkg --purge usrmerge libfile-find-rule-perl \
+  libnumber-compare-perl libtext-glob-perl perl perl-modules-5.36 libperl5.36 libgdbm-compat4 libgdbm6 >&2
 buildah run --isolation chroot "$ctr" -- sh -c '
   ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm &&
   ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx &&

@@ -25,7 +25,7 @@ const cases = [
   {
     name: 'PDB minAvailable above 100%',
     set: 'server.pdb.minAvailable=150%',
-    extra: ['--set', 'server.pdb.maxUnavailable=null'],
+    extra: ['--set-string', 'server.pdb.maxUnavailable='],
     schemaPath: '/server/pdb/minAvailable',
     api: /minAvailable: Invalid value: "150%".*100%/,
   },

@@ -19,6 +19,15 @@ COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubelet kubect
 
 command -v go >/dev/null || { echo "build-k8s: go is required (Go module proxy build)" >&2; exit 1; }
 
+# One build at a time per version: a second caller (e.g. `cluster up` while .ci/run's background
+# build is still compiling) waits here, then finds the binaries built.
+mkdir -p "$DIR"
+exec 9>"$DIR/.lock"
+if ! flock -n 9; then
+  echo "build-k8s: another build of $K8S_VERSION is running; waiting for it" >&2
+  flock 9
+fi
+
 have_all() {
   for c in "${COMPONENTS[@]}" etcd; do [ -x "$BIN/$c" ] || return 1; done
   "$BIN/kube-apiserver" --version 2>/dev/null | grep -qF "$K8S_VERSION"

@@ -5,12 +5,15 @@
 #   migrations    node packages/db/src/cli/migrate.ts (= npm run db:migrate)
 # Node 24 runs the TypeScript sources directly (type stripping); the web apps are built by Vite
 # into apps/<app>/dist and served by the server node.
+# Where node:24-bookworm-slim cannot be pulled, scripts/image/build.sh passes a stand-in built
+# from Debian packages and the pinned Node.js npm package (scripts/image/base.sh).
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build: every dependency, the Prisma client, the web apps -------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-ENV CI=true NPM_CONFIG_UPDATE_NOTIFIER=false PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
+ENV CI=true NPM_CONFIG_UPDATE_NOTIFIER=false PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1 \
+  TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 COPY . .
 # The postinstall script generates the Prisma client into packages/db/generated.
 RUN npm ci --no-audit --no-fund
@@ -21,25 +24,42 @@ FROM ${NODE_IMAGE} AS prod
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY . .
-# Without the prisma CLI (a dev dependency) the postinstall skips generation; the client
-# generated in the build stage is copied in below.
-RUN npm ci --omit=dev --no-audit --no-fund \
+# Production dependencies of the processes the image runs (server, presence, migrations) only:
+# the web apps' libraries are already bundled into their dist/ by Vite. `--omit=optional
+# --omit=peer` also drops what the lockfile marks devOptional (the prisma CLI with @prisma/dev,
+# studio, effect; typescript): optional peers of @prisma/client that only `prisma generate` uses;
+# without the CLI the postinstall skips generation (the build stage's client is copied in below).
+# The Prisma client loads only the PostgreSQL query compiler (packages/db/generated), so the other
+# databases' WASM builds go; so do the workspaces that never run in production and their links.
+RUN npm ci --omit=dev --omit=optional --omit=peer --no-audit --no-fund \
+    -w apps/server -w apps/presence -w packages/db \
   && npm cache clean --force \
-  && rm -rf e2e bench docs
+  && find node_modules/@prisma/client/runtime -name 'query_compiler_*' ! -name '*.postgresql.*' -delete \
+  && rm -rf e2e bench docs packages/testkit node_modules/@types \
+  && find node_modules -xtype l -print -delete
 COPY --from=build /app/packages/db/generated ./packages/db/generated
 COPY --from=build /app/apps ./apps-built
 # Keep each app's Vite output (dist/) next to its sources.
 RUN for dir in apps-built/*/dist; do app="$(basename "$(dirname "$dir")")"; cp -R "$dir" "apps/$app/dist"; done \
   && rm -rf apps-built
 
+# --- runtime filesystem: the Node base minus what a running node never uses ------------------
+FROM ${NODE_IMAGE} AS runtime-base
+# npm, corepack and yarn, documentation and package lists stay out of the image; the final stage
+# copies this filesystem into one layer, so removing them here really shrinks the image.
+RUN rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack \
+    /usr/local/bin/yarn /usr/local/bin/yarnpkg /opt/yarn-* /usr/local/include/node \
+    /usr/share/doc /usr/share/man /usr/share/info /var/lib/apt/lists/* /var/cache/apt/* /var/cache/debconf/* \
+  && groupadd --system --gid 10001 weft \
+  && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin weft
+
 # --- runtime ---------------------------------------------------------------------------------
-FROM ${NODE_IMAGE}
-ENV NODE_ENV=production PORT=8080
+FROM scratch
+COPY --from=runtime-base / /
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin NODE_ENV=production PORT=8080
 WORKDIR /app
 # Files stay owned by root and read-only for the process; the root filesystem can be mounted
 # read-only (the chart mounts an emptyDir at /tmp). Numeric user so runAsNonRoot can verify it.
-RUN groupadd --system --gid 10001 weft \
-  && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin weft
 COPY --from=prod /app /app
 USER 10001:10001
 EXPOSE 8080

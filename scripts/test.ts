@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { K8S_BIN } from './cluster/paths.ts'
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..')
 const work = mkdtempSync(join(tmpdir(), 'weft-test-'))
@@ -82,6 +83,29 @@ if (existsSync(playwrightConfig) && process.env.SKIP_E2E !== '1') {
   } else {
     failed += 1
   }
+}
+
+// 3. Cluster suites: the chart on a local Kubernetes cluster (scripts/cluster, `npm run
+// test:cluster`). They run where the cluster's binaries are built (.ci/run builds them) or with
+// WEFT_CLUSTER_TESTS=1 (which builds them, ~25 min the first time); WEFT_CLUSTER_TESTS=0 skips.
+const clusterTests =
+  process.env.WEFT_CLUSTER_TESTS ?? (existsSync(join(K8S_BIN, 'kube-apiserver')) ? '1' : '0')
+if (clusterTests === '1') {
+  const report = join(work, 'cluster.json')
+  run(process.execPath, [join(root, 'scripts', 'cluster', 'test-cluster.ts')], {
+    WEFT_CLUSTER_REPORT: report,
+  })
+  if (existsSync(report)) {
+    const counts = JSON.parse(readFileSync(report, 'utf8')) as { passed: number; failed: number }
+    passed += counts.passed
+    failed += counts.failed
+  } else {
+    failed += 1
+  }
+} else {
+  console.log(
+    `cluster suites skipped: no Kubernetes binaries in ${K8S_BIN} (see docs/deploy-kubernetes.md)`,
+  )
 }
 
 console.log(`${passed} passed, ${failed} failed`)

@@ -1,0 +1,75 @@
+// `npm run test:cluster`: the chart on the local cluster (scripts/cluster/tests). Brings the cluster
+// up when it is not running (and down again afterwards, unless WEFT_CLUSTER_KEEP=1), runs the suites
+// with Node's test runner, and prints `cluster tier: N` and `N passed, N failed`. With
+// WEFT_CLUSTER_REPORT=<file> it also writes the counts as JSON for scripts/test.ts.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { isAlive, readState } from './processes.ts'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const cli = join(here, 'cluster.ts')
+
+function cluster(command: string) {
+  return spawnSync(process.execPath, [cli, command], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  })
+}
+
+let passed = 0
+let failed = 0
+const running = readState()?.processes.every(isAlive) === true
+let startedHere = false
+if (!running) {
+  const up = cluster('up')
+  process.stdout.write(up.stdout)
+  startedHere = true
+  if (up.status !== 0) failed += 1
+}
+const state = readState()
+const tier = state?.tier ?? 1
+
+if (state && failed === 0) {
+  const tap = join(mkdtempSync(join(tmpdir(), 'weft-cluster-test-')), 'cluster.tap')
+  const tests = join(here, 'tests')
+  const files = readdirSync(tests)
+    .filter((f) => f.endsWith('.test.ts'))
+    // A kubelet is needed to run Pods: node.test.ts only runs on tier 2.
+    .filter((f) => tier === 2 || f !== 'node.test.ts')
+    .map((f) => join(tests, f))
+  spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, KUBECONFIG: state.kubeconfig, WEFT_CLUSTER_TIER: String(tier) },
+    },
+  )
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : ''
+  const count = (label: string) =>
+    Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0)
+  passed += count('pass')
+  failed += count('fail') + count('cancelled')
+  if (!text) failed += 1
+}
+
+if (startedHere && process.env.WEFT_CLUSTER_KEEP !== '1') {
+  const down = cluster('down')
+  if (down.status !== 0) failed += 1
+}
+console.log(`cluster tier: ${tier}`)
+console.log(`${passed} passed, ${failed} failed`)
+if (process.env.WEFT_CLUSTER_REPORT)
+  writeFileSync(process.env.WEFT_CLUSTER_REPORT, JSON.stringify({ passed, failed, tier }))
+process.exit(failed > 0 ? 1 : 0)

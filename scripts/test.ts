@@ -86,10 +86,12 @@ if (existsSync(playwrightConfig) && process.env.SKIP_E2E !== '1') {
 }
 
 // 3. Cluster suites: the chart on a local Kubernetes cluster (scripts/cluster, `npm run
-// test:cluster`). They run where the cluster's binaries are built (.ci/run builds them) or with
-// WEFT_CLUSTER_TESTS=1 (which builds them, ~25 min the first time); WEFT_CLUSTER_TESTS=0 skips.
+// test:cluster`). They run where the cluster's binaries are built, or are being built (.ci/run
+// starts the build in the background; the suite waits for it), or with WEFT_CLUSTER_TESTS=1
+// (which builds them, 25-50 min the first time); WEFT_CLUSTER_TESTS=0 skips.
 const clusterTests =
-  process.env.WEFT_CLUSTER_TESTS ?? (existsSync(join(K8S_BIN, 'kube-apiserver')) ? '1' : '0')
+  process.env.WEFT_CLUSTER_TESTS ??
+  (existsSync(join(K8S_BIN, 'kube-apiserver')) || kubernetesBuildRunning() ? '1' : '0')
 if (clusterTests === '1') {
   const report = join(work, 'cluster.json')
   run(process.execPath, [join(root, 'scripts', 'cluster', 'test-cluster.ts')], {
@@ -110,3 +112,10 @@ if (clusterTests === '1') {
 
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)
+
+/** True while build-k8s.sh holds its lock (the build in progress that the cluster suite waits for). */
+function kubernetesBuildRunning(): boolean {
+  const lock = join(K8S_BIN, '..', '.lock')
+  if (!existsSync(lock)) return false
+  return spawnSync('flock', ['-n', lock, 'true']).status === 1
+}

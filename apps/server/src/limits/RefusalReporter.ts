@@ -7,7 +7,7 @@
  */
 import { CloseCodes } from '@weft/protocol'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import { OncePerWindow } from './OncePerWindow.ts'
 
 export interface Refusal {

@@ -8,9 +8,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { appendUpdates, type LoggedUpdate, RetryingQueue, type SqlExecutor } from '@weft/db'
-import type { Journal } from '../journal/Journal.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
+import type { Journal } from './journal/Journal.ts'
 
 export type IncomingUpdate = Omit<LoggedUpdate, 'updateKey' | 'nodeId'>
 

@@ -25,13 +25,13 @@ import type {
 import { isTransactionOrigin } from '@hocuspocus/server'
 import { applyState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
 import type { ConnectionContext } from '../context.ts'
-import type { JournalRecovery } from '../journal/JournalRecovery.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
-import type { Compactor } from '../persistence/Compactor.ts'
-import type { IntegrityWatch } from '../persistence/IntegrityWatch.ts'
-import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
-import { contentMissingFromStore } from '../persistence/unsavedContent.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
+import type { Compactor } from './Compactor.ts'
+import type { IntegrityWatch } from './IntegrityWatch.ts'
+import type { JournalRecovery } from './journal/JournalRecovery.ts'
+import type { UpdateLogWriter } from './UpdateLogWriter.ts'
+import { contentMissingFromStore } from './unsavedContent.ts'
 
 export interface PersistenceOptions {
   prisma: PrismaClient

@@ -1,7 +1,7 @@
 /** Counts what flows through the node's documents for /metrics. */
 import type { Extension, onChangePayload } from '@hocuspocus/server'
 import { isTransactionOrigin } from '@hocuspocus/server'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from './Metrics.ts'
 
 export class MetricsReporter implements Extension {
   extensionName = 'MetricsReporter'

@@ -11,9 +11,9 @@ import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
-import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
-import { ConnectionRefused } from './ConnectionRefused.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
+import { ConnectionRefused } from '../refusals.ts'
+import type { UpdateLogWriter } from './UpdateLogWriter.ts'
 
 export const TRY_AGAIN_LATER = 1013
 export const UNSAVED_LIMIT_REASON =

@@ -28,7 +28,7 @@ import type { RedisConfig } from '@weft/config'
 import { createRedisConnection, subscriberCount } from '@weft/redis'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 
 export interface RedisFanoutOptions {
   /** A server, a Sentinel-managed master or a cluster: see docs/decisions/0020. */

@@ -10,7 +10,7 @@ import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
-import { ConnectionRefused } from './ConnectionRefused.ts'
+import { ConnectionRefused } from '../refusals.ts'
 
 export const INVALID_PAYLOAD = 1007
 

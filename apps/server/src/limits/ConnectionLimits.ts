@@ -8,7 +8,7 @@
 import type { Extension, onDisconnectPayload } from '@hocuspocus/server'
 import { CloseCodes } from '@weft/protocol'
 import type { ConnectionContext, SocketState } from '../context.ts'
-import { ConnectionRefused } from './ConnectionRefused.ts'
+import { ConnectionRefused } from '../refusals.ts'
 
 export interface ConnectionLimitsOptions {
   maxConnectionsPerUser: number

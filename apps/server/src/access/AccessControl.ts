@@ -10,7 +10,6 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import {
   accessFor,
-  CloseCodes,
   devModeClaims,
   documentNameProblem,
   TokenError,
@@ -21,7 +20,7 @@ import type { ConnectionContext } from '../context.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
 import type { ConnectionLimits } from '../limits/ConnectionLimits.ts'
 import type { RefusalReporter } from '../limits/RefusalReporter.ts'
-import { ConnectionRefused } from '../refusals.ts'
+import { CloseCodes, ConnectionRefused } from '../refusals.ts'
 import { isTileBoard } from '../tiles/TileBoard.ts'
 
 export interface AccessControlOptions {

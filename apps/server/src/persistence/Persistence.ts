@@ -27,6 +27,7 @@ import { applyState, type PrismaClient, readDocumentState, type StoredState } fr
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
+import { CloseCodes, REFUSAL_REASONS } from '../refusals.ts'
 import type { Compactor } from './Compactor.ts'
 import type { IntegrityWatch } from './IntegrityWatch.ts'
 import type { JournalRecovery } from './journal/JournalRecovery.ts'
@@ -51,9 +52,6 @@ export interface PersistenceOptions {
     reason: string
   }) => void
 }
-
-/** Close-code family for "the server cannot serve this now" (WebSocket 1011: internal error). */
-const DEPENDENCY_DOWN = 1011
 
 /** How long a document whose content the store cannot confirm stays loaded before trying again. */
 const UNLOAD_RETRY_MS = 5_000
@@ -96,8 +94,8 @@ export class Persistence extends Database {
       this.options.onLoadRefused?.({
         documentName,
         userId: (context as ConnectionContext | undefined)?.user?.id ?? null,
-        code: DEPENDENCY_DOWN,
-        reason: 'dependency down: the database is unavailable, so the document cannot be loaded',
+        code: CloseCodes.dependencyDown,
+        reason: REFUSAL_REASONS.dependencyDown,
       })
       throw error
     }

@@ -12,12 +12,8 @@ import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
-import { ConnectionRefused } from '../refusals.ts'
+import { CloseCodes, ConnectionRefused, REFUSAL_REASONS } from '../refusals.ts'
 import type { UpdateLogWriter } from './UpdateLogWriter.ts'
-
-export const TRY_AGAIN_LATER = 1013
-export const UNSAVED_LIMIT_REASON =
-  'edits refused: this node holds its limit of unsaved updates until the database is back'
 
 export interface UnsavedLimitOptions {
   writer: UpdateLogWriter
@@ -74,7 +70,8 @@ export class UnsavedLimit implements Extension {
         'refusing edits: unsaved updates at their limit (UNSAVED_MAX_UPDATES / UNSAVED_MAX_BYTES)',
       )
     }
-    ;(context as ConnectionContext).transport?.close(TRY_AGAIN_LATER, UNSAVED_LIMIT_REASON)
-    throw new ConnectionRefused(TRY_AGAIN_LATER, UNSAVED_LIMIT_REASON)
+    const { tryAgainLater } = CloseCodes
+    ;(context as ConnectionContext).transport?.close(tryAgainLater, REFUSAL_REASONS.unsavedLimit)
+    throw new ConnectionRefused(tryAgainLater, REFUSAL_REASONS.unsavedLimit)
   }
 }

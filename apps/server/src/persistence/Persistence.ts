@@ -22,12 +22,12 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server'
-import { isTransactionOrigin } from '@hocuspocus/server'
 import { applyState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import { CloseCodes, REFUSAL_REASONS } from '../refusals.ts'
+import { isFromRedis } from '../transactionOrigins.ts'
 import type { Compactor } from './Compactor.ts'
 import type { IntegrityWatch } from './IntegrityWatch.ts'
 import type { JournalRecovery } from './journal/JournalRecovery.ts'
@@ -45,12 +45,14 @@ export interface PersistenceOptions {
   recovery?: JournalRecovery
   onDatabaseStatus: (up: boolean) => void
   /** Told when a connection fails because its document cannot be loaded (the session record keeps it). */
-  onLoadRefused?: (refusal: {
-    documentName: string
-    userId: string | null
-    code: number
-    reason: string
-  }) => void
+  onLoadRefused?: (refusal: LoadRefusal) => void
+}
+
+export interface LoadRefusal {
+  documentName: string
+  userId: string | null
+  code: number
+  reason: string
 }
 
 /** How long a document whose content the store cannot confirm stays loaded before trying again. */
@@ -105,16 +107,12 @@ export class Persistence extends Database {
     transactionOrigin,
     update,
     documentName,
-    connection,
+    context,
   }: onChangePayload): Promise<void> {
-    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
-    // A server-side edit on someone's behalf (a validated tile placement) names them in its origin.
-    const onBehalfOf =
-      isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'local'
-        ? (transactionOrigin.context as ConnectionContext | undefined)?.user
-        : undefined
-    const user = (connection?.context as ConnectionContext | undefined)?.user ?? onBehalfOf
-    this.options.metrics.updatesReceived.inc()
+    if (isFromRedis(transactionOrigin)) return
+    // Hocuspocus passes the sending connection's context, or for a server-side edit on someone's
+    // behalf (a validated tile placement) the context its origin names.
+    const user = (context as ConnectionContext | undefined)?.user
     this.options.writer.enqueue({
       documentName,
       update,

@@ -13,10 +13,10 @@ import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import { CloseCodes, ConnectionRefused, REFUSAL_REASONS } from '../refusals.ts'
-import type { UpdateLogWriter } from './UpdateLogWriter.ts'
 
 export interface UnsavedLimitOptions {
-  writer: UpdateLogWriter
+  /** What the node holds and Postgres does not have yet (NodePersistence). */
+  unsaved: { readonly pendingCount: number; readonly pendingBytes: number }
   maxUpdates: number
   maxBytes: number
   metrics: Metrics
@@ -52,8 +52,8 @@ export class UnsavedLimit implements Extension {
   }
 
   get reached(): boolean {
-    const { writer, maxUpdates, maxBytes } = this.options
-    return writer.pendingCount >= maxUpdates || writer.pendingBytes >= maxBytes
+    const { unsaved, maxUpdates, maxBytes } = this.options
+    return unsaved.pendingCount >= maxUpdates || unsaved.pendingBytes >= maxBytes
   }
 
   async beforeHandleMessage({ update, context, documentName }: beforeHandleMessagePayload) {
@@ -64,8 +64,8 @@ export class UnsavedLimit implements Extension {
       this.options.logger.error(
         {
           documentName,
-          unsavedUpdates: this.options.writer.pendingCount,
-          unsavedBytes: this.options.writer.pendingBytes,
+          unsavedUpdates: this.options.unsaved.pendingCount,
+          unsavedBytes: this.options.unsaved.pendingBytes,
         },
         'refusing edits: unsaved updates at their limit (UNSAVED_MAX_UPDATES / UNSAVED_MAX_BYTES)',
       )

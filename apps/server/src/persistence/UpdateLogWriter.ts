@@ -25,7 +25,7 @@ export interface UpdateLogWriterOptions {
   logger: Logger
   /** Told whether the database answered, for readiness and metrics. */
   onDatabaseStatus: (up: boolean) => void
-  /** Told how many rows of each document were written, to trigger compaction. */
+  /** Told how many rows of each document were written (for compaction and the row count). */
   onPersisted: (counts: Map<string, number>) => void
   batchDelayMs?: number
   maxBatch?: number
@@ -110,7 +110,6 @@ export class UpdateLogWriter {
     this.writtenSeq = (batch.at(-1) as QueuedUpdate).seq
     for (const entry of batch) this.queuedBytes -= entry.update.byteLength
     this.journal?.committed(this.writtenSeq)
-    this.options.metrics.updatesPersisted.inc(batch.length)
     const done = this.waiters.filter((waiter) => waiter.seq <= this.writtenSeq)
     this.waiters = this.waiters.filter((waiter) => waiter.seq > this.writtenSeq)
     for (const waiter of done) waiter.resolve()

@@ -13,6 +13,10 @@
  * and when a peer notices a gap (updates it cannot integrate because one went missing).
  * Redis outages never fail a document load or a client edit: the node keeps serving its own
  * clients, and readiness reports the broken link.
+ *
+ * Each override of the stock extension has a decision record with its figure: onChange (0060),
+ * the store lock turned off (0061), the Cluster subscriber count and the outage wrappers (0062).
+ * Its internals are reached only through libraryInternals/extensionRedis.ts.
  */
 import { randomBytes } from 'node:crypto'
 import { Redis } from '@hocuspocus/extension-redis'
@@ -162,7 +166,7 @@ export class RedisFanout extends Redis {
     }
   }
 
-  /** The stock lock only guards the stock "store the whole state" pattern; the update log needs none. */
+  /** The stock lock only guards the stock "store the whole state" pattern; the update log needs none (0061). */
   override async onStoreDocument() {}
 
   override async afterStoreDocument() {}

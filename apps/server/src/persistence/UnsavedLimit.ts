@@ -47,8 +47,7 @@ export class UnsavedLimit implements Extension {
   constructor(options: UnsavedLimitOptions) {
     this.options = options
     // Read at scrape time, so the gauge is true between edits too.
-    const gauge = options.metrics.unsavedLimitReached
-    ;(gauge as unknown as { collect: () => void }).collect = () => gauge.set(this.reached ? 1 : 0)
+    options.metrics.read(options.metrics.unsavedLimitReached, () => (this.reached ? 1 : 0))
   }
 
   get reached(): boolean {

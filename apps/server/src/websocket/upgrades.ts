@@ -9,6 +9,11 @@ import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import crossws from 'crossws/adapters/node'
 import type { ConnectionContext, SocketState, SocketTransport } from '../context.ts'
 import { originAllowed } from '../http/originPolicy.ts'
+import {
+  type ClientConnection,
+  hasEstablishedDocuments,
+} from '../libraryInternals/hocuspocusServer.ts'
+import { tcpSocketOf } from '../libraryInternals/ws.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
 import type { ConnectionLimits } from '../limits/ConnectionLimits.ts'
 import { clientAddress, requestSource, type TrustedProxies } from '../limits/clientAddress.ts'
@@ -17,7 +22,7 @@ import { pausableOf, type RateSettings, SocketRate } from '../limits/SocketRate.
 import type { Logger } from '../logger.ts'
 import { CloseCodes } from '../refusals.ts'
 import { connectionRequest } from './connectionRequest.ts'
-import { corkUntilNextTurn, tcpSocketOf } from './corkPerTurn.ts'
+import { corkUntilNextTurn } from './corkPerTurn.ts'
 import { authMessage, bridgeSocket, toHocuspocus } from './YWebsocketBridge.ts'
 
 export interface UpgradeOptions {
@@ -36,8 +41,6 @@ export interface UpgradeOptions {
   /** ALLOWED_ORIGINS: browser origins besides the node's own that may open a socket. */
   allowedOrigins: string[]
 }
-
-type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
 
 /**
  * crossws's keep-alive sweep is off: it pings every socket from one timer, one event-loop turn
@@ -66,10 +69,7 @@ function transportFor(
 ): SocketTransport {
   return {
     refuse(code, reason) {
-      const established = (
-        connection() as unknown as { documentConnections?: Record<string, unknown> }
-      )?.documentConnections
-      if (established && Object.keys(established).length > 0) return
+      if (hasEstablishedDocuments(connection())) return
       socket.close(code, reason)
     },
     close(code, reason) {

@@ -9,10 +9,6 @@ import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server'
 import crossws from 'crossws/adapters/node'
 import type { ConnectionContext, SocketState, SocketTransport } from '../context.ts'
 import { originAllowed } from '../http/originPolicy.ts'
-import {
-  type ClientConnection,
-  hasEstablishedDocuments,
-} from '../libraryInternals/hocuspocusServer.ts'
 import { tcpSocketOf } from '../libraryInternals/ws.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
 import type { ConnectionLimits } from '../limits/ConnectionLimits.ts'
@@ -42,6 +38,8 @@ export interface UpgradeOptions {
   allowedOrigins: string[]
 }
 
+type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
+
 /**
  * crossws's keep-alive sweep is off: it pings every socket from one timer, one event-loop turn
  * of ~0.4–0.5 s at 10,000 sockets (docs/benchmarks.md, scenario 4). Silent sockets are still
@@ -63,13 +61,13 @@ interface PeerState {
   authDeadline: ReturnType<typeof setTimeout>
 }
 
-function transportFor(
-  socket: WebSocketLike,
-  connection: () => ClientConnection | undefined,
-): SocketTransport {
+function transportFor(socket: WebSocketLike, state: SocketState): SocketTransport {
   return {
     refuse(code, reason) {
-      if (hasEstablishedDocuments(connection())) return
+      // A socket with an authenticated document keeps it: a refusal ends only a socket that has
+      // nothing else (our own record, set when a document is admitted, not Hocuspocus's
+      // documentConnections, which fills only once the document has loaded).
+      if (state.documents.size > 0) return
       socket.close(code, reason)
     },
     close(code, reason) {
@@ -134,11 +132,10 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     hooks: {
       open(peer) {
         const socket = peer.websocket as unknown as WebSocketLike
-        let connection: ClientConnection | undefined
         const socketState = socketStateOf(peer)
-        const transport = transportFor(socket, () => connection)
+        const transport = transportFor(socket, socketState)
         const context: ConnectionContext = { transport, socket: socketState }
-        connection = hocuspocus.handleConnection(
+        const connection = hocuspocus.handleConnection(
           socket,
           connectionRequest(peer.request as Request),
           context,

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import type { PrismaClient } from '@weft/db'
 import type { TokenPolicy } from '@weft/protocol'
+import type { DocumentRoutes } from '../documents/documentRoutes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
@@ -18,6 +19,8 @@ import { sendJson } from './sendJson.ts'
 import { serveApp, WEB_APPS } from './staticApps.ts'
 
 export interface RouterOptions {
+  /** The home page and the documents API (documents/), asked first. */
+  documentRoutes?: DocumentRoutes
   nodeId: string
   appsDir: string
   readiness: Readiness
@@ -50,6 +53,7 @@ export function createRouter(options: RouterOptions) {
         return sendJson(response, 400, { error: `bad request target: ${target.problem}` })
       const { url } = target
       const { pathname } = url
+      if (options.documentRoutes && (await options.documentRoutes(request, response, url))) return
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         // A state-changing request from another site's page is refused before anything else.
         if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {

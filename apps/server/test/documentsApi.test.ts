@@ -49,7 +49,7 @@ async function call(
     body = JSON.stringify(init.json)
   } else if (init.body) {
     headers['Content-Type'] = 'application/octet-stream'
-    body = init.body
+    body = Buffer.from(init.body)
   }
   const response = await fetch(`${fleet.nodes[node]?.url}${path}`, {
     method: init.method ?? 'GET',
@@ -60,6 +60,7 @@ async function call(
   const payload = type.includes('json')
     ? await response.json()
     : new Uint8Array(await response.arrayBuffer())
+  // biome-ignore lint/suspicious/noExplicitAny: each test asserts the fields it reads.
   return { status: response.status, headers: response.headers, body: payload as any }
 }
 
@@ -249,15 +250,35 @@ test('bad input gets a clear JSON error and never a 500', async () => {
     ['/api/documents', { method: 'POST', token, json: { kind: 'grid', title: 7 } }, 400, /title/],
     ['/api/documents', { method: 'POST', token, json: { kind: 'grid', id: 'a/b' } }, 400, /id/],
     ['/api/documents', { method: 'POST', token, body: new TextEncoder().encode('{') }, 400, /JSON/],
-    [path('grid:x', 'updates'), { method: 'POST', token, body: new Uint8Array([1, 2, 3]) }, 400, /Yjs/],
-    [path('grid:x', 'updates'), { method: 'POST', token, body: new Uint8Array(MAX_BODY + 1) }, 413, /API_MAX_BODY_BYTES/],
+    [
+      path('grid:x', 'updates'),
+      { method: 'POST', token, body: new Uint8Array([1, 2, 3]) },
+      400,
+      /Yjs/,
+    ],
+    [
+      path('grid:x', 'updates'),
+      { method: 'POST', token, body: new Uint8Array(MAX_BODY + 1) },
+      413,
+      /API_MAX_BODY_BYTES/,
+    ],
     [path('nope:x'), { token }, 400, /document name/],
     [path(`grid:${'a'.repeat(300)}`), { token }, 400, /longer/],
     [path('grid:never-made'), { token }, 404, /no document/],
     [`${path('grid:never-made', 'export')}?format=pdf`, { token }, 404, /no document/],
-    [path('grid:x', 'restore'), { method: 'POST', token, json: { version: 'yesterday' } }, 400, /version/],
+    [
+      path('grid:x', 'restore'),
+      { method: 'POST', token, json: { version: 'yesterday' } },
+      400,
+      /version/,
+    ],
     [path('grid:x', 'versions'), { method: 'DELETE', token }, 405, /method/],
-    [path('canvas:x/tiles', 'updates'), { method: 'POST', token, body: new Uint8Array([0, 0]) }, 403, /tile/],
+    [
+      path('canvas:x/tiles', 'updates'),
+      { method: 'POST', token, body: new Uint8Array([0, 0]) },
+      403,
+      /tile/,
+    ],
   ]
   for (const [target, init, status, message] of cases) {
     const response = await call(1, target, init)
@@ -277,7 +298,10 @@ test('each caller has API_REQUESTS_PER_MINUTE on a node, then 429 with Retry-Aft
   assert.equal(refused.status, 429)
   assert.ok(Number(refused.headers.get('retry-after')) >= 1)
   // Someone else is not held back by it.
-  assert.equal((await call(0, '/api/documents?limit=1', { token: await writer('calm') })).status, 200)
+  assert.equal(
+    (await call(0, '/api/documents?limit=1', { token: await writer('calm') })).status,
+    200,
+  )
 })
 
 test('the OpenAPI document is valid OpenAPI 3.1 and describes the operations', async () => {

@@ -141,6 +141,25 @@ const SCRIPT = `(() => {
       load()
     } catch (error) { say(error.message, true) }
   })
+  // "Working right now": every open document (including ones the list above does not show yet),
+  // with links into the apps.
+  const APPS = ['grid', 'canvas', 'code']
+  const appLink = (name) => {
+    const at = name.indexOf(':')
+    const app = name.slice(0, at)
+    const id = name.slice(at + 1).split('/')[0]
+    return at > 0 && id && APPS.includes(app) ? '/' + app + '/' + encodeURIComponent(id) : null
+  }
+  const renderOnline = (snapshot) => {
+    const names = Object.keys(snapshot.documents).filter((n) => snapshot.documents[n].length)
+    $('online-state').textContent = names.length ? '' : 'Nobody is online right now.'
+    $('online-list').innerHTML = names.map((name) => {
+      const users = snapshot.documents[name].map((u) => esc(u.name) + (u.connections > 1 ? ' ×' + u.connections : '')).join(', ')
+      const href = appLink(name)
+      const title = href ? '<a href="' + esc(href) + '">' + esc(name) + '</a>' : esc(name)
+      return '<li data-document="' + esc(name) + '">' + title + ' <span class="who">' + users + '</span></li>'
+    }).join('')
+  }
   const watchPresence = () => {
     if (!('EventSource' in window)) return
     const source = new EventSource('/api/presence/stream' + (token ? '?token=' + encodeURIComponent(token) : ''))
@@ -153,9 +172,15 @@ const SCRIPT = `(() => {
           present[top] = (present[top] || []).concat(users.filter((u) => !(present[top] || []).some((p) => p.id === u.id)))
         }
         render()
+        renderOnline(snapshot)
       } catch {}
     })
-    source.onerror = () => { if (source.readyState === EventSource.CLOSED) setTimeout(watchPresence, 10000) }
+    source.onerror = () => {
+      if (source.readyState !== EventSource.CLOSED) return
+      $('online-list').innerHTML = ''
+      $('online-state').textContent = token ? 'Presence is unavailable right now.' : 'Sign in with an access token to see who is online.'
+      setTimeout(watchPresence, 10000)
+    }
   }
   load()
   watchPresence()
@@ -182,6 +207,8 @@ export function homePage(options: { nodeId: string }): string {
 <tbody id="documents"></tbody></table>
 <p id="empty" hidden></p>
 </section>
+<section id="online" data-testid="online" aria-labelledby="online-heading"><h2 id="online-heading">Working right now</h2>
+<p id="online-state" class="state">Loading…</p><ul id="online-list"></ul></section>
 <dialog id="rename" aria-labelledby="rename-heading"><form id="rename-form" method="dialog">
 <h2 id="rename-heading">Rename</h2><label for="rename-title">Title<input id="rename-title" maxlength="200" required></label>
 <button type="submit" value="save">Save</button> <button type="submit" value="cancel" formnovalidate>Cancel</button></form></dialog>

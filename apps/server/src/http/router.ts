@@ -15,6 +15,7 @@ import { originAllowed } from './originPolicy.ts'
 import { answerProbe } from './probes.ts'
 import { parseRequestTarget } from './requestTarget.ts'
 import { COMMON_HEADERS, htmlHeaders } from './securityHeaders.ts'
+import { sendError } from './sendError.ts'
 import { sendJson } from './sendJson.ts'
 import { serveApp, WEB_APPS } from './staticApps.ts'
 
@@ -50,16 +51,16 @@ export function createRouter(options: RouterOptions) {
       for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value)
       const target = parseRequestTarget(request.url)
       if (!target.ok)
-        return sendJson(response, 400, { error: `bad request target: ${target.problem}` })
+        return sendError(request, response, 400, `bad request target: ${target.problem}`)
       const { url } = target
       const { pathname } = url
       if (options.documentRoutes && (await options.documentRoutes(request, response, url))) return
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         // A state-changing request from another site's page is refused before anything else.
         if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
-          return sendJson(response, 403, { error: 'origin not allowed' })
+          return sendError(request, response, 403, 'origin not allowed')
         }
-        return sendJson(response, 405, { error: 'method not allowed' })
+        return sendError(request, response, 405, 'method not allowed')
       }
       if (options.servesProbes && (await answerProbe(options, pathname, response))) return
       if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
@@ -85,11 +86,11 @@ export function createRouter(options: RouterOptions) {
       }
       const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
       if (await serveApp(options.appsDir, pathname, response, page)) return
-      sendJson(response, 404, { error: 'not found' })
+      sendError(request, response, 404, 'not found')
     } catch (error) {
       // The path only: a query may carry a token (`?token=`), which no log line may hold.
       options.logger.error({ err: error, path: pathOf(request.url) }, 'request failed')
-      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
+      if (!response.headersSent) sendError(request, response, 500, 'internal error')
       else response.destroy()
     }
   }

@@ -55,7 +55,15 @@ export async function listVersions(
       nodeId: row.nodeId,
     })),
   ]
-  return versions.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, options.limit)
+  // Rows logged in the same millisecond keep their log order (newest id first).
+  const idOf = (version: VersionInfo) => BigInt(version.id.slice(version.id.indexOf(':') + 1))
+  return versions
+    .sort(
+      (a, b) =>
+        b.at.getTime() - a.at.getTime() ||
+        (a.kind === b.kind ? Number(idOf(b) - idOf(a)) : a.kind === 'snapshot' ? -1 : 1),
+    )
+    .slice(0, options.limit)
 }
 
 const VERSION_ID = /^(update|snapshot):(\d{1,19})$/

@@ -54,3 +54,25 @@ test('a malformed address is a 400 page for a browser, never a 500', async () =>
     assert.match(await page.text(), /not valid/, path)
   }
 })
+
+test('an app address no document can have says so and offers a new one', async () => {
+  for (const [path, reason] of [
+    ['/grid/a%2Fb', /letters, digits/],
+    [`/code/${'x'.repeat(300)}`, /at most 64 characters/],
+    ['/canvas/%20hello', /letters, digits/],
+  ] as const) {
+    const page = await fetch(url(path), { headers: BROWSER })
+    assert.equal(page.status, 404, path)
+    const html = await page.text()
+    assert.match(html, /<h1>Not a document address<\/h1>/, path)
+    assert.match(html, reason, path)
+    assert.match(html, /<a href="\/(grid|code|canvas)\/">Start a new/, path)
+  }
+  // Valid ids and the apps' own files are not affected.
+  for (const path of ['/grid/abc-123', '/grid/favicon.svg', '/code/assets']) {
+    const other = await (await fetch(url(path), { headers: BROWSER })).text()
+    assert.doesNotMatch(other, /Not a document address/, path)
+  }
+  const api = await fetch(url('/grid/a%2Fb'))
+  assert.match((await api.json()).error, /not a document address/)
+})

@@ -45,18 +45,23 @@ touched AS (
   ) t
   ORDER BY name, (user_id IS NULL), received_ms DESC
 ),
-documents_touched AS (
+new_documents AS (
   INSERT INTO documents (name, kind, owner_id, owner_name, updated_at, updated_by_id, updated_by_name)
   SELECT name, split_part(name, ':', 1), user_id, user_name, to_timestamp(received_ms / 1000.0), user_id, user_name
   FROM touched ORDER BY name
-  ON CONFLICT (name) DO UPDATE
-    SET updated_at = excluded.updated_at, updated_by_id = excluded.updated_by_id,
-        updated_by_name = excluded.updated_by_name,
-        owner_id = coalesce(documents.owner_id, excluded.owner_id),
-        owner_name = coalesce(documents.owner_name, excluded.owner_name),
-        kind = coalesce(documents.kind, excluded.kind)
-    WHERE documents.updated_at IS NULL
-       OR documents.updated_at < excluded.updated_at - interval '${TOUCH_EVERY_SECONDS} seconds'
+  ON CONFLICT (name) DO NOTHING
+),
+-- A plain UPDATE whose condition is false locks nothing (an upsert's DO UPDATE locks the row
+-- even when its WHERE skips it), so batches within the interval cost no row lock.
+touched_documents AS (
+  UPDATE documents d
+  SET updated_at = to_timestamp(t.received_ms / 1000.0), updated_by_id = t.user_id,
+      updated_by_name = t.user_name, owner_id = coalesce(d.owner_id, t.user_id),
+      owner_name = coalesce(d.owner_name, t.user_name), kind = coalesce(d.kind, split_part(t.name, ':', 1))
+  FROM touched t
+  WHERE d.name = t.name
+    AND (d.updated_at IS NULL
+         OR d.updated_at < to_timestamp(t.received_ms / 1000.0) - interval '${TOUCH_EVERY_SECONDS} seconds')
 )
 INSERT INTO document_updates (document_name, update_key, "update", user_id, user_name, node_id, received_at)
 SELECT document_name, update_key, substring($3::bytea FROM start_at FOR byte_length),

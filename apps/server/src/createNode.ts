@@ -14,12 +14,16 @@ import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './access/AccessControl.ts'
 import { AwarenessGuard } from './access/AwarenessGuard.ts'
+import { createDocumentRoutes } from './documents/documentRoutes.ts'
+import { LiveDocuments } from './documents/LiveDocuments.ts'
+import { RequestRate } from './documents/RequestRate.ts'
+import { TrashPurger } from './documents/TrashPurger.ts'
 import { RedisFanout } from './fanout/RedisFanout.ts'
 import { createManagementRouter } from './http/probes.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
 import { AuthFailureThrottle } from './limits/AuthFailureThrottle.ts'
 import { ConnectionLimits } from './limits/ConnectionLimits.ts'
-import { trustedProxies } from './limits/clientAddress.ts'
+import { requestSource, trustedProxies } from './limits/clientAddress.ts'
 import { RefusalReporter } from './limits/RefusalReporter.ts'
 import type { Logger } from './logger.ts'
 import { MetricsReporter } from './metrics/MetricsReporter.ts'
@@ -78,6 +82,13 @@ export async function createNode(
     maxConnectionsPerUser: config.limits.maxConnectionsPerUser,
     maxDocumentsPerConnection: config.limits.maxDocumentsPerConnection,
   })
+  const unsavedLimit = new UnsavedLimit({
+    unsaved: persistence,
+    maxUpdates: config.unsavedMaxUpdates,
+    maxBytes: config.unsavedMaxBytes,
+    metrics,
+    logger: logger.child({ module: 'unsaved-limit' }),
+  })
 
   const extensions: Extension[] = [
     new AccessControl({
@@ -91,13 +102,7 @@ export async function createNode(
     reporter,
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
-    new UnsavedLimit({
-      unsaved: persistence,
-      maxUpdates: config.unsavedMaxUpdates,
-      maxBytes: config.unsavedMaxBytes,
-      metrics,
-      logger: logger.child({ module: 'unsaved-limit' }),
-    }),
+    unsavedLimit,
     new TileBoard({
       limiter: redis
         ? new RedisPlacementWindow({
@@ -132,8 +137,31 @@ export async function createNode(
   // New sockets are refused only after the unready window of a shutdown (shutdownNode).
   let acceptingSockets = true
   const accepting = () => acceptingSockets
+  const proxies = trustedProxies(config.limits.trustedProxies)
+  const documentRoutes = createDocumentRoutes({
+    nodeId: config.nodeId,
+    frameAncestors: config.frameAncestors,
+    prisma: database.prisma,
+    live: new LiveDocuments({
+      hocuspocus,
+      writer: persistence,
+      unsavedLimitReached: () => unsavedLimit.reached,
+    }),
+    ...(tokens ? { tokens } : {}),
+    rate: new RequestRate(config.apiRequestsPerMinute),
+    maxBodyBytes: config.apiMaxBodyBytes,
+    allowedOrigins: config.allowedOrigins,
+    sourceOf: (request) => requestSource(request, proxies),
+    logger: logger.child({ module: 'documents-api' }),
+  })
+  new TrashPurger({
+    prisma: database.prisma,
+    retentionHours: config.trashRetentionHours,
+    logger: logger.child({ module: 'trash' }),
+  }).start()
   const httpServer = createServer(
     createRouter({
+      documentRoutes,
       nodeId: config.nodeId,
       appsDir: options.appsDir ?? REPO_APPS_DIR,
       readiness,
@@ -167,7 +195,7 @@ export async function createNode(
       accepting,
       authTimeoutMs: config.limits.authTimeoutMs,
       rate: config.limits,
-      proxies: trustedProxies(config.limits.trustedProxies),
+      proxies,
       throttle,
       connectionLimits,
       refusals,

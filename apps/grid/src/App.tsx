@@ -7,6 +7,7 @@ import { GridView } from './GridView.tsx'
 import type { RemoteSelection } from './SelectionBox.tsx'
 import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
+import { useAnnounceCellEdits } from './useAnnounceCellEdits.ts'
 import { useGrid } from './useGrid.ts'
 import { useOverwrites } from './useOverwrites.ts'
 
@@ -24,6 +25,8 @@ export function App({ docId }: { docId: string }) {
   const [sorting, setSorting] = useState<SortingState>([])
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
   const [activityOpen, setActivityOpen] = useState(false)
+
+  useAnnounceCellEdits(grid, selection?.focus, version, session.identity.id)
 
   useEffect(() => {
     provider?.setAwarenessField('selection', selection)
@@ -63,6 +66,7 @@ export function App({ docId }: { docId: string }) {
         <button
           type="button"
           className={activityOpen ? 'on' : ''}
+          aria-pressed={activityOpen}
           onClick={() => setActivityOpen((o) => !o)}
           data-testid="activity-toggle"
         >

@@ -72,7 +72,10 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
   }
 
   useEffect(() => {
-    if (refocus.current && !editing && focusRow(tabStop)) refocus.current = false
+    if (!refocus.current || editing) return
+    // A just-created entry is selected before the tree has it: wait for its row.
+    if (selected && !rows.some((r) => r.id === selected) && !tree.nodes.has(selected)) return
+    if (focusRow(tabStop)) refocus.current = false
   })
 
   const endEditing = () => {

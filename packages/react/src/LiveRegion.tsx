@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { onAnnouncement } from './announcer.ts'
 
 /** How many recent messages stay in the region (older ones are already read, or superseded). */
-const KEPT = 3
+const KEPT = 5
 
 /**
  * The page's one polite live region. Always mounted, and empty at first: screen readers only

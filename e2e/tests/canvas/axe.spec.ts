@@ -10,9 +10,6 @@ import {
   uniqueCanvasId,
 } from './canvasPage.ts'
 
-// axe walks every node of a page with hundreds of cells or tiles: minutes on a busy machine.
-test.describe.configure({ timeout: 240_000 })
-
 test('axe finds nothing moderate or worse on a drawing in use by two people', async ({
   browser,
   fleet,

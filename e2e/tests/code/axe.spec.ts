@@ -2,9 +2,6 @@ import { axeFindings } from '../../fixtures/axe.ts'
 import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, BOB, CodePage, contextFor } from './codePage.ts'
 
-// axe walks every node of a page with hundreds of cells or tiles: minutes on a busy machine.
-test.describe.configure({ timeout: 240_000 })
-
 test('axe finds nothing moderate or worse on the picker and a project in use', async ({
   browser,
   fleet,

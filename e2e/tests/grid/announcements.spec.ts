@@ -1,8 +1,6 @@
 import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, BOB, contextFor, GridPage, uniqueGridId } from './gridPage.ts'
 
-test.setTimeout(150_000)
-
 test('the live region tells who joined, who left and who changed my cell', async ({
   browser,
   fleet,

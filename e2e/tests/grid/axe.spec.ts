@@ -2,9 +2,6 @@ import { axeFindings } from '../../fixtures/axe.ts'
 import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, BOB, contextFor, GridPage, uniqueGridId } from './gridPage.ts'
 
-// axe walks every node of a page with hundreds of cells or tiles: minutes on a busy machine.
-test.describe.configure({ timeout: 240_000 })
-
 test('axe finds nothing moderate or worse on a sheet in use by two people', async ({
   browser,
   fleet,

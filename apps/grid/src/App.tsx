@@ -1,6 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { AppShell, useCollabDocument } from '@weft/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { ConflictToasts } from './ConflictToasts.tsx'
 import { GridView } from './GridView.tsx'
@@ -25,6 +25,7 @@ export function App({ docId }: { docId: string }) {
   const [sorting, setSorting] = useState<SortingState>([])
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
   const [activityOpen, setActivityOpen] = useState(false)
+  const activityToggle = useRef<HTMLButtonElement>(null)
 
   useAnnounceCellEdits(grid, selection?.focus, version, session.identity.id)
 
@@ -64,6 +65,7 @@ export function App({ docId }: { docId: string }) {
       peopleLabel="People in this grid"
       actions={
         <button
+          ref={activityToggle}
           type="button"
           className={activityOpen ? 'on' : ''}
           aria-pressed={activityOpen}
@@ -107,7 +109,11 @@ export function App({ docId }: { docId: string }) {
                 documentName={documentName}
                 token={session.token}
                 doc={grid.doc}
-                onClose={() => setActivityOpen(false)}
+                onClose={() => {
+                  setActivityOpen(false)
+                  // The panel's × is gone with the panel: focus goes back to what opened it.
+                  activityToggle.current?.focus()
+                }}
               />
             )}
           </div>

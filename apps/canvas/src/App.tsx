@@ -10,6 +10,7 @@ import { ModeSwitch } from './ModeSwitch.tsx'
 import { ShapeList } from './ShapeList.tsx'
 import { type Action, Toolbar } from './Toolbar.tsx'
 import { INITIAL_STYLE, type Tool } from './tools.ts'
+import { useAnnounceRemoteShapes } from './useAnnounceRemoteShapes.ts'
 import { useCanvas } from './useCanvas.ts'
 
 export function App({ docId }: { docId: string }) {
@@ -129,6 +130,7 @@ export function App({ docId }: { docId: string }) {
   )
 
   const remote = useMemo(() => users.filter((u) => !u.isLocal), [users])
+  useAnnounceRemoteShapes(canvas, synced, remote)
 
   return (
     <AppShell

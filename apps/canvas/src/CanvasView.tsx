@@ -144,6 +144,9 @@ export function CanvasView(props: Props) {
     const command = canvasCommand(e, tool, selection.length > 0)
     if (!command) return
     e.preventDefault()
+    // The selected shapes as the model holds them now: a key repeats faster than the drawing
+    // re-renders (once a frame), and each step must start where the previous one left off.
+    const current = () => selection.flatMap((id) => model.get(id) ?? [])
     const middle = toCanvas(cam, size.w / 2, size.h / 2)
     const at = { x: round(middle.x), y: round(middle.y) }
     switch (command.kind) {
@@ -177,12 +180,12 @@ export function CanvasView(props: Props) {
       case 'move':
         props.onGestureStart()
         model.updateMany(
-          selected.map((s) => [s.id, { x: round(s.x + command.dx), y: round(s.y + command.dy) }]),
+          current().map((s) => [s.id, { x: round(s.x + command.dx), y: round(s.y + command.dy) }]),
         )
         return
       case 'resize':
         props.onGestureStart()
-        model.updateMany(selected.map((s) => [s.id, resizeBox(s, command.dw, command.dh)]))
+        model.updateMany(current().map((s) => [s.id, resizeBox(s, command.dw, command.dh)]))
         return
       case 'pan':
         setCam((c) => ({ ...c, x: c.x + command.dx / c.zoom, y: c.y + command.dy / c.zoom }))

@@ -38,6 +38,11 @@ test('draw, walk, move, resize and delete shapes with the keyboard alone', async
   await expect(bob.shapes).toHaveCount(2)
   const live = page.getByTestId('announcements')
   await expect(live).toContainText('Added Ellipse, 120 by 80')
+  // Bob, on the other node, hears what Ada drew; Ada is not told of her own shapes twice.
+  const bobHears = bob.page.getByTestId('announcements')
+  // (Changes that land together are summed up: "Ada added 2 shapes".)
+  await expect(bobHears).toContainText(/Ada added (Rectangle, 120 by 80|2 shapes)/)
+  await expect(live).not.toContainText('Ada added')
 
   // N walks the shapes; arrows move the selected one, Ctrl+arrows resize it.
   await page.keyboard.press('n')
@@ -73,6 +78,7 @@ test('draw, walk, move, resize and delete shapes with the keyboard alone', async
   await page.keyboard.press('Delete')
   await expect(bob.shapes).toHaveCount(1)
   await expect(bob.page.locator('[data-layer="shapes"] [data-shape-type="ellipse"]')).toHaveCount(1)
+  await expect(bobHears).toContainText('Ada deleted a shape')
 })
 
 test('place a tile with the keyboard alone', async ({ browser, fleet }) => {

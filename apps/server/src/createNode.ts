@@ -12,6 +12,10 @@ import type { ServerConfig } from '@weft/config'
 import { applyMigrations, type Database, openDatabase, schemaStatus } from '@weft/db'
 import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
+import { createDocumentRoutes } from './documents/documentRoutes.ts'
+import { LiveDocuments } from './documents/LiveDocuments.ts'
+import { RequestRate } from './documents/RequestRate.ts'
+import { TrashPurger } from './documents/TrashPurger.ts'
 import { AccessControl } from './extensions/AccessControl.ts'
 import { AwarenessGuard } from './extensions/AwarenessGuard.ts'
 import { ConnectionLimits } from './extensions/ConnectionLimits.ts'
@@ -27,7 +31,7 @@ import { createRouter, type PresenceEndpoint } from './http/router.ts'
 import { Journal } from './journal/Journal.ts'
 import { JournalRecovery } from './journal/JournalRecovery.ts'
 import { AuthFailureThrottle } from './limits/AuthFailureThrottle.ts'
-import { trustedProxies } from './limits/clientAddress.ts'
+import { requestSource, trustedProxies } from './limits/clientAddress.ts'
 import { RefusalReporter } from './limits/RefusalReporter.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { Metrics } from './Metrics.ts'
@@ -136,6 +140,13 @@ export async function createNode(
     maxConnectionsPerUser: config.limits.maxConnectionsPerUser,
     maxDocumentsPerConnection: config.limits.maxDocumentsPerConnection,
   })
+  const unsavedLimit = new UnsavedLimit({
+    writer,
+    maxUpdates: config.unsavedMaxUpdates,
+    maxBytes: config.unsavedMaxBytes,
+    metrics,
+    logger: logger.child({ module: 'unsaved-limit' }),
+  })
   const extensions: Extension[] = [
     new AccessControl({
       ...(tokens ? { tokens } : {}),
@@ -159,13 +170,7 @@ export async function createNode(
       onLoadRefused: (refusal) => refusals.report({ ...refusal, source: 'load' }),
     }),
     new FrameGuard(logger.child({ module: 'frames' })),
-    new UnsavedLimit({
-      writer,
-      maxUpdates: config.unsavedMaxUpdates,
-      maxBytes: config.unsavedMaxBytes,
-      metrics,
-      logger: logger.child({ module: 'unsaved-limit' }),
-    }),
+    unsavedLimit,
     new TileBoard({
       limiter: presence.redis
         ? new RedisPlacementWindow({
@@ -210,8 +215,31 @@ export async function createNode(
   // New sockets are refused only after the unready window of a shutdown (shutdownNode).
   let acceptingSockets = true
   const accepting = () => acceptingSockets
+  const proxies = trustedProxies(config.limits.trustedProxies)
+  const documentRoutes = createDocumentRoutes({
+    nodeId: config.nodeId,
+    frameAncestors: config.frameAncestors,
+    prisma: database.prisma,
+    live: new LiveDocuments({
+      hocuspocus,
+      writer,
+      unsavedLimitReached: () => unsavedLimit.reached,
+    }),
+    ...(tokens ? { tokens } : {}),
+    rate: new RequestRate(config.apiRequestsPerMinute),
+    maxBodyBytes: config.apiMaxBodyBytes,
+    allowedOrigins: config.allowedOrigins,
+    sourceOf: (request) => requestSource(request, proxies),
+    logger: logger.child({ module: 'documents-api' }),
+  })
+  new TrashPurger({
+    prisma: database.prisma,
+    retentionHours: config.trashRetentionHours,
+    logger: logger.child({ module: 'trash' }),
+  }).start()
   const httpServer = createServer(
     createRouter({
+      documentRoutes,
       nodeId: config.nodeId,
       appsDir: options.appsDir ?? REPO_APPS_DIR,
       readiness,
@@ -245,7 +273,7 @@ export async function createNode(
       accepting,
       authTimeoutMs: config.limits.authTimeoutMs,
       rate: config.limits,
-      proxies: trustedProxies(config.limits.trustedProxies),
+      proxies,
       throttle,
       connectionLimits,
       refusals,

@@ -9,7 +9,7 @@
 import type { Document, Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { ConnectionUser } from '../context.ts'
-import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
+import type { NodePersistence } from '../persistence/NodePersistence.ts'
 import { ApiError } from './apiResponse.ts'
 import { restoreUpdate } from './restoreUpdate.ts'
 
@@ -17,7 +17,7 @@ type DirectConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>
 
 export interface LiveDocumentsOptions {
   hocuspocus: Hocuspocus
-  writer: UpdateLogWriter
+  writer: Pick<NodePersistence, 'flush'>
   /** True while the node holds its limit of unsaved updates (UnsavedLimit): writes are refused. */
   unsavedLimitReached: () => boolean
   /** How long a write waits for its log row before answering 202 instead of 200. */

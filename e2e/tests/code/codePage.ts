@@ -67,7 +67,7 @@ export class CodePage {
   async openFile(path: string): Promise<void> {
     await this.item(path).click()
     const tab = this.page.locator(`[data-testid="tab"][data-path="${path}"]`)
-    await expect(tab.locator('[aria-current="page"]')).toBeVisible()
+    await expect(tab.getByRole('tab', { selected: true })).toBeVisible()
     await expect(this.page.locator('.cm-content')).toBeVisible()
   }
 

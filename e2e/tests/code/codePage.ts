@@ -78,6 +78,17 @@ export class CodePage {
     await this.page.keyboard.type(text)
   }
 
+  /**
+   * Inserts `text` at the start or end of the open file as one input (a paste or an IME commit):
+   * one undo step whatever the machine's speed. Typing key by key makes one step per pause of
+   * 500 ms (the UndoManager's capture window), which a busy machine's keystrokes exceed.
+   */
+  async insertAt(where: 'start' | 'end', text: string): Promise<void> {
+    await this.page.locator('.cm-content').click()
+    await this.page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End')
+    await this.page.keyboard.insertText(text)
+  }
+
   /** Selects an entry, then names it through the inline field (new file/folder or rename). */
   async nameVia(button: 'new-file' | 'new-folder' | 'rename', name: string, select?: string) {
     if (select) await this.item(select).click()

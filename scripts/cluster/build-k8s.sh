@@ -33,7 +33,9 @@ fi
 version_of() { if [ "$1" = kubectl ]; then "$BIN/kubectl" version --client 2>/dev/null; else "$BIN/$1" --version 2>/dev/null; fi; }
 missing=()
 for c in "${COMPONENTS[@]}"; do
-  version_of "$c" | grep -qF "$K8S_VERSION" || missing+=("$c")
+  # Read whole before matching: `grep -q` closing the pipe early would fail it under pipefail.
+  reported="$(version_of "$c" || true)"
+  [[ "$reported" == *"$K8S_VERSION"* ]] || missing+=("$c")
 done
 [ -x "$BIN/etcd" ] || missing+=(etcd)
 if [ "${#missing[@]}" -eq 0 ]; then
@@ -108,5 +110,5 @@ echo "build-k8s: go build ${missing[*]} (long: about 25 minutes on 2 busy cores 
 start=$(date +%s)
 CGO_ENABLED=0 GOFLAGS=-buildvcs=false go build -trimpath -tags tools -ldflags "$ldflags" -o "$BIN/" "${pkgs[@]}"
 echo "build-k8s: built in $(( $(date +%s) - start )) s"
-for c in "${COMPONENTS[@]}"; do printf '%s: %s\n' "$c" "$(version_of "$c" | head -1)"; done
-"$BIN/etcd" --version | head -1
+for c in "${COMPONENTS[@]}"; do printf '%s: %s\n' "$c" "$(version_of "$c" | sed -n 1p)"; done
+"$BIN/etcd" --version | sed -n 1p

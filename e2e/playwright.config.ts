@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
-  timeout: 90_000,
+  // A backstop, not a speed check: each step waits for what the user would see (expect's bound).
+  // A whole two-user story took over 90 s on two cores busy with other suites, and failed there.
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,

@@ -37,7 +37,9 @@ const clients: TestClient[] = []
 function chartPod(nodeId: string, component: 'server' | 'presence', extra: Record<string, string>) {
   const pods = renderChartPods({
     values: {
+      // A development install without tokens, allowed on purpose (as the harness fleet does).
       nodeEnv: 'development',
+      allowOpenDevMode: true,
       database: { existingSecret: 'harness-postgres' },
       redis: {
         mode: 'sentinel',
@@ -56,14 +58,16 @@ function chartPod(nodeId: string, component: 'server' | 'presence', extra: Recor
   })
   const pod = component === 'server' ? pods.server : pods.presence
   if (!pod) throw new Error(`the chart rendered no ${component} Deployment`)
-  // The container port becomes a free loopback port; PRESENCE_URL names this test's replica.
-  const { PORT: _port, PRESENCE_URL: _presence, ...env } = pod.env
+  // The container and management ports become free loopback ports; PRESENCE_URL names this
+  // test's replica.
+  const { PORT: _port, MANAGEMENT_PORT: managementPort, PRESENCE_URL: _presence, ...env } = pod.env
   const [bin, ...args] = pod.argv
   const spec: NodeSpec = {
     nodeId,
     command: [bin === 'node' ? process.execPath : (bin as string), ...args],
     env: { ...env, ...extra },
     readinessPath: pod.readinessProbe?.path ?? '/readyz',
+    managementPort: managementPort !== undefined,
   }
   return spec
 }
@@ -235,7 +239,7 @@ test('after the failovers, presence and the tile limit work through the promoted
     },
     { timeoutMs: 60_000 },
   )
-  assert.equal((await fetch(`${presenceService.url}/readyz`)).status, 200)
+  assert.equal((await fetch(`${presenceService.managementUrl}/readyz`)).status, 200)
 
   const board = 'canvas:after-failover/tiles'
   const onA = connect(0, board, await token('roamer'))

@@ -36,20 +36,24 @@ export const logLevel = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info')
 
+/** A comma-separated setting as its trimmed, non-empty entries (unset or empty: none). */
+function commaList() {
+  return z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+}
+
 /** A comma-separated list of IP addresses or CIDR ranges (TRUSTED_PROXIES). */
-export const addressList = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .refine(
-    (entries) => entries.every((entry) => isAddressOrCidr(entry)),
-    'must be IP addresses or CIDR ranges separated by commas, like 10.0.0.0/8,127.0.0.1',
-  )
+export const addressList = commaList().refine(
+  (entries) => entries.every((entry) => isAddressOrCidr(entry)),
+  'must be IP addresses or CIDR ranges separated by commas, like 10.0.0.0/8,127.0.0.1',
+)
 
 function isAddressOrCidr(entry: string): boolean {
   const [address = '', prefix, ...rest] = entry.split('/')
@@ -61,19 +65,10 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 /** A comma-separated list of origins (`https://app.example.com`), as browsers send them. */
-export const originList = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .refine(
-    (entries) => entries.every((entry) => URL.parse(entry)?.origin === entry),
-    'must be origins separated by commas, like https://app.example.com (scheme, host, port; no path)',
-  )
+export const originList = commaList().refine(
+  (entries) => entries.every((entry) => URL.parse(entry)?.origin === entry),
+  'must be origins separated by commas, like https://app.example.com (scheme, host, port; no path)',
+)
 /**
  * MANAGEMENT_PORT: where /healthz, /readyz and /metrics are served instead of PORT, so a public
  * Ingress or HTTPRoute to PORT never exposes them. Unset: everything stays on PORT.

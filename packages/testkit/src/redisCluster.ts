@@ -119,6 +119,15 @@ export async function startRedisCluster(
       await waitFor(`the cluster to be whole again without ${port}`, healthy, {
         timeoutMs: 90_000,
         intervalMs: 250,
+      }).catch(async (error: Error) => {
+        // What each live node thinks, and its last log lines: why no replica took over.
+        const report: string[] = []
+        for (const [other, child] of processes) {
+          if (!child.running) continue
+          const nodes = await redisCli(other, 'CLUSTER', 'NODES').catch(String)
+          report.push(`--- ${other}\n${nodes}\n${child.logs(15)}`)
+        }
+        throw new Error(`${error.message}\n${report.join('\n')}`)
       })
     },
     destroy: cleanup,

@@ -60,16 +60,13 @@ interface PeerState {
   authDeadline: ReturnType<typeof setTimeout>
 }
 
-function transportFor(
-  socket: WebSocketLike,
-  connection: () => ClientConnection | undefined,
-): SocketTransport {
+function transportFor(socket: WebSocketLike, state: SocketState): SocketTransport {
   return {
     refuse(code, reason) {
-      const established = (
-        connection() as unknown as { documentConnections?: Record<string, unknown> }
-      )?.documentConnections
-      if (established && Object.keys(established).length > 0) return
+      // A socket with an authenticated document keeps it: a refusal ends only a socket that has
+      // nothing else (our own record, set when a document is admitted, not Hocuspocus's
+      // documentConnections, which fills only once the document has loaded).
+      if (state.documents.size > 0) return
       socket.close(code, reason)
     },
     close(code, reason) {
@@ -134,11 +131,10 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     hooks: {
       open(peer) {
         const socket = peer.websocket as unknown as WebSocketLike
-        let connection: ClientConnection | undefined
         const socketState = socketStateOf(peer)
-        const transport = transportFor(socket, () => connection)
+        const transport = transportFor(socket, socketState)
         const context: ConnectionContext = { transport, socket: socketState }
-        connection = hocuspocus.handleConnection(
+        const connection = hocuspocus.handleConnection(
           socket,
           connectionRequest(peer.request as Request),
           context,

@@ -126,6 +126,7 @@ async function freshReaderSees(documentName: string, words: string[]) {
 
 /** Users type through the Service while `drill` runs, then stop; nothing typed may be lost. */
 async function whileTyping(documentName: string, drill: (c: ServiceCrowd) => Promise<void>) {
+  assert.ok(wsUrl, 'the Service address (found once the chart went Ready)')
   crowd = serviceTyping(wsUrl, documentName, token, 4)
   const c = crowd
   try {
@@ -217,10 +218,12 @@ test('the chart with the dev Redis and Postgres goes Ready', async () => {
   assert.ok(pods.every(ready), 'every server pod Ready')
   const presence = await getList('pods', ns, 'app.kubernetes.io/component=presence')
   assert.ok(presence.length > 0 && presence.every(ready), 'presence Ready')
-  const jobs = await getList('jobs', ns, 'app.kubernetes.io/component=migrate')
-  assert.ok(
-    jobs.some((j) => (j.status as { succeeded?: number } | undefined)?.succeeded === 1),
-    'the migrations Job succeeded',
+  // The Job's status follows its pod's exit a moment later (the servers are ready as soon as the
+  // schema is there, and helm --wait does not wait for a plain Job).
+  await eventually('the migrations Job succeeded', async () =>
+    (await getList('jobs', ns, 'app.kubernetes.io/component=migrate')).some(
+      (j) => (j.status as { succeeded?: number } | undefined)?.succeeded === 1,
+    ),
   )
   const ip = (
     await kubectl(['get', 'service', SERVICE, '-n', ns, '-o', 'jsonpath={.spec.clusterIP}'])

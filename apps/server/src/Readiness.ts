@@ -9,7 +9,7 @@
  * returns; a node cut off from Postgres queues the update log. Both are reported as `degraded`
  * in the JSON, in `weft_degraded{reason}`, and by the PrometheusRule alerts (docs/architecture.md).
  */
-import type { Metrics } from './Metrics.ts'
+import type { Metrics } from './metrics/Metrics.ts'
 
 export interface ReadinessReport {
   ready: boolean

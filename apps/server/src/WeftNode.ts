@@ -6,13 +6,12 @@ import type { Server as HttpServer } from 'node:http'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
 import type { Database } from '@weft/db'
-import type { Journal } from './journal/Journal.ts'
-import type { JournalRecovery } from './journal/JournalRecovery.ts'
 import type { Logger } from './logger.ts'
-import type { Metrics } from './Metrics.ts'
-import type { UpdateLogWriter } from './persistence/UpdateLogWriter.ts'
+import type { Metrics } from './metrics/Metrics.ts'
+import type { NodePersistence } from './persistence/NodePersistence.ts'
 import type { NodePresence } from './presence/createPresence.ts'
 import type { Readiness } from './Readiness.ts'
+import type { RedisConnections } from './redisConnections.ts'
 
 export interface WeftNode {
   config: ServerConfig
@@ -24,11 +23,11 @@ export interface WeftNode {
   readiness: Readiness
   metrics: Metrics
   database: Database
-  writer: UpdateLogWriter
+  /** The node's Redis connections (fleets with Redis). */
+  redis?: RedisConnections
+  /** The update log, its Redis journal and compaction: flushed and stopped by shutdown. */
+  persistence: NodePersistence
   presence: NodePresence
-  /** This node's Redis journal and the replay of dead nodes' journals (fleets with Redis). */
-  journal?: Journal
-  recovery?: JournalRecovery
   /** Listens on PORT (and MANAGEMENT_PORT when set); resolves with the public port. */
   listen(): Promise<number>
   /** Graceful stop: unready, refuse new sockets, flush, close sockets. Resolves when done. */

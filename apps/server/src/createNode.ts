@@ -1,7 +1,8 @@
 /**
- * Builds one server node from its validated configuration: database, Hocuspocus with the
- * platform's extensions, HTTP routes and WebSocket endpoints. Starting and stopping are the
- * caller's (main.ts for the process, tests for in-process nodes).
+ * Builds one server node from its validated configuration: the services every part shares
+ * (services.ts), durability as one unit (NodePersistence), then the list of Hocuspocus
+ * extensions, in the order their hooks run, and the HTTP and WebSocket endpoints. Starting and
+ * stopping are the caller's (main.ts for the process, tests for in-process nodes).
  */
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -9,36 +10,33 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import type { ServerConfig } from '@weft/config'
-import { applyMigrations, type Database, openDatabase, schemaStatus } from '@weft/db'
 import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
-import { AccessControl } from './extensions/AccessControl.ts'
-import { AwarenessGuard } from './extensions/AwarenessGuard.ts'
-import { ConnectionLimits } from './extensions/ConnectionLimits.ts'
-import { FrameGuard } from './extensions/FrameGuard.ts'
-import { MetricsReporter } from './extensions/MetricsReporter.ts'
-import { Persistence } from './extensions/Persistence.ts'
-import { PresenceReporter } from './extensions/PresenceReporter.ts'
-import { RedisFanout } from './extensions/RedisFanout.ts'
-import { TileBoard } from './extensions/TileBoard.ts'
-import { UnsavedLimit } from './extensions/UnsavedLimit.ts'
+import { AccessControl } from './access/AccessControl.ts'
+import { AwarenessGuard } from './access/AwarenessGuard.ts'
+import { createDocumentRoutes } from './documents/documentRoutes.ts'
+import { LiveDocuments } from './documents/LiveDocuments.ts'
+import { RequestRate } from './documents/RequestRate.ts'
+import { TrashPurger } from './documents/TrashPurger.ts'
+import { RedisFanout } from './fanout/RedisFanout.ts'
 import { createManagementRouter } from './http/probes.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
-import { Journal } from './journal/Journal.ts'
-import { JournalRecovery } from './journal/JournalRecovery.ts'
 import { AuthFailureThrottle } from './limits/AuthFailureThrottle.ts'
-import { trustedProxies } from './limits/clientAddress.ts'
+import { ConnectionLimits } from './limits/ConnectionLimits.ts'
+import { requestSource, trustedProxies } from './limits/clientAddress.ts'
 import { RefusalReporter } from './limits/RefusalReporter.ts'
-import { createLogger, type Logger } from './logger.ts'
-import { Metrics } from './Metrics.ts'
-import { Compactor } from './persistence/Compactor.ts'
-import { IntegrityWatch } from './persistence/IntegrityWatch.ts'
-import { UpdateLogWriter } from './persistence/UpdateLogWriter.ts'
+import type { Logger } from './logger.ts'
+import { MetricsReporter } from './metrics/MetricsReporter.ts'
+import { NodePersistence } from './persistence/NodePersistence.ts'
+import { UnsavedLimit } from './persistence/UnsavedLimit.ts'
 import { createPresence, type NodePresence } from './presence/createPresence.ts'
-import { Readiness } from './Readiness.ts'
+import { PresenceReporter } from './presence/PresenceReporter.ts'
+import { createServices } from './services.ts'
 import { shutdownNode } from './shutdownNode.ts'
 import { LocalPlacementWindow, RedisPlacementWindow } from './tiles/placementLimits.ts'
+import { TileBoard } from './tiles/TileBoard.ts'
 import type { WeftNode } from './WeftNode.ts'
+import { FrameGuard } from './websocket/FrameGuard.ts'
 import { createUpgradeHandler } from './websocket/upgrades.ts'
 
 const REPO_APPS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -47,87 +45,35 @@ export async function createNode(
   config: ServerConfig,
   options: { logger?: Logger; appsDir?: string } = {},
 ): Promise<WeftNode> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel, nodeId: config.nodeId })
-  const metrics = new Metrics()
-  const readiness = new Readiness({ redisRequired: Boolean(config.redis), metrics })
-  const onDatabaseStatus = (up: boolean) => readiness.setDatabaseUp(up)
-
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.databasePoolMax,
-    onPoolError: (error) =>
-      logger.child({ module: 'db' }).warn({ err: error }, 'idle database connection failed'),
-  })
-  if (database.kind === 'embedded') {
-    const applied = await applyMigrations(database.sql)
-    if (applied.length > 0) logger.info({ applied }, 'embedded database migrated')
-    readiness.setMigrationsApplied(true)
-  } else {
-    watchMigrations(database, readiness, logger)
-  }
-
-  const compactor = new Compactor({
-    prisma: database.prisma,
-    nodeId: config.nodeId,
-    everyUpdates: config.snapshotEveryUpdates,
-    retentionHours: config.logRetentionHours,
-    logger: logger.child({ module: 'compactor' }),
-    metrics,
-  })
-  const presence = createPresence(config, database.prisma, logger.child({ module: 'presence' }))
-  // The journal shares the node's command connection to Redis (presence, tile pacing).
-  const journalLogger = logger.child({ module: 'journal' })
-  const journal = presence.redis
-    ? new Journal({
-        redis: presence.redis,
-        nodeId: config.nodeId,
-        bootId: presence.bootId,
-        heartbeatMs: config.presenceHeartbeatMs,
-        expiryMs: config.presenceExpiryMs,
-        logger: journalLogger,
-        metrics,
-      })
-    : undefined
-  const recovery =
-    presence.redis && journal
-      ? new JournalRecovery({
-          redis: presence.redis,
-          sql: database.sql,
-          nodeId: config.nodeId,
-          ownStream: journal.stream,
-          sweepMs: config.presenceHeartbeatMs,
-          logger: journalLogger,
-          metrics,
-        })
-      : undefined
-  const writer = new UpdateLogWriter({
-    sql: database.sql,
-    nodeId: config.nodeId,
-    bootId: presence.bootId,
-    metrics,
-    logger: logger.child({ module: 'update-log' }),
-    onDatabaseStatus,
-    onPersisted: (counts) => compactor.recordPersisted(counts),
-    ...(journal ? { journal } : {}),
-  })
-  journal?.start()
-  recovery?.start()
-  let fanout: RedisFanout | undefined
-  const integrity = new IntegrityWatch({
-    logger: logger.child({ module: 'integrity' }),
-    metrics,
-    askPeers: (document) => fanout?.requestSync(document),
-  })
+  const services = await createServices(config, options)
+  const { logger, metrics, readiness, database, redis } = services
 
   // Absent in open dev mode (no AUTH_SECRET).
   const tokens = tokenPolicyOf(config)
+  const presence = createPresence(services)
   const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
   const refusals = new RefusalReporter({
     logger: logger.child({ module: 'access' }),
     metrics,
     record: (refusal) => reporter.recordRefusal(refusal),
   })
+  const counts = new MetricsReporter(metrics)
+  let fanout: RedisFanout | undefined
+  const persistence = new NodePersistence({
+    services,
+    counts,
+    askPeers: (document) => fanout?.requestSync(document),
+    // Counted, logged and recorded like every refusal: at most one row per user a minute.
+    onLoadRefused: (refusal) => refusals.report({ ...refusal, source: 'load' }),
+  })
+  if (redis)
+    fanout = new RedisFanout({
+      connections: redis,
+      nodeId: config.nodeId,
+      logger: logger.child({ module: 'redis' }),
+      onStatus: (up) => readiness.setRedisUp(up),
+      beforePublish: () => persistence.journaled(),
+    })
   const throttle = new AuthFailureThrottle({
     perMinute: config.limits.authFailuresPerMinute,
     banMs: config.limits.authBanMs,
@@ -136,6 +82,14 @@ export async function createNode(
     maxConnectionsPerUser: config.limits.maxConnectionsPerUser,
     maxDocumentsPerConnection: config.limits.maxDocumentsPerConnection,
   })
+  const unsavedLimit = new UnsavedLimit({
+    unsaved: persistence,
+    maxUpdates: config.unsavedMaxUpdates,
+    maxBytes: config.unsavedMaxBytes,
+    metrics,
+    logger: logger.child({ module: 'unsaved-limit' }),
+  })
+
   const extensions: Extension[] = [
     new AccessControl({
       ...(tokens ? { tokens } : {}),
@@ -146,30 +100,13 @@ export async function createNode(
     connectionLimits,
     new AwarenessGuard(metrics),
     reporter,
-    new Persistence({
-      prisma: database.prisma,
-      writer,
-      compactor,
-      metrics,
-      logger: logger.child({ module: 'persistence' }),
-      integrity,
-      ...(recovery ? { recovery } : {}),
-      onDatabaseStatus,
-      // Counted, logged and recorded like every refusal: at most one row per user a minute.
-      onLoadRefused: (refusal) => refusals.report({ ...refusal, source: 'load' }),
-    }),
+    persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
-    new UnsavedLimit({
-      writer,
-      maxUpdates: config.unsavedMaxUpdates,
-      maxBytes: config.unsavedMaxBytes,
-      metrics,
-      logger: logger.child({ module: 'unsaved-limit' }),
-    }),
+    unsavedLimit,
     new TileBoard({
-      limiter: presence.redis
+      limiter: redis
         ? new RedisPlacementWindow({
-            redis: presence.redis,
+            redis: redis.command,
             perMinute: config.tilePlacementsPerMinute,
             onFallback: (error) =>
               logger.debug({ err: error }, 'tile pacing on this node only: Redis unreachable'),
@@ -177,19 +114,9 @@ export async function createNode(
         : new LocalPlacementWindow(config.tilePlacementsPerMinute),
       logger: logger.child({ module: 'tiles' }),
     }),
-    new MetricsReporter(metrics),
+    counts,
+    ...(fanout ? [fanout] : []),
   ]
-  if (config.redis) {
-    fanout = new RedisFanout({
-      redis: config.redis,
-      nodeId: config.nodeId,
-      logger: logger.child({ module: 'redis' }),
-      metrics,
-      onStatus: (up) => readiness.setRedisUp(up),
-      ...(journal ? { beforePublish: () => journal.sync() } : {}),
-    })
-    extensions.push(fanout)
-  }
 
   const hocuspocus = new Hocuspocus({
     name: config.nodeId,
@@ -210,8 +137,31 @@ export async function createNode(
   // New sockets are refused only after the unready window of a shutdown (shutdownNode).
   let acceptingSockets = true
   const accepting = () => acceptingSockets
+  const proxies = trustedProxies(config.limits.trustedProxies)
+  const documentRoutes = createDocumentRoutes({
+    nodeId: config.nodeId,
+    frameAncestors: config.frameAncestors,
+    prisma: database.prisma,
+    live: new LiveDocuments({
+      hocuspocus,
+      writer: persistence,
+      unsavedLimitReached: () => unsavedLimit.reached,
+    }),
+    ...(tokens ? { tokens } : {}),
+    rate: new RequestRate(config.apiRequestsPerMinute),
+    maxBodyBytes: config.apiMaxBodyBytes,
+    allowedOrigins: config.allowedOrigins,
+    sourceOf: (request) => requestSource(request, proxies),
+    logger: logger.child({ module: 'documents-api' }),
+  })
+  new TrashPurger({
+    prisma: database.prisma,
+    retentionHours: config.trashRetentionHours,
+    logger: logger.child({ module: 'trash' }),
+  }).start()
   const httpServer = createServer(
     createRouter({
+      documentRoutes,
       nodeId: config.nodeId,
       appsDir: options.appsDir ?? REPO_APPS_DIR,
       readiness,
@@ -245,7 +195,7 @@ export async function createNode(
       accepting,
       authTimeoutMs: config.limits.authTimeoutMs,
       rate: config.limits,
-      proxies: trustedProxies(config.limits.trustedProxies),
+      proxies,
       throttle,
       connectionLimits,
       refusals,
@@ -274,10 +224,9 @@ export async function createNode(
     readiness,
     metrics,
     database,
-    writer,
+    ...(redis ? { redis } : {}),
+    persistence,
     presence,
-    ...(journal ? { journal } : {}),
-    ...(recovery ? { recovery } : {}),
     listen: async () => {
       // Probes first: the kubelet sees "not listening yet" rather than a refused connection.
       if (managementServer && config.managementPort !== undefined)
@@ -289,7 +238,6 @@ export async function createNode(
     shutdown: () => {
       shutdownPromise ??= shutdownNode({
         node,
-        compactor,
         timeoutMs: config.shutdownTimeoutMs,
         unreadyMs: config.shutdownUnreadyMs,
         stopAccepting: () => {
@@ -322,40 +270,4 @@ function presenceEndpoint(config: ServerConfig, presence: NodePresence): Presenc
       api: createPresenceApi({ source: presence.local, tokens: tokenPolicyOf(config) }),
     }
   return config.presenceUrl ? { forwardTo: config.presenceUrl } : {}
-}
-
-/**
- * A node on a shared Postgres does not migrate it (the chart's Job does); it waits until it is
- * migrated. A schema a newer release expanded is fine (the previous image keeps serving during a
- * rolling update or after a rollback, docs/decisions/0050); one it must not run on keeps it unready.
- */
-function watchMigrations(database: Database, readiness: Readiness, logger: Logger) {
-  let reportedNewer = false
-  const check = async () => {
-    try {
-      const status = await schemaStatus(database.sql)
-      readiness.setDatabaseUp(true)
-      readiness.setSchemaProblem(status.problem)
-      readiness.setMigrationsApplied(status.pending.length === 0)
-      if (status.newer.length > 0 && !status.problem && !reportedNewer) {
-        reportedNewer = true
-        logger.info(
-          { newer: status.newer },
-          'database has newer additive migrations; running on it',
-        )
-      }
-      if (status.problem) logger.error({ problem: status.problem }, 'cannot run on this database')
-      else if (status.pending.length === 0) return
-      else
-        logger.warn(
-          { pending: status.pending },
-          'database migrations pending; run npm run db:migrate',
-        )
-    } catch (error) {
-      readiness.setDatabaseUp(false)
-      logger.warn({ err: error }, 'cannot check database migrations')
-    }
-    setTimeout(check, 2_000).unref()
-  }
-  void check()
 }

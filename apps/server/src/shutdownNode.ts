@@ -6,32 +6,31 @@
  * 2. new sockets are refused and the listener closes;
  * 3. the update log is flushed, then sockets are closed so clients reconnect to another node,
  *    documents are stored and unloaded, and what arrived meanwhile is flushed too;
- * 4. the journal is released (removed when everything is committed, left for a survivor
- *    otherwise), presence and the database are closed.
+ * 4. persistence stops: the journal is released (removed when everything is committed, left
+ *    for a survivor otherwise) and running compactions finish; then presence, Redis and the
+ *    database are closed.
  * Every step is bounded by the shutdown timeout; what could not be written is logged with its
  * size (and stays in the Redis journal for a survivor).
  */
 
-import type { Compactor } from './persistence/Compactor.ts'
+import type { Within } from './persistence/NodePersistence.ts'
 import type { WeftNode } from './WeftNode.ts'
 
 export async function shutdownNode({
   node,
-  compactor,
   timeoutMs,
   unreadyMs,
   stopAccepting,
 }: {
   node: WeftNode
-  compactor: Compactor
   timeoutMs: number
   unreadyMs: number
   stopAccepting: () => void
 }) {
-  const { logger, readiness, hocuspocus, httpServer, writer, database } = node
+  const { logger, readiness, hocuspocus, httpServer, persistence, database } = node
   const deadline = Date.now() + timeoutMs
   const remaining = () => Math.max(0, deadline - Date.now())
-  const within = <T>(work: Promise<T>) =>
+  const within: Within = (work) =>
     Promise.race([
       work.then(() => true),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), remaining()).unref()),
@@ -44,22 +43,20 @@ export async function shutdownNode({
   httpServer.close()
   logger.info('shutting down: new connections refused')
 
-  await within(writer.flush())
+  await within(persistence.flush())
   hocuspocus.closeConnections()
   hocuspocus.flushPendingStores()
   await within(waitForUnload(node))
-  const flushed = await within(writer.flush())
+  const flushed = await within(persistence.flush())
   if (!flushed)
     logger.error(
-      { unwritten: writer.pendingCount },
+      { unwritten: persistence.pendingCount },
       'shutdown timed out before the update log was flushed; the Redis journal keeps the rest for a survivor',
     )
-  node.recovery?.stop()
-  await within(node.journal?.stop(writer.pendingCount === 0) ?? Promise.resolve())
+  await persistence.stop(within)
   await node.presence.stop(remaining())
-  await within(compactor.idle())
-  compactor.stop()
-  writer.stop()
+  // The fan-out's two connections are closed by its onDestroy below.
+  node.redis?.command.disconnect()
   await hocuspocus.hooks('onDestroy', { instance: hocuspocus }).catch(() => {})
   httpServer.closeAllConnections()
   // The management listener answered 503 on /readyz until here, so probes saw the drain.

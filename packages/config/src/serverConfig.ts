@@ -74,6 +74,12 @@ const schema = z.object({
   ALLOWED_ORIGINS: originList,
   /** CSP frame-ancestors of the apps' pages: who may embed them in a frame. */
   FRAME_ANCESTORS: z.string().default("'none'"),
+  /** Largest request body the REST API reads (a Yjs update or a JSON body); larger ones get 413. */
+  API_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
+  /** REST API requests one user (or, without a token, one address) may make per minute on one node. */
+  API_REQUESTS_PER_MINUTE: positiveInt(600),
+  /** How long a document stays in the trash before it is purged with its history, in hours. */
+  TRASH_RETENTION_HOURS: positiveInt(24 * 30),
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
@@ -103,6 +109,9 @@ export interface ServerConfig extends AuthSettings {
   unsavedMaxBytes: number
   presenceUrl?: string
   tilePlacementsPerMinute: number
+  apiMaxBodyBytes: number
+  apiRequestsPerMinute: number
+  trashRetentionHours: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
   limits: ConnectionLimitSettings
@@ -169,6 +178,9 @@ export function parseServerConfig(
     unsavedMaxBytes: parsed.UNSAVED_MAX_BYTES,
     ...(parsed.PRESENCE_URL ? { presenceUrl: parsed.PRESENCE_URL } : {}),
     tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
+    apiMaxBodyBytes: parsed.API_MAX_BODY_BYTES,
+    apiRequestsPerMinute: parsed.API_REQUESTS_PER_MINUTE,
+    trashRetentionHours: parsed.TRASH_RETENTION_HOURS,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
     allowedOrigins: parsed.ALLOWED_ORIGINS,

@@ -1,5 +1,14 @@
 export { type CompactionResult, compactDocument, compactFully } from './compaction.ts'
 export { loadDocumentState, readDocumentState, type StoredState } from './documentState.ts'
+export {
+  createDocument,
+  type DocumentInfo,
+  getDocument,
+  type ListDocumentsOptions,
+  listDocuments,
+  purgeTrash,
+  updateDocument,
+} from './documents.ts'
 export { type DocumentHistory, documentHistory, type HistoryEntry } from './history.ts'
 export {
   applyMigrations,
@@ -33,3 +42,10 @@ export {
 } from './sessions.ts'
 export { applyState, type StoredSnapshot } from './snapshotEncoding.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'
+export {
+  isVersionId,
+  listVersions,
+  type VersionInfo,
+  type VersionState,
+  versionState,
+} from './versions.ts'

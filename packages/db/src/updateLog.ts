@@ -23,14 +23,45 @@ export interface LoggedUpdate {
  * binary) plus their lengths, and are cut apart in SQL: a `bytea[]` parameter would be sent as
  * text, every byte hex-escaped in JavaScript, which was the next largest cost of this write.
  * Times travel as epoch milliseconds for the same reason (no per-row date formatting).
+ *
+ * The same statement keeps the documents' metadata current (docs/documents-api.md): a document
+ * first seen gets its kind and, as owner, the user of its first logged edit; "last edited at/by"
+ * moves forward at most once per TOUCH_EVERY_SECONDS per document, so a fast writer does not
+ * rewrite the documents row on every batch. An edit to a code file also touches its project.
  */
+const TOUCH_EVERY_SECONDS = 5
+
 const APPEND = `
-WITH new_documents AS (
-  INSERT INTO documents (name) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING
-),
-batch AS (
+WITH batch AS (
   SELECT * FROM unnest($1::text[], $2::text[], $4::int4[], $5::int4[], $6::text[], $7::text[], $8::text[], $9::float8[])
     AS b(document_name, update_key, start_at, byte_length, user_id, user_name, node_id, received_ms)
+),
+touched AS (
+  SELECT DISTINCT ON (name) name, user_id, user_name, received_ms FROM (
+    SELECT document_name AS name, user_id, user_name, received_ms FROM batch
+    UNION ALL
+    SELECT split_part(document_name, '/', 1), user_id, user_name, received_ms FROM batch
+      WHERE strpos(document_name, '/') > 0
+  ) t
+  ORDER BY name, (user_id IS NULL), received_ms DESC
+),
+new_documents AS (
+  INSERT INTO documents (name, kind, owner_id, owner_name, updated_at, updated_by_id, updated_by_name)
+  SELECT name, split_part(name, ':', 1), user_id, user_name, to_timestamp(received_ms / 1000.0), user_id, user_name
+  FROM touched ORDER BY name
+  ON CONFLICT (name) DO NOTHING
+),
+-- A plain UPDATE whose condition is false locks nothing (an upsert's DO UPDATE locks the row
+-- even when its WHERE skips it), so batches within the interval cost no row lock.
+touched_documents AS (
+  UPDATE documents d
+  SET updated_at = to_timestamp(t.received_ms / 1000.0), updated_by_id = t.user_id,
+      updated_by_name = t.user_name, owner_id = coalesce(d.owner_id, t.user_id),
+      owner_name = coalesce(d.owner_name, t.user_name), kind = coalesce(d.kind, split_part(t.name, ':', 1))
+  FROM touched t
+  WHERE d.name = t.name
+    AND (d.updated_at IS NULL
+         OR d.updated_at < to_timestamp(t.received_ms / 1000.0) - interval '${TOUCH_EVERY_SECONDS} seconds')
 )
 INSERT INTO document_updates (document_name, update_key, "update", user_id, user_name, node_id, received_at)
 SELECT document_name, update_key, substring($3::bytea FROM start_at FOR byte_length),

@@ -1,9 +1,14 @@
 /**
  * WebSocket close codes a node sends when it refuses or ends a connection, and the words the
  * apps show for them. 4401/4403/4408 are Hocuspocus's (@hocuspocus/common CloseEvents); the
- * others are Weft's own, in the 4400–4499 range the apps treat as "the server said no".
+ * 44xx others are Weft's own, in the 4400–4499 range the apps treat as "the server said no";
+ * the 10xx ones are RFC 6455's, named here so no module spells them as bare numbers.
  */
 export const CloseCodes = {
+  /** A frame that is not a valid Yjs update (the socket is closed before any of it applies). */
+  invalidPayload: 1007,
+  /** A frame above MAX_MESSAGE_BYTES (closed by the WebSocket layer itself). */
+  messageTooBig: 1009,
   unauthorized: 4401,
   forbidden: 4403,
   /** No document authenticated within AUTH_TIMEOUT_MS. */
@@ -26,8 +31,8 @@ const WORDS: Record<number, string> = {
   [CloseCodes.tooManyConnections]: 'too many open tabs: close some and reload',
   [CloseCodes.tooManyDocuments]: 'too many documents open in this tab',
   [CloseCodes.authenticationThrottled]: 'too many failed sign-ins: try again in a few minutes',
-  1009: 'a change was too large to send',
-  1007: 'the server refused a damaged change',
+  [CloseCodes.messageTooBig]: 'a change was too large to send',
+  [CloseCodes.invalidPayload]: 'the server refused a damaged change',
 }
 
 /** What to tell a user about a close code, or null for ordinary closes (network, restarts). */

@@ -4,7 +4,7 @@
  * public Ingress or HTTPRoute exposes (the chart routes only the `http` port publicly).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
 import { parseRequestTarget } from './requestTarget.ts'
 import { sendJson } from './sendJson.ts'

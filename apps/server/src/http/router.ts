@@ -4,8 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import type { PrismaClient } from '@weft/db'
 import type { TokenPolicy } from '@weft/protocol'
+import type { DocumentRoutes } from '../documents/documentRoutes.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
 import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
@@ -14,10 +15,13 @@ import { originAllowed } from './originPolicy.ts'
 import { answerProbe } from './probes.ts'
 import { parseRequestTarget } from './requestTarget.ts'
 import { COMMON_HEADERS, htmlHeaders } from './securityHeaders.ts'
+import { sendError } from './sendError.ts'
 import { sendJson } from './sendJson.ts'
 import { serveApp, WEB_APPS } from './staticApps.ts'
 
 export interface RouterOptions {
+  /** The home page and the documents API (documents/), asked first. */
+  documentRoutes?: DocumentRoutes
   nodeId: string
   appsDir: string
   readiness: Readiness
@@ -47,15 +51,16 @@ export function createRouter(options: RouterOptions) {
       for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value)
       const target = parseRequestTarget(request.url)
       if (!target.ok)
-        return sendJson(response, 400, { error: `bad request target: ${target.problem}` })
+        return sendError(request, response, 400, `bad request target: ${target.problem}`)
       const { url } = target
       const { pathname } = url
+      if (options.documentRoutes && (await options.documentRoutes(request, response, url))) return
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         // A state-changing request from another site's page is refused before anything else.
         if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {
-          return sendJson(response, 403, { error: 'origin not allowed' })
+          return sendError(request, response, 403, 'origin not allowed')
         }
-        return sendJson(response, 405, { error: 'method not allowed' })
+        return sendError(request, response, 405, 'method not allowed')
       }
       if (options.servesProbes && (await answerProbe(options, pathname, response))) return
       if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
@@ -81,11 +86,11 @@ export function createRouter(options: RouterOptions) {
       }
       const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
       if (await serveApp(options.appsDir, pathname, response, page)) return
-      sendJson(response, 404, { error: 'not found' })
+      sendError(request, response, 404, 'not found')
     } catch (error) {
       // The path only: a query may carry a token (`?token=`), which no log line may hold.
       options.logger.error({ err: error, path: pathOf(request.url) }, 'request failed')
-      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
+      if (!response.headersSent) sendError(request, response, 500, 'internal error')
       else response.destroy()
     }
   }

@@ -5,9 +5,9 @@
  * user a minute. Unauthenticated traffic therefore writes no database row, and its log volume
  * does not grow with it (platform.md, security contract).
  */
-import { CloseCodes } from '@weft/protocol'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
+import { refusalMetricReason } from '../refusals.ts'
 import { OncePerWindow } from './OncePerWindow.ts'
 
 export interface Refusal {
@@ -17,16 +17,6 @@ export interface Refusal {
   /** Set only when the token was valid: the refusal concerns a known user. */
   userId: string | null
   source: string
-}
-
-const METRIC_REASONS: Record<number, string> = {
-  [CloseCodes.unauthorized]: 'unauthorized',
-  [CloseCodes.forbidden]: 'forbidden',
-  [CloseCodes.authenticationTimeout]: 'authentication-timeout',
-  [CloseCodes.sendingTooFast]: 'sending-too-fast',
-  [CloseCodes.tooManyConnections]: 'too-many-connections',
-  [CloseCodes.tooManyDocuments]: 'too-many-documents',
-  [CloseCodes.authenticationThrottled]: 'authentication-throttled',
 }
 
 export class RefusalReporter {
@@ -44,7 +34,7 @@ export class RefusalReporter {
 
   report(refusal: Refusal) {
     this.options.metrics.refusedConnections.inc({
-      reason: METRIC_REASONS[refusal.code] ?? String(refusal.code),
+      reason: refusalMetricReason(refusal.code),
     })
     const line = this.logLines.pass(refusal.source)
     if (line) {

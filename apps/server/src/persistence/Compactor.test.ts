@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { type TestContext, test } from 'node:test'
 import type { PrismaClient } from '@weft/db'
 import { createLogger } from '../logger.ts'
-import { Metrics } from '../Metrics.ts'
+import { Metrics } from '../metrics/Metrics.ts'
 import { Compactor } from './Compactor.ts'
 
 /** A compactor whose compactions are recorded (and whose clock the test turns). */

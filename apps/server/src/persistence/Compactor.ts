@@ -12,7 +12,7 @@
  */
 import { compactFully, type PrismaClient, pruneHistory } from '@weft/db'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 
 export interface CompactorOptions {
   prisma: PrismaClient

@@ -8,7 +8,7 @@
  */
 import { type Document, OutgoingMessage } from '@hocuspocus/server'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import { unintegrableOf } from './unintegrable.ts'
 
 export interface LoadSources {

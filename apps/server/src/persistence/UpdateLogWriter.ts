@@ -8,9 +8,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { appendUpdates, type LoggedUpdate, RetryingQueue, type SqlExecutor } from '@weft/db'
-import type { Journal } from '../journal/Journal.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
+import type { Journal } from './journal/Journal.ts'
 
 export type IncomingUpdate = Omit<LoggedUpdate, 'updateKey' | 'nodeId'>
 
@@ -25,7 +25,7 @@ export interface UpdateLogWriterOptions {
   logger: Logger
   /** Told whether the database answered, for readiness and metrics. */
   onDatabaseStatus: (up: boolean) => void
-  /** Told how many rows of each document were written, to trigger compaction. */
+  /** Told how many rows of each document were written (for compaction and the row count). */
   onPersisted: (counts: Map<string, number>) => void
   batchDelayMs?: number
   maxBatch?: number
@@ -110,7 +110,6 @@ export class UpdateLogWriter {
     this.writtenSeq = (batch.at(-1) as QueuedUpdate).seq
     for (const entry of batch) this.queuedBytes -= entry.update.byteLength
     this.journal?.committed(this.writtenSeq)
-    this.options.metrics.updatesPersisted.inc(batch.length)
     const done = this.waiters.filter((waiter) => waiter.seq <= this.writtenSeq)
     this.waiters = this.waiters.filter((waiter) => waiter.seq > this.writtenSeq)
     for (const waiter of done) waiter.resolve()

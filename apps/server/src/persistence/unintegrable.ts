@@ -3,6 +3,7 @@
  * (the first missing clock of each client) and deletions of content it does not have.
  */
 import * as Y from 'yjs'
+import { pendingOf } from '../libraryInternals/yjs.ts'
 
 export interface Unintegrable {
   /** Per client: the clocks this document lacks (from its state up to the one depended on, inclusive). */
@@ -12,10 +13,12 @@ export interface Unintegrable {
 }
 
 export function unintegrableOf(doc: Y.Doc): Unintegrable | null {
-  const { pendingStructs, pendingDs } = doc.store
-  if (!pendingStructs && !pendingDs) return null
-  const missing = [...(pendingStructs?.missing ?? new Map<number, number>())].map(
-    ([client, clock]) => ({ client, fromClock: Y.getState(doc.store, client), toClock: clock }),
-  )
-  return { missing, pendingDeletes: pendingDs !== null }
+  const pending = pendingOf(doc)
+  if (!pending) return null
+  const missing = [...pending.missing].map(([client, clock]) => ({
+    client,
+    fromClock: Y.getState(doc.store, client),
+    toClock: clock,
+  }))
+  return { missing, pendingDeletes: pending.deletes }
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { once } from 'node:events'
 import { connect, createServer, type Socket } from 'node:net'
 import { test } from 'node:test'
-import { corkUntilNextTurn, tcpSocketOf } from './corkPerTurn.ts'
+import { tcpSocketOf } from '../libraryInternals/ws.ts'
+import { corkUntilNextTurn } from './corkPerTurn.ts'
 
 async function socketPair(): Promise<{ writer: Socket; reader: Socket; close: () => void }> {
   const server = createServer()

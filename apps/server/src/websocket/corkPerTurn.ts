@@ -8,30 +8,9 @@
  * uncorking it once the turn's I/O callbacks are done sends everything of that turn in one write;
  * frames and their order are unchanged, only their grouping into system calls.
  */
-
-/** The part of `net.Socket` this needs (`ws` keeps it as the WebSocket's `_socket`). */
-interface Corkable {
-  cork(): void
-  uncork(): void
-  destroyed?: boolean
-}
+import type { Corkable } from '../libraryInternals/ws.ts'
 
 const corked = new WeakSet<Corkable>()
-
-function isCorkable(value: unknown): value is Corkable {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Corkable).cork === 'function' &&
-    typeof (value as Corkable).uncork === 'function'
-  )
-}
-
-/** The TCP socket under a `ws` WebSocket (or a proxy of one), when it has one. */
-export function tcpSocketOf(websocket: unknown): Corkable | null {
-  const socket = (websocket as { _socket?: unknown } | null)?._socket
-  return isCorkable(socket) ? socket : null
-}
 
 /**
  * Holds the socket's writes until `setImmediate`, i.e. after this turn's callbacks and

@@ -7,16 +7,20 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client'
 
 export class Metrics {
   readonly registry = new Registry()
+  /** Gauges read at scrape time, through prom-client's `collect` option. */
+  private readonly readers = new Map<Gauge, () => number>()
 
   readonly connections = new Gauge({
     name: 'weft_connections',
     help: 'Open document connections',
     registers: [this.registry],
+    collect: this.readAtScrape(),
   })
   readonly documentsLoaded = new Gauge({
     name: 'weft_documents_loaded',
     help: 'Documents held in memory',
     registers: [this.registry],
+    collect: this.readAtScrape(),
   })
   readonly updatesReceived = new Counter({
     name: 'weft_updates_received_total',
@@ -72,6 +76,7 @@ export class Metrics {
     name: 'weft_unsaved_limit_reached',
     help: '1 while this node holds its limit of unsaved updates and refuses new edits',
     registers: [this.registry],
+    collect: this.readAtScrape(),
   })
   readonly editsRefused = new Counter({
     name: 'weft_edits_refused_total',
@@ -128,11 +133,21 @@ export class Metrics {
 
   /** Connection and document gauges are read from Hocuspocus at scrape time. */
   observe(hocuspocus: Hocuspocus): void {
-    const live = (gauge: Gauge, read: () => number) => {
-      ;(gauge as unknown as { collect: () => void }).collect = () => gauge.set(read())
+    this.read(this.connections, () => hocuspocus.getConnectionsCount())
+    this.read(this.documentsLoaded, () => hocuspocus.getDocumentsCount())
+  }
+
+  /** Sets `gauge` from `read` at every scrape (a gauge created with `collect: readAtScrape()`). */
+  read(gauge: Gauge, read: () => number): void {
+    this.readers.set(gauge, read)
+  }
+
+  private readAtScrape() {
+    const readers = this.readers
+    return function collect(this: Gauge) {
+      const read = readers.get(this)
+      if (read) this.set(read())
     }
-    live(this.connections, () => hocuspocus.getConnectionsCount())
-    live(this.documentsLoaded, () => hocuspocus.getDocumentsCount())
   }
 
   constructor() {

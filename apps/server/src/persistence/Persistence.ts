@@ -13,6 +13,7 @@
  * - a document unloads only once the stored state has everything it holds (a state-vector
  *   compare; what is missing is written as a row first);
  * - a document that unloads is handed to the Compactor, which folds its log into a snapshot.
+ * Both stock hooks are overridden, each for a measured reason: load (0063), store (0064).
  */
 import { Database } from '@hocuspocus/extension-database'
 import type {
@@ -22,16 +23,17 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server'
-import { isTransactionOrigin } from '@hocuspocus/server'
 import { applyState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
 import type { ConnectionContext } from '../context.ts'
-import type { JournalRecovery } from '../journal/JournalRecovery.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
-import type { Compactor } from '../persistence/Compactor.ts'
-import type { IntegrityWatch } from '../persistence/IntegrityWatch.ts'
-import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
-import { contentMissingFromStore } from '../persistence/unsavedContent.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
+import { CloseCodes, REFUSAL_REASONS } from '../refusals.ts'
+import { isFromRedis } from '../transactionOrigins.ts'
+import type { Compactor } from './Compactor.ts'
+import type { IntegrityWatch } from './IntegrityWatch.ts'
+import type { JournalRecovery } from './journal/JournalRecovery.ts'
+import type { UpdateLogWriter } from './UpdateLogWriter.ts'
+import { contentMissingFromStore } from './unsavedContent.ts'
 
 export interface PersistenceOptions {
   prisma: PrismaClient
@@ -44,16 +46,15 @@ export interface PersistenceOptions {
   recovery?: JournalRecovery
   onDatabaseStatus: (up: boolean) => void
   /** Told when a connection fails because its document cannot be loaded (the session record keeps it). */
-  onLoadRefused?: (refusal: {
-    documentName: string
-    userId: string | null
-    code: number
-    reason: string
-  }) => void
+  onLoadRefused?: (refusal: LoadRefusal) => void
 }
 
-/** Close-code family for "the server cannot serve this now" (WebSocket 1011: internal error). */
-const DEPENDENCY_DOWN = 1011
+export interface LoadRefusal {
+  documentName: string
+  userId: string | null
+  code: number
+  reason: string
+}
 
 /** How long a document whose content the store cannot confirm stays loaded before trying again. */
 const UNLOAD_RETRY_MS = 5_000
@@ -96,8 +97,8 @@ export class Persistence extends Database {
       this.options.onLoadRefused?.({
         documentName,
         userId: (context as ConnectionContext | undefined)?.user?.id ?? null,
-        code: DEPENDENCY_DOWN,
-        reason: 'dependency down: the database is unavailable, so the document cannot be loaded',
+        code: CloseCodes.dependencyDown,
+        reason: REFUSAL_REASONS.dependencyDown,
       })
       throw error
     }
@@ -107,16 +108,12 @@ export class Persistence extends Database {
     transactionOrigin,
     update,
     documentName,
-    connection,
+    context,
   }: onChangePayload): Promise<void> {
-    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
-    // A server-side edit on someone's behalf (a validated tile placement) names them in its origin.
-    const onBehalfOf =
-      isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'local'
-        ? (transactionOrigin.context as ConnectionContext | undefined)?.user
-        : undefined
-    const user = (connection?.context as ConnectionContext | undefined)?.user ?? onBehalfOf
-    this.options.metrics.updatesReceived.inc()
+    if (isFromRedis(transactionOrigin)) return
+    // Hocuspocus passes the sending connection's context, or for a server-side edit on someone's
+    // behalf (a validated tile placement) the context its origin names.
+    const user = (context as ConnectionContext | undefined)?.user
     this.options.writer.enqueue({
       documentName,
       update,

@@ -13,8 +13,8 @@
  */
 import type { LoggedUpdate } from '@weft/db'
 import type { RedisConnection } from '@weft/redis'
-import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Logger } from '../../logger.ts'
+import type { Metrics } from '../../metrics/Metrics.ts'
 import { entryFields, entryId } from './journalEntry.ts'
 import { journalBoot, journalKeys } from './journalKeys.ts'
 

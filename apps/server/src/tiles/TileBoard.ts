@@ -17,7 +17,7 @@ import { CanvasModel, type TileBoardConfig, tileKey, validateTile } from '@weft/
 import { parseDocumentName } from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
-import type { PlacementLimiter } from '../tiles/placementLimits.ts'
+import type { PlacementLimiter } from './placementLimits.ts'
 
 /** The board a new tile document starts with: 32 × 32 tiles, 16 colours. */
 export const DEFAULT_BOARD: TileBoardConfig = {

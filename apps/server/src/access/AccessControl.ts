@@ -10,7 +10,6 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import {
   accessFor,
-  CloseCodes,
   devModeClaims,
   documentNameProblem,
   TokenError,
@@ -19,10 +18,10 @@ import {
 } from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
+import type { ConnectionLimits } from '../limits/ConnectionLimits.ts'
 import type { RefusalReporter } from '../limits/RefusalReporter.ts'
-import type { ConnectionLimits } from './ConnectionLimits.ts'
-import { ConnectionRefused } from './ConnectionRefused.ts'
-import { isTileBoard } from './TileBoard.ts'
+import { CloseCodes, ConnectionRefused } from '../refusals.ts'
+import { isTileBoard } from '../tiles/TileBoard.ts'
 
 export interface AccessControlOptions {
   /** Absent: open dev mode, where any token (or none) gets write access. */

@@ -11,16 +11,12 @@ import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
-import type { UpdateLogWriter } from '../persistence/UpdateLogWriter.ts'
-import { ConnectionRefused } from './ConnectionRefused.ts'
-
-export const TRY_AGAIN_LATER = 1013
-export const UNSAVED_LIMIT_REASON =
-  'edits refused: this node holds its limit of unsaved updates until the database is back'
+import type { Metrics } from '../metrics/Metrics.ts'
+import { CloseCodes, ConnectionRefused, REFUSAL_REASONS } from '../refusals.ts'
 
 export interface UnsavedLimitOptions {
-  writer: UpdateLogWriter
+  /** What the node holds and Postgres does not have yet (NodePersistence). */
+  unsaved: { readonly pendingCount: number; readonly pendingBytes: number }
   maxUpdates: number
   maxBytes: number
   metrics: Metrics
@@ -51,13 +47,12 @@ export class UnsavedLimit implements Extension {
   constructor(options: UnsavedLimitOptions) {
     this.options = options
     // Read at scrape time, so the gauge is true between edits too.
-    const gauge = options.metrics.unsavedLimitReached
-    ;(gauge as unknown as { collect: () => void }).collect = () => gauge.set(this.reached ? 1 : 0)
+    options.metrics.read(options.metrics.unsavedLimitReached, () => (this.reached ? 1 : 0))
   }
 
   get reached(): boolean {
-    const { writer, maxUpdates, maxBytes } = this.options
-    return writer.pendingCount >= maxUpdates || writer.pendingBytes >= maxBytes
+    const { unsaved, maxUpdates, maxBytes } = this.options
+    return unsaved.pendingCount >= maxUpdates || unsaved.pendingBytes >= maxBytes
   }
 
   async beforeHandleMessage({ update, context, documentName }: beforeHandleMessagePayload) {
@@ -68,13 +63,14 @@ export class UnsavedLimit implements Extension {
       this.options.logger.error(
         {
           documentName,
-          unsavedUpdates: this.options.writer.pendingCount,
-          unsavedBytes: this.options.writer.pendingBytes,
+          unsavedUpdates: this.options.unsaved.pendingCount,
+          unsavedBytes: this.options.unsaved.pendingBytes,
         },
         'refusing edits: unsaved updates at their limit (UNSAVED_MAX_UPDATES / UNSAVED_MAX_BYTES)',
       )
     }
-    ;(context as ConnectionContext).transport?.close(TRY_AGAIN_LATER, UNSAVED_LIMIT_REASON)
-    throw new ConnectionRefused(TRY_AGAIN_LATER, UNSAVED_LIMIT_REASON)
+    const { tryAgainLater } = CloseCodes
+    ;(context as ConnectionContext).transport?.close(tryAgainLater, REFUSAL_REASONS.unsavedLimit)
+    throw new ConnectionRefused(tryAgainLater, REFUSAL_REASONS.unsavedLimit)
   }
 }

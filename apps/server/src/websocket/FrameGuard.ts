@@ -10,9 +10,7 @@ import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
-import { ConnectionRefused } from './ConnectionRefused.ts'
-
-export const INVALID_PAYLOAD = 1007
+import { CloseCodes, ConnectionRefused, REFUSAL_REASONS } from '../refusals.ts'
 
 /** Returns why a Hocuspocus frame carries an invalid Yjs update, or null. */
 export function invalidUpdateProblem(frame: Uint8Array): string | null {
@@ -47,7 +45,8 @@ export class FrameGuard implements Extension {
     const problem = invalidUpdateProblem(update)
     if (!problem) return
     this.logger.warn({ documentName, socketId, problem }, 'invalid Yjs update; closing the socket')
-    ;(context as ConnectionContext).transport?.close(INVALID_PAYLOAD, 'invalid Yjs update')
-    throw new ConnectionRefused(INVALID_PAYLOAD, 'invalid Yjs update')
+    const { invalidPayload } = CloseCodes
+    ;(context as ConnectionContext).transport?.close(invalidPayload, REFUSAL_REASONS.invalidUpdate)
+    throw new ConnectionRefused(invalidPayload, REFUSAL_REASONS.invalidUpdate)
   }
 }

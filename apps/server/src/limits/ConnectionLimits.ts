@@ -6,9 +6,8 @@
  * authenticated is dropped. Its onDisconnect keeps each socket's open documents current.
  */
 import type { Extension, onDisconnectPayload } from '@hocuspocus/server'
-import { CloseCodes } from '@weft/protocol'
 import type { ConnectionContext, SocketState } from '../context.ts'
-import { ConnectionRefused } from './ConnectionRefused.ts'
+import { CloseCodes, ConnectionRefused } from '../refusals.ts'
 
 export interface ConnectionLimitsOptions {
   maxConnectionsPerUser: number

@@ -13,6 +13,10 @@
  * and when a peer notices a gap (updates it cannot integrate because one went missing).
  * Redis outages never fail a document load or a client edit: the node keeps serving its own
  * clients, and readiness reports the broken link.
+ *
+ * Each override of the stock extension has a decision record with its figure: onChange (0060),
+ * the store lock turned off (0061), the Cluster subscriber count and the outage wrappers (0062).
+ * Its internals are reached only through libraryInternals/extensionRedis.ts.
  */
 import { randomBytes } from 'node:crypto'
 import { Redis } from '@hocuspocus/extension-redis'
@@ -21,21 +25,27 @@ import type {
   Document,
   onAwarenessUpdatePayload,
   onChangePayload,
-  onConfigurePayload,
 } from '@hocuspocus/server'
-import { isTransactionOrigin, OutgoingMessage } from '@hocuspocus/server'
-import type { RedisConfig } from '@weft/config'
-import { createRedisConnection, subscriberCount } from '@weft/redis'
+import { OutgoingMessage } from '@hocuspocus/server'
+import { subscriberCount } from '@weft/redis'
 import * as Y from 'yjs'
+import {
+  channelOf,
+  documentOfChannel,
+  encodeForPeers,
+  onEveryIncoming,
+  replaceSubscriberCount,
+} from '../libraryInternals/extensionRedis.ts'
+import { hasUnintegrable } from '../libraryInternals/yjs.ts'
 import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { RedisConnections } from '../redisConnections.ts'
+import { isFromRedis } from '../transactionOrigins.ts'
 
 export interface RedisFanoutOptions {
-  /** A server, a Sentinel-managed master or a cluster: see docs/decisions/0020. */
-  redis: RedisConfig
+  /** The node's publisher and subscriber (a server, a Sentinel master or a cluster: 0020). */
+  connections: Pick<RedisConnections, 'publisher' | 'subscriber'>
   nodeId: string
   logger: Logger
-  metrics: Metrics
   onStatus: (up: boolean) => void
   /** Channel prefix; fleets sharing one Redis must use different prefixes. */
   prefix?: string
@@ -44,13 +54,6 @@ export interface RedisFanoutOptions {
    * after it, so no peer ever holds an update that exists nowhere durable (see Journal).
    */
   beforePublish?: () => Promise<boolean>
-}
-
-/** The parts of the stock extension's wire format this subclass publishes with. */
-interface StockInternals {
-  getKey(documentName: string): string
-  encodeMessage(message: Uint8Array): Buffer
-  hasOtherSubscribers(documentName: string): Promise<boolean>
 }
 
 /** Updates merged into one published message at most (see flushOutgoing). */
@@ -76,63 +79,41 @@ export class RedisFanout extends Redis {
   private wasDisconnected = true
 
   constructor(options: RedisFanoutOptions) {
-    const log = options.logger
-    let lastErrorLog = 0
     // The stock extension calls createClient twice: its publishing, then its subscribing connection.
-    const roles = ['publisher', 'subscriber'] as const
-    let created = 0
+    const given = [options.connections.publisher, options.connections.subscriber]
     super({
       identifier: `${options.nodeId}-${randomBytes(4).toString('hex')}`,
       prefix: options.prefix ?? 'weft',
       disconnectDelay: 500,
       awaitInitialSyncTimeout: 1_000,
-      createClient: () => {
-        const role = roles[created++] ?? 'publisher'
-        return createRedisConnection(options.redis, {
-          name: `fanout-${role}`,
-          role: role === 'subscriber' ? 'subscriber' : 'command',
-          onError: (error) => {
-            // ioredis reports every failed reconnect; once per 10 s is enough for an operator.
-            if (Date.now() - lastErrorLog > 10_000) {
-              lastErrorLog = Date.now()
-              log.warn({ err: error }, 'redis connection error')
-            }
-          },
-        })
-      },
+      createClient: () => given.shift() ?? options.connections.publisher,
     })
     this.options = options
+    const { publisher, subscriber } = options.connections
     // The stock count asks one server; on a cluster that is one node's subscribers only, so a
     // loading node would not wait for a peer that holds the document on another node.
-    this.stock.hasOtherSubscribers = async (documentName) => {
+    replaceSubscriberCount(this, async (channel) => {
       try {
-        return (await subscriberCount(this.pub, this.stock.getKey(documentName))) > 1
+        return (await subscriberCount(publisher, channel)) > 1
       } catch {
         return true // the wait is bounded by awaitInitialSyncTimeout
       }
-    }
-    for (const client of [this.pub, this.sub]) {
+    })
+    for (const client of [publisher, subscriber]) {
       client.on('ready', () => this.onLinkChange())
       client.on('close', () => this.onLinkChange())
       client.on('end', () => this.onLinkChange())
     }
-    this.sub.on('messageBuffer', (channel: Buffer) => this.afterIncoming(channel))
+    onEveryIncoming(this, (channel) => this.afterIncoming(channel))
     // A cluster connection stays "ready" when one of its nodes leaves; if that node held the
     // subscriptions, ioredis moves them to another node and what was published in between is
     // lost. A node leaving (only a Cluster emits this) is answered like a link that returned.
-    for (const client of [this.pub, this.sub]) client.on('-node', () => this.scheduleResync())
+    for (const client of [publisher, subscriber]) client.on('-node', () => this.scheduleResync())
   }
 
   get linkUp(): boolean {
-    return this.pub.status === 'ready' && this.sub.status === 'ready'
-  }
-
-  private get stock(): StockInternals {
-    return this as unknown as StockInternals
-  }
-
-  override async onConfigure(payload: onConfigurePayload) {
-    await super.onConfigure(payload)
+    const { publisher, subscriber } = this.options.connections
+    return publisher.status === 'ready' && subscriber.status === 'ready'
   }
 
   /** Loads never fail because of Redis: without a link the document is synced when it returns. */
@@ -150,7 +131,7 @@ export class RedisFanout extends Redis {
 
   /** Publishes the update itself, merged with the others of this event-loop turn. */
   override async onChange({ transactionOrigin, documentName, document, update }: onChangePayload) {
-    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
+    if (isFromRedis(transactionOrigin)) return
     const pending = this.outgoing.get(documentName)
     if (pending && pending.document === document) {
       pending.updates.push(update)
@@ -185,14 +166,14 @@ export class RedisFanout extends Redis {
     }
   }
 
-  /** The stock lock only guards the stock "store the whole state" pattern; the update log needs none. */
+  /** The stock lock only guards the stock "store the whole state" pattern; the update log needs none (0061). */
   override async onStoreDocument() {}
 
   override async afterStoreDocument() {}
 
   private publish(documentName: string, message: Uint8Array) {
-    this.pub
-      .publish(this.stock.getKey(documentName), this.stock.encodeMessage(message))
+    this.options.connections.publisher
+      .publish(channelOf(this, documentName), encodeForPeers(this, message))
       .catch((error: unknown) => {
         // Lost publishes are repaired by the state-vector sync when the link returns.
         this.options.logger.debug({ err: error, documentName }, 'redis publish failed')
@@ -208,18 +189,14 @@ export class RedisFanout extends Redis {
     this.publish(document.name, message.toUint8Array())
   }
 
-  private afterIncoming(channel: Buffer) {
-    this.options.metrics.updatesFromRedis.inc()
-    const key = channel.toString('utf-8')
-    const prefix = `${this.configuration.prefix}:`
-    if (!key.startsWith(prefix)) return
-    const documentName = key.slice(prefix.length)
-    if (this.gapChecks.has(documentName)) return
+  private afterIncoming(channel: string) {
+    const documentName = documentOfChannel(this, channel)
+    if (documentName === null || this.gapChecks.has(documentName)) return
     this.gapChecks.add(documentName)
     setTimeout(() => {
       this.gapChecks.delete(documentName)
       const document = this.instance?.documents.get(documentName)
-      if (document && (document.store.pendingStructs || document.store.pendingDs) && this.linkUp) {
+      if (document && hasUnintegrable(document) && this.linkUp) {
         this.options.logger.info({ documentName }, 'gap in fanned-in updates; requesting sync')
         this.requestSync(document)
       }
@@ -237,8 +214,8 @@ export class RedisFanout extends Redis {
     this.wasDisconnected = false
     // Back from an outage: subscribe documents loaded meanwhile, then reconcile every document.
     for (const document of this.instance.documents.values()) {
-      this.sub
-        .subscribe(this.stock.getKey(document.name))
+      this.options.connections.subscriber
+        .subscribe(channelOf(this, document.name))
         .then(() => this.requestSync(document))
         .catch((error: unknown) => this.options.logger.warn({ err: error }, 'resubscribe failed'))
     }

@@ -13,7 +13,7 @@
  */
 import type { beforeHandleAwarenessPayload, Extension } from '@hocuspocus/server'
 import type { ConnectionContext } from '../context.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 
 export class AwarenessGuard implements Extension {
   extensionName = 'AwarenessGuard'

@@ -9,8 +9,8 @@
  */
 import { appendUpdates, type LoggedUpdate, type SqlExecutor } from '@weft/db'
 import type { RedisConnection } from '@weft/redis'
-import type { Logger } from '../logger.ts'
-import type { Metrics } from '../Metrics.ts'
+import type { Logger } from '../../logger.ts'
+import type { Metrics } from '../../metrics/Metrics.ts'
 import { decodeEntry, entryId, seqOfId } from './journalEntry.ts'
 import { bootOfStream, journalKeys } from './journalKeys.ts'
 

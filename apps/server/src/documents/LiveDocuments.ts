@@ -1,0 +1,127 @@
+/**
+ * The REST API's way into documents: through this node's Hocuspocus document, exactly as a
+ * connected client's edit would arrive. An update applied here is one change of the live
+ * document, so the node's own hooks do the rest: Persistence logs it once under the API caller
+ * (a "local" transaction origin carrying the caller as its context), RedisFanout publishes it to
+ * every other node, and Hocuspocus broadcasts it to this node's clients. Loading a document that
+ * is not in memory goes through the same load (snapshot + log + journals + peers).
+ */
+import type { Document, Hocuspocus } from '@hocuspocus/server'
+import * as Y from 'yjs'
+import type { ConnectionUser } from '../context.ts'
+import type { NodePersistence } from '../persistence/NodePersistence.ts'
+import { ApiError } from './apiResponse.ts'
+import { restoreUpdate } from './restoreUpdate.ts'
+
+type DirectConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>
+
+export interface LiveDocumentsOptions {
+  hocuspocus: Hocuspocus
+  writer: Pick<NodePersistence, 'flush'>
+  /** True while the node holds its limit of unsaved updates (UnsavedLimit): writes are refused. */
+  unsavedLimitReached: () => boolean
+  /** How long a write waits for its log row before answering 202 instead of 200. */
+  storeWaitMs?: number
+}
+
+export interface WriteResult {
+  /** False when nothing changed (the update was already in the document). */
+  changed: boolean
+  /** True once the change is in Postgres; false when it is still queued (database away). */
+  stored: boolean
+}
+
+export class LiveDocuments {
+  private readonly options: LiveDocumentsOptions
+
+  constructor(options: LiveDocumentsOptions) {
+    this.options = options
+  }
+
+  /** The live document's full state as one V1 update. */
+  async state(documentName: string, user: ConnectionUser): Promise<Uint8Array> {
+    return this.with(documentName, user, (connection) =>
+      Y.encodeStateAsUpdate(connection.document as Y.Doc),
+    )
+  }
+
+  async applyUpdate(
+    documentName: string,
+    update: Uint8Array,
+    user: ConnectionUser,
+  ): Promise<WriteResult> {
+    return this.write(documentName, user, () => update)
+  }
+
+  /** Brings the content back to `target` (a full state) as a new forward change. */
+  async restore(
+    documentName: string,
+    target: Uint8Array,
+    user: ConnectionUser,
+  ): Promise<WriteResult> {
+    return this.write(documentName, user, (doc) => restoreUpdate(doc, target))
+  }
+
+  private async write(
+    documentName: string,
+    user: ConnectionUser,
+    change: (doc: Y.Doc) => Uint8Array,
+  ): Promise<WriteResult> {
+    if (this.options.unsavedLimitReached()) {
+      throw new ApiError(
+        503,
+        'edits refused: this node holds its limit of unsaved updates until the database is back',
+        { 'Retry-After': '10' },
+      )
+    }
+    let changed = false
+    await this.with(documentName, user, async (connection) => {
+      const doc = connection.document as Y.Doc
+      // Yjs emits 'update' when the transaction ends, only if the change added anything.
+      const onUpdate = () => {
+        changed = true
+      }
+      doc.on('update', onUpdate)
+      try {
+        await connection.transact((document: Document) => {
+          Y.applyUpdate(document, change(document))
+        })
+      } finally {
+        doc.off('update', onUpdate)
+      }
+    })
+    if (!changed) return { changed, stored: true }
+    // Hocuspocus runs the onChange hooks (Persistence enqueues the row) after the transaction,
+    // on later ticks of the event loop.
+    await new Promise((resolve) => setImmediate(resolve))
+    const stored = await Promise.race([
+      this.options.writer.flush().then(() => true),
+      new Promise<boolean>((resolve) =>
+        setTimeout(() => resolve(false), this.options.storeWaitMs ?? 10_000).unref(),
+      ),
+    ])
+    return { changed, stored }
+  }
+
+  private async with<T>(
+    documentName: string,
+    user: ConnectionUser,
+    work: (connection: DirectConnection) => T | Promise<T>,
+  ): Promise<T> {
+    let connection: DirectConnection
+    try {
+      connection = await this.options.hocuspocus.openDirectConnection(documentName, { user })
+    } catch {
+      throw new ApiError(503, 'the document cannot be loaded right now (storage unavailable)', {
+        'Retry-After': '5',
+      })
+    }
+    try {
+      return await work(connection)
+    } finally {
+      // Kept warm: the next request or a client reuses it; Hocuspocus unloads it after its
+      // debounced store when nobody else holds it.
+      await connection.disconnect({ unloadImmediately: false })
+    }
+  }
+}

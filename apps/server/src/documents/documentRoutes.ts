@@ -1,0 +1,38 @@
+/**
+ * Everything this folder serves over HTTP, as one handler the router calls first: the REST API
+ * (/api/documents…, /api/openapi.json), the home page at `/`, and the page for app addresses no
+ * document can have. Returns false for other paths.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { htmlHeaders } from '../http/securityHeaders.ts'
+import { createDocumentsApi, type DocumentsApiOptions } from './DocumentsApi.ts'
+import { answerInvalidAddress, invalidDocumentAddress } from './documentAddress.ts'
+import { HOME_SCRIPTS, homePage } from './homePage.ts'
+
+export type DocumentRoutes = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => Promise<boolean>
+
+export function createDocumentRoutes(
+  options: DocumentsApiOptions & { nodeId: string; frameAncestors: string },
+): DocumentRoutes {
+  const api = createDocumentsApi(options)
+  return async (request, response, url) => {
+    if (url.pathname === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
+      response.writeHead(
+        200,
+        htmlHeaders({ frameAncestors: options.frameAncestors, inlineScripts: HOME_SCRIPTS }),
+      )
+      response.end(request.method === 'HEAD' ? undefined : homePage({ nodeId: options.nodeId }))
+      return true
+    }
+    const invalid = invalidDocumentAddress(url.pathname)
+    if (invalid && (request.method === 'GET' || request.method === 'HEAD')) {
+      answerInvalidAddress(request, response, invalid, options.frameAncestors)
+      return true
+    }
+    return api(request, response, url)
+  }
+}

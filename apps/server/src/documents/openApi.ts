@@ -1,0 +1,316 @@
+/**
+ * The OpenAPI 3.1 description of the documents API, served at /api/openapi.json. Written by hand
+ * beside the handler (DocumentsApi.ts); the tests validate it against the OpenAPI 3.1 schema and
+ * check that every operation they call is described.
+ */
+const error = { $ref: '#/components/responses/Error' }
+const nameParameter = { $ref: '#/components/parameters/DocumentName' }
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), error]))
+
+const json = (schema: unknown) => ({ 'application/json': { schema } })
+
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Weft documents API',
+    version: '1.0.0',
+    description:
+      'Documents of the Weft collaboration platform: metadata, export, live updates, versions. ' +
+      'Authentication: the access tokens of the WebSocket (HS256 JWT with a `docs` claim) as a ' +
+      'bearer token; open dev mode (no AUTH_SECRET) accepts requests without one.',
+  },
+  servers: [{ url: '/' }],
+  security: [{ bearer: [] }, {}],
+  paths: {
+    '/api/documents': {
+      get: {
+        operationId: 'listDocuments',
+        summary: 'Documents the token may see, most recently edited first',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'Title contains (case-insensitive)',
+          },
+          { name: 'kind', in: 'query', schema: { $ref: '#/components/schemas/Kind' } },
+          {
+            name: 'trashed',
+            in: 'query',
+            schema: { type: 'boolean' },
+            description: 'List the trash instead',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The documents',
+            content: json({
+              type: 'object',
+              required: ['documents'],
+              properties: {
+                documents: { type: 'array', items: { $ref: '#/components/schemas/Document' } },
+              },
+            }),
+          },
+          ...errors(400, 401, 429),
+        },
+      },
+      post: {
+        operationId: 'createDocument',
+        summary: 'Create a document',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            required: ['kind'],
+            properties: {
+              kind: { $ref: '#/components/schemas/Kind' },
+              title: { type: 'string', maxLength: 200 },
+              id: {
+                type: 'string',
+                pattern: '^[A-Za-z0-9_-]{1,64}$',
+                description: 'Chosen id; random when absent',
+              },
+            },
+          }),
+        },
+        responses: {
+          '201': {
+            description: 'Created',
+            headers: { Location: { schema: { type: 'string' } } },
+            content: json({ $ref: '#/components/schemas/Document' }),
+          },
+          ...errors(400, 401, 403, 409, 413, 429),
+        },
+      },
+    },
+    '/api/documents/{name}': {
+      parameters: [nameParameter],
+      get: {
+        operationId: 'getDocument',
+        summary: 'Metadata of a document',
+        responses: {
+          '200': {
+            description: 'The document',
+            content: json({ $ref: '#/components/schemas/Document' }),
+          },
+          ...errors(400, 401, 403, 404, 429),
+        },
+      },
+      patch: {
+        operationId: 'updateDocument',
+        summary: 'Rename, or take out of / put into the trash',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              title: { type: ['string', 'null'], maxLength: 200 },
+              trashed: { type: 'boolean' },
+            },
+          }),
+        },
+        responses: {
+          '200': {
+            description: 'Updated',
+            content: json({ $ref: '#/components/schemas/Document' }),
+          },
+          ...errors(400, 401, 403, 404, 413, 429),
+        },
+      },
+      delete: {
+        operationId: 'trashDocument',
+        summary: 'Move to the trash (purged after TRASH_RETENTION_HOURS)',
+        responses: {
+          '200': {
+            description: 'In the trash',
+            content: json({ $ref: '#/components/schemas/Document' }),
+          },
+          ...errors(400, 401, 403, 404, 429),
+        },
+      },
+    },
+    '/api/documents/{name}/export': {
+      parameters: [nameParameter],
+      get: {
+        operationId: 'exportDocument',
+        summary: "The document as JSON (the app's form) or as its Yjs state",
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            schema: { type: 'string', enum: ['json', 'yjs'], default: 'json' },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'grid: columns and rows of cell values; code: files with contents; canvas: shapes',
+            content: {
+              'application/json': { schema: { type: 'object', required: ['name', 'kind'] } },
+              'application/octet-stream': {
+                schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+              },
+            },
+          },
+          ...errors(400, 401, 403, 404, 429, 503),
+        },
+      },
+    },
+    '/api/documents/{name}/updates': {
+      parameters: [nameParameter],
+      post: {
+        operationId: 'applyUpdate',
+        summary: 'Apply a Yjs update (V1) to the live document',
+        description:
+          'The update reaches every connected client on every node and is logged exactly once.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/octet-stream': {
+              schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Applied and stored',
+            content: json({ $ref: '#/components/schemas/WriteResult' }),
+          },
+          '202': {
+            description: 'Applied; the database is away, the log row is queued',
+            content: json({ $ref: '#/components/schemas/WriteResult' }),
+          },
+          ...errors(400, 401, 403, 413, 429, 503),
+        },
+      },
+    },
+    '/api/documents/{name}/versions': {
+      parameters: [nameParameter],
+      get: {
+        operationId: 'listVersions',
+        summary: 'Versions, newest first: each logged update and each snapshot',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+          { name: 'before', in: 'query', schema: { type: 'string', format: 'date-time' } },
+        ],
+        responses: {
+          '200': {
+            description: 'Versions',
+            content: json({
+              type: 'object',
+              required: ['versions'],
+              properties: {
+                versions: { type: 'array', items: { $ref: '#/components/schemas/Version' } },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 429),
+        },
+      },
+    },
+    '/api/documents/{name}/restore': {
+      parameters: [nameParameter],
+      post: {
+        operationId: 'restoreVersion',
+        summary: 'Bring the content back to a version, as a new change everyone receives',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            required: ['version'],
+            properties: { version: { type: 'string', pattern: '^(update|snapshot):[0-9]+$' } },
+          }),
+        },
+        responses: {
+          '200': {
+            description: 'Restored',
+            content: json({ $ref: '#/components/schemas/WriteResult' }),
+          },
+          '202': {
+            description: 'Restored; log row queued',
+            content: json({ $ref: '#/components/schemas/WriteResult' }),
+          },
+          ...errors(400, 401, 403, 404, 410, 413, 429, 503),
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    parameters: {
+      DocumentName: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        description: 'grid:<id>, code:<id>, code:<id>/<file> (encode / as %2F) or canvas:<id>',
+        schema: { type: 'string', maxLength: 200 },
+      },
+    },
+    responses: {
+      Error: {
+        description: 'What went wrong, in words',
+        content: json({
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'string' } },
+        }),
+      },
+    },
+    schemas: {
+      Kind: { type: 'string', enum: ['grid', 'code', 'canvas'] },
+      Person: {
+        type: ['object', 'null'],
+        properties: { id: { type: 'string' }, name: { type: ['string', 'null'] } },
+      },
+      Document: {
+        type: 'object',
+        required: ['name', 'kind', 'id', 'title', 'createdAt', 'updatedAt', 'access'],
+        properties: {
+          name: { type: 'string', examples: ['grid:0f3a9c21b4d7'] },
+          kind: { $ref: '#/components/schemas/Kind' },
+          id: { type: 'string' },
+          title: { type: ['string', 'null'] },
+          owner: { $ref: '#/components/schemas/Person' },
+          createdAt: { type: 'string', format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+          updatedBy: { $ref: '#/components/schemas/Person' },
+          trashedAt: { type: ['string', 'null'], format: 'date-time' },
+          access: { type: 'string', enum: ['read', 'write'] },
+          url: { type: ['string', 'null'], description: 'Where the app opens it' },
+        },
+      },
+      Version: {
+        type: 'object',
+        required: ['id', 'kind', 'at', 'nodeId'],
+        properties: {
+          id: { type: 'string', examples: ['update:1042', 'snapshot:17'] },
+          kind: { type: 'string', enum: ['update', 'snapshot'] },
+          at: { type: 'string', format: 'date-time' },
+          userId: { type: ['string', 'null'] },
+          userName: { type: ['string', 'null'] },
+          nodeId: { type: 'string' },
+        },
+      },
+      WriteResult: {
+        type: 'object',
+        required: ['changed', 'stored'],
+        properties: {
+          changed: { type: 'boolean', description: 'False when the document already had it all' },
+          stored: { type: 'boolean', description: 'In Postgres (false: queued while it is away)' },
+          restored: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const

@@ -1,0 +1,336 @@
+// Issue 15, item 6: the documents REST API over real HTTP against a two-node fleet with Redis and
+// Postgres. An update POSTed on node A reaches a client on node B and is logged once; a restore is
+// a forward change everyone receives; metadata, export, tokens, limits and the OpenAPI document.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { GridModel } from '@weft/grid-model'
+import { mintAccessToken } from '@weft/protocol'
+import { clientPool, type Fleet, startFleet, waitFor } from '@weft/testkit'
+import pg from 'pg'
+import * as Y from 'yjs'
+
+const SECRET = 'documents-api-secret-0123456789'
+const MAX_BODY = 64 * 1024
+const PER_MINUTE = 100
+let fleet: Fleet
+let db: pg.Client
+const clients = clientPool(() => fleet)
+
+before(async () => {
+  fleet = await startFleet({
+    nodes: 2,
+    authSecret: SECRET,
+    env: { API_MAX_BODY_BYTES: String(MAX_BODY), API_REQUESTS_PER_MINUTE: String(PER_MINUTE) },
+  })
+  db = new pg.Client({ connectionString: fleet.databaseUrl })
+  await db.connect()
+})
+
+after(async () => {
+  clients.destroyAll()
+  await db?.end()
+  await fleet?.destroy()
+})
+
+const writer = (sub: string, docs: Record<string, 'read' | 'write'> = { '*': 'write' }) =>
+  mintAccessToken({ sub, name: `User ${sub}`, docs }, SECRET, '10m')
+
+async function call(
+  node: number,
+  path: string,
+  init: { method?: string; token?: string; json?: unknown; body?: Uint8Array } = {},
+) {
+  const headers: Record<string, string> = {}
+  if (init.token) headers.Authorization = `Bearer ${init.token}`
+  let body: BodyInit | undefined
+  if (init.json !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(init.json)
+  } else if (init.body) {
+    headers['Content-Type'] = 'application/octet-stream'
+    body = Buffer.from(init.body)
+  }
+  const response = await fetch(`${fleet.nodes[node]?.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(body ? { body } : {}),
+  })
+  const type = response.headers.get('content-type') ?? ''
+  const payload = type.includes('json')
+    ? await response.json()
+    : new Uint8Array(await response.arrayBuffer())
+  // biome-ignore lint/suspicious/noExplicitAny: each test asserts the fields it reads.
+  return { status: response.status, headers: response.headers, body: payload as any }
+}
+
+const path = (name: string, action = '') =>
+  `/api/documents/${encodeURIComponent(name)}${action ? `/${action}` : ''}`
+
+async function logRows(name: string) {
+  const result = await db.query(
+    'SELECT user_id, node_id FROM document_updates WHERE document_name = $1 ORDER BY id',
+    [name],
+  )
+  return result.rows as { user_id: string | null; node_id: string }[]
+}
+
+test('create, read, rename, find, trash and restore a document', async () => {
+  const token = await writer('ada')
+  const created = await call(0, '/api/documents', {
+    method: 'POST',
+    token,
+    json: { kind: 'grid', title: 'Quarterly plan' },
+  })
+  assert.equal(created.status, 201)
+  assert.match(created.body.name, /^grid:[0-9a-f]{12}$/)
+  assert.equal(created.body.title, 'Quarterly plan')
+  assert.equal(created.body.owner.id, 'ada')
+  const { name } = created.body
+
+  // Node B answers from the same database.
+  const read = await call(1, path(name), { token })
+  assert.equal(read.status, 200)
+  assert.equal(read.body.kind, 'grid')
+
+  const renamed = await call(1, path(name), {
+    method: 'PATCH',
+    token,
+    json: { title: 'Annual plan' },
+  })
+  assert.equal(renamed.body.title, 'Annual plan')
+  const found = await call(0, '/api/documents?q=annual', { token })
+  assert.deepEqual(
+    found.body.documents.map((d: { name: string }) => d.name),
+    [name],
+  )
+
+  assert.equal((await call(0, path(name), { method: 'DELETE', token })).status, 200)
+  const live = await call(0, '/api/documents?q=annual', { token })
+  assert.equal(live.body.documents.length, 0)
+  const trash = await call(0, '/api/documents?trashed=true&q=annual', { token })
+  assert.equal(trash.body.documents[0].name, name)
+  assert.ok(trash.body.documents[0].trashedAt)
+
+  const restored = await call(1, path(name), { method: 'PATCH', token, json: { trashed: false } })
+  assert.equal(restored.body.trashedAt, null)
+  assert.equal((await call(0, '/api/documents?q=annual', { token })).body.documents.length, 1)
+
+  const again = await call(0, '/api/documents', {
+    method: 'POST',
+    token,
+    json: { kind: 'grid', id: name.slice('grid:'.length) },
+  })
+  assert.equal(again.status, 409)
+})
+
+test('an update POSTed on node A reaches a client on node B and is logged exactly once', async () => {
+  const name = 'grid:api-update'
+  const token = await writer('api-bot')
+  const watcher = clients.connect(1, name, await writer('bea'))
+  await watcher.synced()
+
+  const source = new Y.Doc()
+  const grid = new GridModel(source)
+  grid.initialize(2, 2)
+  grid.setCell('r0', 'c0', 'from the API', { id: 'api-bot', name: 'Bot' })
+  const update = Y.encodeStateAsUpdate(source)
+
+  const applied = await call(0, path(name, 'updates'), { method: 'POST', token, body: update })
+  assert.equal(applied.status, 200)
+  assert.deepEqual(applied.body, { changed: true, stored: true })
+  await waitFor('the client on node B sees the update', () => {
+    return new GridModel(watcher.doc).getValue('r0', 'c0') === 'from the API'
+  })
+
+  // Sent again: nothing changes and nothing more is logged.
+  const repeated = await call(1, path(name, 'updates'), { method: 'POST', token, body: update })
+  assert.deepEqual(repeated.body, { changed: false, stored: true })
+  const rows = await logRows(name)
+  assert.equal(rows.length, 1)
+  assert.equal(rows[0]?.user_id, 'api-bot')
+  assert.equal(rows[0]?.node_id, fleet.nodes[0]?.nodeId)
+
+  // The metadata knows who edited it, and the export is the grid a user sees.
+  const meta = await call(1, path(name), { token })
+  assert.equal(meta.body.updatedBy.id, 'api-bot')
+  assert.equal(meta.body.owner.id, 'api-bot')
+  const exported = await call(1, `${path(name, 'export')}?format=json`, { token })
+  assert.equal(exported.status, 200)
+  assert.deepEqual(exported.body.rows[0].cells, ['from the API', ''])
+  assert.equal(exported.body.columns.length, 2)
+  const raw = await call(0, `${path(name, 'export')}?format=yjs`, { token })
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, raw.body)
+  assert.equal(new GridModel(copy).getValue('r0', 'c0'), 'from the API')
+})
+
+test('a restore brings a version back as a forward change everyone connected receives', async () => {
+  const name = 'grid:api-restore'
+  const author = { id: 'cy', name: 'Cy' }
+  const editor = clients.connect(0, name, await writer('cy'))
+  const viewer = clients.connect(1, name, await writer('dee'))
+  await Promise.all([editor.synced(), viewer.synced()])
+  const grid = new GridModel(editor.doc)
+  grid.initialize(2, 2)
+  grid.setCell('r0', 'c0', 'first draft', author)
+  await waitFor('first draft logged', async () => (await logRows(name)).length >= 2)
+  const token = await writer('restorer')
+  const before = await call(1, path(name, 'versions'), { token })
+  const version = before.body.versions[0]
+  assert.equal(version.kind, 'update')
+  assert.equal(version.userId, 'cy')
+
+  grid.setCell('r0', 'c0', 'second draft', author)
+  grid.deleteRows(['r1'])
+  await waitFor('the viewer sees the second draft', () => {
+    return new GridModel(viewer.doc).getValue('r0', 'c0') === 'second draft'
+  })
+  const rowsBefore = (await logRows(name)).length
+
+  const restored = await call(1, path(name, 'restore'), {
+    method: 'POST',
+    token,
+    json: { version: version.id },
+  })
+  assert.equal(restored.status, 200)
+  assert.equal(restored.body.restored, version.id)
+  for (const client of [editor, viewer]) {
+    await waitFor('the first draft is back for everyone', () => {
+      const model = new GridModel(client.doc)
+      return model.getValue('r0', 'c0') === 'first draft' && model.layout().rowIds.length === 2
+    })
+  }
+  // The restore is one more entry in the history, by the API caller; nothing was rewritten.
+  const rows = await logRows(name)
+  assert.equal(rows.length, rowsBefore + 1)
+  assert.equal(rows.at(-1)?.user_id, 'restorer')
+  const after = await call(0, path(name, 'versions'), { token })
+  assert.equal(after.body.versions[0].userId, 'restorer')
+
+  const missing = await call(0, path(name, 'restore'), {
+    method: 'POST',
+    token,
+    json: { version: 'update:999999999' },
+  })
+  assert.equal(missing.status, 404)
+})
+
+test('tokens decide: none is 401, read-only cannot write, no pattern is 403', async () => {
+  const name = 'grid:api-guarded'
+  const update = Y.encodeStateAsUpdate(new Y.Doc())
+  const none = await call(0, path(name, 'updates'), { method: 'POST', body: update })
+  assert.equal(none.status, 401)
+  assert.match(none.body.error, /token/)
+  const reader = await writer('reader', { 'grid:*': 'read' })
+  const readOnly = await call(0, path(name, 'updates'), {
+    method: 'POST',
+    token: reader,
+    body: update,
+  })
+  assert.equal(readOnly.status, 403)
+  assert.match(readOnly.body.error, /read-only/)
+  const created = await call(0, '/api/documents', {
+    method: 'POST',
+    token: reader,
+    json: { kind: 'grid' },
+  })
+  assert.equal(created.status, 403)
+  const other = await writer('other', { 'canvas:*': 'write' })
+  assert.equal((await call(0, path(name), { token: other })).status, 403)
+  // Listing shows only what the token may see.
+  const listed = await call(0, '/api/documents', { token: other })
+  assert.ok(listed.body.documents.every((d: { kind: string }) => d.kind === 'canvas'))
+})
+
+test('bad input gets a clear JSON error and never a 500', async () => {
+  const token = await writer('fuzzer')
+  const cases: [string, Parameters<typeof call>[2], number, RegExp][] = [
+    ['/api/documents', { method: 'POST', token, json: { kind: 'sheet' } }, 400, /kind/],
+    ['/api/documents', { method: 'POST', token, json: { kind: 'grid', title: 7 } }, 400, /title/],
+    ['/api/documents', { method: 'POST', token, json: { kind: 'grid', id: 'a/b' } }, 400, /id/],
+    ['/api/documents', { method: 'POST', token, body: new TextEncoder().encode('{') }, 400, /JSON/],
+    [
+      path('grid:x', 'updates'),
+      { method: 'POST', token, body: new Uint8Array([1, 2, 3]) },
+      400,
+      /Yjs/,
+    ],
+    [
+      path('grid:x', 'updates'),
+      { method: 'POST', token, body: new Uint8Array(MAX_BODY + 1) },
+      413,
+      /API_MAX_BODY_BYTES/,
+    ],
+    [path('nope:x'), { token }, 400, /document name/],
+    [path(`grid:${'a'.repeat(300)}`), { token }, 400, /longer/],
+    [path('grid:never-made'), { token }, 404, /no document/],
+    [`${path('grid:never-made', 'export')}?format=pdf`, { token }, 404, /no document/],
+    [
+      path('grid:x', 'restore'),
+      { method: 'POST', token, json: { version: 'yesterday' } },
+      400,
+      /version/,
+    ],
+    [path('grid:x', 'versions'), { method: 'DELETE', token }, 405, /method/],
+    [
+      path('canvas:x/tiles', 'updates'),
+      { method: 'POST', token, body: new Uint8Array([0, 0]) },
+      403,
+      /tile/,
+    ],
+  ]
+  for (const [target, init, status, message] of cases) {
+    const response = await call(1, target, init)
+    assert.equal(response.status, status, `${init?.method ?? 'GET'} ${target}`)
+    assert.match(response.body.error, message, `${init?.method ?? 'GET'} ${target}`)
+  }
+})
+
+test('each caller has API_REQUESTS_PER_MINUTE on a node, then 429 with Retry-After', async () => {
+  const token = await writer('hasty')
+  const statuses: number[] = []
+  let refused: Awaited<ReturnType<typeof call>> | undefined
+  const started = performance.now()
+  for (let i = 0; i < PER_MINUTE + 20; i++) {
+    const response = await call(0, '/api/documents?limit=1', { token })
+    statuses.push(response.status)
+    if (response.status === 429) refused = response
+  }
+  // The bucket refills continuously: what the elapsed time earned back may pass too.
+  const refilled = Math.ceil(((performance.now() - started) / 60_000) * PER_MINUTE)
+  const allowed = statuses.filter((s) => s === 200).length
+  assert.ok(allowed >= PER_MINUTE && allowed <= PER_MINUTE + refilled, `${allowed} allowed`)
+  assert.deepEqual(new Set(statuses), new Set([200, 429]))
+  assert.match(refused?.body.error, /API_REQUESTS_PER_MINUTE/)
+  assert.ok(Number(refused?.headers.get('retry-after')) >= 1)
+  // Someone else is not held back by it.
+  assert.equal(
+    (await call(0, '/api/documents?limit=1', { token: await writer('calm') })).status,
+    200,
+  )
+})
+
+test('the OpenAPI document is valid OpenAPI 3.1 and describes the operations', async () => {
+  const served = await call(0, '/api/openapi.json')
+  assert.equal(served.status, 200)
+  const validator = new Validator()
+  const result = await validator.validate(served.body)
+  assert.deepEqual(result.errors ?? [], [])
+  assert.equal(result.valid, true)
+  assert.equal(validator.version, '3.1')
+  const paths = served.body.paths
+  for (const [route, method] of [
+    ['/api/documents', 'get'],
+    ['/api/documents', 'post'],
+    ['/api/documents/{name}', 'get'],
+    ['/api/documents/{name}', 'patch'],
+    ['/api/documents/{name}', 'delete'],
+    ['/api/documents/{name}/export', 'get'],
+    ['/api/documents/{name}/updates', 'post'],
+    ['/api/documents/{name}/versions', 'get'],
+    ['/api/documents/{name}/restore', 'post'],
+  ] as const) {
+    assert.ok(paths[route]?.[method], `${method.toUpperCase()} ${route} is described`)
+  }
+})

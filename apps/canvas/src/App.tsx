@@ -3,11 +3,14 @@ import { AppShell, useCollabDocument, useDocSelector } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
+import type { CanvasCommand } from './canvasKeys.ts'
 import { download, exportPng, exportSvg } from './exportImage.ts'
 import type { Point } from './geometry.ts'
 import { ModeSwitch } from './ModeSwitch.tsx'
+import { ShapeList } from './ShapeList.tsx'
 import { type Action, Toolbar } from './Toolbar.tsx'
-import { INITIAL_STYLE, TOOLS, type Tool } from './tools.ts'
+import { INITIAL_STYLE, type Tool } from './tools.ts'
+import { useAnnounceRemoteShapes } from './useAnnounceRemoteShapes.ts'
 import { useCanvas } from './useCanvas.ts'
 
 export function App({ docId }: { docId: string }) {
@@ -19,6 +22,7 @@ export function App({ docId }: { docId: string }) {
   const [tool, setTool] = useState<Tool>('select')
   const [style, setStyle] = useState<ShapeStyle>(INITIAL_STYLE)
   const [selection, setSelection] = useState<string[]>([])
+  const [shapeList, setShapeList] = useState(false)
 
   const doc = provider?.document ?? null
   const shapes = useDocSelector(
@@ -106,30 +110,27 @@ export function App({ docId }: { docId: string }) {
     [canvas, live, docId],
   )
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return
-      const mod = e.ctrlKey || e.metaKey
-      const key = e.key.toLowerCase()
-      if (mod && key === 'z') void onAction(e.shiftKey ? 'redo' : 'undo')
-      else if (mod && key === 'y') void onAction('redo')
-      else if (mod && key === 'd') void onAction('duplicate')
-      else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) void onAction('delete')
-      else if (e.key === 'Escape') {
+  // The canvas's keys reach here only while it has focus (CanvasView, canvasKeys.ts): a tool
+  // letter typed on a button or in a field is just that.
+  const onCommand = useCallback(
+    (command: NonNullable<CanvasCommand>) => {
+      if (command.kind === 'tool') setTool(command.tool)
+      else if (command.kind === 'escape') {
         setSelection([])
         setTool('select')
-      } else if (!mod && !e.altKey) {
-        const t = TOOLS.find((x) => x.key === key)
-        if (t) setTool(t.tool)
-        else return
-      } else return
-      e.preventDefault()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onAction])
+      } else if (
+        command.kind === 'undo' ||
+        command.kind === 'redo' ||
+        command.kind === 'duplicate' ||
+        command.kind === 'delete'
+      )
+        void onAction(command.kind)
+    },
+    [onAction],
+  )
 
   const remote = useMemo(() => users.filter((u) => !u.isLocal), [users])
+  useAnnounceRemoteShapes(canvas, synced, remote)
 
   return (
     <AppShell
@@ -156,6 +157,8 @@ export function App({ docId }: { docId: string }) {
             canUndo={history.canUndo}
             canRedo={history.canRedo}
             onAction={(a) => void onAction(a)}
+            shapeList={shapeList}
+            onShapeList={() => setShapeList((o) => !o)}
           />
           <CanvasView
             model={canvas.model}
@@ -168,7 +171,10 @@ export function App({ docId }: { docId: string }) {
             onGestureStart={() => canvas.undo.stopCapturing()}
             onCursor={onCursor}
             remote={remote}
-          />
+            onCommand={onCommand}
+          >
+            {shapeList && <ShapeList shapes={shapes} selection={live} onSelection={setSelection} />}
+          </CanvasView>
         </>
       )}
     </AppShell>

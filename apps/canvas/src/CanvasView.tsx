@@ -1,10 +1,30 @@
 import type { CanvasModel, Shape, ShapeStyle } from '@weft/canvas-model'
 import type { AwarenessUser } from '@weft/client'
-import { type PointerEvent, useEffect, useMemo, useRef, useState, type WheelEvent } from 'react'
+import { announce } from '@weft/react'
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type WheelEvent,
+} from 'react'
 import type { CanvasAwareness } from './awareness.ts'
+import { type CanvasCommand, canvasCommand } from './canvasKeys.ts'
 import { coverFor, viewport, visibleShapes } from './cull.ts'
+import { describeShape } from './describeShape.ts'
 import { detailFor } from './detail.ts'
-import { type Box, type Camera, type Point, round, toCanvas, zoomAt } from './geometry.ts'
+import {
+  type Box,
+  type Camera,
+  type Point,
+  resizeBox,
+  round,
+  toCanvas,
+  zoomAt,
+} from './geometry.ts'
 import {
   draftShape,
   drawnShape,
@@ -15,6 +35,7 @@ import {
   textShape,
 } from './gestures.ts'
 import { shapeAt } from './hitTest.ts'
+import { keyboardShape } from './keyboardShape.ts'
 import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
@@ -34,6 +55,10 @@ type Props = {
   onGestureStart: () => void
   onCursor: (p: Point | null) => void
   remote: AwarenessUser<CanvasAwareness>[]
+  /** Keys the app runs (tools, undo, redo, duplicate, delete, Escape), only while the canvas has focus. */
+  onCommand: (command: NonNullable<CanvasCommand>) => void
+  /** Drawn over the stage's right edge (the shape list). */
+  children?: ReactNode
 }
 
 export function CanvasView(props: Props) {
@@ -112,8 +137,93 @@ export function CanvasView(props: Props) {
     }
   }
 
+  // The keyboard's share of what the pointer does (canvasKeys.ts): draw at the middle of the
+  // view, move and resize the selection, pan, walk the shapes, edit a text.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return
+    const command = canvasCommand(e, tool, selection.length > 0)
+    if (!command) return
+    e.preventDefault()
+    // The selected shapes as the model holds them now: a key repeats faster than the drawing
+    // re-renders (once a frame), and each step must start where the previous one left off.
+    const current = () => selection.flatMap((id) => model.get(id) ?? [])
+    const middle = toCanvas(cam, size.w / 2, size.h / 2)
+    const at = { x: round(middle.x), y: round(middle.y) }
+    switch (command.kind) {
+      case 'create': {
+        props.onGestureStart()
+        let id: string | null = null
+        if (tool === 'text' || tool === 'sticky') {
+          const text = window.prompt(tool === 'text' ? 'Text' : 'Note', '')
+          if (text) id = model.add(textShape(tool, text, at, style))
+        } else {
+          const init = keyboardShape(tool, at, style)
+          if (init) id = model.add(init)
+        }
+        const added = id ? model.get(id) : null
+        if (id && added) {
+          props.onSelection([id])
+          announce(`Added ${describeShape(added)}`)
+        }
+        props.onToolDone()
+        return
+      }
+      case 'edit': {
+        const s = selected.length === 1 ? selected[0] : undefined
+        if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
+        const text = window.prompt('Edit text', s.text)
+        if (text === null) return
+        props.onGestureStart()
+        model.update(s.id, textEdit(s, text))
+        return
+      }
+      case 'move':
+        props.onGestureStart()
+        model.updateMany(
+          current().map((s) => [s.id, { x: round(s.x + command.dx), y: round(s.y + command.dy) }]),
+        )
+        return
+      case 'resize':
+        props.onGestureStart()
+        model.updateMany(current().map((s) => [s.id, resizeBox(s, command.dw, command.dh)]))
+        return
+      case 'pan':
+        setCam((c) => ({ ...c, x: c.x + command.dx / c.zoom, y: c.y + command.dy / c.zoom }))
+        return
+      case 'cycle': {
+        if (shapes.length === 0) return
+        const i = shapes.findIndex((s) => s.id === selection[0])
+        const next = shapes.at(
+          i < 0 ? (command.step > 0 ? 0 : -1) : (i + command.step) % shapes.length,
+        )
+        if (!next) return
+        props.onSelection([next.id])
+        // Bring it into view if it is off screen, so the eye follows too.
+        const view = viewport(cam, size.w, size.h)
+        const inside =
+          next.x < view.x + view.w &&
+          next.x + next.w > view.x &&
+          next.y < view.y + view.h &&
+          next.y + next.h > view.y
+        if (!inside) {
+          setCam((c) => ({
+            ...c,
+            x: next.x + next.w / 2 - size.w / 2 / c.zoom,
+            y: next.y + next.h / 2 - size.h / 2 / c.zoom,
+          }))
+        }
+        announce(describeShape(next))
+        return
+      }
+      default:
+        props.onCommand(command)
+    }
+  }
+
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 && e.button !== 1) return
+    // The canvas takes focus on a press, so its keys (Delete, Ctrl+D…) act on what was drawn.
+    viewRef.current?.focus({ preventScroll: true })
     viewRef.current?.setPointerCapture(e.pointerId)
     const point = at(e)
     const target = e.target as Element
@@ -197,6 +307,17 @@ export function CanvasView(props: Props) {
 
   return (
     <div className="stage">
+      <p id="canvas-keys" className="visually-hidden">
+        Tool keys: V select, R rectangle, O ellipse, L line, A arrow, P pen, T text, S sticky. Enter
+        draws the tool's shape in the middle of the view. N and Shift+N select the next and previous
+        shape; arrows move the selection, Ctrl+arrows resize it, Shift for small steps; Delete
+        removes it. Without a selection, arrows pan.
+      </p>
+      <p id="canvas-summary" className="visually-hidden">
+        {shapes.length === 1 ? '1 shape' : `${shapes.length} shapes`}
+        {selected.length === 1 && selected[0] ? `; selected: ${describeShape(selected[0])}` : ''}
+        {selected.length > 1 ? `; ${selected.length} selected` : ''}
+      </p>
       {/*
         The drawing is one SVG covering the render area (the viewport plus a margin) at the
         drawn zoom, placed under the viewport by a CSS transform: a pan inside the render area,
@@ -209,6 +330,10 @@ export function CanvasView(props: Props) {
         data-testid="canvas"
         role="application"
         aria-label="Drawing canvas"
+        aria-describedby="canvas-keys canvas-summary"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is one focusable control (role application) with its own keys
+        tabIndex={0}
+        onKeyDown={onKeyDown}
         style={{ cursor: tool === 'select' ? 'default' : 'crosshair' }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -242,8 +367,14 @@ export function CanvasView(props: Props) {
           <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={drawnZoom} />
         </svg>
       </div>
+      {props.children}
       <div className="zoom" data-testid="zoom">
-        <button type="button" onClick={() => setCam({ x: 0, y: 0, zoom: 1 })} title="Reset view">
+        <button
+          type="button"
+          onClick={() => setCam({ x: 0, y: 0, zoom: 1 })}
+          title="Reset view"
+          aria-label={`Zoom ${Math.round(cam.zoom * 100)}%, reset view`}
+        >
           {Math.round(cam.zoom * 100)}%
         </button>
       </div>

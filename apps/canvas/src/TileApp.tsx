@@ -1,4 +1,4 @@
-import { AppShell, useCollabDocument } from '@weft/react'
+import { AppShell, announce, useCollabDocument } from '@weft/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { exposeTilePlace } from './debugHooks.ts'
 import { documentNameFor } from './docId.ts'
@@ -31,8 +31,11 @@ export function TileApp({ docId }: { docId: string }) {
       const current = placer.ref.current
       if (!current) return { ok: false, reason: 'not connected' }
       const answer = await current.place({ row, col, colour: index })
-      if (answer.ok) setMessage({ kind: 'ok', text: `Placed at row ${row + 1}, column ${col + 1}` })
-      else setMessage({ kind: 'error', text: `Refused: ${answer.reason ?? 'no reason given'}` })
+      const next: Message = answer.ok
+        ? { kind: 'ok', text: `Placed at row ${row + 1}, column ${col + 1}` }
+        : { kind: 'error', text: `Refused: ${answer.reason ?? 'no reason given'}` }
+      setMessage(next)
+      announce(next.text)
       return answer
     },
     [placer.ref],
@@ -64,14 +67,11 @@ export function TileApp({ docId }: { docId: string }) {
           <div className="toolbar tile-toolbar">
             <Palette palette={board.palette} value={colour} onChange={setColour} />
             <span className="sep" />
-            <output
-              className="tile-message"
-              data-testid="tile-message"
-              data-kind={message?.kind}
-              aria-live="polite"
-            >
-              {message?.text ?? 'Click a tile to place the chosen colour.'}
-            </output>
+            {/* Read out through the page's live region (announce), not a second one here. */}
+            <p className="tile-message" data-testid="tile-message" data-kind={message?.kind}>
+              {message?.text ??
+                'Click a tile, or use the arrow keys on the board and Enter, to place the chosen colour.'}
+            </p>
           </div>
           <TileBoardView
             board={board}

@@ -1,5 +1,6 @@
 import type { TileBoardConfig } from '@weft/canvas-model'
 import type { AwarenessUser } from '@weft/client'
+import { announce } from '@weft/react'
 import { type KeyboardEvent, type PointerEvent, useState } from 'react'
 import { TileGrid } from './TileGrid.tsx'
 import type { TileAwareness } from './tileAwareness.ts'
@@ -42,16 +43,26 @@ export function TileBoardView({
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
     const action = tileKeyAction(e.key, hover, board)
     if (!action) return
-    if (action.kind === 'hover') hoverAt(action.at)
-    else onPlace(action.at.row, action.at.col)
+    if (action.kind === 'hover') {
+      hoverAt(action.at)
+      // The board is one SVG: where the highlight went is only known if it is said.
+      const index = tiles[`${action.at.row}:${action.at.col}`]
+      announce(
+        `Row ${action.at.row + 1}, column ${action.at.col + 1}: ${index === undefined ? 'empty' : `colour ${index}`}`,
+      )
+    } else onPlace(action.at.row, action.at.col)
     e.preventDefault()
   }
   return (
     <div className="stage tile-stage">
+      <p id="tile-keys" className="visually-hidden">
+        Arrow keys move the highlighted tile, Enter or Space places the chosen colour there.
+      </p>
       <svg
         data-testid="tile-board"
         role="application"
         aria-label={`Tile board, ${board.rows} × ${board.cols}`}
+        aria-describedby="tile-keys"
         viewBox={`-0.5 -0.5 ${board.cols + 1} ${board.rows + 1}`}
         preserveAspectRatio="xMidYMid meet"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the board is one focusable control (role application)

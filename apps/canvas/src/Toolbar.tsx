@@ -1,4 +1,5 @@
 import type { ShapeStyle } from '@weft/canvas-model'
+import { SHAPE_LIST_ID } from './ShapeList.tsx'
 import { COLOURS, FILLS, TOOLS, type Tool, WIDTHS } from './tools.ts'
 
 type Props = {
@@ -10,6 +11,9 @@ type Props = {
   canUndo: boolean
   canRedo: boolean
   onAction: (action: Action) => void
+  /** The shape list beside the canvas (ShapeList.tsx), open or not. */
+  shapeList: boolean
+  onShapeList: () => void
 }
 
 export type Action =
@@ -33,6 +37,8 @@ export function Toolbar({
   canUndo,
   canRedo,
   onAction,
+  shapeList,
+  onShapeList,
 }: Props) {
   const act = (action: Action, label: string, enabled = hasSelection, title = label) => (
     <button type="button" disabled={!enabled} onClick={() => onAction(action)} title={title}>
@@ -105,6 +111,16 @@ export function Toolbar({
       <span className="sep" />
       {act('svg', 'Export SVG', true)}
       {act('png', 'Export PNG', true)}
+      <span className="sep" />
+      <button
+        type="button"
+        className={shapeList ? 'on' : ''}
+        aria-expanded={shapeList}
+        aria-controls={SHAPE_LIST_ID}
+        onClick={onShapeList}
+      >
+        Shape list
+      </button>
     </div>
   )
 }

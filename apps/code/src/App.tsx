@@ -16,6 +16,7 @@ import { TEMPLATES } from './templates.ts'
 import type { Bound } from './testHook.ts'
 import { installTestHook } from './testHook.ts'
 import { useAcquired } from './useAcquired.ts'
+import { useAnnounceFileVisitors } from './useAnnounceFileVisitors.ts'
 import { useDocPool } from './useDocPool.ts'
 import { usePendingEdits } from './usePendingEdits.ts'
 
@@ -77,6 +78,7 @@ export function App({ projectId }: { projectId: string }) {
   useEffect(() => {
     provider?.setAwarenessField('file', activeFile)
   }, [provider, activeFile])
+  useAnnounceFileVisitors(users, activeFile, tree)
 
   useEffect(() => {
     if (!pool || !model) return
@@ -103,6 +105,7 @@ export function App({ projectId }: { projectId: string }) {
             <button
               type="button"
               className={showPreview ? 'on' : ''}
+              aria-pressed={showPreview}
               onClick={() => setShowPreview((p) => !p)}
             >
               Preview

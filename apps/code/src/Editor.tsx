@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import type { DocPool } from './DocPool.ts'
 import { editorBasics } from './editorExtensions.ts'
 import { languageFor } from './languages.ts'
+import { EDITOR_PANEL, tabDomId } from './Tabs.tsx'
 import { undoManagerFor } from './undoManagers.ts'
 import { useAcquired } from './useAcquired.ts'
 
@@ -42,6 +43,12 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
         extensions: [
           editorBasics,
           language,
+          // A name for the text field, and how to leave it: Tab indents, so Escape then Tab
+          // (CodeMirror's tab-focus mode) moves on.
+          EditorView.contentAttributes.of({
+            'aria-label': `Code of ${name}`,
+            'aria-describedby': 'editor-keys',
+          }),
           yCollab(text, provider.awareness, { undoManager: undoManagerFor(text) }),
         ],
       }),
@@ -56,10 +63,16 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
   return (
     <div
       className="editor"
+      role="tabpanel"
+      id={EDITOR_PANEL}
+      aria-labelledby={tabDomId(fileId)}
       data-testid="editor"
       data-file={fileId}
       data-ready={synced ? 'true' : 'false'}
     >
+      <p id="editor-keys" className="visually-hidden">
+        Tab indents. Press Escape, then Tab, to leave the editor.
+      </p>
       {!synced && <div className="editor-sync">Not synced yet</div>}
       <div className="editor-host" ref={parent} />
     </div>

@@ -1,7 +1,9 @@
 import type { AwarenessUser } from '@weft/client'
 import { type ProjectModel, type ProjectTree, TreeError, type TreeNode } from '@weft/code-model'
-import { type DragEvent, useState } from 'react'
+import { readableText } from '@weft/react'
+import { type DragEvent, useEffect, useRef, useState } from 'react'
 import { NameInput } from './NameInput.tsx'
+import { treeKeyAction, type VisibleRow } from './treeKeys.ts'
 
 export type ProjectAwareness = { file?: string | null }
 
@@ -26,12 +28,68 @@ function targetFolder(tree: ProjectTree, selected: string | null): string | null
   return node.kind === 'folder' ? node.id : node.parentId
 }
 
+/** The rows as shown, top to bottom: children of collapsed folders left out. */
+function visibleRows(tree: ProjectTree, collapsed: ReadonlySet<string>): VisibleRow[] {
+  const out: VisibleRow[] = []
+  const walk = (ids: readonly string[]) => {
+    for (const id of ids) {
+      const node = tree.nodes.get(id)
+      if (!node) continue
+      const folder = node.kind === 'folder'
+      const open = folder && !collapsed.has(id)
+      out.push({ id, folder, open, parentId: node.parentId })
+      if (open) walk(node.children)
+    }
+  }
+  walk(tree.root)
+  return out
+}
+
+/**
+ * The project's files as a WAI-ARIA tree: one Tab stop (the selected row, else the first),
+ * arrow keys within (treeKeys.ts), Enter opens a file or toggles a folder, F2 renames, Delete
+ * deletes. Naming happens in a labelled field above the tree, and focus comes back to the tree
+ * when it closes.
+ */
 export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Props) {
   const [editing, setEditing] = useState<Editing>(null)
   const [error, setError] = useState<string | null>(null)
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set())
   const [dropTarget, setDropTarget] = useState<string | null>(null)
   const selectedNode = selected ? tree.nodes.get(selected) : undefined
+  const rows = visibleRows(tree, collapsed)
+  const tabStop = rows.some((r) => r.id === selected) ? selected : (rows[0]?.id ?? null)
+  const treeRef = useRef<HTMLUListElement>(null)
+  // Set when the name field closes: the tree row takes focus once it is drawn (a new file's
+  // row appears a frame after it is created), so focus never falls to the page.
+  const refocus = useRef(false)
+
+  const focusRow = (id: string | null) => {
+    if (!id) return false
+    const el = treeRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`)
+    el?.focus()
+    return Boolean(el)
+  }
+
+  useEffect(() => {
+    if (!refocus.current || editing) return
+    // A just-created entry is selected before the tree has it: wait for its row.
+    if (selected && !rows.some((r) => r.id === selected) && !tree.nodes.has(selected)) return
+    if (focusRow(tabStop)) refocus.current = false
+  })
+
+  const endEditing = () => {
+    refocus.current = true
+    setEditing(null)
+  }
+
+  const toggle = (id: string, open?: boolean) =>
+    setCollapsed((c) => {
+      const n = new Set(c)
+      if (open ?? n.has(id)) n.delete(id)
+      else n.add(id)
+      return n
+    })
 
   const attempt = (fn: () => void) => {
     try {
@@ -78,7 +136,7 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
         if (e.mode === 'new-file') onOpen(id)
       })
     }
-    if (ok) setEditing(null)
+    if (ok) endEditing()
   }
 
   const move = (id: string, parentId: string | null) => {
@@ -101,99 +159,109 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
     const isOpen = !collapsed.has(node.id)
     const here = usersIn(node.id)
     return (
-      <li key={node.id}>
-        {editing?.mode === 'rename' && editing.id === node.id ? (
-          <NameInput
-            initial={node.name}
-            depth={node.depth}
-            onCommit={commitName}
-            onCancel={() => setEditing(null)}
-          />
-        ) : (
-          <button
-            type="button"
-            className={`tree-row ${selected === node.id ? 'selected' : ''} ${dropTarget === node.id ? 'drop' : ''}`}
-            style={{ paddingLeft: 8 + node.depth * 14 }}
-            data-testid="tree-item"
-            data-path={node.path}
-            data-kind={node.kind}
-            aria-expanded={node.kind === 'folder' ? isOpen : undefined}
-            draggable
-            onDragStart={(e) => {
-              e.dataTransfer.setData('application/x-weft-entry', node.id)
-              e.dataTransfer.effectAllowed = 'move'
-            }}
-            onDragOver={(e) => {
-              if (node.kind !== 'folder') return
-              e.preventDefault()
-              e.stopPropagation()
-              setDropTarget(node.id)
-            }}
-            onDragLeave={() => setDropTarget((t) => (t === node.id ? null : t))}
-            onDrop={(e) => (node.kind === 'folder' ? onDrop(e, node.id) : undefined)}
-            onClick={() => {
-              onSelect(node.id)
-              if (node.kind === 'file') onOpen(node.id)
-              else
-                setCollapsed((c) => {
-                  const n = new Set(c)
-                  if (n.has(node.id)) n.delete(node.id)
-                  else n.add(node.id)
-                  return n
-                })
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'F2') setEditing({ mode: 'rename', id: node.id })
-              if (e.key === 'Delete') attempt(() => model.remove(node.id))
-            }}
-            title={
-              node.rescued
-                ? `${node.path} (moved to the top: its folder was deleted or moved)`
-                : node.path
+      <li key={node.id} role="none">
+        <button
+          type="button"
+          role="treeitem"
+          aria-level={node.depth + 1}
+          aria-selected={selected === node.id}
+          aria-expanded={node.kind === 'folder' ? isOpen : undefined}
+          tabIndex={tabStop === node.id ? 0 : -1}
+          className={`tree-row ${selected === node.id ? 'selected' : ''} ${dropTarget === node.id ? 'drop' : ''}`}
+          style={{ paddingLeft: 8 + node.depth * 14 }}
+          data-testid="tree-item"
+          data-node-id={node.id}
+          data-path={node.path}
+          data-kind={node.kind}
+          draggable
+          onDragStart={(e) => {
+            e.dataTransfer.setData('application/x-weft-entry', node.id)
+            e.dataTransfer.effectAllowed = 'move'
+          }}
+          onDragOver={(e) => {
+            if (node.kind !== 'folder') return
+            e.preventDefault()
+            e.stopPropagation()
+            setDropTarget(node.id)
+          }}
+          onDragLeave={() => setDropTarget((t) => (t === node.id ? null : t))}
+          onDrop={(e) => (node.kind === 'folder' ? onDrop(e, node.id) : undefined)}
+          onClick={() => {
+            onSelect(node.id)
+            if (node.kind === 'file') onOpen(node.id)
+            else toggle(node.id)
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'F2') setEditing({ mode: 'rename', id: node.id })
+            else if (e.key === 'Delete') {
+              const i = rows.findIndex((r) => r.id === node.id)
+              const next = rows[i + 1] ?? rows[i - 1]
+              if (attempt(() => model.remove(node.id)) && next) {
+                onSelect(next.id)
+                refocus.current = true
+              }
+            } else {
+              const action = treeKeyAction(e.key, rows, node.id)
+              if (!action) return
+              if (action.kind === 'focus') {
+                onSelect(action.id)
+                focusRow(action.id)
+              } else toggle(action.id, action.kind === 'expand')
             }
-          >
-            <span className="tree-icon">{node.kind === 'folder' ? (isOpen ? '▾' : '▸') : '·'}</span>
-            <span className="tree-name">{node.name}</span>
-            {here.length > 0 && (
-              <span className="tree-presence" data-testid="tree-presence">
-                {here.map((u) => (
-                  <span
-                    key={u.clientId}
-                    className="tree-user"
-                    style={{ background: u.user.color }}
-                    title={`${u.user.name} is here`}
-                    data-user={u.user.name}
-                  >
-                    {u.user.name.slice(0, 1)}
-                  </span>
-                ))}
+            e.preventDefault()
+          }}
+          title={
+            node.rescued
+              ? `${node.path} (moved to the top: its folder was deleted or moved)`
+              : node.path
+          }
+        >
+          <span className="tree-icon" aria-hidden="true">
+            {node.kind === 'folder' ? (isOpen ? '▾' : '▸') : '·'}
+          </span>
+          <span className="tree-name">{node.name}</span>
+          {here.length > 0 && (
+            <span className="tree-presence" data-testid="tree-presence">
+              <span className="visually-hidden">
+                , {here.map((u) => u.user.name).join(', ')} here
               </span>
-            )}
-          </button>
-        )}
-        {node.kind === 'folder' && isOpen && (
-          <ul>
+              {here.map((u) => (
+                <span
+                  key={u.clientId}
+                  className="tree-user"
+                  aria-hidden="true"
+                  style={{ background: u.user.color, color: readableText(u.user.color) }}
+                  title={`${u.user.name} is here`}
+                  data-user={u.user.name}
+                >
+                  {u.user.name.slice(0, 1)}
+                </span>
+              ))}
+            </span>
+          )}
+        </button>
+        {node.kind === 'folder' && isOpen && node.children.length > 0 && (
+          // biome-ignore lint/a11y/useSemanticElements: a tree's nested level is role=group (WAI-ARIA tree pattern), not a fieldset
+          <ul role="group">
             {node.children.map((c) => renderNode(tree.nodes.get(c) as TreeNode))}
-            {editing && editing.mode !== 'rename' && editing.parentId === node.id && (
-              <li>
-                <NameInput
-                  initial=""
-                  depth={node.depth + 1}
-                  onCommit={commitName}
-                  onCancel={() => setEditing(null)}
-                />
-              </li>
-            )}
           </ul>
         )}
       </li>
     )
   }
 
+  const fieldLabel = (() => {
+    if (!editing) return ''
+    if (editing.mode === 'rename') return `Rename ${tree.nodes.get(editing.id)?.name ?? ''}`
+    const where = editing.parentId ? tree.nodes.get(editing.parentId)?.path : null
+    const what = editing.mode === 'new-file' ? 'New file' : 'New folder'
+    return `${what} in ${where ? `${where}/` : 'the top folder'}`
+  })()
+
   const folders = [...tree.nodes.values()].filter((n) => n.kind === 'folder')
 
   return (
-    <nav className="tree" aria-label="Files">
+    <nav className="tree" aria-label="Project">
       <div className="tree-toolbar">
         <button
           type="button"
@@ -253,8 +321,22 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
           {error}
         </div>
       )}
+      {editing && (
+        <label className="tree-field" htmlFor="tree-name">
+          <span>{fieldLabel}</span>
+          <NameInput
+            initial={editing.mode === 'rename' ? (tree.nodes.get(editing.id)?.name ?? '') : ''}
+            onCommit={commitName}
+            onCancel={(byKey) => (byKey ? endEditing() : setEditing(null))}
+          />
+        </label>
+      )}
       <ul
+        ref={treeRef}
         className="tree-root"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the list is the WAI-ARIA tree; its rows are the focusable treeitems
+        role="tree"
+        aria-label="Files"
         data-testid="tree"
         onDragOver={(e) => {
           e.preventDefault()
@@ -263,16 +345,6 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
         onDrop={(e) => onDrop(e, null)}
       >
         {tree.root.map((id) => renderNode(tree.nodes.get(id) as TreeNode))}
-        {editing && editing.mode !== 'rename' && editing.parentId === null && (
-          <li>
-            <NameInput
-              initial=""
-              depth={0}
-              onCommit={commitName}
-              onCancel={() => setEditing(null)}
-            />
-          </li>
-        )}
       </ul>
     </nav>
   )

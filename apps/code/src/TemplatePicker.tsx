@@ -1,5 +1,5 @@
 import { newId, ProjectModel, projectDocName } from '@weft/code-model'
-import { useSession } from '@weft/react'
+import { usePageTitle, useSession } from '@weft/react'
 import { useState } from 'react'
 import { DocPool, whenSaved, whenSynced } from './DocPool.ts'
 import { TEMPLATES, type Template } from './templates.ts'
@@ -34,8 +34,9 @@ async function createProject(
 export function TemplatePicker() {
   const session = useSession()
   const [busy, setBusy] = useState<string | null>(null)
+  usePageTitle('New project', 'Weft Code')
   return (
-    <div className="picker">
+    <main className="picker">
       <h1>New project</h1>
       <p className="muted">Start from a template. Everyone with the link edits it with you.</p>
       <ul className="templates">
@@ -57,6 +58,6 @@ export function TemplatePicker() {
           </li>
         ))}
       </ul>
-    </div>
+    </main>
   )
 }

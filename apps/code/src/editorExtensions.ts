@@ -7,7 +7,6 @@ import {
 import { defaultKeymap, indentWithTab } from '@codemirror/commands'
 import {
   bracketMatching,
-  defaultHighlightStyle,
   foldGutter,
   foldKeymap,
   indentOnInput,
@@ -28,6 +27,7 @@ import {
   rectangularSelection,
 } from '@codemirror/view'
 import { yUndoManagerKeymap } from 'y-codemirror.next'
+import { accessibleHighlightStyle } from './highlightStyle.ts'
 
 /**
  * The editor without history: undo and redo come from y-codemirror.next's UndoManager
@@ -41,7 +41,7 @@ export const editorBasics: Extension = [
   drawSelection(),
   dropCursor(),
   indentOnInput(),
-  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  syntaxHighlighting(accessibleHighlightStyle, { fallback: true }),
   bracketMatching(),
   closeBrackets(),
   autocompletion(),

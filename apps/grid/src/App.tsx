@@ -1,12 +1,13 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { AppShell, useCollabDocument } from '@weft/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { ConflictToasts } from './ConflictToasts.tsx'
 import { GridView } from './GridView.tsx'
 import type { RemoteSelection } from './SelectionBox.tsx'
 import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
+import { useAnnounceCellEdits } from './useAnnounceCellEdits.ts'
 import { useGrid } from './useGrid.ts'
 import { useOverwrites } from './useOverwrites.ts'
 
@@ -24,6 +25,9 @@ export function App({ docId }: { docId: string }) {
   const [sorting, setSorting] = useState<SortingState>([])
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
   const [activityOpen, setActivityOpen] = useState(false)
+  const activityToggle = useRef<HTMLButtonElement>(null)
+
+  useAnnounceCellEdits(grid, selection?.focus, version, session.identity.id)
 
   useEffect(() => {
     provider?.setAwarenessField('selection', selection)
@@ -61,8 +65,10 @@ export function App({ docId }: { docId: string }) {
       peopleLabel="People in this grid"
       actions={
         <button
+          ref={activityToggle}
           type="button"
           className={activityOpen ? 'on' : ''}
+          aria-pressed={activityOpen}
           onClick={() => setActivityOpen((o) => !o)}
           data-testid="activity-toggle"
         >
@@ -103,7 +109,11 @@ export function App({ docId }: { docId: string }) {
                 documentName={documentName}
                 token={session.token}
                 doc={grid.doc}
-                onClose={() => setActivityOpen(false)}
+                onClose={() => {
+                  setActivityOpen(false)
+                  // The panel's × is gone with the panel: focus goes back to what opened it.
+                  activityToggle.current?.focus()
+                }}
               />
             )}
           </div>

@@ -1,3 +1,5 @@
+// biome-ignore-all lint/a11y/useSemanticElements: the header row of a virtualised div sheet, with the ARIA grid roles a <table> would have.
+// biome-ignore-all lint/a11y/useFocusableInteractive: headers are not Tab stops; their sort buttons are.
 // biome-ignore-all lint/a11y/noStaticElementInteractions: mouse handlers on cells and headers mirror
 // commands the focused grid container already offers from the keyboard (arrows, Shift, F2, toolbar).
 import type { SortingState } from '@tanstack/react-table'
@@ -47,8 +49,15 @@ export function ColumnHeaders(props: Props) {
   }
 
   return (
-    <div className="grid-header">
-      <div className="corner" style={{ width: ROW_HEADER_WIDTH }} />
+    <div className="grid-header" role="row" aria-rowindex={1}>
+      <div
+        className="corner"
+        role="columnheader"
+        aria-colindex={1}
+        style={{ width: ROW_HEADER_WIDTH }}
+      >
+        <span className="visually-hidden">Row</span>
+      </div>
       {colIds.map((colId, i) => {
         const meta = grid.model.column(colId)
         const sort = sorting.find((s) => s.id === colId)
@@ -56,6 +65,9 @@ export function ColumnHeaders(props: Props) {
         return (
           <div
             key={colId}
+            role="columnheader"
+            aria-colindex={i + 2}
+            aria-sort={sort ? (sort.desc ? 'descending' : 'ascending') : undefined}
             className={`col-header${active ? ' active' : ''}`}
             style={{ width: widths[i] }}
             data-col={columnLetter(i)}
@@ -65,7 +77,10 @@ export function ColumnHeaders(props: Props) {
               if (name !== null) grid.model.updateColumn(colId, { name })
             }}
           >
-            <span className="col-letter">{columnLetter(i)}</span>
+            <span className="col-letter">
+              <span className="visually-hidden">Column </span>
+              {columnLetter(i)}
+            </span>
             {meta?.name && <span className="col-name">{meta.name}</span>}
             <button
               type="button"
@@ -78,6 +93,7 @@ export function ColumnHeaders(props: Props) {
               {sort ? (sort.desc ? '▼' : '▲') : '↕'}
             </button>
             <span
+              aria-hidden="true"
               className="resize-handle"
               data-testid={`resize-${columnLetter(i)}`}
               onPointerDown={(e) => startResize(e, colId, widths[i] ?? 120)}

@@ -1,8 +1,12 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a virtualised sheet of absolutely placed divs cannot be a <table>; the ARIA grid roles give it the same semantics.
+// biome-ignore-all lint/a11y/useFocusableInteractive: cells are reached through the sheet's aria-activedescendant (one Tab stop), as the ARIA grid pattern allows.
 import { cellAddress, type FormulaEvaluator } from '@weft/grid-model'
 import { memo } from 'react'
 
 type Props = {
   rowId: string
+  /** 1-based row number in this user's view, counting the header row (aria-rowindex). */
+  viewRow: number
   /** Place in the sheet (what A1 addresses count), not in this user's sorted view. */
   position: number
   top: number
@@ -15,6 +19,11 @@ type Props = {
   active: boolean
 }
 
+/** The element id of a cell, what the sheet's aria-activedescendant names. */
+export function cellDomId(rowId: string, colId: string): string {
+  return `cell:${rowId}:${colId}`
+}
+
 /**
  * One visible row. Memoised, and free of per-cell handlers (GridView
  * delegates mouse events), so scrolling renders only rows that came into view.
@@ -24,10 +33,17 @@ export const GridRow = memo(function GridRow(props: Props) {
   return (
     <div
       className="grid-row"
+      role="row"
+      aria-rowindex={props.viewRow}
       data-row-id={rowId}
       style={{ transform: `translateY(${props.top}px)` }}
     >
-      <div className={`row-header${props.active ? ' active' : ''}`} data-row-header="">
+      <div
+        className={`row-header${props.active ? ' active' : ''}`}
+        role="rowheader"
+        aria-colindex={1}
+        data-row-header=""
+      >
         {position + 1}
       </div>
       {colIds.map((colId, c) => {
@@ -37,6 +53,9 @@ export const GridRow = memo(function GridRow(props: Props) {
         return (
           <div
             key={colId}
+            id={cellDomId(rowId, colId)}
+            role="gridcell"
+            aria-colindex={c + 2}
             className={`cell${kind}`}
             style={{ width: widths[c] }}
             data-col-id={colId}

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/a11y/useSemanticElements: a virtualised sheet cannot be a <table>; role=grid gives it a table's semantics.
 // biome-ignore-all lint/a11y/noStaticElementInteractions: mouse handlers on cells and headers mirror
 // commands the focused grid container already offers from the keyboard (arrows, Shift, F2, toolbar).
 // biome-ignore-all lint/a11y/noNoninteractiveTabindex: the sheet container is the keyboard target, as in any spreadsheet.
@@ -9,7 +10,7 @@ import { useCallback, useMemo, useRef } from 'react'
 import { CellEditor } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
 import { clearRect, type ViewOrder } from './editing.ts'
-import { GridRow } from './GridRow.tsx'
+import { cellDomId, GridRow } from './GridRow.tsx'
 import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
 import { handleGridKey } from './gridKeys.ts'
 import { moveSelection, scrollLeftToShow, selectAll, selectColumn } from './navigation.ts'
@@ -109,7 +110,8 @@ export function GridView(props: Props) {
   })
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (editing) return
+    // Keys on the sort buttons inside the sheet are theirs (Enter sorts, not edits).
+    if (editing || e.target !== e.currentTarget) return
     handleGridKey(e, {
       move,
       edit: startEdit,
@@ -145,78 +147,106 @@ export function GridView(props: Props) {
 
   const editRect = editing ? selectionRect({ anchor: editing, focus: editing }, view) : null
 
+  // The active cell for assistive technology: focus stays on the sheet (one Tab stop), and
+  // aria-activedescendant names the cell, read with its row and column headers and its value.
+  const active = selection?.focus
+  const activeShown = active && view.rowIndex.has(active.rowId) ? active : null
+
   return (
-    <div
-      ref={scrollRef}
-      className="grid-scroll"
-      data-testid="grid"
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-    >
-      <div style={{ width: ROW_HEADER_WIDTH + bodyWidth, minWidth: '100%' }}>
-        <ColumnHeaders
-          grid={grid}
-          colIds={view.colIds}
-          widths={widths}
-          lefts={lefts}
-          sorting={props.sorting}
-          onSort={props.onSort}
-          selected={rect ? [rect.left, rect.right] : null}
-          onResize={columns.preview}
-          onResizeEnd={columns.commit}
-          onSelectColumn={(c) => {
-            const column = selectColumn(view, c)
-            if (column) onSelection(column)
-          }}
-        />
-        <div
-          className="grid-body"
-          style={{ height: virtualizer.getTotalSize() }}
-          onMouseDown={body.onMouseDown}
-          onMouseMove={body.onMouseMove}
-          onDoubleClick={body.onDoubleClick}
-        >
-          {virtualizer.getVirtualItems().map((item) => {
-            const rowId = view.rowIds[item.index] as string
-            return (
-              <GridRow
-                key={rowId}
-                rowId={rowId}
-                position={layout.rowIndex.get(rowId) ?? 0}
-                top={item.start}
-                colIds={view.colIds}
-                widths={widths}
-                colIndex={layout.colIndex}
-                evaluator={evaluator}
-                version={version}
-                active={rect !== null && item.index >= rect.top && item.index <= rect.bottom}
+    <>
+      <p id="grid-keys" className="visually-hidden">
+        Arrows move, Shift and arrows select, Enter or F2 edits, Delete clears, Tab leaves the
+        sheet.
+      </p>
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        data-testid="grid"
+        role="grid"
+        aria-label="Sheet"
+        aria-multiselectable="true"
+        aria-rowcount={view.rowIds.length + 1}
+        aria-colcount={view.colIds.length + 1}
+        aria-activedescendant={
+          activeShown ? cellDomId(activeShown.rowId, activeShown.colId) : undefined
+        }
+        aria-describedby="grid-keys"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          // Arriving by keyboard with nothing selected selects A1 (in view order), so there is a
+          // focused cell to show and announce; a click selects its own cell instead.
+          if (e.target !== e.currentTarget || selection) return
+          if (!e.currentTarget.matches(':focus-visible')) return
+          move(0, 0, false)
+        }}
+      >
+        <div style={{ width: ROW_HEADER_WIDTH + bodyWidth, minWidth: '100%' }}>
+          <ColumnHeaders
+            grid={grid}
+            colIds={view.colIds}
+            widths={widths}
+            lefts={lefts}
+            sorting={props.sorting}
+            onSort={props.onSort}
+            selected={rect ? [rect.left, rect.right] : null}
+            onResize={columns.preview}
+            onResizeEnd={columns.commit}
+            onSelectColumn={(c) => {
+              const column = selectColumn(view, c)
+              if (column) onSelection(column)
+            }}
+          />
+          <div
+            className="grid-body"
+            style={{ height: virtualizer.getTotalSize() }}
+            onMouseDown={body.onMouseDown}
+            onMouseMove={body.onMouseMove}
+            onDoubleClick={body.onDoubleClick}
+          >
+            {virtualizer.getVirtualItems().map((item) => {
+              const rowId = view.rowIds[item.index] as string
+              return (
+                <GridRow
+                  key={rowId}
+                  rowId={rowId}
+                  viewRow={item.index + 2}
+                  position={layout.rowIndex.get(rowId) ?? 0}
+                  top={item.start}
+                  colIds={view.colIds}
+                  widths={widths}
+                  colIndex={layout.colIndex}
+                  evaluator={evaluator}
+                  version={version}
+                  active={rect !== null && item.index >= rect.top && item.index <= rect.bottom}
+                />
+              )
+            })}
+            {remote.map((r) => {
+              const rr = selectionRect(r.selection, view)
+              return rr ? (
+                <SelectionBox
+                  key={r.clientId}
+                  {...box(rr)}
+                  color={r.user.color}
+                  label={r.user.name}
+                />
+              ) : null
+            })}
+            {rect && <SelectionBox {...box(rect)} color="var(--accent)" local />}
+            {editing && editRect && (
+              <CellEditor
+                key={`${editing.rowId}:${editing.colId}`}
+                {...box(editRect)}
+                address={`${columnLetter(editRect.left)}${(layout.rowIndex.get(editing.rowId) ?? 0) + 1}`}
+                initial={editing.initial}
+                replace={editing.replace}
+                onDone={finishEdit}
               />
-            )
-          })}
-          {remote.map((r) => {
-            const rr = selectionRect(r.selection, view)
-            return rr ? (
-              <SelectionBox
-                key={r.clientId}
-                {...box(rr)}
-                color={r.user.color}
-                label={r.user.name}
-              />
-            ) : null
-          })}
-          {rect && <SelectionBox {...box(rect)} color="var(--accent)" local />}
-          {editing && editRect && (
-            <CellEditor
-              key={`${editing.rowId}:${editing.colId}`}
-              {...box(editRect)}
-              address={`${columnLetter(editRect.left)}${(layout.rowIndex.get(editing.rowId) ?? 0) + 1}`}
-              initial={editing.initial}
-              replace={editing.replace}
-              onDone={finishEdit}
-            />
-          )}
+            )}
+          </div>
         </div>
       </div>
-    </div>
+    </>
   )
 }

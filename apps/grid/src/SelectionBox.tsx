@@ -1,4 +1,5 @@
 import type { Identity } from '@weft/client'
+import { readableText } from '@weft/react'
 import type { Selection } from './selection.ts'
 
 /** Another client's selection, as published in awareness. */
@@ -17,7 +18,10 @@ type Props = {
 
 export function SelectionBox(props: Props) {
   return (
+    // Drawn for the eye only: the active cell reaches screen readers through the grid's
+    // aria-activedescendant, and others' edits through the live region.
     <div
+      aria-hidden="true"
       className={props.local ? 'selection local' : 'selection remote'}
       data-testid={props.local ? 'local-selection' : 'remote-selection'}
       data-user={props.label}
@@ -30,7 +34,10 @@ export function SelectionBox(props: Props) {
       }}
     >
       {props.label && (
-        <span className="selection-label" style={{ background: props.color }}>
+        <span
+          className="selection-label"
+          style={{ background: props.color, color: readableText(props.color) }}
+        >
           {props.label}
         </span>
       )}

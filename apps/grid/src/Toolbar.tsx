@@ -51,10 +51,12 @@ export function Toolbar(props: Props) {
   }
 
   return (
-    <div className="toolbar" role="toolbar">
+    <div className="toolbar" role="toolbar" aria-label="Sheet tools">
+      <span className="visually-hidden">Selected cell</span>
       <span className="address" data-testid="address">
         {address}
       </span>
+      <span className="visually-hidden">{raw ? 'holds' : ''}</span>
       <span className="raw" data-testid="raw-value" title={raw}>
         {raw}
       </span>

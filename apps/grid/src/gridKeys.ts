@@ -10,10 +10,11 @@ export type KeyboardActions = {
 }
 
 /**
- * Spreadsheet keys while not editing: arrows (Shift extends), Enter/Tab move
- * on, Enter (as in Google Sheets), F2 or typing starts an edit, Delete/Backspace clear the
+ * Spreadsheet keys while not editing: arrows (Shift extends), Shift+Enter moves up, Enter (as
+ * in Google Sheets), F2 or typing starts an edit, Delete/Backspace clear the
  * range, Ctrl/Cmd+Z / Ctrl+Y / Ctrl+Shift+Z undo and redo this user's edits.
- * Copy and paste go through the clipboard events, not here.
+ * Copy and paste go through the clipboard events, not here. Tab is not the sheet's: it leaves
+ * for the sort buttons and the rest of the page (WAI-ARIA grid pattern), so no one is trapped.
  */
 export function handleGridKey(e: KeyboardEvent, a: KeyboardActions): void {
   const mod = e.ctrlKey || e.metaKey
@@ -30,8 +31,6 @@ export function handleGridKey(e: KeyboardEvent, a: KeyboardActions): void {
   } else if (key === 'Enter') {
     if (e.shiftKey) a.move(-1, 0, false)
     else a.edit()
-  } else if (key === 'Tab') {
-    a.move(0, e.shiftKey ? -1 : 1, false)
   } else if (key === 'F2') {
     a.edit()
   } else if (key === 'Delete' || key === 'Backspace') {

@@ -154,11 +154,12 @@ export async function createNode(
     sourceOf: (request) => requestSource(request, proxies),
     logger: logger.child({ module: 'documents-api' }),
   })
-  new TrashPurger({
+  const trash = new TrashPurger({
     prisma: database.prisma,
     retentionHours: config.trashRetentionHours,
     logger: logger.child({ module: 'trash' }),
-  }).start()
+  })
+  trash.start()
   const httpServer = createServer(
     createRouter({
       documentRoutes,
@@ -236,6 +237,8 @@ export async function createNode(
       return port
     },
     shutdown: () => {
+      // No purge may start while the database handle is being closed.
+      trash.stop()
       shutdownPromise ??= shutdownNode({
         node,
         timeoutMs: config.shutdownTimeoutMs,

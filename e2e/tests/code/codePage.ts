@@ -67,7 +67,7 @@ export class CodePage {
   async openFile(path: string): Promise<void> {
     await this.item(path).click()
     const tab = this.page.locator(`[data-testid="tab"][data-path="${path}"]`)
-    await expect(tab.locator('[aria-current="page"]')).toBeVisible()
+    await expect(tab.getByRole('tab', { selected: true })).toBeVisible()
     await expect(this.page.locator('.cm-content')).toBeVisible()
   }
 
@@ -76,6 +76,17 @@ export class CodePage {
     await this.page.locator('.cm-content').click()
     await this.page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End')
     await this.page.keyboard.type(text)
+  }
+
+  /**
+   * Inserts `text` at the start or end of the open file as one input (a paste or an IME commit):
+   * one undo step whatever the machine's speed. Typing key by key makes one step per pause of
+   * 500 ms (the UndoManager's capture window), which a busy machine's keystrokes exceed.
+   */
+  async insertAt(where: 'start' | 'end', text: string): Promise<void> {
+    await this.page.locator('.cm-content').click()
+    await this.page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End')
+    await this.page.keyboard.insertText(text)
   }
 
   /** Selects an entry, then names it through the inline field (new file/folder or rename). */

@@ -43,7 +43,7 @@ test('two users on two nodes edit one project: same file, other files, presence,
   // Per-user undo: Ada's undo removes her typing, not Bob's.
   await ada.openFile('main.js')
   await bob.openFile('main.js')
-  await ada.typeAt('end', 'const undoMe = 1')
+  await ada.insertAt('end', 'const undoMe = 1')
   await expect.poll(() => bob.openFileText()).toContain('undoMe')
   await ada.page.keyboard.press('Control+z')
   await expect.poll(() => bob.openFileText()).not.toContain('undoMe')

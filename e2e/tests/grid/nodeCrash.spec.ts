@@ -52,6 +52,10 @@ test('my node is killed while I type: I see reconnecting, then my edits, and aft
     }
     await expect(ada.status).toHaveAttribute('data-state', 'connected', { timeout: 30_000 })
     await expect(ada.status).toHaveAttribute('data-pending', '0', { timeout: 30_000 })
+    // …and a screen reader heard both: the loss, then the recovery (the page's live region).
+    const live = ada.page.getByTestId('announcements')
+    await expect(live).toContainText('Connection lost')
+    await expect(live).toContainText('Connection restored')
     for (const [address, value] of typed) {
       await expect(ada.cell(address)).toHaveText(value)
       await expect(bob.cell(address)).toHaveText(value)

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react'
 import { DevModeBanner } from './DevModeBanner.tsx'
+import { LiveRegion } from './LiveRegion.tsx'
 import { Topbar, type TopbarProps } from './Topbar.tsx'
+import { useAnnounceConnection } from './useAnnounceConnection.ts'
+import { useAnnouncePeople } from './useAnnouncePeople.ts'
+import { usePageTitle } from './usePageTitle.ts'
 
 export type AppShellProps = Omit<TopbarProps, 'children'> & {
   /** The app's own top-bar buttons, after the presence list. */
@@ -13,21 +17,37 @@ export type AppShellProps = Omit<TopbarProps, 'children'> & {
   overlay?: ReactNode
 }
 
-/** Every app's page: the open-dev-mode banner (when the server says so), the top bar, then the app or its loading state (`data-testid="loading"`). */
+/**
+ * Every app's page: a skip link, the open-dev-mode banner (when the server says so), the top
+ * bar, then `main` with the app or its loading state (`data-testid="loading"`), and the page's
+ * one polite live region (joins, leaves, connection; apps add theirs with `announce`).
+ */
 export function AppShell({ actions, loading, children, overlay, ...topbar }: AppShellProps) {
   const ready = children !== null && children !== undefined && children !== false
+  usePageTitle(topbar.docName, topbar.brand)
+  useAnnouncePeople(topbar.users, topbar.online, topbar.session.identity)
+  useAnnounceConnection(topbar.status)
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <DevModeBanner />
       <Topbar {...topbar}>{actions}</Topbar>
-      {ready ? (
-        children
-      ) : (
-        <div className="loading" data-testid="loading">
-          {loading}
-        </div>
-      )}
+      <main id="main" className="app-main" tabIndex={-1}>
+        <h1 className="visually-hidden">
+          {topbar.brand}: {topbar.docName}
+        </h1>
+        {ready ? (
+          children
+        ) : (
+          <div className="loading" data-testid="loading">
+            {loading}
+          </div>
+        )}
+      </main>
       {overlay}
+      <LiveRegion />
     </div>
   )
 }

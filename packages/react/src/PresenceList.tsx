@@ -1,8 +1,11 @@
 import type { AwarenessUser, Identity } from '@weft/client'
 import { describeConnections, distinctPeople, presencePeople } from '@weft/client'
+import { readableText } from './readableText.ts'
 import type { Presence } from './usePresence.ts'
 
 const AWARENESS_ONLY: Presence['users'] = []
+/** The chip colour of someone presence lists but awareness has not coloured yet. */
+const UNKNOWN = '#5f6670'
 
 export type PresenceListProps = {
   users: readonly AwarenessUser<unknown>[]
@@ -36,7 +39,8 @@ export function PresenceList({ users, me, onRename, label, online }: PresenceLis
             data-user={p.name}
             data-source={p.source}
             data-connections={p.connections}
-            style={{ background: p.color ?? 'var(--presence-unknown, #868e96)' }}
+            // Text in black or white, whichever reads on the person's colour (4.5:1 or more).
+            style={{ background: p.color ?? UNKNOWN, color: readableText(p.color ?? UNKNOWN) }}
             title={online ? `${who} · ${describeConnections(p)}` : who}
           >
             {p.isMe ? (

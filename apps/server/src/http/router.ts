@@ -1,7 +1,8 @@
-/** Plain HTTP requests: probes, metrics, the history API, the landing page and the web apps. */
-import { existsSync } from 'node:fs'
+/**
+ * Plain HTTP requests: probes, metrics, the presence and history APIs and the web apps. The home
+ * page and the documents API answer before it (documents/documentRoutes.ts).
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { join } from 'node:path'
 import type { PrismaClient } from '@weft/db'
 import type { TokenPolicy } from '@weft/protocol'
 import type { DocumentRoutes } from '../documents/documentRoutes.ts'
@@ -10,14 +11,13 @@ import type { Metrics } from '../metrics/Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
 import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
-import { LANDING_SCRIPTS, landingPage } from './landingPage.ts'
 import { originAllowed } from './originPolicy.ts'
 import { answerProbe } from './probes.ts'
 import { parseRequestTarget } from './requestTarget.ts'
-import { COMMON_HEADERS, htmlHeaders } from './securityHeaders.ts'
+import { COMMON_HEADERS } from './securityHeaders.ts'
 import { sendError } from './sendError.ts'
 import { sendJson } from './sendJson.ts'
-import { serveApp, WEB_APPS } from './staticApps.ts'
+import { serveApp } from './staticApps.ts'
 
 export interface RouterOptions {
   /** The home page and the documents API (documents/), asked first. */
@@ -73,16 +73,6 @@ export function createRouter(options: RouterOptions) {
       }
       if (pathname.startsWith('/api/documents/') && pathname.endsWith('/history')) {
         return await handleHistory(request, response, url, options)
-      }
-      if (pathname === '/') {
-        const builtApps = WEB_APPS.filter((app) =>
-          existsSync(join(options.appsDir, app, 'dist', 'index.html')),
-        )
-        response.writeHead(
-          200,
-          htmlHeaders({ frameAncestors: options.frameAncestors, inlineScripts: LANDING_SCRIPTS }),
-        )
-        return void response.end(landingPage({ nodeId: options.nodeId, builtApps }))
       }
       const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
       if (await serveApp(options.appsDir, pathname, response, page)) return

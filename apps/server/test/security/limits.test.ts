@@ -142,6 +142,8 @@ test('a flooding socket is held back and then closed with 4429, while other edit
   t.diagnostic(`5 edits before the flood: ${Date.now() - baselineStart} ms`)
   const flooder = await rawSocket()
   assert.equal(await flooder.authenticate('grid:flood', await token('mallory')), 'authenticated')
+  // Flood an established connection (the rate limit's case), not one still loading its document.
+  await within(flooder.established('grid:flood'), 60_000, 'the flooder’s document established')
   const empty = Y.encodeStateAsUpdate(new Y.Doc())
   let sent = 0
   let open = true

@@ -8,6 +8,8 @@ import { MessageType } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
+import { writeSyncStep1 } from 'y-protocols/sync'
+import * as Y from 'yjs'
 
 export interface ProtocolSocket {
   socket: WebSocket
@@ -17,6 +19,12 @@ export interface ProtocolSocket {
   send(documentName: string, type: number, write: (encoder: encoding.Encoder) => void): void
   /** Sends the auth message and resolves with the server's answer ("authenticated" or a reason). */
   authenticate(documentName: string, token: string): Promise<string>
+  /**
+   * Sends a sync step 1 and resolves on the server's sync answer: the document is loaded and this
+   * socket's connection to it established (before that, Hocuspocus queues what the socket sends,
+   * up to a small bound past which it resets the socket).
+   */
+  established(documentName: string): Promise<void>
 }
 
 export function openProtocolSocket(
@@ -30,12 +38,18 @@ export function openProtocolSocket(
       socket.on('close', (code, reason) => done({ code, reason: reason.toString() })),
     )
     const authWaiters: ((answer: string) => void)[] = []
+    const syncWaiters = new Map<string, () => void>()
     socket.on('message', (data: Buffer) => {
       const bytes = new Uint8Array(data)
       received.push(bytes)
       const decoder = decoding.createDecoder(bytes)
-      decoding.readVarString(decoder)
-      if (decoding.readVarUint(decoder) !== MessageType.Auth) return
+      const documentName = decoding.readVarString(decoder)
+      const type = decoding.readVarUint(decoder)
+      if (type === MessageType.Sync) {
+        syncWaiters.get(documentName)?.()
+        syncWaiters.delete(documentName)
+      }
+      if (type !== MessageType.Auth) return
       const subtype = decoding.readVarUint(decoder)
       const answer =
         subtype === AuthMessageType.Authenticated
@@ -67,6 +81,18 @@ export function openProtocolSocket(
           return Promise.race([
             answer,
             closed.then(({ code, reason }) => `closed ${code} ${reason}`),
+          ])
+        },
+        established(documentName) {
+          const answered = new Promise<void>((done) => syncWaiters.set(documentName, done))
+          protocolSocket.send(documentName, MessageType.Sync, (encoder) =>
+            writeSyncStep1(encoder, new Y.Doc()),
+          )
+          return Promise.race([
+            answered,
+            closed.then(({ code }) => {
+              throw new Error(`closed (${code}) before ${documentName} was established`)
+            }),
           ])
         },
       }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the pinned Kubernetes components (kube-apiserver, kube-controller-manager, kube-scheduler,
-# kubelet, kubectl) and etcd from the Go module proxy, once, into a cache outside the checkout keyed
+# kubelet, kube-proxy, kubectl) and etcd from the Go module proxy, once, into a cache outside the checkout keyed
 # by version: $WEFT_K8S_CACHE/$K8S_VERSION/bin (default /var/cache/weft-k8s/v1.36.3/bin).
-# Idempotent: when every binary is there and reports the pinned version, nothing is rebuilt.
+# Idempotent: when every binary is there and reports the pinned version, nothing is rebuilt; when
+# only some are missing (a cache from before kube-proxy joined the list), only those are built.
 #
 # Why a module of our own: `go install k8s.io/kubernetes/cmd/...@vX` is refused because
 # k8s.io/kubernetes's go.mod replaces its staging modules with local directories. A module that
@@ -15,7 +16,7 @@ K8S_VERSION="${K8S_VERSION:-v1.36.3}"
 CACHE_ROOT="${WEFT_K8S_CACHE:-/var/cache/weft-k8s}"
 DIR="$CACHE_ROOT/$K8S_VERSION"
 BIN="$DIR/bin"
-COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubelet kubectl)
+COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl)
 
 command -v go >/dev/null || { echo "build-k8s: go is required (Go module proxy build)" >&2; exit 1; }
 
@@ -28,11 +29,16 @@ if ! flock -n 9; then
   flock 9
 fi
 
-have_all() {
-  for c in "${COMPONENTS[@]}" etcd; do [ -x "$BIN/$c" ] || return 1; done
-  "$BIN/kube-apiserver" --version 2>/dev/null | grep -qF "$K8S_VERSION"
-}
-if have_all; then
+# A binary counts as built when it is there and (for the Kubernetes ones) reports the pinned version.
+version_of() { if [ "$1" = kubectl ]; then "$BIN/kubectl" version --client 2>/dev/null; else "$BIN/$1" --version 2>/dev/null; fi; }
+missing=()
+for c in "${COMPONENTS[@]}"; do
+  # Read whole before matching: `grep -q` closing the pipe early would fail it under pipefail.
+  reported="$(version_of "$c" || true)"
+  [[ "$reported" == *"$K8S_VERSION"* ]] || missing+=("$c")
+done
+[ -x "$BIN/etcd" ] || missing+=(etcd)
+if [ "${#missing[@]}" -eq 0 ]; then
   echo "build-k8s: $K8S_VERSION already built in $BIN"
   exit 0
 fi
@@ -71,6 +77,7 @@ import (
 	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
 	_ "k8s.io/kubernetes/cmd/kube-scheduler"
 	_ "k8s.io/kubernetes/cmd/kubelet"
+	_ "k8s.io/kubernetes/cmd/kube-proxy"
 	_ "k8s.io/kubernetes/cmd/kubectl"
 )
 GO
@@ -96,10 +103,12 @@ ldflags="-s -w -X $ver_pkg.gitVersion=$K8S_VERSION -X $ver_pkg.gitMajor=1 -X $ve
   -X k8s.io/client-go/pkg/version.gitVersion=$K8S_VERSION -X k8s.io/client-go/pkg/version.gitMajor=1 \
   -X k8s.io/client-go/pkg/version.gitMinor=$minor"
 pkgs=()
-for c in "${COMPONENTS[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$c"); done
-echo "build-k8s: go build ${COMPONENTS[*]} etcd (long: about 25 minutes on 2 busy cores)"
+for c in "${missing[@]}"; do
+  if [ "$c" = etcd ]; then pkgs+=(./etcd); else pkgs+=("k8s.io/kubernetes/cmd/$c"); fi
+done
+echo "build-k8s: go build ${missing[*]} (long: about 25 minutes on 2 busy cores for all of them)"
 start=$(date +%s)
-CGO_ENABLED=0 GOFLAGS=-buildvcs=false go build -trimpath -tags tools -ldflags "$ldflags" -o "$BIN/" "${pkgs[@]}" ./etcd
+CGO_ENABLED=0 GOFLAGS=-buildvcs=false go build -trimpath -tags tools -ldflags "$ldflags" -o "$BIN/" "${pkgs[@]}"
 echo "build-k8s: built in $(( $(date +%s) - start )) s"
-"$BIN/kube-apiserver" --version
-"$BIN/etcd" --version | head -1
+for c in "${COMPONENTS[@]}"; do printf '%s: %s\n' "$c" "$(version_of "$c" | sed -n 1p)"; done
+"$BIN/etcd" --version | sed -n 1p

@@ -9,7 +9,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { adminCredentials, apiGet } from './api.ts'
 import { type ControlPlane, startControlPlane } from './controlPlane.ts'
-import { ctr, NODE_NAME, startNode } from './node.ts'
+import { KUBE_PROXY_CLEANUP } from './kubeProxy.ts'
+import { BRIDGE, ctr, NODE_NAME, startNode } from './node.ts'
 import { ADMIN_KUBECONFIG, CACHE_ROOT, CLUSTER_DIR, K8S_BIN, K8S_VERSION } from './paths.ts'
 import { type ClusterState, isAlive, readState, stopProcess, writeState } from './processes.ts'
 
@@ -24,6 +25,12 @@ function ensureBinaries() {
   // build-k8s.sh writes progress on stdout; keep stdout's last line for KUBECONFIG.
   if (result.status !== 0)
     throw new Error(`building Kubernetes ${K8S_VERSION} failed (exit ${result.status})`)
+  if (process.env.WEFT_CLUSTER_TIER !== '2') return
+  const dns = spawnSync('nice', ['-n', '10', join(here, 'build-coredns.sh')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, WEFT_K8S_CACHE: CACHE_ROOT },
+  })
+  if (dns.status !== 0) throw new Error(`building CoreDNS failed (exit ${dns.status})`)
 }
 
 /** Stops every container the node's containerd runs, so no shim outlives `down`. */
@@ -104,7 +111,9 @@ async function down(quiet = false) {
  */
 async function tryNode(state: ClusterState, plane: ControlPlane, record: () => void) {
   const before = state.processes.length
-  state.cleanup.push(['ip', 'link', 'delete', 'weft0'])
+  state.cleanup.push(['ip', 'link', 'delete', BRIDGE])
+  // Runs after kube-proxy stopped (cleanup follows the processes): removes its iptables chains.
+  state.cleanup.push(KUBE_PROXY_CLEANUP)
   try {
     await startNode(CLUSTER_DIR, plane.apiServer, plane.pki, (p) => {
       state.processes.push(p)

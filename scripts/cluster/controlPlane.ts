@@ -128,6 +128,8 @@ export async function startControlPlane(
         `--service-cluster-ip-range=${SERVICE_CIDR}`,
         '--authorization-mode=Node,RBAC',
         '--allow-privileged=true',
+        // The node registers the bridge address as its InternalIP; its name resolves nowhere.
+        '--kubelet-preferred-address-types=InternalIP',
         '--enable-priority-and-fairness=false',
         '--profiling=false',
       ],

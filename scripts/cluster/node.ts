@@ -1,8 +1,8 @@
 // Tier 2: one node. containerd (Debian's, with its CRI plugin) in the cluster directory, a bridge
-// CNI network on a private range without masquerading (pods reach this machine only), and a
-// kubelet on cgroup v1 (failCgroupV1: false, cgroupfs driver). The pod sandbox image is built
-// here from scripts/cluster/pause (no registry is reachable). Returns the node's processes; the
-// caller records them like the control plane's.
+// CNI network on a private range without masquerading (pods reach this machine only), a kubelet
+// on cgroup v1 (failCgroupV1: false, cgroupfs driver), kube-proxy (Services route) and CoreDNS
+// (names resolve). The pod sandbox image is built here from scripts/cluster/pause (no registry is
+// reachable). Returns the node's processes; the caller records them like the control plane's.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url'
 import { freePort } from '../../packages/testkit/src/freePort.ts'
 import { waitFor } from '../../packages/testkit/src/waitFor.ts'
 import { adminCredentials, apiGet } from './api.ts'
+import { CLUSTER_DOMAIN, createBridge, startClusterDns } from './clusterDns.ts'
+import { SERVICE_CIDR } from './controlPlane.ts'
+import { startKubeProxy } from './kubeProxy.ts'
 import { bin, CACHE_ROOT } from './paths.ts'
 import { type Pki, writeKubeconfig } from './pki.ts'
 import { isAlive, type Recorded, startProcess, tailLog } from './processes.ts'
@@ -17,6 +20,9 @@ import { isAlive, type Recorded, startProcess, tailLog } from './processes.ts'
 export const NODE_NAME = 'weft-node'
 /** Pod addresses: a private range on a bridge of this machine, never masqueraded outward. */
 export const POD_CIDR = '10.244.0.0/24'
+export const BRIDGE = 'weft0'
+/** The bridge's own address: the pods' gateway, and where cluster DNS listens. */
+export const GATEWAY_IP = '10.244.0.1'
 export const PAUSE_IMAGE = 'localhost/weft-pause:1'
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -99,13 +105,16 @@ export async function startNode(
       plugins: [
         {
           type: 'bridge',
-          bridge: 'weft0',
+          bridge: BRIDGE,
           isGateway: true,
           ipMasq: false,
           hairpinMode: true,
           ipam: {
             type: 'host-local',
             ranges: [[{ subnet: POD_CIDR }]],
+            // Only Service ClusterIPs go through the host (where kube-proxy's rules are); no
+            // default route, so pods have no way off the machine.
+            routes: [{ dst: SERVICE_CIDR }],
             dataDir: join(dir, 'cni-ipam'),
           },
         },
@@ -113,6 +122,7 @@ export async function startNode(
       ],
     }),
   )
+  createBridge(BRIDGE, `${GATEWAY_IP}/24`)
   const containerd = startProcess(
     'containerd',
     '/usr/bin/containerd',
@@ -137,6 +147,7 @@ export async function startNode(
 
   const serving = pki.issue('kubelet', `/CN=${NODE_NAME}`, 'server', [
     'IP:127.0.0.1',
+    `IP:${GATEWAY_IP}`,
     `DNS:${NODE_NAME}`,
   ])
   const client = pki.issue(
@@ -156,7 +167,9 @@ export async function startNode(
       'failCgroupV1: false',
       'cgroupDriver: cgroupfs',
       `containerRuntimeEndpoint: unix://${socket}`,
-      'address: 127.0.0.1',
+      // The node's address is the bridge's: an address of this machine that only the cluster
+      // uses, so the API server reaches the kubelet (logs, exec) without a name to resolve.
+      `address: ${GATEWAY_IP}`,
       `port: ${port}`,
       'readOnlyPort: 0',
       'healthzBindAddress: 127.0.0.1',
@@ -173,8 +186,11 @@ export async function startNode(
       'evictionHard: { memory.available: "100Mi", nodefs.available: "1%", imagefs.available: "1%" }',
       'imageGCHighThresholdPercent: 100',
       'imageGCLowThresholdPercent: 99',
+      `podLogsDir: ${join(dir, 'pod-logs')}`,
       `podCIDR: ${POD_CIDR}`,
       'resolvConf: /etc/resolv.conf',
+      `clusterDNS: [${GATEWAY_IP}]`,
+      `clusterDomain: ${CLUSTER_DOMAIN}`,
       '',
     ].join('\n'),
   )
@@ -186,6 +202,7 @@ export async function startNode(
       `--kubeconfig=${kubeconfig}`,
       `--root-dir=${join(dir, 'kubelet')}`,
       `--hostname-override=${NODE_NAME}`,
+      `--node-ip=${GATEWAY_IP}`,
       '--v=1',
     ],
     logs,
@@ -213,5 +230,7 @@ export async function startNode(
   ).catch((error: Error) => {
     throw new Error(`${error.message}\n--- ${kubelet.log}\n${tailLog(kubelet, 40)}`)
   })
-  return { socket, kubelet, containerd }
+  const proxy = await startKubeProxy(dir, apiServer, pki, NODE_NAME, POD_CIDR, onStarted)
+  const dns = await startClusterDns(dir, join(dir, 'admin.kubeconfig'), GATEWAY_IP, onStarted)
+  return { socket, kubelet, containerd, proxy, dns }
 }

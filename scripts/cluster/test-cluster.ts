@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { isAlive, readState } from './processes.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
+const TIER2_ONLY = new Set(['node.test.ts', 'chart.test.ts'])
 const cli = join(here, 'cluster.ts')
 
 function cluster(command: string) {
@@ -37,8 +38,8 @@ if (state && failed === 0) {
   const tests = join(here, 'tests')
   const files = readdirSync(tests)
     .filter((f) => f.endsWith('.test.ts'))
-    // A kubelet is needed to run Pods: node.test.ts only runs on tier 2.
-    .filter((f) => tier === 2 || f !== 'node.test.ts')
+    // A kubelet (with kube-proxy and cluster DNS) is needed to run Pods: these run on tier 2 only.
+    .filter((f) => tier === 2 || !TIER2_ONLY.has(f))
     .map((f) => join(tests, f))
   spawnSync(
     process.execPath,

@@ -48,6 +48,9 @@ function connect(sub) {
     document: doc,
     token: secret ? mintToken(sub) : 'dev',
   })
+  // A provider given its own socket does not attach by itself: without this it never sends its
+  // token and the server closes it with 4408 (seen on the local tier-2 cluster).
+  provider.attach()
   const synced = new Promise((resolve, reject) => {
     provider.on('synced', () => resolve(undefined))
     provider.on('authenticationFailed', ({ reason }) =>

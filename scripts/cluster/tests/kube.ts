@@ -38,8 +38,13 @@ function run(
   })
 }
 
-async function ok(command: string, args: string[], input?: string): Promise<string> {
-  const result = await run(command, args, input)
+async function ok(
+  command: string,
+  args: string[],
+  input?: string,
+  timeoutMs?: number,
+): Promise<string> {
+  const result = await run(command, args, input, timeoutMs)
   if (result.code !== 0)
     throw new Error(
       `${command} ${args.join(' ')} failed (${result.code}):\n${result.stderr}${result.stdout}`,
@@ -49,7 +54,8 @@ async function ok(command: string, args: string[], input?: string): Promise<stri
 
 export const kubectl = (args: string[], input?: string) => ok(KUBECTL, args, input)
 export const kubectlResult = (args: string[], input?: string) => run(KUBECTL, args, input)
-export const helm = (args: string[]) => ok(HELM, args)
+/** `timeoutMs` bounds the helm process (default 3 min); pass more with `--wait --timeout`. */
+export const helm = (args: string[], timeoutMs?: number) => ok(HELM, args, undefined, timeoutMs)
 export const helmResult = (args: string[]) => run(HELM, args)
 
 export interface KubeObject {

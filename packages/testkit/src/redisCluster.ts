@@ -48,6 +48,13 @@ export async function startRedisCluster(
     }
     return true
   }
+  const replicasSynced = async () => {
+    for (const port of processes.keys()) {
+      const info = await redisCli(port, 'INFO', 'replication')
+      if (/role:slave/.test(info) && !/master_link_status:up/.test(info)) return false
+    }
+    return true
+  }
   try {
     for (let index = 0; index < total; index++) {
       const port = await freePort()
@@ -71,6 +78,9 @@ export async function startRedisCluster(
           `nodes-${port}.conf`,
           '--cluster-node-timeout',
           '5000',
+          // The first sync starts at once (the default waits 5 s for more replicas).
+          '--repl-diskless-sync-delay',
+          '0',
           '--dbfilename',
           `dump-${port}.rdb`,
           ...EPHEMERAL,
@@ -79,6 +89,12 @@ export async function startRedisCluster(
     }
     await createCluster(ports, replicas)
     await waitFor('every cluster node to report cluster_state:ok', healthy, {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+    })
+    // A replica that has not finished its first sync never stands for election: a master killed
+    // before then (a test that kills one seconds after start) would leave its slots down for good.
+    await waitFor('every replica to have synced with its master', replicasSynced, {
       timeoutMs: 60_000,
       intervalMs: 200,
     })

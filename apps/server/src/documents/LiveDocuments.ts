@@ -7,6 +7,7 @@
  * is not in memory goes through the same load (snapshot + log + journals + peers).
  */
 import type { Document, Hocuspocus } from '@hocuspocus/server'
+import { DOCUMENT_META_ROOT, DOCUMENT_TITLE_KEY } from '@weft/protocol'
 import * as Y from 'yjs'
 import type { ConnectionUser } from '../context.ts'
 import type { NodePersistence } from '../persistence/NodePersistence.ts'
@@ -50,7 +51,18 @@ export class LiveDocuments {
     update: Uint8Array,
     user: ConnectionUser,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, () => update)
+    return this.write(documentName, user, (doc) => Y.applyUpdate(doc, update))
+  }
+
+  /** Puts the title into the document's shared metadata, so everyone connected sees it live. */
+  async setTitle(
+    documentName: string,
+    title: string | null,
+    user: ConnectionUser,
+  ): Promise<WriteResult> {
+    return this.write(documentName, user, (doc) => {
+      doc.getMap(DOCUMENT_META_ROOT).set(DOCUMENT_TITLE_KEY, title)
+    })
   }
 
   /** Brings the content back to `target` (a full state) as a new forward change. */
@@ -59,13 +71,13 @@ export class LiveDocuments {
     target: Uint8Array,
     user: ConnectionUser,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, (doc) => restoreUpdate(doc, target))
+    return this.write(documentName, user, (doc) => Y.applyUpdate(doc, restoreUpdate(doc, target)))
   }
 
   private async write(
     documentName: string,
     user: ConnectionUser,
-    change: (doc: Y.Doc) => Uint8Array,
+    change: (doc: Y.Doc) => void,
   ): Promise<WriteResult> {
     if (this.options.unsavedLimitReached()) {
       throw new ApiError(
@@ -83,9 +95,7 @@ export class LiveDocuments {
       }
       doc.on('update', onUpdate)
       try {
-        await connection.transact((document: Document) => {
-          Y.applyUpdate(document, change(document))
-        })
+        await connection.transact((document: Document) => change(document))
       } finally {
         doc.off('update', onUpdate)
       }

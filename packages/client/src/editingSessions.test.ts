@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { groupEditingSessions, type VersionJson } from './editingSessions.ts'
+import { groupEditingSessions, matchRestores, type VersionJson } from './editingSessions.ts'
 
 const minute = 60_000
 const base = Date.parse('2026-12-04T12:00:00Z')
@@ -75,4 +75,47 @@ test('a lone snapshot is a session of its own with nobody named', () => {
 
 test('no versions, no sessions', () => {
   assert.deepEqual(groupEditingSessions([]), [])
+})
+
+test('a restore is matched to its author’s first entry after it and is a session of its own', () => {
+  const versions = [
+    update(4, 3, 'Ada'),
+    update(3, 2, 'Ada'),
+    update(2, 1, 'Ada'),
+    update(1, 0, 'Ada'),
+  ]
+  const restores = [
+    {
+      at: base + 2 * minute - 5,
+      userId: 'Ada',
+      userName: 'Ada',
+      version: 'update:1',
+      versionAt: update(1, 0, 'Ada').at,
+    },
+  ]
+  const matched = matchRestores(versions, restores)
+  assert.deepEqual([...matched.keys()], ['update:3'])
+  const sessions = groupEditingSessions(versions, 10 * minute, matched)
+  assert.deepEqual(
+    sessions.map((s) => [s.versions.map((v) => v.id), s.restore?.version ?? null]),
+    [
+      [['update:4'], null],
+      [['update:3'], 'update:1'],
+      [['update:2', 'update:1'], null],
+    ],
+  )
+})
+
+test('a restore by someone else, or long before any entry, matches nothing', () => {
+  const versions = [update(2, 30, 'Ada'), update(1, 0, 'Bob')]
+  const restore = {
+    at: base - minute,
+    userId: 'Cy',
+    userName: 'Cy',
+    version: 'update:1',
+    versionAt: null,
+  }
+  assert.equal(matchRestores(versions, [restore]).size, 0)
+  const early = { ...restore, userId: 'Ada', at: base }
+  assert.equal(matchRestores(versions, [early]).size, 0)
 })

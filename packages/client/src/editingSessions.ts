@@ -17,9 +17,20 @@ export type VersionJson = {
   nodeId: string
 }
 
+/** A restore as the document's shared metadata records it (@weft/protocol RestoreRecord). */
+export type RestoreJson = {
+  at: number
+  userId: string
+  userName: string
+  version: string
+  versionAt: string | null
+}
+
 export type EditingSession = {
   /** The newest version in the session: its id names the session. */
   id: string
+  /** Set when the session is one restore: what it brought back. */
+  restore?: RestoreJson
   /** The state at the session's end: the newest version's id. */
   version: string
   start: string
@@ -38,13 +49,45 @@ function personOf(version: VersionJson): string | null {
   return version.userName || version.userId
 }
 
+/** How long after its record a restore's log entry may arrive (the log write is batched). */
+const RESTORE_MATCH_MS = 60_000
+
+/**
+ * Which logged version each restore made: the oldest of its author's update versions logged at
+ * or after the record's time (the server records the time just before applying; the log entry
+ * comes after, on the same node), each version matched once.
+ */
+export function matchRestores(
+  versions: readonly VersionJson[],
+  restores: readonly RestoreJson[],
+): Map<string, RestoreJson> {
+  const matched = new Map<string, RestoreJson>()
+  const oldestFirst = [...versions].reverse()
+  for (const restore of [...restores].sort((a, b) => a.at - b.at)) {
+    const made = oldestFirst.find((version) => {
+      const at = Date.parse(version.at)
+      return (
+        version.kind === 'update' &&
+        version.userId === restore.userId &&
+        at >= restore.at &&
+        at - restore.at <= RESTORE_MATCH_MS &&
+        !matched.has(version.id)
+      )
+    })
+    if (made) matched.set(made.id, restore)
+  }
+  return matched
+}
+
 /**
  * Sessions newest first, from versions newest first (as the API lists them). A new session starts
- * when the author changes or the pause before the next-newer version exceeds `gapMs`.
+ * when the author changes or the pause before the next-newer version exceeds `gapMs`; a version a
+ * restore made (`restores`, from matchRestores) is a session of its own.
  */
 export function groupEditingSessions(
   versions: readonly VersionJson[],
   gapMs: number = SESSION_GAP_MS,
+  restores: ReadonlyMap<string, RestoreJson> = new Map(),
 ): EditingSession[] {
   const sessions: EditingSession[] = []
   let current: EditingSession | null = null
@@ -54,7 +97,8 @@ export function groupEditingSessions(
     const at = Date.parse(version.at)
     const pause = current ? Date.parse(current.start) - at : 0
     const otherAuthor = person !== null && author !== null && person !== author
-    if (!current || otherAuthor || pause > gapMs) {
+    const restore = restores.get(version.id)
+    if (!current || otherAuthor || pause > gapMs || restore || current.restore) {
       current = {
         id: version.id,
         version: version.id,
@@ -63,6 +107,7 @@ export function groupEditingSessions(
         people: [],
         edits: 0,
         versions: [],
+        ...(restore ? { restore } : {}),
       }
       sessions.push(current)
       author = null

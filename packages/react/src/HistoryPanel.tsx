@@ -1,7 +1,13 @@
 import {
+  DOCUMENT_META_ROOT,
+  DOCUMENT_RESTORES_KEY,
   type EditingSession,
   fetchVersions,
   groupEditingSessions,
+  matchRestores,
+  type RestoreJson,
+  SESSION_GAP_MS,
+  type VersionJson,
   watchDocVersion,
 } from '@weft/client'
 import { useEffect, useRef, useState } from 'react'
@@ -20,6 +26,36 @@ type Props = {
 }
 
 const REFRESH_MS = 2000
+
+const WHEN: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+}
+
+function restoresIn(doc: Y.Doc | null): RestoreJson[] {
+  const list = doc?.getMap(DOCUMENT_META_ROOT).get(DOCUMENT_RESTORES_KEY) as
+    | Y.Array<RestoreJson>
+    | undefined
+  return typeof list?.toArray === 'function' ? list.toArray() : []
+}
+
+/** One version of a session as a session of its own, to preview just that state. */
+function single(version: VersionJson, session: EditingSession): EditingSession {
+  const person = version.userName || version.userId
+  return {
+    id: version.id,
+    version: version.id,
+    start: version.at,
+    end: version.at,
+    people: person ? [person] : [],
+    edits: version.kind === 'update' ? 1 : 0,
+    versions: [version],
+    ...(session.restore && session.version === version.id ? { restore: session.restore } : {}),
+  }
+}
 
 /**
  * Version history: the document's versions from the server (snapshots and logged edits, so
@@ -53,7 +89,8 @@ export function HistoryPanel({ documentName, token, doc, selected, onSelect, onC
       .then((versions) => {
         if (cancelled) return
         loaded.current = true
-        setSessions(groupEditingSessions(versions))
+        const restores = matchRestores(versions, restoresIn(doc))
+        setSessions(groupEditingSessions(versions, SESSION_GAP_MS, restores))
         setError(null)
       })
       .catch((e: unknown) => {
@@ -62,7 +99,7 @@ export function HistoryPanel({ documentName, token, doc, selected, onSelect, onC
     return () => {
       cancelled = true
     }
-  }, [stamp, documentName, token])
+  }, [stamp, documentName, token, doc])
 
   return (
     <aside className="history" data-testid="history-panel" aria-label="Version history">
@@ -88,14 +125,16 @@ export function HistoryPanel({ documentName, token, doc, selected, onSelect, onC
               onClick={() => onSelect(session)}
             >
               <span className="who">{session.people.join(', ') || 'Saved state'}</span>
+              {session.restore && (
+                <span className="restored">
+                  restored the version of{' '}
+                  {session.restore.versionAt
+                    ? new Date(session.restore.versionAt).toLocaleString(undefined, WHEN)
+                    : session.restore.version}
+                </span>
+              )}
               <time dateTime={session.end}>
-                {new Date(session.end).toLocaleString(undefined, {
-                  day: 'numeric',
-                  month: 'short',
-                  hour: '2-digit',
-                  minute: '2-digit',
-                  second: '2-digit',
-                })}
+                {new Date(session.end).toLocaleString(undefined, WHEN)}
               </time>
               <span className="muted">
                 {index === 0 ? 'Latest · ' : ''}
@@ -105,6 +144,33 @@ export function HistoryPanel({ documentName, token, doc, selected, onSelect, onC
                 Preview the version of {describeWhen(session)}
               </span>
             </button>
+            {session.versions.length > 1 && (
+              <details>
+                <summary>{session.versions.length} versions in this session</summary>
+                <ol>
+                  {session.versions.map((version) => (
+                    <li key={version.id}>
+                      <button
+                        type="button"
+                        className={selected === version.id ? 'on' : ''}
+                        aria-current={selected === version.id ? 'true' : undefined}
+                        onClick={() => onSelect(single(version, session))}
+                        data-testid="history-version"
+                      >
+                        <time dateTime={version.at}>
+                          {new Date(version.at).toLocaleString(undefined, WHEN)}
+                        </time>
+                        <span className="muted">
+                          {version.kind === 'snapshot'
+                            ? 'saved state'
+                            : (version.userName ?? version.userId ?? '')}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            )}
           </li>
         ))}
       </ol>

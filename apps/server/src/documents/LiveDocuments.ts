@@ -7,7 +7,12 @@
  * is not in memory goes through the same load (snapshot + log + journals + peers).
  */
 import type { Document, Hocuspocus } from '@hocuspocus/server'
-import { DOCUMENT_META_ROOT, DOCUMENT_TITLE_KEY } from '@weft/protocol'
+import {
+  DOCUMENT_META_ROOT,
+  DOCUMENT_RESTORES_KEY,
+  DOCUMENT_TITLE_KEY,
+  type RestoreRecord,
+} from '@weft/protocol'
 import * as Y from 'yjs'
 import type { ConnectionUser } from '../context.ts'
 import type { NodePersistence } from '../persistence/NodePersistence.ts'
@@ -65,13 +70,30 @@ export class LiveDocuments {
     })
   }
 
-  /** Brings the content back to `target` (a full state) as a new forward change. */
+  /**
+   * Brings the content back to `target` (a full state) as a new forward change. With `record`,
+   * the same transaction notes the restore in the document's shared metadata, so the history
+   * can name the entry it makes.
+   */
   async restore(
     documentName: string,
     target: Uint8Array,
     user: ConnectionUser,
+    record?: Pick<RestoreRecord, 'version' | 'versionAt'>,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, (doc) => Y.applyUpdate(doc, restoreUpdate(doc, target)))
+    return this.write(documentName, user, (doc) => {
+      Y.applyUpdate(doc, restoreUpdate(doc, target))
+      if (!record) return
+      const meta = doc.getMap<unknown>(DOCUMENT_META_ROOT)
+      let restores = meta.get(DOCUMENT_RESTORES_KEY)
+      if (!(restores instanceof Y.Array)) {
+        restores = new Y.Array<RestoreRecord>()
+        meta.set(DOCUMENT_RESTORES_KEY, restores)
+      }
+      ;(restores as Y.Array<RestoreRecord>).push([
+        { at: Date.now(), userId: user.id, userName: user.name, ...record },
+      ])
+    })
   }
 
   private async write(

@@ -101,7 +101,11 @@ export async function restoreVersion(
   user: ConnectionUser,
 ): Promise<WriteResult & { files?: number }> {
   const past = await pastReader(prisma, name, version)
-  const result = await live.restore(name, await past.read(name), user)
+  const at = await versionTime(prisma, name, version, true)
+  const result = await live.restore(name, await past.read(name), user, {
+    version,
+    versionAt: at?.toISOString() ?? null,
+  })
   const parsed = parseDocumentName(name)
   if (parsed?.kind !== 'code' || parsed.subId) return result
   let changed = result.changed

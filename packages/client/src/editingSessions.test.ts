@@ -119,3 +119,47 @@ test('a restore by someone else, or long before any entry, matches nothing', () 
   const early = { ...restore, userId: 'Ada', at: base }
   assert.equal(matchRestores(versions, [early]).size, 0)
 })
+
+test('every entry of one restore (a project and its files) is in its one session', () => {
+  const at = (minutes: number) => new Date(base + minutes * minute).toISOString()
+  const versions = [
+    { ...update(5, 5, 'Ada'), at: at(2.3) },
+    { ...update(4, 4, 'Ada'), at: at(2.2) },
+    { ...update(3, 3, 'Ada'), at: at(2.1) },
+    update(2, 1, 'Ada'),
+  ]
+  const restore = {
+    at: base + 2 * minute,
+    userId: 'Ada',
+    userName: 'Ada',
+    version: 'update:2',
+    versionAt: at(1),
+  }
+  const sessions = groupEditingSessions(versions, 10 * minute, matchRestores(versions, [restore]))
+  assert.deepEqual(
+    sessions.map((s) => [s.versions.map((v) => v.id), s.restore?.version ?? null]),
+    [
+      [['update:5', 'update:4', 'update:3'], 'update:2'],
+      [['update:2'], null],
+    ],
+  )
+})
+
+test('a snapshot taken right after a restore stays in the restore’s session', () => {
+  const versions = [snapshot(9, 2.5), { ...update(3, 2.2, 'Ada') }, update(2, 1, 'Ada')]
+  const restore = {
+    at: base + 2 * minute,
+    userId: 'Ada',
+    userName: 'Ada',
+    version: 'update:2',
+    versionAt: null,
+  }
+  const sessions = groupEditingSessions(versions, 10 * minute, matchRestores(versions, [restore]))
+  assert.deepEqual(
+    sessions.map((s) => [s.versions.map((v) => v.id), s.restore?.version ?? null]),
+    [
+      [['snapshot:9', 'update:3'], 'update:2'],
+      [['update:2'], null],
+    ],
+  )
+})

@@ -49,40 +49,43 @@ function personOf(version: VersionJson): string | null {
   return version.userName || version.userId
 }
 
-/** How long after its record a restore's log entry may arrive (the log write is batched). */
-const RESTORE_MATCH_MS = 60_000
+/**
+ * How long after its record a restore's log entries may arrive: a code project's restore writes
+ * its tree and then each file, each waiting for its log row. Edits by the same person in this
+ * window after a restore are counted in it.
+ */
+const RESTORE_SPAN_MS = 30_000
 
 /**
- * Which logged version each restore made: the oldest of its author's update versions logged at
- * or after the record's time (the server records the time just before applying; the log entry
- * comes after, on the same node), each version matched once.
+ * Which logged versions each restore made: its author's update versions logged in the span after
+ * the record's time (the server records the time just before applying, on the node that logs
+ * the entries, so they come at or after it). Each version belongs to one restore at most.
  */
 export function matchRestores(
   versions: readonly VersionJson[],
   restores: readonly RestoreJson[],
 ): Map<string, RestoreJson> {
   const matched = new Map<string, RestoreJson>()
-  const oldestFirst = [...versions].reverse()
   for (const restore of [...restores].sort((a, b) => a.at - b.at)) {
-    const made = oldestFirst.find((version) => {
+    for (const version of versions) {
       const at = Date.parse(version.at)
-      return (
+      if (
         version.kind === 'update' &&
         version.userId === restore.userId &&
         at >= restore.at &&
-        at - restore.at <= RESTORE_MATCH_MS &&
+        at - restore.at <= RESTORE_SPAN_MS &&
         !matched.has(version.id)
       )
-    })
-    if (made) matched.set(made.id, restore)
+        matched.set(version.id, restore)
+    }
   }
   return matched
 }
 
 /**
  * Sessions newest first, from versions newest first (as the API lists them). A new session starts
- * when the author changes or the pause before the next-newer version exceeds `gapMs`; a version a
- * restore made (`restores`, from matchRestores) is a session of its own.
+ * when the author changes or the pause before the next-newer version exceeds `gapMs`; the versions
+ * a restore made (`restores`, from matchRestores) are a session of their own.
  */
 export function groupEditingSessions(
   versions: readonly VersionJson[],
@@ -97,8 +100,11 @@ export function groupEditingSessions(
     const at = Date.parse(version.at)
     const pause = current ? Date.parse(current.start) - at : 0
     const otherAuthor = person !== null && author !== null && person !== author
-    const restore = restores.get(version.id)
-    if (!current || otherAuthor || pause > gapMs || restore || current.restore) {
+    // A snapshot belongs to whatever session it falls in; a session of only snapshots so far
+    // takes on the next version's restore.
+    const restore = version.kind === 'snapshot' ? current?.restore : restores.get(version.id)
+    if (current && current.edits === 0 && restore && !current.restore) current.restore = restore
+    if (!current || otherAuthor || pause > gapMs || restore !== current.restore) {
       current = {
         id: version.id,
         version: version.id,

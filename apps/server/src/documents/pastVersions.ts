@@ -108,19 +108,21 @@ export async function restoreVersion(
   })
   const parsed = parseDocumentName(name)
   if (parsed?.kind !== 'code' || parsed.subId) return result
-  let changed = result.changed
-  let stored = result.stored
-  let files = 0
-  for (const [fileName, fileVersion] of past.files) {
-    if (!fileVersion) continue
-    const fileResult = await live.restore(
-      fileName,
-      await stateAt(prisma, fileName, fileVersion),
-      user,
-    )
-    changed ||= fileResult.changed
-    stored &&= fileResult.stored
-    if (fileResult.changed) files += 1
+  // The files at once: each restore waits for its own log row, and they share one flush.
+  const fileResults = await Promise.all(
+    [...past.files].flatMap(([fileName, fileVersion]) =>
+      fileVersion
+        ? [
+            stateAt(prisma, fileName, fileVersion).then((state) =>
+              live.restore(fileName, state, user),
+            ),
+          ]
+        : [],
+    ),
+  )
+  return {
+    changed: result.changed || fileResults.some((r) => r.changed),
+    stored: result.stored && fileResults.every((r) => r.stored),
+    files: fileResults.filter((r) => r.changed).length,
   }
-  return { changed, stored, files }
 }

@@ -53,6 +53,8 @@ export function App({ docId }: { docId: string }) {
   const past = preview.viewing?.content ?? null
   const [pastSelection, setPastSelection] = useState<Selection | null>(null)
   const pastRow = pastSelection?.focus.rowId ?? null
+  // Rows of past versions already brought back (each comes back as a new row, once).
+  const [broughtBack, setBroughtBack] = useState<ReadonlySet<string>>(new Set())
 
   useAnnounceCellEdits(grid, selection?.focus, version, session.identity.id)
 
@@ -126,12 +128,13 @@ export function App({ docId }: { docId: string }) {
       {grid && synced && (
         <>
           <VersionBanner preview={preview} noun="version">
-            {past && pastRow && !rowIsLive(grid.model, pastRow) && (
+            {past && pastRow && !rowIsLive(grid.model, pastRow) && !broughtBack.has(pastRow) && (
               <button
                 type="button"
                 data-testid="bring-back-row"
                 onClick={() => {
                   if (bringBackRow(grid.model, past.model, pastRow, session.identity)) {
+                    setBroughtBack((rows) => new Set(rows).add(pastRow))
                     announce('Row brought back into the live sheet')
                   }
                 }}

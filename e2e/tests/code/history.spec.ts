@@ -9,6 +9,8 @@ test('preview a past project, restore one file, then the whole version, while Bo
   browser,
   fleet,
 }) => {
+  // Two users, a rename, four edits, two restores: 3 minutes once on two busy cores.
+  test.setTimeout(420_000)
   const ada = new CodePage(await (await contextFor(browser, ADA)).newPage())
   const bob = new CodePage(await (await contextFor(browser, BOB)).newPage())
   const id = await ada.create(fleet.nodes[0].url, 'vanilla')

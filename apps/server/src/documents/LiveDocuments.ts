@@ -65,9 +65,15 @@ export class LiveDocuments {
     title: string | null,
     user: ConnectionUser,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, (doc) => {
-      doc.getMap(DOCUMENT_META_ROOT).set(DOCUMENT_TITLE_KEY, title)
-    })
+    // The rename's answer is about Postgres' row, already written: no wait for the log row.
+    return this.write(
+      documentName,
+      user,
+      (doc) => {
+        doc.getMap(DOCUMENT_META_ROOT).set(DOCUMENT_TITLE_KEY, title)
+      },
+      false,
+    )
   }
 
   /**
@@ -100,6 +106,7 @@ export class LiveDocuments {
     documentName: string,
     user: ConnectionUser,
     change: (doc: Y.Doc) => void,
+    waitForStore = true,
   ): Promise<WriteResult> {
     if (this.options.unsavedLimitReached()) {
       throw new ApiError(
@@ -123,6 +130,7 @@ export class LiveDocuments {
       }
     })
     if (!changed) return { changed, stored: true }
+    if (!waitForStore) return { changed, stored: false }
     // Hocuspocus runs the onChange hooks (Persistence enqueues the row) after the transaction,
     // on later ticks of the event loop.
     await new Promise((resolve) => setImmediate(resolve))

@@ -102,8 +102,10 @@ export function groupEditingSessions(
     const otherAuthor = person !== null && author !== null && person !== author
     // A snapshot belongs to whatever session it falls in; a session of only snapshots so far
     // takes on the next version's restore.
-    const restore = version.kind === 'snapshot' ? current?.restore : restores.get(version.id)
-    if (current && current.edits === 0 && restore && !current.restore) current.restore = restore
+    const previous = current as EditingSession | null
+    const restore: RestoreJson | undefined =
+      version.kind === 'snapshot' ? previous?.restore : restores.get(version.id)
+    if (previous && previous.edits === 0 && restore && !previous.restore) previous.restore = restore
     if (!current || otherAuthor || pause > gapMs || restore !== current.restore) {
       current = {
         id: version.id,

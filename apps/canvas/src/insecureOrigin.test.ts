@@ -15,7 +15,7 @@ before(() => {
   assert.equal(typeof crypto.randomUUID, 'undefined')
 })
 after(() => {
-  delete webCrypto.randomUUID
+  Reflect.deleteProperty(webCrypto, 'randomUUID')
 })
 
 test('shapes, documents and dev identities get distinct ids without crypto.randomUUID', () => {

@@ -26,6 +26,7 @@ const nodeGlobs = [
   'charts/*/tests/**/*.test.ts',
   // The scripts' own tests; scripts/cluster/tests need a cluster and run in stage 3.
   'scripts/*.test.ts',
+  'scripts/cluster/*.test.ts',
   'scripts/lint/**/*.test.ts',
 ]
 const tap = join(work, 'node.tap')

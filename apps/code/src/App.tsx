@@ -1,16 +1,23 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
 import {
   AppShell,
+  HistoryPanel,
+  TitleEditor,
   useDocSelector,
   useDocumentState,
+  useDocumentTitle,
   useProjectPresence,
   useSession,
+  useVersionPreview,
+  VersionBanner,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
 import { FileTree, type ProjectAwareness } from './FileTree.tsx'
+import { PastProjectView } from './PastProjectView.tsx'
 import { Preview } from './Preview.tsx'
+import { loadPastProject } from './pastProject.ts'
 import { Tabs } from './Tabs.tsx'
 import { TEMPLATES } from './templates.ts'
 import type { Bound } from './testHook.ts'
@@ -86,14 +93,30 @@ export function App({ projectId }: { projectId: string }) {
   }, [pool, model, projectId])
 
   const activeNode = activeFile ? tree?.nodes.get(activeFile) : undefined
-  const projectName = meta.name ?? projectId
+  const documentName = projectDocName(projectId)
+  // The project's name is the document's title; a project made before titles keeps its own.
+  const title = useDocumentTitle(documentName, session.token, doc)
+  const projectName = title.title ?? meta.name ?? projectId
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const historyToggle = useRef<HTMLButtonElement>(null)
+  const preview = useVersionPreview(
+    documentName,
+    session.token,
+    useCallback(
+      (version: string) => loadPastProject(documentName, session.token, version),
+      [documentName, session.token],
+    ),
+  )
+  const past = preview.viewing?.content ?? null
+  const liveFiles = useMemo(() => new Set(tree?.files.map((f) => f.id) ?? []), [tree])
 
   return (
     <AppShell
       brand="Weft Code"
       home="/code/"
       docName={projectName}
-      docTitle={`code:${projectId}`}
+      docTitle={documentName}
+      title={<TitleEditor shown={projectName} documentName={documentName} title={title} />}
       status={{ ...status, pendingEdits: pending }}
       session={session}
       users={users}
@@ -119,48 +142,90 @@ export function App({ projectId }: { projectId: string }) {
           >
             Download zip
           </button>
+          <button
+            ref={historyToggle}
+            type="button"
+            className={historyOpen ? 'on' : ''}
+            aria-pressed={historyOpen}
+            onClick={() => {
+              if (historyOpen) preview.close()
+              setHistoryOpen((o) => !o)
+            }}
+            data-testid="history-toggle"
+          >
+            History
+          </button>
         </>
       }
       loading="Loading project…"
     >
       {pool && model && tree && synced && (
-        <div className="main">
-          <FileTree
-            model={model}
-            tree={tree}
-            selected={selected}
-            onSelect={setSelected}
-            onOpen={open}
-            users={users}
-          />
-          <section className="editor-pane">
-            <Tabs
-              tree={tree}
-              tabs={liveTabs}
-              active={activeFile}
-              onActivate={setActive}
-              onClose={close}
-            />
-            {activeNode ? (
-              <Editor
-                key={activeNode.id}
-                pool={pool}
+        <>
+          <VersionBanner preview={preview} noun="version" />
+          <div className="code-main">
+            {past ? (
+              <PastProjectView
+                key={preview.viewing?.session.id}
+                project={past}
                 projectId={projectId}
-                fileId={activeNode.id}
-                name={activeNode.name}
-                seed={activeNode.seed}
-                onText={(b) => {
-                  bound.current = b
-                }}
+                token={session.token}
+                liveFiles={liveFiles}
               />
             ) : (
-              <div className="empty muted">Open a file from the tree.</div>
+              <div className="main">
+                <FileTree
+                  model={model}
+                  tree={tree}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onOpen={open}
+                  users={users}
+                />
+                <section className="editor-pane">
+                  <Tabs
+                    tree={tree}
+                    tabs={liveTabs}
+                    active={activeFile}
+                    onActivate={setActive}
+                    onClose={close}
+                  />
+                  {activeNode ? (
+                    <Editor
+                      key={activeNode.id}
+                      pool={pool}
+                      projectId={projectId}
+                      fileId={activeNode.id}
+                      name={activeNode.name}
+                      seed={activeNode.seed}
+                      onText={(b) => {
+                        bound.current = b
+                      }}
+                    />
+                  ) : (
+                    <div className="empty muted">Open a file from the tree.</div>
+                  )}
+                </section>
+                {template?.preview === 'static' && showPreview && (
+                  <Preview pool={pool} projectId={projectId} tree={tree} />
+                )}
+              </div>
             )}
-          </section>
-          {template?.preview === 'static' && showPreview && (
-            <Preview pool={pool} projectId={projectId} tree={tree} />
-          )}
-        </div>
+            {historyOpen && (
+              <HistoryPanel
+                documentName={documentName}
+                token={session.token}
+                doc={doc}
+                selected={preview.viewing?.session.id ?? preview.loading?.id ?? null}
+                onSelect={preview.open}
+                onClose={() => {
+                  preview.close()
+                  setHistoryOpen(false)
+                  historyToggle.current?.focus()
+                }}
+              />
+            )}
+          </div>
+        </>
       )}
     </AppShell>
   )

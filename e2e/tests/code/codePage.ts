@@ -99,10 +99,19 @@ export class CodePage {
     await expect(input).toHaveCount(0)
   }
 
+  /** Deletes through the toolbar and its confirmation dialog. */
   async remove(path: string): Promise<void> {
     await this.item(path).click()
     await this.page.getByTestId('delete').click()
+    const dialog = this.page.getByRole('dialog', { name: /^Delete / })
+    await expect(dialog).toBeVisible()
+    await dialog.getByRole('button', { name: 'Delete' }).click()
     await expect(this.item(path)).toHaveCount(0)
+  }
+
+  /** The notice about a delete of `path` ("Bob deleted src/components/Counter.jsx…"). */
+  notice(path: string): Locator {
+    return this.page.locator(`[data-testid="delete-notice"][data-path="${path}"]`)
   }
 
   openFileText(): Promise<string | null> {

@@ -18,7 +18,7 @@ test('a delete asks first, can be undone, and goes to a trash anyone can restore
   await bob.page.getByTestId('delete').click()
   const dialog = bob.page.getByRole('dialog', { name: 'Delete App.css?' })
   await expect(dialog).toBeVisible()
-  await expect(dialog).toContainText("trash")
+  await expect(dialog).toContainText('trash')
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
   await expect(bob.item('src/App.css')).toBeVisible()

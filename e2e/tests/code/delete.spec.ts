@@ -12,6 +12,10 @@ test('a delete asks first, can be undone, and goes to a trash anyone can restore
   const id = await ada.create(fleet.nodes[0].url, 'react')
   await bob.open(fleet.nodes[1].url, id)
   await expect(bob.item(COUNTER)).toBeVisible()
+  // A new project opens on the template's main file, for its creator and for whoever joins.
+  for (const user of [ada, bob]) {
+    await expect(user.page.getByRole('tab', { selected: true })).toHaveText('App.jsx')
+  }
 
   // Delete asks; Cancel keeps the file.
   await bob.item('src/App.css').click()

@@ -7,8 +7,16 @@ export const ADA: CodeUser = { id: 'u-ada', name: 'Ada', color: '#d9480f' }
 export const BOB: CodeUser = { id: 'u-bob', name: 'Bob', color: '#1971c2' }
 
 /** A browser context whose localStorage already holds this user's identity. */
-export async function contextFor(browser: Browser, user: CodeUser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 850 } })
+export async function contextFor(
+  browser: Browser,
+  user: CodeUser,
+  device: 'desktop' | 'phone' = 'desktop',
+): Promise<BrowserContext> {
+  const context = await browser.newContext(
+    device === 'phone'
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1400, height: 850 } },
+  )
   await context.addInitScript((identity) => {
     localStorage.setItem('weft.identity', JSON.stringify(identity))
   }, user)

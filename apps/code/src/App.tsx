@@ -13,6 +13,7 @@ import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
 import { FileTree, type ProjectAwareness } from './FileTree.tsx'
 import { Preview } from './Preview.tsx'
+import { RunLocally } from './RunLocally.tsx'
 import { Tabs } from './Tabs.tsx'
 import { TrashPanel } from './TrashPanel.tsx'
 import { TEMPLATES } from './templates.ts'
@@ -129,7 +130,7 @@ export function App({ projectId }: { projectId: string }) {
       peopleLabel="People in this project"
       actions={
         <>
-          {template?.preview === 'static' && (
+          {template && (
             <button
               type="button"
               className={showPreview ? 'on' : ''}
@@ -208,6 +209,9 @@ export function App({ projectId }: { projectId: string }) {
           </section>
           {template?.preview === 'static' && showPreview && (
             <Preview pool={pool} projectId={projectId} tree={tree} />
+          )}
+          {template && template.preview !== 'static' && showPreview && (
+            <RunLocally template={template} />
           )}
         </div>
       )}

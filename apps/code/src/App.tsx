@@ -12,18 +12,23 @@ import {
   VersionBanner,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { DeleteDialog } from './DeleteDialog.tsx'
+import { DeleteNotices } from './DeleteNotices.tsx'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
 import { FileTree, type ProjectAwareness } from './FileTree.tsx'
 import { PastProjectView } from './PastProjectView.tsx'
 import { Preview } from './Preview.tsx'
 import { loadPastProject } from './pastProject.ts'
+import { RunLocally } from './RunLocally.tsx'
 import { Tabs } from './Tabs.tsx'
+import { TrashPanel } from './TrashPanel.tsx'
 import { TEMPLATES } from './templates.ts'
 import type { Bound } from './testHook.ts'
 import { installTestHook } from './testHook.ts'
 import { useAcquired } from './useAcquired.ts'
 import { useAnnounceFileVisitors } from './useAnnounceFileVisitors.ts'
+import { useDeletes } from './useDeletes.ts'
 import { useDocPool } from './useDocPool.ts'
 import { usePendingEdits } from './usePendingEdits.ts'
 
@@ -46,6 +51,10 @@ export function App({ projectId }: { projectId: string }) {
   const meta: ProjectMeta = useDocSelector(
     doc,
     useCallback(() => model?.readMeta() ?? {}, [model]),
+  )
+  const trash = useDocSelector(
+    doc,
+    useCallback(() => model?.trash() ?? [], [model]),
   )
   const template = TEMPLATES.find((t) => t.id === meta.template)
 
@@ -81,6 +90,26 @@ export function App({ projectId }: { projectId: string }) {
     const first = template ? tree.byPath.get(template.open) : undefined
     open(first ?? (tree.files[0]?.id as string))
   }, [tree, synced, template, open])
+
+  // Tabs keep the ids of deleted files (hidden above), so a restored file's tab comes back.
+  const deletes = useDeletes(model, tree, trash, session.identity, tabs, (files) => {
+    const back = files.find((f) => tabs.includes(f))
+    if (back) setActive(back)
+  })
+  const undoLast = useRef(deletes.undoLast)
+  undoLast.current = deletes.undoLast
+  useEffect(() => {
+    // Ctrl+Z outside an editor or a field undoes this user's last delete (the editor's own
+    // Ctrl+Z undoes typing).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey) return
+      const t = e.target as HTMLElement | null
+      if (t?.closest('.cm-editor, input, textarea, select, dialog')) return
+      if (undoLast.current()) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   useEffect(() => {
     provider?.setAwarenessField('file', activeFile)
@@ -124,7 +153,7 @@ export function App({ projectId }: { projectId: string }) {
       peopleLabel="People in this project"
       actions={
         <>
-          {template?.preview === 'static' && (
+          {template && (
             <button
               type="button"
               className={showPreview ? 'on' : ''}
@@ -158,6 +187,21 @@ export function App({ projectId }: { projectId: string }) {
         </>
       }
       loading="Loading project…"
+      overlay={
+        <>
+          <DeleteDialog
+            path={deletes.asking?.path ?? null}
+            folder={deletes.asking?.folder ?? false}
+            onConfirm={deletes.confirm}
+            onCancel={deletes.cancel}
+          />
+          <DeleteNotices
+            items={deletes.notices}
+            onRestore={(n) => deletes.restore(n.restoreId)}
+            onDismiss={deletes.dismiss}
+          />
+        </>
+      }
     >
       {pool && model && tree && synced && (
         <>
@@ -180,7 +224,13 @@ export function App({ projectId }: { projectId: string }) {
                   onSelect={setSelected}
                   onOpen={open}
                   users={users}
-                />
+                  onDelete={deletes.ask}
+                >
+                  <details className="trash-box" data-testid="trash-box">
+                    <summary>Trash ({trash.length})</summary>
+                    <TrashPanel items={trash} onRestore={deletes.restore} />
+                  </details>
+                </FileTree>
                 <section className="editor-pane">
                   <Tabs
                     tree={tree}
@@ -207,6 +257,9 @@ export function App({ projectId }: { projectId: string }) {
                 </section>
                 {template?.preview === 'static' && showPreview && (
                   <Preview pool={pool} projectId={projectId} tree={tree} />
+                )}
+                {template && template.preview !== 'static' && showPreview && (
+                  <RunLocally template={template} />
                 )}
               </div>
             )}

@@ -26,3 +26,26 @@ test('the revision moves once per frame of transactions, and only while subscrib
   run()
   assert.deepEqual([store.getRevision(), told], [2, 2])
 })
+
+test('two views of one doc are told in the same frame callback and read the same revision', () => {
+  const doc = new Y.Doc()
+  const { frames, run } = manualFrames()
+  const store = docChangeStore(doc, frames)
+  const tree = doc.getMap('tree')
+  const meta = doc.getMap('meta')
+  // What each view reads when it is told, like a render between two notifications would.
+  const seen: string[] = []
+  const read = (view: string) => () =>
+    seen.push(`${view}@${store.getRevision()}: ${tree.size} files, template ${meta.get('t')}`)
+  store.subscribe(read('tree'))
+  store.subscribe(read('meta'))
+  run()
+  seen.length = 0
+  doc.transact(() => {
+    tree.set('a', 1)
+    meta.set('t', 'react')
+  })
+  run()
+  // One frame callback told both, at one revision: no render can pair new files with old meta.
+  assert.deepEqual(seen, ['tree@2: 1 files, template react', 'meta@2: 1 files, template react'])
+})

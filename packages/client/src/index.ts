@@ -6,7 +6,7 @@ export { deriveStatus, watchConnectionStatus } from './connectionStatus.ts'
 export type { CreateProviderOptions } from './createProvider.ts'
 export { collabUrl, createProvider } from './createProvider.ts'
 export type { DocChangeStore } from './docChangeStore.ts'
-export { docChangeStore } from './docChangeStore.ts'
+export { docChangeStore, sharedDocChangeStore } from './docChangeStore.ts'
 export { docPath, newDocId, startNewDoc } from './docPaths.ts'
 export type { DocumentJson } from './documentsClient.ts'
 export {

@@ -1,5 +1,13 @@
 import type { ShapeStyle } from '@weft/canvas-model'
-import { AppShell, useCollabDocument, useDocSelector } from '@weft/react'
+import {
+  AppShell,
+  ConnectionProblem,
+  ShareButton,
+  useAccess,
+  useCollabDocument,
+  useDocSelector,
+  ViewOnlyBadge,
+} from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
@@ -18,6 +26,7 @@ export function App({ docId }: { docId: string }) {
   const { session, provider, synced, status, users, online } =
     useCollabDocument<CanvasAwareness>(documentName)
   const canvas = useCanvas(provider)
+  const readOnly = useAccess(provider) === 'read'
 
   const [tool, setTool] = useState<Tool>('select')
   const [style, setStyle] = useState<ShapeStyle>(INITIAL_STYLE)
@@ -143,23 +152,31 @@ export function App({ docId }: { docId: string }) {
       users={users}
       online={online}
       peopleLabel="People on this canvas"
-      actions={<ModeSwitch id={docId} mode="free" />}
-      loading="Loading canvas…"
+      actions={
+        <>
+          {readOnly && <ViewOnlyBadge />}
+          <ShareButton documentName={documentName} token={session.token} users={users} />
+          <ModeSwitch id={docId} mode="free" />
+        </>
+      }
+      loading={<ConnectionProblem status={status} loading="Loading canvas…" />}
     >
       {canvas && synced && (
         <>
-          <Toolbar
-            tool={tool}
-            onTool={setTool}
-            style={style}
-            onStyle={onStyle}
-            hasSelection={live.length > 0}
-            canUndo={history.canUndo}
-            canRedo={history.canRedo}
-            onAction={(a) => void onAction(a)}
-            shapeList={shapeList}
-            onShapeList={() => setShapeList((o) => !o)}
-          />
+          {!readOnly && (
+            <Toolbar
+              tool={tool}
+              onTool={setTool}
+              style={style}
+              onStyle={onStyle}
+              hasSelection={live.length > 0}
+              canUndo={history.canUndo}
+              canRedo={history.canRedo}
+              onAction={(a) => void onAction(a)}
+              shapeList={shapeList}
+              onShapeList={() => setShapeList((o) => !o)}
+            />
+          )}
           <CanvasView
             model={canvas.model}
             shapes={shapes}
@@ -172,6 +189,7 @@ export function App({ docId }: { docId: string }) {
             onCursor={onCursor}
             remote={remote}
             onCommand={onCommand}
+            readOnly={readOnly}
           >
             {shapeList && <ShapeList shapes={shapes} selection={live} onSelection={setSelection} />}
           </CanvasView>

@@ -1,10 +1,14 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
 import {
   AppShell,
+  ConnectionProblem,
+  ShareButton,
+  useAccess,
   useDocSelector,
   useDocumentState,
   useProjectPresence,
   useSession,
+  ViewOnlyBadge,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { downloadZip } from './downloadZip.ts'
@@ -21,9 +25,10 @@ import { useDocPool } from './useDocPool.ts'
 import { usePendingEdits } from './usePendingEdits.ts'
 
 export function App({ projectId }: { projectId: string }) {
-  const session = useSession()
+  const session = useSession(projectDocName(projectId))
   const pool = useDocPool(session.token, session.identity)
   const provider = useAcquired(pool, projectDocName(projectId))
+  const readOnly = useAccess(provider) === 'read'
   const { synced, status, users } = useDocumentState<ProjectAwareness>(provider)
   // Who is in the project (its document or any file's), on every node; the tree keeps showing
   // who is in which file from awareness.
@@ -101,6 +106,12 @@ export function App({ projectId }: { projectId: string }) {
       peopleLabel="People in this project"
       actions={
         <>
+          {readOnly && <ViewOnlyBadge />}
+          <ShareButton
+            documentName={projectDocName(projectId)}
+            token={session.token}
+            users={users}
+          />
           {template?.preview === 'static' && (
             <button
               type="button"
@@ -121,7 +132,7 @@ export function App({ projectId }: { projectId: string }) {
           </button>
         </>
       }
-      loading="Loading project…"
+      loading={<ConnectionProblem status={status} loading="Loading project…" />}
     >
       {pool && model && tree && synced && (
         <div className="main">
@@ -132,6 +143,7 @@ export function App({ projectId }: { projectId: string }) {
             onSelect={setSelected}
             onOpen={open}
             users={users}
+            readOnly={readOnly}
           />
           <section className="editor-pane">
             <Tabs
@@ -149,6 +161,7 @@ export function App({ projectId }: { projectId: string }) {
                 fileId={activeNode.id}
                 name={activeNode.name}
                 seed={activeNode.seed}
+                readOnly={readOnly}
                 onText={(b) => {
                   bound.current = b
                 }}

@@ -1,5 +1,12 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
-import { AppShell, useCollabDocument } from '@weft/react'
+import {
+  AppShell,
+  ConnectionProblem,
+  ShareButton,
+  useAccess,
+  useCollabDocument,
+  ViewOnlyBadge,
+} from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { ConflictToasts } from './ConflictToasts.tsx'
@@ -17,6 +24,7 @@ export function App({ docId }: { docId: string }) {
   const documentName = `grid:${docId}`
   const { session, provider, synced, status, version, users, online } =
     useCollabDocument<AwarenessState>(documentName)
+  const readOnly = useAccess(provider) === 'read'
   const grid = useGrid(provider, synced)
   const overwrites = useOverwrites(grid, session.identity.id)
 
@@ -64,18 +72,22 @@ export function App({ docId }: { docId: string }) {
       online={online}
       peopleLabel="People in this grid"
       actions={
-        <button
-          ref={activityToggle}
-          type="button"
-          className={activityOpen ? 'on' : ''}
-          aria-pressed={activityOpen}
-          onClick={() => setActivityOpen((o) => !o)}
-          data-testid="activity-toggle"
-        >
-          Activity
-        </button>
+        <>
+          {readOnly && <ViewOnlyBadge />}
+          <ShareButton documentName={documentName} token={session.token} users={users} />
+          <button
+            ref={activityToggle}
+            type="button"
+            className={activityOpen ? 'on' : ''}
+            aria-pressed={activityOpen}
+            onClick={() => setActivityOpen((o) => !o)}
+            data-testid="activity-toggle"
+          >
+            Activity
+          </button>
+        </>
       }
-      loading="Loading sheet…"
+      loading={<ConnectionProblem status={status} loading="Loading sheet…" />}
       overlay={
         <ConflictToasts items={overwrites.items} grid={grid} onDismiss={overwrites.dismiss} />
       }
@@ -91,6 +103,7 @@ export function App({ docId }: { docId: string }) {
             onClearSort={() => setSorting([])}
             columnFilters={columnFilters}
             onFilters={setColumnFilters}
+            readOnly={readOnly}
           />
           <div className="main">
             <GridView
@@ -103,6 +116,7 @@ export function App({ docId }: { docId: string }) {
               sorting={sorting}
               columnFilters={columnFilters}
               onSort={cycleSort}
+              readOnly={readOnly}
             />
             {activityOpen && (
               <ActivityPanel

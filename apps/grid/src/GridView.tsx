@@ -33,6 +33,8 @@ type Props = {
   sorting: SortingState
   columnFilters: ColumnFiltersState
   onSort: (colId: string) => void
+  /** View only (a read link): selecting, copying, sorting and filtering; no editing at all. */
+  readOnly?: boolean
 }
 
 /**
@@ -112,12 +114,13 @@ export function GridView(props: Props) {
   const onKeyDown = (e: React.KeyboardEvent) => {
     // Keys on the sort buttons inside the sheet are theirs (Enter sorts, not edits).
     if (editing || e.target !== e.currentTarget) return
+    const readOnly = props.readOnly === true
     handleGridKey(e, {
       move,
-      edit: startEdit,
-      clear: () => rect && clearRect(model, author, view, rect),
-      undo: () => grid.undo.undo(),
-      redo: () => grid.undo.redo(),
+      edit: readOnly ? () => {} : startEdit,
+      clear: () => !readOnly && rect && clearRect(model, author, view, rect),
+      undo: () => !readOnly && grid.undo.undo(),
+      redo: () => !readOnly && grid.undo.redo(),
       selectAll: () => {
         const all = selectAll(view)
         if (all) onSelection(all)
@@ -125,7 +128,16 @@ export function GridView(props: Props) {
     })
   }
 
-  useGridClipboard({ target: scrollRef, rect, view, model, evaluator, author, onSelection })
+  useGridClipboard({
+    target: scrollRef,
+    rect,
+    view,
+    model,
+    evaluator,
+    author,
+    onSelection,
+    readOnly: props.readOnly === true,
+  })
 
   const body = useDragSelection({
     selection,
@@ -135,7 +147,7 @@ export function GridView(props: Props) {
       if (editing) finishEdit(null)
       focusGrid()
     },
-    onEditCell: editCell,
+    onEditCell: props.readOnly ? () => {} : editCell,
   })
 
   const box = (r: Rect) => ({
@@ -165,6 +177,7 @@ export function GridView(props: Props) {
         role="grid"
         aria-label="Sheet"
         aria-multiselectable="true"
+        aria-readonly={props.readOnly ? 'true' : undefined}
         aria-rowcount={view.rowIds.length + 1}
         aria-colcount={view.colIds.length + 1}
         aria-activedescendant={
@@ -192,6 +205,7 @@ export function GridView(props: Props) {
             selected={rect ? [rect.left, rect.right] : null}
             onResize={columns.preview}
             onResizeEnd={columns.commit}
+            readOnly={props.readOnly === true}
             onSelectColumn={(c) => {
               const column = selectColumn(view, c)
               if (column) onSelection(column)
@@ -234,7 +248,7 @@ export function GridView(props: Props) {
               ) : null
             })}
             {rect && <SelectionBox {...box(rect)} color="var(--accent)" local />}
-            {editing && editRect && (
+            {editing && editRect && !props.readOnly && (
               <CellEditor
                 key={`${editing.rowId}:${editing.colId}`}
                 {...box(editRect)}

@@ -13,6 +13,8 @@ type Options = {
   evaluator: FormulaEvaluator
   author: Author
   onSelection: (selection: Selection) => void
+  /** View only: copying works, cutting and pasting do nothing. */
+  readOnly: boolean
 }
 
 /**
@@ -28,6 +30,7 @@ export function useGridClipboard({
   evaluator,
   author,
   onSelection,
+  readOnly,
 }: Options) {
   useEffect(() => {
     const active = () => document.activeElement === target.current && rect !== null
@@ -37,12 +40,12 @@ export function useGridClipboard({
       e.preventDefault()
     }
     const onCut = (e: ClipboardEvent) => {
-      if (!active() || !rect) return
+      if (!active() || !rect || readOnly) return
       onCopy(e)
       clearRect(model, author, view, rect)
     }
     const onPaste = (e: ClipboardEvent) => {
-      if (!active() || !rect) return
+      if (!active() || !rect || readOnly) return
       const text = e.clipboardData?.getData('text/plain') ?? ''
       e.preventDefault()
       if (!text) return
@@ -60,5 +63,5 @@ export function useGridClipboard({
       document.removeEventListener('cut', onCut)
       document.removeEventListener('paste', onPaste)
     }
-  }, [target, rect, view, model, author, evaluator, onSelection])
+  }, [target, rect, view, model, author, evaluator, onSelection, readOnly])
 }

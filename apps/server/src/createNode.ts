@@ -16,6 +16,7 @@ import { AccessControl } from './access/AccessControl.ts'
 import { AwarenessGuard } from './access/AwarenessGuard.ts'
 import { closeShareConnections } from './access/closeShareConnections.ts'
 import { ShareLinks } from './access/ShareLinks.ts'
+import { ShareSweeper } from './access/ShareSweeper.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
 import { RequestRate } from './documents/RequestRate.ts'
@@ -170,6 +171,15 @@ export async function createNode(
     logger: logger.child({ module: 'trash' }),
   })
   trash.start()
+  const shareSweeper = links
+    ? new ShareSweeper({
+        hocuspocus,
+        prisma: database.prisma,
+        links,
+        logger: logger.child({ module: 'shares' }),
+      })
+    : undefined
+  shareSweeper?.start()
   const httpServer = createServer(
     createRouter({
       documentRoutes,
@@ -250,6 +260,7 @@ export async function createNode(
     shutdown: () => {
       // No purge may start while the database handle is being closed.
       trash.stop()
+      shareSweeper?.stop()
       shutdownPromise ??= shutdownNode({
         node,
         timeoutMs: config.shutdownTimeoutMs,

@@ -195,6 +195,10 @@ test('a write link lets its holder edit; revoking ends the link and the access i
 
   const revoked = await call(0, `${shares(name)}/${created.body.id}`, { method: 'DELETE', token })
   assert.equal(revoked.status, 200)
+  // Bob's open connection, on the other node, is ended too (its sweep), with 4403.
+  await waitFor('bob is disconnected', () => editor.closeCodes.includes(4403), {
+    timeoutMs: 30_000,
+  })
   assert.equal(revoked.body.state, 'revoked')
   assert.equal((await call(0, shares(name), { token })).body.shares.length, 0)
 

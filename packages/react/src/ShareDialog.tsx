@@ -52,7 +52,7 @@ export function ShareButton({
       <dialog
         ref={dialog}
         className="share-dialog"
-        aria-labelledby="share-heading"
+        aria-label="Share"
         data-testid="share-dialog"
         onClose={() => setOpen(false)}
       >
@@ -133,7 +133,7 @@ function ShareContent({
   )
   return (
     <div>
-      <h2 id="share-heading">Share</h2>
+      <h2>Share</h2>
       {refusal ? (
         <p data-testid="share-refusal">{refusal}</p>
       ) : (

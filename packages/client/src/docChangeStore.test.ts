@@ -2,27 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
 import { docChangeStore } from './docChangeStore.ts'
-import type { FrameScheduler } from './docVersion.ts'
-
-function manualFrames() {
-  const queued = new Map<number, () => void>()
-  let next = 1
-  const frames: FrameScheduler = {
-    request: (callback) => {
-      queued.set(next, callback)
-      return next++
-    },
-    cancel: (handle) => {
-      queued.delete(handle)
-    },
-  }
-  const run = () => {
-    const callbacks = [...queued.values()]
-    queued.clear()
-    for (const callback of callbacks) callback()
-  }
-  return { frames, run }
-}
+import { manualFrames } from './manualFrames.ts'
 
 test('the revision moves once per frame of transactions, and only while subscribed', () => {
   const doc = new Y.Doc()

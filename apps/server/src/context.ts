@@ -36,4 +36,6 @@ export interface ConnectionContext {
   socket?: SocketState
   user?: ConnectionUser
   access?: Access
+  /** The share link the connection's token was minted from (closed when it is revoked). */
+  share?: string
 }

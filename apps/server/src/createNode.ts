@@ -14,6 +14,9 @@ import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './access/AccessControl.ts'
 import { AwarenessGuard } from './access/AwarenessGuard.ts'
+import { closeShareConnections } from './access/closeShareConnections.ts'
+import { ShareLinks } from './access/ShareLinks.ts'
+import { ShareSweeper } from './access/ShareSweeper.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
 import { RequestRate } from './documents/RequestRate.ts'
@@ -50,6 +53,10 @@ export async function createNode(
 
   // Absent in open dev mode (no AUTH_SECRET).
   const tokens = tokenPolicyOf(config)
+  // Share links are signed with the token key; without one (open dev mode) there are none.
+  const links = tokens
+    ? new ShareLinks({ secrets: tokens.secrets, prisma: database.prisma })
+    : undefined
   const presence = createPresence(services)
   const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
   const refusals = new RefusalReporter({
@@ -93,6 +100,7 @@ export async function createNode(
   const extensions: Extension[] = [
     new AccessControl({
       ...(tokens ? { tokens } : {}),
+      ...(links ? { shares: links } : {}),
       refusals,
       throttle,
       limits: connectionLimits,
@@ -148,6 +156,9 @@ export async function createNode(
       unsavedLimitReached: () => unsavedLimit.reached,
     }),
     ...(tokens ? { tokens } : {}),
+    ...(links ? { links } : {}),
+    maxShareLinkHours: config.shareLinkMaxHours,
+    onShareRevoked: (shareId) => closeShareConnections(hocuspocus, shareId),
     rate: new RequestRate(config.apiRequestsPerMinute),
     maxBodyBytes: config.apiMaxBodyBytes,
     allowedOrigins: config.allowedOrigins,
@@ -160,6 +171,15 @@ export async function createNode(
     logger: logger.child({ module: 'trash' }),
   })
   trash.start()
+  const shareSweeper = links
+    ? new ShareSweeper({
+        hocuspocus,
+        prisma: database.prisma,
+        links,
+        logger: logger.child({ module: 'shares' }),
+      })
+    : undefined
+  shareSweeper?.start()
   const httpServer = createServer(
     createRouter({
       documentRoutes,
@@ -169,6 +189,7 @@ export async function createNode(
       metrics,
       prisma: database.prisma,
       ...(tokens ? { tokens } : {}),
+      ...(links ? { shares: links } : {}),
       logger: logger.child({ module: 'http' }),
       presence: presenceEndpoint(config, presence),
       allowedOrigins: config.allowedOrigins,
@@ -239,6 +260,7 @@ export async function createNode(
     shutdown: () => {
       // No purge may start while the database handle is being closed.
       trash.stop()
+      shareSweeper?.stop()
       shutdownPromise ??= shutdownNode({
         node,
         timeoutMs: config.shutdownTimeoutMs,

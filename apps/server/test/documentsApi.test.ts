@@ -330,6 +330,10 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes the operations', a
     ['/api/documents/{name}/updates', 'post'],
     ['/api/documents/{name}/versions', 'get'],
     ['/api/documents/{name}/restore', 'post'],
+    ['/api/documents/{name}/shares', 'get'],
+    ['/api/documents/{name}/shares', 'post'],
+    ['/api/documents/{name}/shares/{id}', 'delete'],
+    ['/api/shares/open', 'post'],
   ] as const) {
     assert.ok(paths[route]?.[method], `${method.toUpperCase()} ${route} is described`)
   }

@@ -80,6 +80,8 @@ const schema = z.object({
   API_REQUESTS_PER_MINUTE: positiveInt(600),
   /** How long a document stays in the trash before it is purged with its history, in hours. */
   TRASH_RETENTION_HOURS: positiveInt(24 * 30),
+  /** The longest expiry the owner of a document may give a share link, in hours. */
+  SHARE_LINK_MAX_HOURS: positiveInt(24 * 30),
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
@@ -112,6 +114,7 @@ export interface ServerConfig extends AuthSettings {
   apiMaxBodyBytes: number
   apiRequestsPerMinute: number
   trashRetentionHours: number
+  shareLinkMaxHours: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
   limits: ConnectionLimitSettings
@@ -181,6 +184,7 @@ export function parseServerConfig(
     apiMaxBodyBytes: parsed.API_MAX_BODY_BYTES,
     apiRequestsPerMinute: parsed.API_REQUESTS_PER_MINUTE,
     trashRetentionHours: parsed.TRASH_RETENTION_HOURS,
+    shareLinkMaxHours: parsed.SHARE_LINK_MAX_HOURS,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
     allowedOrigins: parsed.ALLOWED_ORIGINS,

@@ -40,6 +40,16 @@ export {
   type SessionEvent,
   type SessionInfo,
 } from './sessions.ts'
+export {
+  createShare,
+  deadShares,
+  getShare,
+  listShares,
+  recordShareOpen,
+  revokeShare,
+  type ShareInfo,
+  type ShareRole,
+} from './shares.ts'
 export { applyState, type StoredSnapshot } from './snapshotEncoding.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'
 export {

@@ -18,7 +18,7 @@ export type CollabDocument<State> = DocumentState<State> & {
 export function useCollabDocument<State = Record<string, unknown>>(
   documentName: string,
 ): CollabDocument<State> {
-  const session = useSession()
+  const session = useSession(documentName)
   const provider = useProvider(documentName, session.token, session.identity)
   const state = useDocumentState<State>(provider)
   const online = usePresence(documentName, session.token)

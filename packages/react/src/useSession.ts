@@ -14,10 +14,16 @@ export type Session = {
   rename: (name: string) => void
 }
 
-/** Identity and access token for this browser, from localStorage and `?token=`. */
-export function useSession(): Session {
+/**
+ * Identity and access token for this browser, from localStorage and `?token=`; for
+ * `documentName`, a token a share link gave for that document wins over the browser's own.
+ */
+export function useSession(documentName?: string): Session {
   const [stored, setStored] = useState(() => loadIdentity(localStorage))
-  const token = useMemo(() => resolveToken(location.search, localStorage, stored), [stored])
+  const token = useMemo(
+    () => resolveToken(location.search, localStorage, stored, undefined, documentName),
+    [stored, documentName],
+  )
   const identity = useMemo(() => identityForToken(token, stored), [token, stored])
   const rename = useCallback(
     (name: string) => {

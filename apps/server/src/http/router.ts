@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { PrismaClient } from '@weft/db'
 import type { TokenPolicy } from '@weft/protocol'
+import type { ShareLiveness } from '../access/authorize.ts'
 import type { DocumentRoutes } from '../documents/documentRoutes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
@@ -29,6 +30,8 @@ export interface RouterOptions {
   prisma: PrismaClient
   /** Absent: open dev mode. */
   tokens?: TokenPolicy
+  /** Checks tokens minted from share links. */
+  shares?: ShareLiveness
   logger: Logger
   presence: PresenceEndpoint
   /** ALLOWED_ORIGINS: origins besides the node's own that may send state-changing requests. */

@@ -22,7 +22,7 @@ import { usePendingEdits } from './usePendingEdits.ts'
 
 export function App({ projectId }: { projectId: string }) {
   const session = useSession()
-  const pool = useDocPool(session.token, session.identity)
+  const pool = useDocPool(session.token, session.identity, session.revision)
   const provider = useAcquired(pool, projectDocName(projectId))
   const { synced, status, users } = useDocumentState<ProjectAwareness>(provider)
   // Who is in the project (its document or any file's), on every node; the tree keeps showing

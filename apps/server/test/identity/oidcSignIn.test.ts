@@ -229,7 +229,10 @@ test('an altered login cookie, a missing one and a replayed code are refused', a
   jar.set(node, 'weft_oidc', sealed)
   const replay = await navigate(jar, callback.href)
   assert.equal(replay.response?.status, 400)
-  assert.match((await replay.response?.text()) ?? '', /did not accept this sign-in&#39;s code \(invalid_grant\)/)
+  assert.match(
+    (await replay.response?.text()) ?? '',
+    /did not accept this sign-in&#39;s code \(invalid_grant\)/,
+  )
 })
 
 test('sign-out forgets the token, and a caller without one is pointed to the sign-in', async () => {

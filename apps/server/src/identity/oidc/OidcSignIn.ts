@@ -151,7 +151,8 @@ export class OidcSignIn {
         ...(this.options.audience ? { aud: this.options.audience } : {}),
       },
       this.options.authSecret,
-      this.options.tokenLifetimeSeconds,
+      // A string: jose reads a bare number as an absolute expiry time, not a lifetime.
+      `${this.options.tokenLifetimeSeconds}s`,
     )
     sendSignedIn(response, token, name, login.returnTo, clear)
   }

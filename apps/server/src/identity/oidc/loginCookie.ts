@@ -94,8 +94,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 
 /** `?return=` as a path on this site; anything else (another origin, `//host`, `/\\host`) is `/`. */
 export function safeReturnPath(value: string | null): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
-    return '/'
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/'
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(value) || value.length > 2000) return '/'
   return value

@@ -48,5 +48,7 @@ export {
   listVersions,
   type VersionInfo,
   type VersionState,
+  versionAt,
   versionState,
+  versionTime,
 } from './versions.ts'

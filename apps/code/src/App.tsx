@@ -38,7 +38,7 @@ import { usePendingEdits } from './usePendingEdits.ts'
 
 export function App({ projectId }: { projectId: string }) {
   const session = useSession(projectDocName(projectId))
-  const pool = useDocPool(session.token, session.identity)
+  const pool = useDocPool(session.token, session.identity, session.revision)
   const provider = useAcquired(pool, projectDocName(projectId))
   const readOnly = useAccess(provider) === 'read'
   const { synced, status, users } = useDocumentState<ProjectAwareness>(provider)

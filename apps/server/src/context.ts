@@ -3,7 +3,10 @@ import type { Access } from '@weft/protocol'
 
 export interface ConnectionUser {
   id: string
+  /** The user's chosen display name (GET|PUT /api/me), else the token's `name`, else `sub`. */
   name: string
+  /** The user's chosen colour (`#rrggbb`), when they chose one. */
+  color?: string
 }
 
 /**

@@ -24,6 +24,9 @@ import { TrashPurger } from './documents/TrashPurger.ts'
 import { RedisFanout } from './fanout/RedisFanout.ts'
 import { createManagementRouter } from './http/probes.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
+import { createIdentityRoutes } from './identity/identityRoutes.ts'
+import { OidcSignIn } from './identity/oidc/OidcSignIn.ts'
+import { ProfileCache } from './identity/ProfileCache.ts'
 import { AuthFailureThrottle } from './limits/AuthFailureThrottle.ts'
 import { ConnectionLimits } from './limits/ConnectionLimits.ts'
 import { requestSource, trustedProxies } from './limits/clientAddress.ts'
@@ -97,6 +100,7 @@ export async function createNode(
     logger: logger.child({ module: 'unsaved-limit' }),
   })
 
+  const profiles = new ProfileCache(database.prisma)
   const extensions: Extension[] = [
     new AccessControl({
       ...(tokens ? { tokens } : {}),
@@ -104,9 +108,10 @@ export async function createNode(
       refusals,
       throttle,
       limits: connectionLimits,
+      profiles,
     }),
     connectionLimits,
-    new AwarenessGuard(metrics),
+    new AwarenessGuard(metrics, profiles),
     reporter,
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
@@ -146,6 +151,8 @@ export async function createNode(
   let acceptingSockets = true
   const accepting = () => acceptingSockets
   const proxies = trustedProxies(config.limits.trustedProxies)
+  // One request budget per caller across the documents and profile APIs.
+  const apiRate = new RequestRate(config.apiRequestsPerMinute)
   const documentRoutes = createDocumentRoutes({
     nodeId: config.nodeId,
     frameAncestors: config.frameAncestors,
@@ -159,11 +166,34 @@ export async function createNode(
     ...(links ? { links } : {}),
     maxShareLinkHours: config.shareLinkMaxHours,
     onShareRevoked: (shareId) => closeShareConnections(hocuspocus, shareId),
-    rate: new RequestRate(config.apiRequestsPerMinute),
+    rate: apiRate,
     maxBodyBytes: config.apiMaxBodyBytes,
     allowedOrigins: config.allowedOrigins,
     sourceOf: (request) => requestSource(request, proxies),
     logger: logger.child({ module: 'documents-api' }),
+  })
+  const identityRoutes = createIdentityRoutes({
+    prisma: database.prisma,
+    profiles,
+    ...(tokens ? { tokens } : {}),
+    ...(links ? { shares: links } : {}),
+    rate: apiRate,
+    maxBodyBytes: config.apiMaxBodyBytes,
+    allowedOrigins: config.allowedOrigins,
+    sourceOf: (request) => requestSource(request, proxies),
+    logger: logger.child({ module: 'identity' }),
+    ...(config.oidc && config.authSecret
+      ? {
+          oidc: new OidcSignIn({
+            settings: config.oidc,
+            authSecret: config.authSecret,
+            tokenLifetimeSeconds: config.tokenMaxLifetimeSeconds,
+            ...(config.authIssuer ? { issuer: config.authIssuer } : {}),
+            ...(config.authAudience ? { audience: config.authAudience } : {}),
+            logger: logger.child({ module: 'oidc' }),
+          }),
+        }
+      : {}),
   })
   const trash = new TrashPurger({
     prisma: database.prisma,
@@ -183,6 +213,7 @@ export async function createNode(
   const httpServer = createServer(
     createRouter({
       documentRoutes,
+      identityRoutes,
       nodeId: config.nodeId,
       appsDir: options.appsDir ?? REPO_APPS_DIR,
       readiness,

@@ -51,6 +51,9 @@ export {
   usersIn,
   usersUnder,
 } from './presenceStream.ts'
+export type { Me } from './profile.ts'
+export { fetchMe, ProfileError, saveMe } from './profile.ts'
+export { reconnectSocket } from './reconnect.ts'
 export type { AttachedProviderOptions } from './sharedSocket.ts'
 export { createAttachedProvider, createSharedSocket } from './sharedSocket.ts'
 export {

@@ -13,6 +13,7 @@ import {
   port,
   positiveInt,
 } from './fields.ts'
+import { type OidcSettings, oidcShape, readOidc } from './oidc.ts'
 import { parseEnv } from './parseEnv.ts'
 import { type RedisConfig, redisConfigFrom, redisEnv } from './redisConfig.ts'
 
@@ -25,6 +26,7 @@ const schema = z.object({
   DATABASE_POOL_MAX: databasePoolMax,
   ...redisEnv,
   ...authShape,
+  ...oidcShape,
   NODE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, ".", "_" or "-"')
@@ -120,6 +122,8 @@ export interface ServerConfig extends AuthSettings {
   limits: ConnectionLimitSettings
   allowedOrigins: string[]
   frameAncestors: string
+  /** Absent: no OpenID Connect sign-in (tokens come from the customer's backend). */
+  oidc?: OidcSettings
 }
 
 /** Every per-socket and per-source limit of a node (docs/security.md lists where each applies). */
@@ -160,7 +164,9 @@ export function parseServerConfig(
     )
   }
   const redis = redisConfigFrom(parsed)
+  const oidc = readOidc(parsed, parsed.AUTH_SECRET)
   return {
+    ...(oidc ? { oidc } : {}),
     port: parsed.PORT,
     ...(parsed.MANAGEMENT_PORT !== undefined ? { managementPort: parsed.MANAGEMENT_PORT } : {}),
     host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),

@@ -10,6 +10,7 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import { documentNameProblem, type TokenPolicy } from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
+import type { ProfileCache } from '../identity/ProfileCache.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
 import type { ConnectionLimits } from '../limits/ConnectionLimits.ts'
 import type { RefusalReporter } from '../limits/RefusalReporter.ts'
@@ -26,6 +27,8 @@ export interface AccessControlOptions {
   throttle: AuthFailureThrottle
   /** Sockets per user and documents per socket, checked once the user is known. */
   limits: ConnectionLimits
+  /** Display names and colours users chose (GET|PUT /api/me); absent: the token's name. */
+  profiles?: ProfileCache
 }
 
 export class AccessControl implements Extension {
@@ -58,11 +61,11 @@ export class AccessControl implements Extension {
       if (context.socket) this.options.limits.admit(context.socket, claims.sub, documentName)
       // Tile boards change only through validated placements (TileBoard), never by client updates.
       if (access === 'read' || isTileBoard(documentName)) connectionConfig.readOnly = true
-      return {
-        user: { id: claims.sub, name: claims.name ?? claims.sub },
-        access,
-        ...(claims.share ? { share: claims.share } : {}),
-      }
+      const profile = (await this.options.profiles?.lookup(claims.sub)) ?? null
+      const user = profile
+        ? { id: claims.sub, name: profile.displayName, color: profile.color }
+        : { id: claims.sub, name: claims.name ?? claims.sub }
+      return { user, access, ...(claims.share ? { share: claims.share } : {}) }
     } catch (error) {
       const refusal =
         error instanceof ConnectionRefused

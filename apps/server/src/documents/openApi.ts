@@ -3,6 +3,8 @@
  * beside the handler (DocumentsApi.ts); the tests validate it against the OpenAPI 3.1 schema and
  * check that every operation they call is described.
  */
+import { ME_PATHS, ME_SCHEMAS } from '../identity/meOpenApi.ts'
+
 const error = { $ref: '#/components/responses/Error' }
 const nameParameter = { $ref: '#/components/parameters/DocumentName' }
 const errors = (...codes: number[]) =>
@@ -23,6 +25,7 @@ export const OPENAPI_DOCUMENT = {
   servers: [{ url: '/' }],
   security: [{ bearer: [] }, {}],
   paths: {
+    ...ME_PATHS,
     '/api/documents': {
       get: {
         operationId: 'listDocuments',
@@ -379,6 +382,7 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     schemas: {
+      ...ME_SCHEMAS,
       Kind: { type: 'string', enum: ['grid', 'code', 'canvas'] },
       Person: {
         type: ['object', 'null'],

@@ -24,6 +24,7 @@ export function App({ docId }: { docId: string }) {
   // View state is local on purpose: my sort or filter never reorders anyone else's sheet.
   const [sorting, setSorting] = useState<SortingState>([])
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
+  const [draft, setDraft] = useState<string | null>(null)
   const [activityOpen, setActivityOpen] = useState(false)
   const activityToggle = useRef<HTMLButtonElement>(null)
 
@@ -91,6 +92,7 @@ export function App({ docId }: { docId: string }) {
             onClearSort={() => setSorting([])}
             columnFilters={columnFilters}
             onFilters={setColumnFilters}
+            draft={draft}
           />
           <div className="main">
             <GridView
@@ -103,6 +105,7 @@ export function App({ docId }: { docId: string }) {
               sorting={sorting}
               columnFilters={columnFilters}
               onSort={cycleSort}
+              onDraft={setDraft}
             />
             {activityOpen && (
               <ActivityPanel

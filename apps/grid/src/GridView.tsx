@@ -5,17 +5,18 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Identity } from '@weft/client'
-import { columnLetter } from '@weft/grid-model'
-import { useCallback, useMemo, useRef } from 'react'
-import { CellEditor } from './CellEditor.tsx'
+import { cellAddress, columnLetter } from '@weft/grid-model'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { CellEditor, type EditorHandle, type ViewCell } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
 import { clearRect, type ViewOrder } from './editing.ts'
 import { cellDomId, GridRow } from './GridRow.tsx'
 import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
 import { handleGridKey } from './gridKeys.ts'
 import { moveSelection, scrollLeftToShow, selectAll, selectColumn } from './navigation.ts'
+import { bodyHit } from './pointerSelection.ts'
 import { type RemoteSelection, SelectionBox } from './SelectionBox.tsx'
-import { type Rect, type Selection, selectionRect } from './selection.ts'
+import { clamp, type Rect, type Selection, selectionRect } from './selection.ts'
 import { useCellEditing } from './useCellEditing.ts'
 import { useColumnWidths } from './useColumnWidths.ts'
 import { useDragSelection } from './useDragSelection.ts'
@@ -33,7 +34,14 @@ type Props = {
   sorting: SortingState
   columnFilters: ColumnFiltersState
   onSort: (colId: string) => void
+  /** The open editor's text as it is typed (the formula bar shows it), null when none is open. */
+  onDraft: (text: string | null) => void
 }
+
+/** The sheet's element id: the formula bar hands focus back to it after an edit. */
+export const SHEET_ID = 'sheet'
+
+type Block = { anchor: ViewCell; focus: ViewCell }
 
 /**
  * The sheet: headers, the virtualised rows and the selections over them. Keyboard
@@ -96,18 +104,49 @@ export function GridView(props: Props) {
     [selection, view, onSelection, scrollIntoView],
   )
 
+  const { onDraft } = props
   const { editing, editCell, startEdit, finishEdit } = useCellEditing({
     model,
     author,
     selection,
     onFinished: useCallback(
       (then?: [number, number]) => {
+        onDraft(null)
         focusGrid()
         if (then) move(then[0], then[1], false)
       },
-      [focusGrid, move],
+      [focusGrid, move, onDraft],
     ),
   })
+
+  // Pointing at cells while a formula is typed (CellEditor): the block shown and its A1 text.
+  const editor = useRef<EditorHandle | null>(null)
+  const [pointed, setPointed] = useState<Block | null>(null)
+  const pointing = useRef(false)
+  const refFor = useCallback(
+    (a: ViewCell, f: ViewCell) => {
+      const fit = (c: ViewCell) => ({
+        row: clamp(c.row, 0, view.rowIds.length - 1),
+        col: clamp(c.col, 0, view.colIds.length - 1),
+      })
+      const anchor = fit(a)
+      const focus = fit(f)
+      // A1 counts the sheet's order, also when this user's view is sorted.
+      const sheetRow = (r: number) => layout.rowIndex.get(view.rowIds[r] ?? '') ?? 0
+      const r1 = sheetRow(anchor.row)
+      const r2 = sheetRow(focus.row)
+      const top = cellAddress(Math.min(r1, r2), Math.min(anchor.col, focus.col))
+      const bottom = cellAddress(Math.max(r1, r2), Math.max(anchor.col, focus.col))
+      return { ref: top === bottom ? top : `${top}:${bottom}`, anchor, focus }
+    },
+    [view, layout],
+  )
+  const hitCell = (target: EventTarget): ViewCell | null => {
+    const hit = bodyHit(target as Element)
+    const row = hit ? view.rowIndex.get(hit.rowId) : undefined
+    const col = hit?.colId ? view.colIndex.get(hit.colId) : undefined
+    return row === undefined || col === undefined ? null : { row, col }
+  }
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     // Keys on the sort buttons inside the sheet are theirs (Enter sorts, not edits).
@@ -132,7 +171,8 @@ export function GridView(props: Props) {
     colIds: view.colIds,
     onSelection,
     onPress: () => {
-      if (editing) finishEdit(null)
+      // A click elsewhere keeps what was typed, as in any spreadsheet.
+      if (editing) finishEdit(editor.current?.text() ?? null)
       focusGrid()
     },
     onEditCell: editCell,
@@ -171,6 +211,7 @@ export function GridView(props: Props) {
           activeShown ? cellDomId(activeShown.rowId, activeShown.colId) : undefined
         }
         aria-describedby="grid-keys"
+        id={SHEET_ID}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={(e) => {
@@ -200,8 +241,29 @@ export function GridView(props: Props) {
           <div
             className="grid-body"
             style={{ height: virtualizer.getTotalSize() }}
-            onMouseDown={body.onMouseDown}
-            onMouseMove={body.onMouseMove}
+            onMouseDown={(e) => {
+              const cell = hitCell(e.target)
+              if (editing && cell && editor.current?.canPoint()) {
+                // The editor keeps focus; the click (and a drag from it) names cells instead.
+                e.preventDefault()
+                pointing.current = true
+                editor.current.point(cell, cell)
+                window.addEventListener('mouseup', () => (pointing.current = false), { once: true })
+                return
+              }
+              body.onMouseDown(e)
+            }}
+            onMouseMove={(e) => {
+              if (!pointing.current) return body.onMouseMove(e)
+              const cell = hitCell(e.target)
+              const from = pointed?.anchor
+              if (
+                cell &&
+                from &&
+                (cell.row !== pointed.focus.row || cell.col !== pointed.focus.col)
+              )
+                editor.current?.point(from, cell)
+            }}
             onDoubleClick={body.onDoubleClick}
           >
             {virtualizer.getVirtualItems().map((item) => {
@@ -234,6 +296,14 @@ export function GridView(props: Props) {
               ) : null
             })}
             {rect && <SelectionBox {...box(rect)} color="var(--accent)" local />}
+            {editing && pointed && (
+              <div
+                aria-hidden="true"
+                className="selection pointed"
+                data-testid="pointed-range"
+                style={box(selectionRect(blockSelection(pointed, view), view) as Rect)}
+              />
+            )}
             {editing && editRect && (
               <CellEditor
                 key={`${editing.rowId}:${editing.colId}`}
@@ -241,6 +311,11 @@ export function GridView(props: Props) {
                 address={`${columnLetter(editRect.left)}${(layout.rowIndex.get(editing.rowId) ?? 0) + 1}`}
                 initial={editing.initial}
                 replace={editing.replace}
+                origin={{ row: editRect.top, col: editRect.left }}
+                refFor={refFor}
+                onPointed={setPointed}
+                onText={onDraft}
+                handle={editor}
                 onDone={finishEdit}
               />
             )}
@@ -249,4 +324,13 @@ export function GridView(props: Props) {
       </div>
     </>
   )
+}
+
+/** A block of view indices as a selection by ids (to reuse selectionRect). */
+function blockSelection(b: Block, view: ViewOrder): Selection {
+  const at = (c: ViewCell) => ({
+    rowId: view.rowIds[c.row] ?? '',
+    colId: view.colIds[c.col] ?? '',
+  })
+  return { anchor: at(b.anchor), focus: at(b.focus) }
 }

@@ -1,6 +1,9 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import type { Identity } from '@weft/client'
 import { cellAddress, columnLetter, toDisplayFormula } from '@weft/grid-model'
+import { commitText } from './editing.ts'
+import { FormulaBar } from './FormulaBar.tsx'
+import { SHEET_ID } from './GridView.tsx'
 import type { Selection } from './selection.ts'
 import type { Grid } from './useGrid.ts'
 
@@ -13,6 +16,8 @@ type Props = {
   onClearSort: () => void
   columnFilters: ColumnFiltersState
   onFilters: (f: ColumnFiltersState) => void
+  /** The open cell editor's text, shown in the formula bar while it is typed. */
+  draft: string | null
 }
 
 /**
@@ -56,10 +61,22 @@ export function Toolbar(props: Props) {
       <span className="address" data-testid="address">
         {address}
       </span>
-      <span className="visually-hidden">{raw ? 'holds' : ''}</span>
-      <span className="raw" data-testid="raw-value" title={raw}>
-        {raw}
-      </span>
+      <FormulaBar
+        value={props.draft ?? raw}
+        address={address}
+        disabled={!focus}
+        onCommit={(text) =>
+          focus &&
+          commitText(
+            model,
+            { id: props.identity.id, name: props.identity.name },
+            focus.rowId,
+            focus.colId,
+            text,
+          )
+        }
+        onLeave={() => document.getElementById(SHEET_ID)?.focus({ preventScroll: true })}
+      />
       <span className="sep" />
       <button
         type="button"

@@ -9,7 +9,7 @@ import { cellAddress, columnLetter } from '@weft/grid-model'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { CellEditor, type EditorHandle, type ViewCell } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
-import { clearRect, type ViewOrder } from './editing.ts'
+import { clearRect, fillRect, type ViewOrder } from './editing.ts'
 import { cellDomId, GridRow } from './GridRow.tsx'
 import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
 import { handleGridKey } from './gridKeys.ts'
@@ -157,6 +157,7 @@ export function GridView(props: Props) {
       clear: () => rect && clearRect(model, author, view, rect),
       undo: () => grid.undo.undo(),
       redo: () => grid.undo.redo(),
+      fill: (direction) => rect && fillRect(model, author, view, rect, direction),
       selectAll: () => {
         const all = selectAll(view)
         if (all) onSelection(all)
@@ -195,8 +196,8 @@ export function GridView(props: Props) {
   return (
     <>
       <p id="grid-keys" className="visually-hidden">
-        Arrows move, Shift and arrows select, Enter or F2 edits, Delete clears, Tab leaves the
-        sheet.
+        Arrows move, Shift and arrows select, Enter or F2 edits, Delete clears, Ctrl+D and Ctrl+R
+        fill down and right, Tab leaves the sheet.
       </p>
       <div
         ref={scrollRef}

@@ -7,12 +7,13 @@ export type KeyboardActions = {
   undo: () => void
   redo: () => void
   selectAll: () => void
+  fill: (direction: 'down' | 'right') => void
 }
 
 /**
  * Spreadsheet keys while not editing: arrows (Shift extends), Shift+Enter moves up, Enter (as
  * in Google Sheets), F2 or typing starts an edit, Delete/Backspace clear the
- * range, Ctrl/Cmd+Z / Ctrl+Y / Ctrl+Shift+Z undo and redo this user's edits.
+ * range, Ctrl+D / Ctrl+R fill down / right, Ctrl/Cmd+Z / Ctrl+Y / Ctrl+Shift+Z undo and redo this user's edits.
  * Copy and paste go through the clipboard events, not here. Tab is not the sheet's: it leaves
  * for the sort buttons and the rest of the page (WAI-ARIA grid pattern), so no one is trapped.
  */
@@ -40,6 +41,10 @@ export function handleGridKey(e: KeyboardEvent, a: KeyboardActions): void {
     else a.undo()
   } else if (mod && key.toLowerCase() === 'y') {
     a.redo()
+  } else if (mod && key.toLowerCase() === 'd') {
+    a.fill('down')
+  } else if (mod && key.toLowerCase() === 'r') {
+    a.fill('right')
   } else if (mod && key.toLowerCase() === 'a') {
     a.selectAll()
   } else if (!mod && !e.altKey && key.length === 1) {

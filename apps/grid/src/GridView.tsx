@@ -5,15 +5,22 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Identity } from '@weft/client'
-import { cellAddress, columnLetter } from '@weft/grid-model'
+import { cellAddress, columnLetter, type GridModel, splitCellKey } from '@weft/grid-model'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { CellEditor, type EditorHandle, type ViewCell } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
+import { dataEdge, usedExtent } from './dataJump.ts'
 import { clearRect, fillRect, type ViewOrder } from './editing.ts'
 import { cellDomId, GridRow } from './GridRow.tsx'
-import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
-import { handleGridKey } from './gridKeys.ts'
-import { moveSelection, scrollLeftToShow, selectAll, selectColumn } from './navigation.ts'
+import { columnOffsets, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
+import { handleGridKey, type Jump } from './gridKeys.ts'
+import {
+  moveSelection,
+  scrollLeftToShow,
+  selectAll,
+  selectColumn,
+  selectionTo,
+} from './navigation.ts'
 import { bodyHit } from './pointerSelection.ts'
 import { type RemoteSelection, SelectionBox } from './SelectionBox.tsx'
 import { clamp, type Rect, type Selection, selectionRect } from './selection.ts'
@@ -77,6 +84,9 @@ export function GridView(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    // Rows start below the sticky column headers, so a row scrolled to the bottom edge needs
+    // the headers' height more to be fully on screen.
+    scrollPaddingEnd: HEADER_HEIGHT,
   })
 
   const rect = selection ? selectionRect(selection, view) : null
@@ -102,6 +112,39 @@ export function GridView(props: Props) {
       if (selection) scrollIntoView(moved.row, moved.col)
     },
     [selection, view, onSelection, scrollIntoView],
+  )
+
+  /** Ctrl+Arrow, Home/End, Ctrl+Home/End, PageUp/PageDown: the cell each names, kept on screen. */
+  const jump = useCallback(
+    (j: Jump, extend: boolean) => {
+      if (!selection) return move(0, 0, false)
+      const r = view.rowIndex.get(selection.focus.rowId) ?? 0
+      const c = view.colIndex.get(selection.focus.colId) ?? 0
+      const filled = (row: number, col: number) =>
+        model.getValue(view.rowIds[row] ?? '', view.colIds[col] ?? '') !== ''
+      const size = { rows: view.rowIds.length, cols: view.colIds.length }
+      const perPage = Math.max(
+        1,
+        Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+      )
+      const target =
+        j.to === 'dataEdge'
+          ? dataEdge(filled, size, { row: r, col: c }, j.dRow, j.dCol)
+          : j.to === 'rowStart'
+            ? { row: r, col: 0 }
+            : j.to === 'rowEnd'
+              ? { row: r, col: size.cols - 1 }
+              : j.to === 'sheetStart'
+                ? { row: 0, col: 0 }
+                : j.to === 'page'
+                  ? { row: r + j.dir * perPage, col: c }
+                  : usedExtent(filledCells(model, view))
+      const moved = selectionTo(selection, view, target.row, target.col, extend)
+      if (!moved) return
+      onSelection(moved.selection)
+      scrollIntoView(moved.row, moved.col)
+    },
+    [selection, view, model, move, onSelection, scrollIntoView],
   )
 
   const { onDraft } = props
@@ -153,6 +196,7 @@ export function GridView(props: Props) {
     if (editing || e.target !== e.currentTarget) return
     handleGridKey(e, {
       move,
+      jump,
       edit: startEdit,
       clear: () => rect && clearRect(model, author, view, rect),
       undo: () => grid.undo.undo(),
@@ -196,7 +240,8 @@ export function GridView(props: Props) {
   return (
     <>
       <p id="grid-keys" className="visually-hidden">
-        Arrows move, Shift and arrows select, Enter or F2 edits, Delete clears, Ctrl+D and Ctrl+R
+        Arrows move, Shift and arrows select, Ctrl and arrows jump to the edge of the data, Home,
+        End, Page Up and Page Down move further, Enter or F2 edits, Delete clears, Ctrl+D and Ctrl+R
         fill down and right, Tab leaves the sheet.
       </p>
       <div
@@ -334,4 +379,15 @@ function blockSelection(b: Block, view: ViewOrder): Selection {
     colId: view.colIds[c.col] ?? '',
   })
   return { anchor: at(b.anchor), focus: at(b.focus) }
+}
+
+/** Every non-empty cell of the sheet, as view indices (rows hidden by a filter left out). */
+function* filledCells(model: GridModel, view: ViewOrder): Generator<ViewCell> {
+  for (const [key, entry] of model.cells) {
+    if (entry.v === '') continue
+    const [rowId, colId] = splitCellKey(key)
+    const row = view.rowIndex.get(rowId)
+    const col = view.colIndex.get(colId)
+    if (row !== undefined && col !== undefined) yield { row, col }
+  }
 }

@@ -50,22 +50,51 @@ export const GridRow = memo(function GridRow(props: Props) {
         const result = evaluator.evaluate(rowId, colId)
         const text = evaluator.display(rowId, colId)
         const kind = result.error ? ' err' : typeof result.value === 'number' ? ' num' : ''
+        // Text runs on over empty cells to its right, as in every spreadsheet, not cut with "…".
+        const spill =
+          kind === '' && text !== '' ? spillWidth(rowId, colIds, widths, c, evaluator) : 0
         return (
           <div
             key={colId}
             id={cellDomId(rowId, colId)}
             role="gridcell"
             aria-colindex={c + 2}
-            className={`cell${kind}`}
+            className={`cell${kind}${spill ? ' spills' : ''}`}
             style={{ width: widths[c] }}
             data-col-id={colId}
             data-cell={cellAddress(position, colIndex.get(colId) ?? c)}
             title={text.length > 20 ? text : undefined}
           >
-            {text}
+            {spill ? (
+              <span className="spill" style={{ width: spill }}>
+                {text}
+              </span>
+            ) : (
+              text
+            )}
           </div>
         )
       })}
     </div>
   )
 })
+
+// Horizontal padding of a cell (styles.css .cell), taken off the room the text may use.
+const CELL_PADDING = 12
+
+/** The room a text cell's content has: its own width plus the empty cells right of it (0 if none). */
+function spillWidth(
+  rowId: string,
+  colIds: string[],
+  widths: number[],
+  c: number,
+  evaluator: FormulaEvaluator,
+): number {
+  let width = widths[c] ?? 0
+  let next = c + 1
+  while (next < colIds.length && evaluator.display(rowId, colIds[next] as string) === '') {
+    width += widths[next] ?? 0
+    next++
+  }
+  return next === c + 1 ? 0 : width - CELL_PADDING
+}

@@ -334,7 +334,8 @@ export function GridView(props: Props) {
               const rr = selectionRect(r.selection, view)
               return rr ? (
                 <SelectionBox
-                  key={r.clientId}
+                  // A new key per place restarts the name label's show-then-fade.
+                  key={`${r.clientId}:${rr.top}:${rr.left}:${rr.bottom}:${rr.right}`}
                   {...box(rr)}
                   color={r.user.color}
                   label={r.user.name}

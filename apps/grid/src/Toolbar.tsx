@@ -77,122 +77,130 @@ export function Toolbar(props: Props) {
         }
         onLeave={() => document.getElementById(SHEET_ID)?.focus({ preventScroll: true })}
       />
-      <span className="sep" />
-      <button
-        type="button"
-        disabled={!undo.canUndo()}
-        onClick={() => undo.undo()}
-        title="Undo my last edit (Ctrl+Z)"
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        disabled={!undo.canRedo()}
-        onClick={() => undo.redo()}
-        title="Redo (Ctrl+Y)"
-      >
-        Redo
-      </button>
-      <span className="sep" />
-      <button
-        type="button"
-        disabled={!rows}
-        onClick={() => rows && selectFirst(model.insertRows(rows.lo, 1), null)}
-      >
-        + Row above
-      </button>
-      <button
-        type="button"
-        disabled={!rows}
-        onClick={() => rows && selectFirst(model.insertRows(rows.hi + 1, 1), null)}
-      >
-        + Row below
-      </button>
-      <button type="button" disabled={!rows} onClick={() => rows && model.deleteRows(rows.ids)}>
-        Delete row{rows && rows.ids.length > 1 ? 's' : ''}
-      </button>
-      <button
-        type="button"
-        disabled={!rows || rows.lo === 0 || viewActive}
-        onClick={() => rows && model.moveRows(rows.ids, rows.lo - 1)}
-        title="Move selected rows up"
-      >
-        Row ↑
-      </button>
-      <button
-        type="button"
-        disabled={!rows || rows.hi >= layout.rowIds.length - 1 || viewActive}
-        onClick={() => rows && model.moveRows(rows.ids, rows.lo + 1)}
-        title="Move selected rows down"
-      >
-        Row ↓
-      </button>
-      <span className="sep" />
-      <button
-        type="button"
-        disabled={!cols}
-        onClick={() => cols && selectFirst(null, model.insertColumns(cols.lo, 1))}
-      >
-        + Col left
-      </button>
-      <button
-        type="button"
-        disabled={!cols}
-        onClick={() => cols && selectFirst(null, model.insertColumns(cols.hi + 1, 1))}
-      >
-        + Col right
-      </button>
-      <button type="button" disabled={!cols} onClick={() => cols && model.deleteColumns(cols.ids)}>
-        Delete col{cols && cols.ids.length > 1 ? 's' : ''}
-      </button>
-      <button
-        type="button"
-        disabled={!cols || cols.lo === 0}
-        onClick={() => cols && model.moveColumns(cols.ids, cols.lo - 1)}
-        title="Move selected columns left"
-      >
-        Col ←
-      </button>
-      <button
-        type="button"
-        disabled={!cols || cols.hi >= layout.colIds.length - 1}
-        onClick={() => cols && model.moveColumns(cols.ids, cols.lo + 1)}
-        title="Move selected columns right"
-      >
-        Col →
-      </button>
-      <span className="sep" />
-      <label
-        className="filter"
-        title="Filter my view by the selected column (others are not affected)"
-      >
-        Filter {focusCol !== undefined ? columnLetter(focusCol) : ''}
-        <input
-          type="search"
-          data-testid="filter"
-          disabled={!filterCol}
-          value={filterValue}
-          onChange={(e) => {
-            if (!filterCol) return
-            const rest = props.columnFilters.filter((f) => f.id !== filterCol)
-            props.onFilters(
-              e.target.value ? [...rest, { id: filterCol, value: e.target.value }] : rest,
-            )
-          }}
-        />
-      </label>
-      {viewActive && (
+      <div role="group" aria-label="Undo and redo" className="tool-group">
         <button
           type="button"
-          onClick={() => {
-            props.onClearSort()
-            props.onFilters([])
-          }}
+          disabled={!undo.canUndo()}
+          onClick={() => undo.undo()}
+          title="Undo my last edit (Ctrl+Z)"
         >
-          Clear sort/filter
+          Undo
         </button>
-      )}
+        <button
+          type="button"
+          disabled={!undo.canRedo()}
+          onClick={() => undo.redo()}
+          title="Redo (Ctrl+Y)"
+        >
+          Redo
+        </button>
+      </div>
+      <div role="group" aria-label="Rows" className="tool-group">
+        <button
+          type="button"
+          disabled={!rows}
+          onClick={() => rows && selectFirst(model.insertRows(rows.lo, 1), null)}
+        >
+          + Row above
+        </button>
+        <button
+          type="button"
+          disabled={!rows}
+          onClick={() => rows && selectFirst(model.insertRows(rows.hi + 1, 1), null)}
+        >
+          + Row below
+        </button>
+        <button type="button" disabled={!rows} onClick={() => rows && model.deleteRows(rows.ids)}>
+          Delete row{rows && rows.ids.length > 1 ? 's' : ''}
+        </button>
+        <button
+          type="button"
+          disabled={!rows || rows.lo === 0 || viewActive}
+          onClick={() => rows && model.moveRows(rows.ids, rows.lo - 1)}
+          title="Move selected rows up"
+        >
+          Row ↑
+        </button>
+        <button
+          type="button"
+          disabled={!rows || rows.hi >= layout.rowIds.length - 1 || viewActive}
+          onClick={() => rows && model.moveRows(rows.ids, rows.lo + 1)}
+          title="Move selected rows down"
+        >
+          Row ↓
+        </button>
+      </div>
+      <div role="group" aria-label="Columns" className="tool-group">
+        <button
+          type="button"
+          disabled={!cols}
+          onClick={() => cols && selectFirst(null, model.insertColumns(cols.lo, 1))}
+        >
+          + Col left
+        </button>
+        <button
+          type="button"
+          disabled={!cols}
+          onClick={() => cols && selectFirst(null, model.insertColumns(cols.hi + 1, 1))}
+        >
+          + Col right
+        </button>
+        <button
+          type="button"
+          disabled={!cols}
+          onClick={() => cols && model.deleteColumns(cols.ids)}
+        >
+          Delete col{cols && cols.ids.length > 1 ? 's' : ''}
+        </button>
+        <button
+          type="button"
+          disabled={!cols || cols.lo === 0}
+          onClick={() => cols && model.moveColumns(cols.ids, cols.lo - 1)}
+          title="Move selected columns left"
+        >
+          Col ←
+        </button>
+        <button
+          type="button"
+          disabled={!cols || cols.hi >= layout.colIds.length - 1}
+          onClick={() => cols && model.moveColumns(cols.ids, cols.lo + 1)}
+          title="Move selected columns right"
+        >
+          Col →
+        </button>
+      </div>
+      <div role="group" aria-label="My view" className="tool-group">
+        <label
+          className="filter"
+          title="Filter my view by the selected column (others are not affected)"
+        >
+          Filter {focusCol !== undefined ? columnLetter(focusCol) : ''}
+          <input
+            type="search"
+            data-testid="filter"
+            disabled={!filterCol}
+            value={filterValue}
+            onChange={(e) => {
+              if (!filterCol) return
+              const rest = props.columnFilters.filter((f) => f.id !== filterCol)
+              props.onFilters(
+                e.target.value ? [...rest, { id: filterCol, value: e.target.value }] : rest,
+              )
+            }}
+          />
+        </label>
+        {viewActive && (
+          <button
+            type="button"
+            onClick={() => {
+              props.onClearSort()
+              props.onFilters([])
+            }}
+          >
+            Clear sort/filter
+          </button>
+        )}
+      </div>
     </div>
   )
 }

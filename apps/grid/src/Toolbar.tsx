@@ -77,7 +77,7 @@ export function Toolbar(props: Props) {
         }
         onLeave={() => document.getElementById(SHEET_ID)?.focus({ preventScroll: true })}
       />
-      <div role="group" aria-label="Undo and redo" className="tool-group">
+      <fieldset aria-label="Undo and redo" className="tool-group">
         <button
           type="button"
           disabled={!undo.canUndo()}
@@ -94,8 +94,8 @@ export function Toolbar(props: Props) {
         >
           Redo
         </button>
-      </div>
-      <div role="group" aria-label="Rows" className="tool-group">
+      </fieldset>
+      <fieldset aria-label="Rows" className="tool-group">
         <button
           type="button"
           disabled={!rows}
@@ -129,8 +129,8 @@ export function Toolbar(props: Props) {
         >
           Row ↓
         </button>
-      </div>
-      <div role="group" aria-label="Columns" className="tool-group">
+      </fieldset>
+      <fieldset aria-label="Columns" className="tool-group">
         <button
           type="button"
           disabled={!cols}
@@ -168,8 +168,8 @@ export function Toolbar(props: Props) {
         >
           Col →
         </button>
-      </div>
-      <div role="group" aria-label="My view" className="tool-group">
+      </fieldset>
+      <fieldset aria-label="My view" className="tool-group">
         <label
           className="filter"
           title="Filter my view by the selected column (others are not affected)"
@@ -200,7 +200,7 @@ export function Toolbar(props: Props) {
             Clear sort/filter
           </button>
         )}
-      </div>
+      </fieldset>
     </div>
   )
 }

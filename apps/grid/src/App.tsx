@@ -9,16 +9,16 @@ import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
 import { useAnnounceCellEdits } from './useAnnounceCellEdits.ts'
 import { useGrid } from './useGrid.ts'
-import { useOverwrites } from './useOverwrites.ts'
+import { type LostRace, useOverwrites } from './useOverwrites.ts'
 
-type AwarenessState = { selection?: Selection | null }
+type AwarenessState = { selection?: Selection | null; lostRace?: LostRace | null }
 
 export function App({ docId }: { docId: string }) {
   const documentName = `grid:${docId}`
   const { session, provider, synced, status, version, users, online } =
     useCollabDocument<AwarenessState>(documentName)
   const grid = useGrid(provider, synced)
-  const overwrites = useOverwrites(grid, session.identity.id)
+  const overwrites = useOverwrites(grid, session.identity.id, provider, users)
 
   const [selection, setSelection] = useState<Selection | null>(null)
   // View state is local on purpose: my sort or filter never reorders anyone else's sheet.

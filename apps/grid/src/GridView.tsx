@@ -246,7 +246,7 @@ export function GridView(props: Props) {
       </p>
       <div
         ref={scrollRef}
-        className="grid-scroll"
+        className={`grid-scroll${props.sorting.length || props.columnFilters.length ? ' view-active' : ''}`}
         data-testid="grid"
         role="grid"
         aria-label="Sheet"

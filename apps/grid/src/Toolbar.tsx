@@ -1,6 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import type { Identity } from '@weft/client'
-import { cellAddress, columnLetter, toDisplayFormula } from '@weft/grid-model'
+import { cellAddress, columnLetter, sortRows, toDisplayFormula } from '@weft/grid-model'
 import { commitText } from './editing.ts'
 import { FormulaBar } from './FormulaBar.tsx'
 import { SHEET_ID } from './GridView.tsx'
@@ -47,6 +47,15 @@ export function Toolbar(props: Props) {
   const raw = focus ? toDisplayFormula(model.getValue(focus.rowId, focus.colId), layout) : ''
   const viewActive = props.sorting.length > 0 || props.columnFilters.length > 0
   const filterCol = focus?.colId
+  // The shared sort: the selected rows when several are selected, else the whole sheet.
+  const sortSheet = (desc: boolean) => {
+    if (!focus) return
+    const ids = rows && rows.ids.length > 1 ? rows.ids : layout.rowIds
+    sortRows(model, grid.evaluator, ids, focus.colId, desc)
+  }
+  const sortWhat = rows && rows.ids.length > 1 ? `rows ${rows.lo + 1}–${rows.hi + 1}` : 'the sheet'
+  const sortBy = focusCol !== undefined ? columnLetter(focusCol) : ''
+  const viewSort = props.sorting[0]
   const filterValue = String(props.columnFilters.find((f) => f.id === filterCol)?.value ?? '')
 
   const selectFirst = (rowIds: string[] | null, colIds: string[] | null) => {
@@ -169,6 +178,24 @@ export function Toolbar(props: Props) {
           Col →
         </button>
       </fieldset>
+      <fieldset aria-label="Sort for everyone" className="tool-group">
+        <button
+          type="button"
+          disabled={!focus}
+          onClick={() => sortSheet(false)}
+          title={`Sort ${sortWhat} by column ${sortBy}, A to Z, for everyone (Ctrl+Z undoes)`}
+        >
+          Sort {sortBy} A→Z
+        </button>
+        <button
+          type="button"
+          disabled={!focus}
+          onClick={() => sortSheet(true)}
+          title={`Sort ${sortWhat} by column ${sortBy}, Z to A, for everyone (Ctrl+Z undoes)`}
+        >
+          Sort {sortBy} Z→A
+        </button>
+      </fieldset>
       <fieldset aria-label="My view" className="tool-group">
         <label
           className="filter"
@@ -189,6 +216,23 @@ export function Toolbar(props: Props) {
             }}
           />
         </label>
+        {viewActive && (
+          <span className="view-note" data-testid="view-note">
+            Only you see this order; row numbers are the sheet’s.
+          </span>
+        )}
+        {viewSort && (
+          <button
+            type="button"
+            onClick={() => {
+              sortRows(model, grid.evaluator, layout.rowIds, viewSort.id, viewSort.desc)
+              props.onClearSort()
+            }}
+            title="Sort the sheet this way for everyone"
+          >
+            Sort sheet for everyone
+          </button>
+        )}
         {viewActive && (
           <button
             type="button"

@@ -93,6 +93,7 @@ export function App({ docId }: { docId: string }) {
             columnFilters={columnFilters}
             onFilters={setColumnFilters}
             draft={draft}
+            fileName={docId}
           />
           <div className="main">
             <GridView

@@ -1,7 +1,8 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import type { Identity } from '@weft/client'
-import { cellAddress, columnLetter, sortRows, toDisplayFormula } from '@weft/grid-model'
-import { commitText } from './editing.ts'
+import { cellAddress, columnLetter, parseCsv, sortRows, toDisplayFormula } from '@weft/grid-model'
+import { download, sheetCsv } from './csvFile.ts'
+import { commitText, pasteBlock } from './editing.ts'
 import { FormulaBar } from './FormulaBar.tsx'
 import { SHEET_ID } from './GridView.tsx'
 import type { Selection } from './selection.ts'
@@ -18,6 +19,8 @@ type Props = {
   onFilters: (f: ColumnFiltersState) => void
   /** The open cell editor's text, shown in the formula bar while it is typed. */
   draft: string | null
+  /** The document's name, for the exported file. */
+  fileName: string
 }
 
 /**
@@ -56,6 +59,13 @@ export function Toolbar(props: Props) {
   const sortWhat = rows && rows.ids.length > 1 ? `rows ${rows.lo + 1}–${rows.hi + 1}` : 'the sheet'
   const sortBy = focusCol !== undefined ? columnLetter(focusCol) : ''
   const viewSort = props.sorting[0]
+
+  // A CSV file lands at the selected cell (A1 with none), in sheet order, growing the sheet.
+  const importCsv = async (file: File) => {
+    const top = focusRow ?? 0
+    const left = focusCol ?? 0
+    pasteBlock(model, props.identity, layout, top, left, parseCsv(await file.text()))
+  }
   const filterValue = String(props.columnFilters.find((f) => f.id === filterCol)?.value ?? '')
 
   const selectFirst = (rowIds: string[] | null, colIds: string[] | null) => {
@@ -195,6 +205,31 @@ export function Toolbar(props: Props) {
         >
           Sort {sortBy} Z→A
         </button>
+      </fieldset>
+      <fieldset aria-label="File" className="tool-group">
+        <button
+          type="button"
+          onClick={() =>
+            download(`${props.fileName}.csv`, sheetCsv(model, grid.evaluator), 'text/csv')
+          }
+          title="Download the sheet's values as a CSV file"
+        >
+          Export CSV
+        </button>
+        <label className="file-button" title="Put a CSV file's cells at the selected cell">
+          Import CSV
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            data-testid="import-csv"
+            className="visually-hidden"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              e.target.value = ''
+              if (file) void importCsv(file)
+            }}
+          />
+        </label>
       </fieldset>
       <fieldset aria-label="My view" className="tool-group">
         <label

@@ -113,7 +113,19 @@ export function pasteTsv(
   /** Where the block was copied from in this sheet: formulas then shift by the distance moved. */
   from?: { rows: number[]; cols: number[] },
 ): Rect | null {
-  const block = parseTsv(text)
+  return pasteBlock(model, author, view, top, left, parseTsv(text), from)
+}
+
+/** pasteTsv for a block already split into cells (a CSV file, for one). */
+export function pasteBlock(
+  model: GridModel,
+  author: Author,
+  view: ViewOrder,
+  top: number,
+  left: number,
+  block: string[][],
+  from?: { rows: number[]; cols: number[] },
+): Rect | null {
   if (block.length === 0) return null
   const width = Math.max(...block.map((r) => r.length))
   let rowIds = view.rowIds.slice(top, top + block.length)

@@ -49,7 +49,7 @@ test("a text marker ' is hidden, long text runs over empty cells, a name tag fad
 
   // The toolbar's groups are set apart by space, with no separator lines left over.
   const toolbar = ada.page.getByRole('toolbar', { name: 'Sheet tools' })
-  await expect(toolbar.getByRole('group')).toHaveCount(5)
+  await expect(toolbar.getByRole('group')).toHaveCount(6)
   await expect(toolbar.locator('.sep')).toHaveCount(0)
   await ada.page.screenshot({ path: '/tmp/grid-e-display.png' })
 })

@@ -81,8 +81,14 @@ export const GridRow = memo(function GridRow(props: Props) {
 
 // Horizontal padding of a cell (styles.css .cell), taken off the room the text may use.
 const CELL_PADDING = 12
+// A generous width per character of the 13 px UI font: text spills only as far as it may need.
+// (A run over every empty cell to the row's end also made accessibility checks crawl.)
+const CHAR_WIDTH = 9
 
-/** The room a text cell's content has: its own width plus the empty cells right of it (0 if none). */
+/**
+ * The room a text cell's content has: its own width plus as many empty cells right of it as its
+ * text may need (0 when it fits or the next cell is filled).
+ */
 function spillWidth(
   rowId: string,
   colIds: string[],
@@ -90,9 +96,14 @@ function spillWidth(
   c: number,
   evaluator: FormulaEvaluator,
 ): number {
+  const needed = evaluator.display(rowId, colIds[c] as string).length * CHAR_WIDTH + CELL_PADDING
   let width = widths[c] ?? 0
   let next = c + 1
-  while (next < colIds.length && evaluator.display(rowId, colIds[next] as string) === '') {
+  while (
+    width < needed &&
+    next < colIds.length &&
+    evaluator.display(rowId, colIds[next] as string) === ''
+  ) {
     width += widths[next] ?? 0
     next++
   }

@@ -42,7 +42,9 @@ type Props = {
   columnFilters: ColumnFiltersState
   onSort: (colId: string) => void
   /** The open editor's text as it is typed (the formula bar shows it), null when none is open. */
-  onDraft: (text: string | null) => void
+  onDraft?: (text: string | null) => void
+  /** A past version on screen: selectable and copyable, never edited. */
+  readOnly?: boolean
 }
 
 /** The sheet's element id: the formula bar hands focus back to it after an edit. */
@@ -56,7 +58,7 @@ type Block = { anchor: ViewCell; focus: ViewCell }
  * editing (useCellEditing) and column widths (useColumnWidths) each live in their own module.
  */
 export function GridView(props: Props) {
-  const { grid, version, identity, selection, onSelection, remote } = props
+  const { grid, version, identity, selection, onSelection, remote, readOnly = false } = props
   const { model, evaluator } = grid
   const author = useMemo(() => ({ id: identity.id, name: identity.name }), [identity])
   const table = useGridTable(grid, props.sorting, props.columnFilters)
@@ -147,7 +149,7 @@ export function GridView(props: Props) {
     [selection, view, model, move, onSelection, scrollIntoView],
   )
 
-  const { onDraft } = props
+  const onDraft = props.onDraft ?? noDraft
   const { editing, editCell, startEdit, finishEdit } = useCellEditing({
     model,
     author,
@@ -194,14 +196,18 @@ export function GridView(props: Props) {
   const onKeyDown = (e: React.KeyboardEvent) => {
     // Keys on the sort buttons inside the sheet are theirs (Enter sorts, not edits).
     if (editing || e.target !== e.currentTarget) return
+    const write = <A extends unknown[]>(action: (...args: A) => unknown) =>
+      readOnly ? () => {} : action
     handleGridKey(e, {
       move,
       jump,
-      edit: startEdit,
-      clear: () => rect && clearRect(model, author, view, rect),
-      undo: () => grid.undo.undo(),
-      redo: () => grid.undo.redo(),
-      fill: (direction) => rect && fillRect(model, author, view, rect, direction),
+      edit: write(startEdit),
+      clear: write(() => rect && clearRect(model, author, view, rect)),
+      undo: write(() => grid.undo.undo()),
+      redo: write(() => grid.undo.redo()),
+      fill: write(
+        (direction: 'down' | 'right') => rect && fillRect(model, author, view, rect, direction),
+      ),
       selectAll: () => {
         const all = selectAll(view)
         if (all) onSelection(all)
@@ -209,7 +215,16 @@ export function GridView(props: Props) {
     })
   }
 
-  useGridClipboard({ target: scrollRef, rect, view, model, evaluator, author, onSelection })
+  useGridClipboard({
+    target: scrollRef,
+    rect,
+    view,
+    model,
+    evaluator,
+    author,
+    onSelection,
+    readOnly,
+  })
 
   const body = useDragSelection({
     selection,
@@ -220,7 +235,7 @@ export function GridView(props: Props) {
       if (editing) finishEdit(editor.current?.text() ?? null)
       focusGrid()
     },
-    onEditCell: editCell,
+    onEditCell: readOnly ? () => {} : editCell,
   })
 
   const box = (r: Rect) => ({
@@ -251,6 +266,7 @@ export function GridView(props: Props) {
         role="grid"
         aria-label="Sheet"
         aria-multiselectable="true"
+        aria-readonly={readOnly || undefined}
         aria-rowcount={view.rowIds.length + 1}
         aria-colcount={view.colIds.length + 1}
         aria-activedescendant={
@@ -392,3 +408,5 @@ function* filledCells(model: GridModel, view: ViewOrder): Generator<ViewCell> {
     if (row !== undefined && col !== undefined) yield { row, col }
   }
 }
+
+function noDraft(): void {}

@@ -24,9 +24,9 @@ import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
 import { useAnnounceCellEdits } from './useAnnounceCellEdits.ts'
 import { useGrid } from './useGrid.ts'
-import { useOverwrites } from './useOverwrites.ts'
+import { type LostRace, useOverwrites } from './useOverwrites.ts'
 
-type AwarenessState = { selection?: Selection | null }
+type AwarenessState = { selection?: Selection | null; lostRace?: LostRace | null }
 
 export function App({ docId }: { docId: string }) {
   const documentName = `grid:${docId}`
@@ -34,12 +34,13 @@ export function App({ docId }: { docId: string }) {
     useCollabDocument<AwarenessState>(documentName)
   const readOnly = useAccess(provider) === 'read'
   const grid = useGrid(provider, synced)
-  const overwrites = useOverwrites(grid, session.identity.id)
+  const overwrites = useOverwrites(grid, session.identity.id, provider, users)
 
   const [selection, setSelection] = useState<Selection | null>(null)
   // View state is local on purpose: my sort or filter never reorders anyone else's sheet.
   const [sorting, setSorting] = useState<SortingState>([])
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
+  const [draft, setDraft] = useState<string | null>(null)
   const [activityOpen, setActivityOpen] = useState(false)
   const activityToggle = useRef<HTMLButtonElement>(null)
   const [historyOpen, setHistoryOpen] = useState(false)
@@ -161,6 +162,8 @@ export function App({ docId }: { docId: string }) {
               columnFilters={columnFilters}
               onFilters={setColumnFilters}
               readOnly={readOnly}
+              draft={draft}
+              fileName={docId}
             />
           )}
           <div className="main">
@@ -190,6 +193,7 @@ export function App({ docId }: { docId: string }) {
                 columnFilters={columnFilters}
                 onSort={cycleSort}
                 readOnly={readOnly}
+                onDraft={setDraft}
               />
             )}
             {historyOpen && (

@@ -5,17 +5,25 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Identity } from '@weft/client'
-import { columnLetter } from '@weft/grid-model'
-import { useCallback, useMemo, useRef } from 'react'
-import { CellEditor } from './CellEditor.tsx'
+import { cellAddress, columnLetter, type GridModel, splitCellKey } from '@weft/grid-model'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { CellEditor, type EditorHandle, type ViewCell } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
-import { clearRect, type ViewOrder } from './editing.ts'
+import { dataEdge, usedExtent } from './dataJump.ts'
+import { clearRect, fillRect, type ViewOrder } from './editing.ts'
 import { cellDomId, GridRow } from './GridRow.tsx'
-import { columnOffsets, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
-import { handleGridKey } from './gridKeys.ts'
-import { moveSelection, scrollLeftToShow, selectAll, selectColumn } from './navigation.ts'
+import { columnOffsets, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
+import { handleGridKey, type Jump } from './gridKeys.ts'
+import {
+  moveSelection,
+  scrollLeftToShow,
+  selectAll,
+  selectColumn,
+  selectionTo,
+} from './navigation.ts'
+import { bodyHit } from './pointerSelection.ts'
 import { type RemoteSelection, SelectionBox } from './SelectionBox.tsx'
-import { type Rect, type Selection, selectionRect } from './selection.ts'
+import { clamp, type Rect, type Selection, selectionRect } from './selection.ts'
 import { useCellEditing } from './useCellEditing.ts'
 import { useColumnWidths } from './useColumnWidths.ts'
 import { useDragSelection } from './useDragSelection.ts'
@@ -33,9 +41,16 @@ type Props = {
   sorting: SortingState
   columnFilters: ColumnFiltersState
   onSort: (colId: string) => void
+  /** The open editor's text as it is typed (the formula bar shows it), null when none is open. */
+  onDraft?: (text: string | null) => void
   /** View only (a read link) or a past version: selecting, copying, sorting and filtering; no editing. */
   readOnly?: boolean
 }
+
+/** The sheet's element id: the formula bar hands focus back to it after an edit. */
+export const SHEET_ID = 'sheet'
+
+type Block = { anchor: ViewCell; focus: ViewCell }
 
 /**
  * The sheet: headers, the virtualised rows and the selections over them. Keyboard
@@ -71,6 +86,9 @@ export function GridView(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    // Rows start below the sticky column headers, so a row scrolled to the bottom edge needs
+    // the headers' height more to be fully on screen.
+    scrollPaddingEnd: HEADER_HEIGHT,
   })
 
   const rect = selection ? selectionRect(selection, view) : null
@@ -98,18 +116,82 @@ export function GridView(props: Props) {
     [selection, view, onSelection, scrollIntoView],
   )
 
+  /** Ctrl+Arrow, Home/End, Ctrl+Home/End, PageUp/PageDown: the cell each names, kept on screen. */
+  const jump = useCallback(
+    (j: Jump, extend: boolean) => {
+      if (!selection) return move(0, 0, false)
+      const r = view.rowIndex.get(selection.focus.rowId) ?? 0
+      const c = view.colIndex.get(selection.focus.colId) ?? 0
+      const filled = (row: number, col: number) =>
+        model.getValue(view.rowIds[row] ?? '', view.colIds[col] ?? '') !== ''
+      const size = { rows: view.rowIds.length, cols: view.colIds.length }
+      const perPage = Math.max(
+        1,
+        Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+      )
+      const target =
+        j.to === 'dataEdge'
+          ? dataEdge(filled, size, { row: r, col: c }, j.dRow, j.dCol)
+          : j.to === 'rowStart'
+            ? { row: r, col: 0 }
+            : j.to === 'rowEnd'
+              ? { row: r, col: size.cols - 1 }
+              : j.to === 'sheetStart'
+                ? { row: 0, col: 0 }
+                : j.to === 'page'
+                  ? { row: r + j.dir * perPage, col: c }
+                  : usedExtent(filledCells(model, view))
+      const moved = selectionTo(selection, view, target.row, target.col, extend)
+      if (!moved) return
+      onSelection(moved.selection)
+      scrollIntoView(moved.row, moved.col)
+    },
+    [selection, view, model, move, onSelection, scrollIntoView],
+  )
+
+  const onDraft = props.onDraft ?? noDraft
   const { editing, editCell, startEdit, finishEdit } = useCellEditing({
     model,
     author,
     selection,
     onFinished: useCallback(
       (then?: [number, number]) => {
+        onDraft(null)
         focusGrid()
         if (then) move(then[0], then[1], false)
       },
-      [focusGrid, move],
+      [focusGrid, move, onDraft],
     ),
   })
+
+  // Pointing at cells while a formula is typed (CellEditor): the block shown and its A1 text.
+  const editor = useRef<EditorHandle | null>(null)
+  const [pointed, setPointed] = useState<Block | null>(null)
+  const pointing = useRef(false)
+  const refFor = useCallback(
+    (a: ViewCell, f: ViewCell) => {
+      const fit = (c: ViewCell) => ({
+        row: clamp(c.row, 0, view.rowIds.length - 1),
+        col: clamp(c.col, 0, view.colIds.length - 1),
+      })
+      const anchor = fit(a)
+      const focus = fit(f)
+      // A1 counts the sheet's order, also when this user's view is sorted.
+      const sheetRow = (r: number) => layout.rowIndex.get(view.rowIds[r] ?? '') ?? 0
+      const r1 = sheetRow(anchor.row)
+      const r2 = sheetRow(focus.row)
+      const top = cellAddress(Math.min(r1, r2), Math.min(anchor.col, focus.col))
+      const bottom = cellAddress(Math.max(r1, r2), Math.max(anchor.col, focus.col))
+      return { ref: top === bottom ? top : `${top}:${bottom}`, anchor, focus }
+    },
+    [view, layout],
+  )
+  const hitCell = (target: EventTarget): ViewCell | null => {
+    const hit = bodyHit(target as Element)
+    const row = hit ? view.rowIndex.get(hit.rowId) : undefined
+    const col = hit?.colId ? view.colIndex.get(hit.colId) : undefined
+    return row === undefined || col === undefined ? null : { row, col }
+  }
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     // Keys on the sort buttons inside the sheet are theirs (Enter sorts, not edits).
@@ -118,10 +200,14 @@ export function GridView(props: Props) {
       readOnly ? () => {} : action
     handleGridKey(e, {
       move,
+      jump,
       edit: write(startEdit),
       clear: write(() => rect && clearRect(model, author, view, rect)),
       undo: write(() => grid.undo.undo()),
       redo: write(() => grid.undo.redo()),
+      fill: write(
+        (direction: 'down' | 'right') => rect && fillRect(model, author, view, rect, direction),
+      ),
       selectAll: () => {
         const all = selectAll(view)
         if (all) onSelection(all)
@@ -145,7 +231,8 @@ export function GridView(props: Props) {
     colIds: view.colIds,
     onSelection,
     onPress: () => {
-      if (editing) finishEdit(null)
+      // A click elsewhere keeps what was typed, as in any spreadsheet.
+      if (editing) finishEdit(editor.current?.text() ?? null)
       focusGrid()
     },
     onEditCell: readOnly ? () => {} : editCell,
@@ -168,12 +255,13 @@ export function GridView(props: Props) {
   return (
     <>
       <p id="grid-keys" className="visually-hidden">
-        Arrows move, Shift and arrows select, Enter or F2 edits, Delete clears, Tab leaves the
-        sheet.
+        Arrows move, Shift and arrows select, Ctrl and arrows jump to the edge of the data, Home,
+        End, Page Up and Page Down move further, Enter or F2 edits, Delete clears, Ctrl+D and Ctrl+R
+        fill down and right, Tab leaves the sheet.
       </p>
       <div
         ref={scrollRef}
-        className="grid-scroll"
+        className={`grid-scroll${props.sorting.length || props.columnFilters.length ? ' view-active' : ''}`}
         data-testid="grid"
         role="grid"
         aria-label="Sheet"
@@ -185,6 +273,7 @@ export function GridView(props: Props) {
           activeShown ? cellDomId(activeShown.rowId, activeShown.colId) : undefined
         }
         aria-describedby="grid-keys"
+        id={SHEET_ID}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={(e) => {
@@ -215,8 +304,29 @@ export function GridView(props: Props) {
           <div
             className="grid-body"
             style={{ height: virtualizer.getTotalSize() }}
-            onMouseDown={body.onMouseDown}
-            onMouseMove={body.onMouseMove}
+            onMouseDown={(e) => {
+              const cell = hitCell(e.target)
+              if (editing && cell && editor.current?.canPoint()) {
+                // The editor keeps focus; the click (and a drag from it) names cells instead.
+                e.preventDefault()
+                pointing.current = true
+                editor.current.point(cell, cell)
+                window.addEventListener('mouseup', () => (pointing.current = false), { once: true })
+                return
+              }
+              body.onMouseDown(e)
+            }}
+            onMouseMove={(e) => {
+              if (!pointing.current) return body.onMouseMove(e)
+              const cell = hitCell(e.target)
+              const from = pointed?.anchor
+              if (
+                cell &&
+                from &&
+                (cell.row !== pointed.focus.row || cell.col !== pointed.focus.col)
+              )
+                editor.current?.point(from, cell)
+            }}
             onDoubleClick={body.onDoubleClick}
           >
             {virtualizer.getVirtualItems().map((item) => {
@@ -241,7 +351,8 @@ export function GridView(props: Props) {
               const rr = selectionRect(r.selection, view)
               return rr ? (
                 <SelectionBox
-                  key={r.clientId}
+                  // A new key per place restarts the name label's show-then-fade.
+                  key={`${r.clientId}:${rr.top}:${rr.left}:${rr.bottom}:${rr.right}`}
                   {...box(rr)}
                   color={r.user.color}
                   label={r.user.name}
@@ -249,6 +360,14 @@ export function GridView(props: Props) {
               ) : null
             })}
             {rect && <SelectionBox {...box(rect)} color="var(--accent)" local />}
+            {editing && pointed && (
+              <div
+                aria-hidden="true"
+                className="selection pointed"
+                data-testid="pointed-range"
+                style={box(selectionRect(blockSelection(pointed, view), view) as Rect)}
+              />
+            )}
             {editing && editRect && !props.readOnly && (
               <CellEditor
                 key={`${editing.rowId}:${editing.colId}`}
@@ -256,6 +375,11 @@ export function GridView(props: Props) {
                 address={`${columnLetter(editRect.left)}${(layout.rowIndex.get(editing.rowId) ?? 0) + 1}`}
                 initial={editing.initial}
                 replace={editing.replace}
+                origin={{ row: editRect.top, col: editRect.left }}
+                refFor={refFor}
+                onPointed={setPointed}
+                onText={onDraft}
+                handle={editor}
                 onDone={finishEdit}
               />
             )}
@@ -265,3 +389,25 @@ export function GridView(props: Props) {
     </>
   )
 }
+
+/** A block of view indices as a selection by ids (to reuse selectionRect). */
+function blockSelection(b: Block, view: ViewOrder): Selection {
+  const at = (c: ViewCell) => ({
+    rowId: view.rowIds[c.row] ?? '',
+    colId: view.colIds[c.col] ?? '',
+  })
+  return { anchor: at(b.anchor), focus: at(b.focus) }
+}
+
+/** Every non-empty cell of the sheet, as view indices (rows hidden by a filter left out). */
+function* filledCells(model: GridModel, view: ViewOrder): Generator<ViewCell> {
+  for (const [key, entry] of model.cells) {
+    if (entry.v === '') continue
+    const [rowId, colId] = splitCellKey(key)
+    const row = view.rowIndex.get(rowId)
+    const col = view.colIndex.get(colId)
+    if (row !== undefined && col !== undefined) yield { row, col }
+  }
+}
+
+function noDraft(): void {}

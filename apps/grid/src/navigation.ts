@@ -31,14 +31,28 @@ export function moveSelection(
   }
   const r = view.rowIndex.get(selection.focus.rowId) ?? 0
   const c = view.colIndex.get(selection.focus.colId) ?? 0
-  const row = clamp(r + dRow, 0, view.rowIds.length - 1)
-  const col = clamp(c + dCol, 0, view.colIds.length - 1)
-  const next = cellAt(view, row, col)
+  return selectionTo(selection, view, r + dRow, c + dCol, extend)
+}
+
+/** The selection with its active end at (row, col) of the view, clamped; Shift keeps the anchor. */
+export function selectionTo(
+  selection: Selection | null,
+  view: Order,
+  row: number,
+  col: number,
+  extend: boolean,
+): Moved | null {
+  const r = clamp(row, 0, view.rowIds.length - 1)
+  const c = clamp(col, 0, view.colIds.length - 1)
+  const next = cellAt(view, r, c)
   if (!next) return null
   return {
-    selection: extend ? { anchor: selection.anchor, focus: next } : { anchor: next, focus: next },
-    row,
-    col,
+    selection:
+      extend && selection
+        ? { anchor: selection.anchor, focus: next }
+        : { anchor: next, focus: next },
+    row: r,
+    col: c,
   }
 }
 

@@ -1,8 +1,22 @@
 import type { Author, FormulaEvaluator, GridModel } from '@weft/grid-model'
 import { type RefObject, useEffect } from 'react'
-import { clearRect, copyRect, pasteTsv, type ViewOrder } from './editing.ts'
+import {
+  clearRect,
+  copyFormulas,
+  copyRect,
+  pasteTsv,
+  readCopiedBlock,
+  type ViewOrder,
+} from './editing.ts'
 import { pastedSelection } from './navigation.ts'
 import type { Rect, Selection } from './selection.ts'
+
+/**
+ * The sheet's own clipboard format, next to the plain values other apps read: formulas and where
+ * they came from, so pasting in a sheet shifts references (Chrome carries custom types between
+ * its pages).
+ */
+export const GRID_CLIPBOARD_TYPE = 'application/x-weft-grid+json'
 
 type Options = {
   /** The sheet container: the clipboard is the grid's only while it has focus. */
@@ -37,6 +51,7 @@ export function useGridClipboard({
     const onCopy = (e: ClipboardEvent) => {
       if (!active() || !rect) return
       e.clipboardData?.setData('text/plain', copyRect(evaluator, view, rect))
+      e.clipboardData?.setData(GRID_CLIPBOARD_TYPE, JSON.stringify(copyFormulas(model, view, rect)))
       e.preventDefault()
     }
     const onCut = (e: ClipboardEvent) => {
@@ -47,9 +62,13 @@ export function useGridClipboard({
     const onPaste = (e: ClipboardEvent) => {
       if (!active() || !rect || readOnly) return
       const text = e.clipboardData?.getData('text/plain') ?? ''
+      const ours = readCopiedBlock(e.clipboardData?.getData(GRID_CLIPBOARD_TYPE) || 'null')
       e.preventDefault()
-      if (!text) return
-      const written = pasteTsv(model, author, view, rect.top, rect.left, text)
+      const written = ours
+        ? pasteTsv(model, author, view, rect.top, rect.left, ours.tsv, ours)
+        : text
+          ? pasteTsv(model, author, view, rect.top, rect.left, text)
+          : null
       if (!written) return
       // Select what was pasted, so the user sees the block that arrived.
       const selection = pastedSelection(view, written, model.layout())

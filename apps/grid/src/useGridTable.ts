@@ -9,6 +9,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table'
+import { compareCellValues } from '@weft/grid-model'
 import { useDocSelector } from '@weft/react'
 import { useCallback, useMemo } from 'react'
 import type { Grid } from './useGrid.ts'
@@ -23,16 +24,6 @@ export const features = tableFeatures({
   filteredRowModel: createFilteredRowModel(),
   filterFns: { includesString: filterFn_includesString },
 })
-
-/** Numbers before text, numerically; empty cells always last, whatever the direction. */
-function compareValues(a: unknown, b: unknown): number {
-  const na = typeof a === 'number'
-  const nb = typeof b === 'number'
-  if (na && nb) return (a as number) - (b as number)
-  if (na) return -1
-  if (nb) return 1
-  return String(a).localeCompare(String(b), undefined, { numeric: true })
-}
 
 /**
  * Sorting and filtering are this user's view only (React state, never the
@@ -63,7 +54,7 @@ export function useGridTable(grid: Grid, sorting: SortingState, columnFilters: C
           a: { getValue: (id: string) => unknown },
           b: { getValue: (id: string) => unknown },
           id: string,
-        ) => compareValues(a.getValue(id), b.getValue(id)),
+        ) => compareCellValues(a.getValue(id), b.getValue(id)),
         sortUndefined: 'last' as const,
         filterFn: 'includesString' as const,
       })),

@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, BOB, contextFor, GridPage, uniqueGridId } from './gridPage.ts'
 
-test('a same-cell race settles on one value and the overwritten user is told who won', async ({
+test('a same-cell race settles on one value; the loser is told who won, the winner whom it beat', async ({
   browser,
   fleet,
 }) => {
@@ -41,7 +41,16 @@ test('a same-cell race settles on one value and the overwritten user is told who
   await expect(toast).toContainText('C3')
   await expect(toast).toContainText(winnerName)
   await expect(toast).toContainText(winner ?? '')
-  await expect(other.page.getByTestId('conflict-toast')).toHaveCount(0)
+  await expect(toast).toContainText('at the same time')
+
+  // The winner is told too: whose value, typed at the same time, was replaced.
+  const loserName = winnerName === 'Ada' ? 'Bob' : 'Ada'
+  const kept = other.page.getByTestId('conflict-toast')
+  await expect(kept).toBeVisible()
+  await expect(kept).toContainText('C3')
+  await expect(kept).toContainText('was kept')
+  await expect(kept).toContainText(loserName)
+  await expect(kept).toContainText(`from ${loserName}`)
 })
 
 test('edits made offline are kept and sync on reconnect', async ({ browser, fleet }) => {

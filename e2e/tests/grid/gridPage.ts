@@ -66,4 +66,22 @@ export class GridPage {
       document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }))
     }, text)
   }
+
+  /** Ctrl+C on the focused sheet: every type the sheet put on the clipboard. */
+  async copy(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => {
+      const dt = new DataTransfer()
+      document.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true }))
+      return Object.fromEntries(dt.types.map((t) => [t, dt.getData(t)]))
+    })
+  }
+
+  /** Ctrl+V of what `copy` returned (on this page or another user's). */
+  async pasteCopied(data: Record<string, string>): Promise<void> {
+    await this.page.evaluate((entries) => {
+      const dt = new DataTransfer()
+      for (const [type, value] of Object.entries(entries)) dt.setData(type, value)
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }))
+    }, data)
+  }
 }

@@ -62,3 +62,18 @@ test('nested formulas, errors and cycles', () => {
   put(4, 0, '=NOSUCH(1)')
   assert.equal(show(4, 0), '#NAME?')
 })
+
+test("a leading ' marks text: hidden in the cell, and the number stays text", () => {
+  const { put, show, model } = setup()
+  put(0, 0, "'007")
+  put(1, 0, "'=A1")
+  assert.equal(show(0, 0), '007')
+  assert.equal(show(1, 0), '=A1')
+  const { rowIds, colIds } = model.layout()
+  assert.equal(model.getValue(rowIds[0] as string, colIds[0] as string), "'007")
+  // Text, so left-aligned and sorted as text, not the number 7.
+  assert.equal(
+    new FormulaEvaluator(model).evaluate(rowIds[0] as string, colIds[0] as string).value,
+    '007',
+  )
+})

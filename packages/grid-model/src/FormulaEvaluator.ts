@@ -7,9 +7,13 @@ export type CellResult = { value: string | number | boolean | null; error: strin
 
 const EMPTY: CellResult = { value: null, error: null }
 
-/** A typed number reads as a number in formulas; anything else stays text. */
+/**
+ * A typed number reads as a number in formulas; anything else stays text. A leading `'` marks
+ * text (`'007`, `'=A1`), as in every spreadsheet: it is kept in the cell and never shown.
+ */
 function literal(text: string): CellResult {
   if (text === '') return EMPTY
+  if (text.startsWith("'")) return { value: text.slice(1), error: null }
   const n = Number(text)
   if (text.trim() !== '' && Number.isFinite(n)) return { value: n, error: null }
   return { value: text, error: null }

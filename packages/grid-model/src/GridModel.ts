@@ -194,6 +194,22 @@ export class GridModel {
     }, this.origin)
   }
 
+  /**
+   * Puts `rowIds` (in this order) at `index` of the rows without them, in one transaction: a
+   * row move of many rows at once, as a sort writes it.
+   */
+  placeRows(rowIds: readonly string[], index: number): void {
+    const moving = new Set(rowIds)
+    const rest = this.layout().rowIds.filter((id) => !moving.has(id))
+    const [before, after] = this.#neighbours(rest, index, (id) => this.rows.get(id) ?? '')
+    const keys = keysBetween(before, after, rowIds.length)
+    this.doc.transact(() => {
+      rowIds.forEach((id, i) => {
+        this.rows.set(id, keys[i] as string)
+      })
+    }, this.origin)
+  }
+
   insertColumns(index: number, count: number, type: ColumnType = 'text'): string[] {
     const { colIds } = this.layout()
     const [before, after] = this.#neighbours(colIds, index, (id) => this.#colKey(id))

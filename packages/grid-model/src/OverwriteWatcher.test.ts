@@ -20,7 +20,7 @@ function setup() {
   return { a, b, told, r: rowIds[0] as string, c: colIds[0] as string }
 }
 
-test('concurrent edits of one cell converge and only the loser is told, with the winner', () => {
+test('concurrent edits of one cell converge; the loser is told who won, the winner whom it beat', () => {
   const { a, b, told, r, c } = setup()
   a.setCell(r, c, 'from Ada', ada)
   b.setCell(r, c, 'from Bob', bob)
@@ -32,7 +32,37 @@ test('concurrent edits of one cell converge and only the loser is told, with the
   assert.equal(told[loser]?.length, 1)
   assert.equal(told[loser]?.[0]?.winner.v, value)
   assert.equal(told[loser]?.[0]?.winner.name, winner.name)
-  assert.equal(told[loser === 'ada' ? 'bob' : 'ada']?.length, 0, 'the winner is not told')
+  assert.equal(told[loser]?.[0]?.kind, 'lost')
+  const kept = told[loser === 'ada' ? 'bob' : 'ada'] ?? []
+  assert.equal(kept.length, 1, 'the winner is told too')
+  assert.equal(kept[0]?.kind, 'kept')
+  assert.equal(kept[0]?.mine, value)
+  assert.equal(kept[0]?.loser?.name, loser === 'ada' ? 'Ada' : 'Bob')
+  assert.equal(kept[0]?.loser?.v, loser === 'ada' ? 'from Ada' : 'from Bob')
+})
+
+test('a race merged after a long offline period is still told to both sides', (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: 1_000_000 })
+  const { a, b, told, r, c } = setup()
+  a.setCell(r, c, 'offline Ada', ada)
+  t.mock.timers.tick(10 * 60_000)
+  b.setCell(r, c, 'online Bob', bob)
+  t.mock.timers.tick(10 * 60_000)
+  sync(a.doc, b.doc)
+  const kinds = [...(told.ada ?? []), ...(told.bob ?? [])].map((o) => o.kind).sort()
+  assert.deepEqual(kinds, ['kept', 'lost'])
+})
+
+test('an overwrite made after seeing my value is told within the window, as replaced', () => {
+  const { a, b, told, r, c } = setup()
+  a.setCell(r, c, 'first', ada)
+  sync(a.doc, b.doc)
+  b.setCell(r, c, 'second', bob)
+  sync(a.doc, b.doc)
+  assert.equal(told.ada?.length, 1)
+  assert.equal(told.ada?.[0]?.kind, 'replaced')
+  assert.equal(told.ada?.[0]?.winner.name, 'Bob')
+  assert.equal(told.bob?.length, 0, 'Bob saw what he wrote over: no race')
 })
 
 test('an overwrite long after one’s own edit is not reported', (t) => {

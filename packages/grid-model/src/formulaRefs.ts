@@ -9,7 +9,7 @@ import type { GridLayout } from './types.ts'
  * of the formula. A reference to a deleted row or column renders as #REF!.
  */
 
-const A1_REF = /(^|[^A-Za-z0-9_.$"])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(])/g
+export const A1_REF = /(^|[^A-Za-z0-9_.$"])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(])/g
 const STORED_REF = /\{\{(\$?)([a-z0-9]+):(\$?)([a-z0-9]+)\}\}/g
 
 export function isFormula(text: string): boolean {
@@ -17,7 +17,7 @@ export function isFormula(text: string): boolean {
 }
 
 /** Splits a formula into string literals (left untouched) and code. */
-function mapCode(text: string, fn: (code: string) => string): string {
+export function mapCode(text: string, fn: (code: string) => string): string {
   let out = ''
   let i = 0
   while (i < text.length) {

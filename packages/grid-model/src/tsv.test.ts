@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { parseTsv, toTsv } from './tsv.ts'
+import { parseCsv, parseTsv, toCsv, toTsv } from './tsv.ts'
 
 test('a block round-trips, including awkward fields', () => {
   const block = [
@@ -26,4 +26,16 @@ test('a 20×5 block keeps its shape', () => {
   const parsed = parseTsv(`${toTsv(block)}\n`)
   assert.equal(parsed.length, 20)
   assert.deepEqual(parsed, block)
+})
+
+test('CSV round-trips commas, quotes and line breaks, and reads a BOM and CRLF', () => {
+  const rows = [
+    ['name', 'note'],
+    ['Ada, Countess', 'said "hi"'],
+    ['two\nlines', ''],
+  ]
+  const csv = toCsv(rows)
+  assert.equal(csv, 'name,note\r\n"Ada, Countess","said ""hi"""\r\n"two\nlines",')
+  assert.deepEqual(parseCsv(`\uFEFF${csv}\r\n`), rows)
+  assert.deepEqual(parseCsv('a\tb,c'), [['a\tb', 'c']])
 })

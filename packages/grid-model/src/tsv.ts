@@ -5,15 +5,29 @@
  */
 
 export function toTsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(quoteField).join('\t')).join('\n')
+  return rows.map((row) => row.map((f) => quoteField(f, '\t')).join('\t')).join('\n')
 }
 
-function quoteField(field: string): string {
-  if (!/[\t\n\r"]/.test(field)) return field
+/** CSV as RFC 4180 writes it (CRLF between records), what spreadsheets import and export. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map((f) => quoteField(f, ',')).join(',')).join('\r\n')
+}
+
+function quoteField(field: string, separator: string): string {
+  if (!field.includes(separator) && !/[\n\r"]/.test(field)) return field
   return `"${field.replaceAll('"', '""')}"`
 }
 
 export function parseTsv(text: string): string[][] {
+  return parseDelimited(text, '\t')
+}
+
+export function parseCsv(text: string): string[][] {
+  // A byte order mark, as Excel writes it, is not part of the first field.
+  return parseDelimited(text.startsWith('\uFEFF') ? text.slice(1) : text, ',')
+}
+
+function parseDelimited(text: string, separator: string): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
@@ -27,7 +41,7 @@ export function parseTsv(text: string): string[][] {
       const after = text[close + 1]
       if (
         close >= 0 &&
-        (after === undefined || after === '\t' || after === '\n' || after === '\r')
+        (after === undefined || after === separator || after === '\n' || after === '\r')
       ) {
         field = text.slice(i + 1, close).replaceAll('""', '"')
         i = close + 1
@@ -36,7 +50,7 @@ export function parseTsv(text: string): string[][] {
       }
     }
     atFieldStart = false
-    if (ch === '\t') {
+    if (ch === separator) {
       row.push(field)
       field = ''
       atFieldStart = true

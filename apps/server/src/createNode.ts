@@ -14,6 +14,7 @@ import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './access/AccessControl.ts'
 import { AwarenessGuard } from './access/AwarenessGuard.ts'
+import { CanvasGuard } from './canvas/CanvasGuard.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
 import { RequestRate } from './documents/RequestRate.ts'
@@ -103,6 +104,7 @@ export async function createNode(
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
     unsavedLimit,
+    new CanvasGuard(logger.child({ module: 'canvas' })),
     new TileBoard({
       limiter: redis
         ? new RedisPlacementWindow({

@@ -136,7 +136,7 @@ export function Toolbar({
         title="Shape list"
         onClick={onShapeList}
       >
-        Shapes
+        List
       </button>
     </div>
   )

@@ -26,6 +26,7 @@ const nodeGlobs = [
   'charts/*/tests/**/*.test.ts',
   // The scripts' own tests; scripts/cluster/tests need a cluster and run in stage 3.
   'scripts/*.test.ts',
+  'scripts/cluster/*.test.ts',
   'scripts/lint/**/*.test.ts',
 ]
 const tap = join(work, 'node.tap')
@@ -90,7 +91,10 @@ if (existsSync(playwrightConfig) && process.env.SKIP_E2E !== '1') {
 // 3. Cluster suites: the chart on a local Kubernetes cluster (scripts/cluster, `npm run
 // test:cluster`). They run where the cluster's binaries are built, or are being built (.ci/run
 // starts the build in the background; the suite waits for it), or with WEFT_CLUSTER_TESTS=1
-// (which builds them, 25-50 min the first time); WEFT_CLUSTER_TESTS=0 skips.
+// (which builds them, 25-50 min the first time); WEFT_CLUSTER_TESTS=0 skips. It runs tier 2 (the
+// chart's pods, the drills, the browser suites across the pods) when what tier 2 needs is cached
+// here, tier 1 otherwise, and prints which and why (scripts/cluster/tier.ts; WEFT_CLUSTER_TIER
+// forces one).
 const clusterTests =
   process.env.WEFT_CLUSTER_TESTS ??
   (existsSync(join(K8S_BIN, 'kube-apiserver')) || kubernetesBuildRunning() ? '1' : '0')

@@ -1,6 +1,9 @@
 // `npm run test:cluster`: the chart on the local cluster (scripts/cluster/tests). Brings the cluster
 // up when it is not running (and down again afterwards, unless WEFT_CLUSTER_KEEP=1), runs the suites
-// with Node's test runner, and prints `cluster tier: N` and `N passed, N failed`. With
+// with Node's test runner, and prints `cluster tier: N` and `N passed, N failed`. The tier is
+// WEFT_CLUSTER_TIER when set, else 2 when everything tier 2 needs is cached here and 1 otherwise
+// (tier.ts; the choice and its reason are printed first). At tier 2 the browser suites' results
+// (chart.test.ts runs Playwright across the chart's pods) are counted test by test. With
 // WEFT_CLUSTER_REPORT=<file> it also writes the counts as JSON for scripts/test.ts.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -8,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isAlive, readState } from './processes.ts'
+import { chooseTier, waitForTier2Prepare } from './tier.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const TIER2_ONLY = new Set(['node.test.ts', 'chart.test.ts'])
@@ -25,6 +29,10 @@ let failed = 0
 const running = readState()?.processes.every(isAlive) === true
 let startedHere = false
 if (!running) {
+  const choice = chooseTier()
+  console.log(`cluster: tier ${choice.tier} chosen: ${choice.reason}`)
+  process.env.WEFT_CLUSTER_TIER = String(choice.tier)
+  if (choice.tier === 2) waitForTier2Prepare()
   const up = cluster('up')
   process.stdout.write(up.stdout)
   startedHere = true
@@ -34,7 +42,9 @@ const state = readState()
 const tier = state?.tier ?? 1
 
 if (state && failed === 0) {
-  const tap = join(mkdtempSync(join(tmpdir(), 'weft-cluster-test-')), 'cluster.tap')
+  const work = mkdtempSync(join(tmpdir(), 'weft-cluster-test-'))
+  const tap = join(work, 'cluster.tap')
+  const browserReport = join(work, 'playwright.json')
   const tests = join(here, 'tests')
   const files = readdirSync(tests)
     .filter((f) => f.endsWith('.test.ts'))
@@ -54,7 +64,12 @@ if (state && failed === 0) {
     ],
     {
       stdio: 'inherit',
-      env: { ...process.env, KUBECONFIG: state.kubeconfig, WEFT_CLUSTER_TIER: String(tier) },
+      env: {
+        ...process.env,
+        KUBECONFIG: state.kubeconfig,
+        WEFT_CLUSTER_TIER: String(tier),
+        WEFT_CLUSTER_E2E_REPORT: browserReport,
+      },
     },
   )
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : ''
@@ -63,6 +78,19 @@ if (state && failed === 0) {
   passed += count('pass')
   failed += count('fail') + count('cancelled')
   if (!text) failed += 1
+  // Each browser test across the pods counts as one (chart.test.ts checks that they all ran).
+  if (existsSync(browserReport)) {
+    const stats = JSON.parse(readFileSync(browserReport, 'utf8')).stats as {
+      expected: number
+      unexpected: number
+      flaky: number
+    }
+    passed += stats.expected + stats.flaky
+    failed += stats.unexpected
+    console.log(
+      `browser suites across the chart's pods: ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed${stats.flaky ? ` (${stats.flaky} flaky)` : ''}`,
+    )
+  }
 }
 
 if (startedHere && process.env.WEFT_CLUSTER_KEEP !== '1') {

@@ -4,6 +4,8 @@
  * with the server's {"type":"tile.result",requestId,ok,reason?}. Until then the request is
  * pending; a request the server never answers (connection lost) is given up after `timeoutMs`.
  */
+import { HEX, randomId } from '@weft/protocol/randomId'
+
 export type TileAt = { row: number; col: number }
 export type PlacementRequest = TileAt & { requestId: string; colour: number }
 export type PlacementAnswer = { ok: boolean; reason?: string }
@@ -35,7 +37,7 @@ export class TilePlacer {
   }
 
   place(at: TileAt & { colour: number }): Promise<PlacementAnswer> {
-    const requestId = this.options.newId?.() ?? crypto.randomUUID()
+    const requestId = this.options.newId?.() ?? randomId(32, HEX)
     const request = { requestId, row: at.row, col: at.col, colour: at.colour }
     return new Promise((resolve) => {
       const timer = setTimeout(

@@ -9,12 +9,11 @@ import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import { mintAccessToken } from '@weft/protocol'
 import {
+  chartNodeSpec,
   connectClient,
   migrate,
-  type NodeSpec,
   type PostgresInstance,
   type RedisSentinelSetup,
-  renderChartPods,
   type ServerNode,
   startNode,
   startPostgres,
@@ -34,8 +33,10 @@ const nodes: ServerNode[] = []
 const clients: TestClient[] = []
 
 /** A pod of the chart (development install, Redis through the sentinels) as a local process. */
-function chartPod(nodeId: string, component: 'server' | 'presence', extra: Record<string, string>) {
-  const pods = renderChartPods({
+function chartPod(nodeId: string, component: 'server' | 'presence', env: Record<string, string>) {
+  return chartNodeSpec({
+    nodeId,
+    component,
     values: {
       // A development install without tokens, allowed on purpose (as the harness fleet does).
       nodeEnv: 'development',
@@ -54,22 +55,9 @@ function chartPod(nodeId: string, component: 'server' | 'presence', extra: Recor
       'harness-postgres': { 'database-url': postgres.url },
       'harness-redis': { 'redis-password': PASSWORD, 'redis-sentinel-password': SENTINEL_PASSWORD },
     },
-    podName: () => nodeId,
+    // PRESENCE_URL names this test's replica.
+    env,
   })
-  const pod = component === 'server' ? pods.server : pods.presence
-  if (!pod) throw new Error(`the chart rendered no ${component} Deployment`)
-  // The container and management ports become free loopback ports; PRESENCE_URL names this
-  // test's replica.
-  const { PORT: _port, MANAGEMENT_PORT: managementPort, PRESENCE_URL: _presence, ...env } = pod.env
-  const [bin, ...args] = pod.argv
-  const spec: NodeSpec = {
-    nodeId,
-    command: [bin === 'node' ? process.execPath : (bin as string), ...args],
-    env: { ...env, ...extra },
-    readinessPath: pod.readinessProbe?.path ?? '/readyz',
-    managementPort: managementPort !== undefined,
-  }
-  return spec
 }
 
 before(async () => {

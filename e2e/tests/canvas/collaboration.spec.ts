@@ -21,7 +21,7 @@ test('two users on two nodes draw and move shapes and end with identical canvase
   // The fleet-wide presence service lists Bob (connected through the other node) for Ada.
   await expect(
     ada.page.locator('[data-testid="presence"] li[data-source="presence"][data-user="Bob"]'),
-  ).toHaveAttribute('title', /node-b/)
+  ).toHaveAttribute('title', new RegExp(fleet.nodes[1].nodeId))
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 220, y: 180 })
   await ada.page.locator('[data-fill="#a5d8ff"]').click()

@@ -18,7 +18,7 @@ test('two users on two nodes edit one project: same file, other files, presence,
   // …and Bob, on the other node, is listed for Ada by the fleet-wide presence service.
   await expect(
     ada.page.getByTestId('presence').locator('li[data-source="presence"][data-user="Bob"]'),
-  ).toHaveAttribute('title', /node-b/)
+  ).toHaveAttribute('title', new RegExp(fleet.nodes[1].nodeId))
 
   // Same file, both ends at once: main.js, which the undo step below comes back to. (Opened by
   // name: which file a new project shows first is not what this test is about.)

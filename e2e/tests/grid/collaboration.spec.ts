@@ -17,7 +17,7 @@ test('two users on two nodes see each other’s values, selections and presence'
   // …and Bob, on the other node, is listed for Ada by the fleet-wide presence service.
   await expect(ada.presence.locator('li[data-source="presence"][data-user="Bob"]')).toHaveAttribute(
     'title',
-    /node-b/,
+    new RegExp(fleet.nodes[1].nodeId),
   )
 
   // Values, both ways, including a formula computed on the other side.

@@ -1,3 +1,4 @@
+import { HEX, randomId } from '@weft/protocol/randomId'
 import * as Y from 'yjs'
 import { compareShapes } from './paintOrder.ts'
 import {
@@ -39,7 +40,7 @@ const FIELDS = [
 ] as const
 
 export function newShapeId(): string {
-  return `s${crypto.randomUUID().replaceAll('-', '').slice(0, 11)}`
+  return `s${randomId(11, HEX)}`
 }
 
 /**

@@ -1,6 +1,8 @@
 // Every app page is `<base><id>[/<more>]` (/grid/<id>, /canvas/<id>/tiles, /code/<id>): one
 // reading of that shape for all of them, with the id rule of document names (documentNames.ts
 // in @weft/protocol: `[A-Za-z0-9_-]{1,64}`).
+import { HEX, randomId } from '@weft/protocol/randomId'
+
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /** The id in `<base><id>` and the path segments after it; null when there is no usable id. */
@@ -18,7 +20,7 @@ export function docPath(pathname: string, base: string): { id: string; rest: str
 
 /** A fresh id for a new document: 12 hex characters. */
 export function newDocId(): string {
-  return crypto.randomUUID().replaceAll('-', '').slice(0, 12)
+  return randomId(12, HEX)
 }
 
 /**

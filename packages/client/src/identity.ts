@@ -1,3 +1,5 @@
+import { HEX, randomId } from '@weft/protocol/randomId'
+
 /** Who the user is, as shown to others (presence, cell authorship, activity). */
 export type Identity = { id: string; name: string; color: string }
 
@@ -27,7 +29,7 @@ function randomInt(max: number): number {
 }
 
 export function newIdentity(): Identity {
-  const id = `u-${crypto.randomUUID().slice(0, 8)}`
+  const id = `u-${randomId(8, HEX)}`
   return {
     id,
     name: `${ANIMALS[randomInt(ANIMALS.length)]} ${100 + randomInt(900)}`,

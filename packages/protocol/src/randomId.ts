@@ -1,8 +1,13 @@
-// Random identifiers for things inside documents (grid rows and columns, code files). Kept apart
-// from the token code (`@weft/protocol/randomId`) so browser bundles take it without jose.
+// Random identifiers for things inside documents (grid rows and columns, code files, shapes) and
+// for new documents and dev identities. Kept apart from the token code (`@weft/protocol/randomId`)
+// so browser bundles take it without jose. crypto.getRandomValues, never crypto.randomUUID: the
+// latter exists only in secure contexts, so on a plain-HTTP origin other than localhost (a
+// cluster's internal address, an http Ingress) every caller would throw.
 
 /** Lower-case letters and digits. */
 export const LOWER_ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789'
+/** Lower-case hexadecimal digits (16 divides 256: no bias at all). */
+export const HEX = '0123456789abcdef'
 /** Letters of both cases and digits. */
 export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 

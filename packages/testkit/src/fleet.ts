@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { renderChartPods } from './chartPods.ts'
+import { chartNodeSpec } from './chartNodeSpec.ts'
 import { type PostgresInstance, startPostgres } from './postgres.ts'
 import { type RedisInstance, startRedis } from './redis.ts'
 import { REPO_ROOT } from './repoRoot.ts'
@@ -56,56 +56,36 @@ export function migrate(databaseUrl: string): void {
 }
 
 /** The chart's server (or presence) pod for this fleet, as a process spec. */
-function chartNodeSpec(
+function fleetChartNodeSpec(
   nodeId: string,
   fleetEnv: Record<string, string>,
   component: 'server' | 'presence' = 'server',
 ): NodeSpec {
-  const secrets = {
-    'harness-auth': { 'auth-secret': fleetEnv.AUTH_SECRET ?? 'harness-secret-0123456789' },
-    'harness-postgres': { 'database-url': fleetEnv.DATABASE_URL as string },
-    'harness-redis': { 'redis-url': fleetEnv.REDIS_URL as string },
-  }
   // Without an AUTH_SECRET the fleet is a development install (nodeEnv: development, open dev
   // mode, allowed on purpose), the chart's own way of running without tokens — what the browser
   // suites use.
   const auth = fleetEnv.AUTH_SECRET
     ? { auth: { existingSecret: 'harness-auth' } }
     : { nodeEnv: 'development', allowOpenDevMode: true }
-  const pods = renderChartPods({
+  return chartNodeSpec({
+    nodeId,
+    component,
     values: {
       ...auth,
       database: { existingSecret: 'harness-postgres' },
       redis: { existingSecret: 'harness-redis' },
     },
-    secrets,
-    podName: () => nodeId,
-  })
-  const server = component === 'server' ? pods.server : pods.presence
-  if (!server) throw new Error(`the chart rendered no ${component} Deployment`)
-  const [bin, ...args] = server.argv
-  // The container port becomes a free loopback port (startNode picks one when PORT is unset).
-  // PRESENCE_URL names the in-cluster Service; the fleet's own presence replica replaces it.
-  // MANAGEMENT_PORT (probes and metrics) becomes another free loopback port.
-  const {
-    PORT: _containerPort,
-    MANAGEMENT_PORT: managementPort,
-    PRESENCE_URL: _presenceService,
-    ...podEnv
-  } = server.env
-  const extra = Object.fromEntries(
-    Object.entries(fleetEnv).filter(
-      ([key]) => !['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'].includes(key),
+    secrets: {
+      'harness-auth': { 'auth-secret': fleetEnv.AUTH_SECRET ?? 'harness-secret-0123456789' },
+      'harness-postgres': { 'database-url': fleetEnv.DATABASE_URL as string },
+      'harness-redis': { 'redis-url': fleetEnv.REDIS_URL as string },
+    },
+    env: Object.fromEntries(
+      Object.entries(fleetEnv).filter(
+        ([key]) => !['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'].includes(key),
+      ),
     ),
-  )
-  return {
-    nodeId,
-    // The image's `node` is this process's Node 24.
-    command: [bin === 'node' ? process.execPath : (bin as string), ...args],
-    env: { ...podEnv, ...extra },
-    readinessPath: server.readinessProbe?.path ?? '/readyz',
-    managementPort: managementPort !== undefined,
-  }
+  })
 }
 
 const NODE_NAMES = ['node-a', 'node-b', 'node-c', 'node-d', 'node-e', 'node-f']
@@ -130,7 +110,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     const nodeId = `presence-${presence.length + 1}`
     const replica = await startNode(
       options.fromChart
-        ? chartNodeSpec(nodeId, env, 'presence')
+        ? fleetChartNodeSpec(nodeId, env, 'presence')
         : { nodeId, env, command: [process.execPath, join('apps', 'presence', 'src', 'main.ts')] },
     )
     presence.push(replica)
@@ -142,7 +122,9 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   }
   const nodes: ServerNode[] = []
   const addNode = async (nodeId = NODE_NAMES[nodes.length] ?? `node-${nodes.length}`) => {
-    const node = await startNode(options.fromChart ? chartNodeSpec(nodeId, env) : { nodeId, env })
+    const node = await startNode(
+      options.fromChart ? fleetChartNodeSpec(nodeId, env) : { nodeId, env },
+    )
     nodes.push(node)
     return node
   }

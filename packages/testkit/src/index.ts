@@ -1,4 +1,5 @@
 export { type Balancer, startBalancer } from './balancer.ts'
+export { type ChartNodeSpecOptions, chartNodeSpec } from './chartNodeSpec.ts'
 export { type ChartPod, renderChartPods } from './chartPods.ts'
 export { clientPool } from './clientPool.ts'
 export { connectClient, type TestClient, textOf } from './clients.ts'

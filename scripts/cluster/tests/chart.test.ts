@@ -5,7 +5,8 @@
 // chart's Service (its ClusterIP, routed by kube-proxy, from this machine) while the drills hit
 // real pods: a server pod force-deleted, a rolling `helm upgrade`, the Redis pod deleted. After
 // each drill every user holds every word anyone typed, and a user who opens the document afresh
-// reads them all from the servers.
+// reads them all from the servers. Last, the Playwright suites run in Chromium on this machine
+// against the chart's pods (each app's two-user story, one user on each server pod).
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { mintAccessToken } from '@weft/protocol'
 import { connectClient } from '../../../packages/testkit/src/clients.ts'
 import { missingTokens } from '../../../packages/testkit/src/typists.ts'
+import { ACROSS_PODS_SPECS, runBrowserSuites } from './browserSuites.ts'
 import { CHART } from './fixtures.ts'
 import {
   dropNamespace,
@@ -325,4 +327,73 @@ test('deleting the Redis pod while users type loses nothing', async () => {
     // Readiness is each pod's own: the server pods stayed in the Service throughout.
     assert.ok((await serverPods()).every(ready), 'server pods stayed Ready')
   })
+})
+
+test("the Playwright suites run across the chart's pods", async () => {
+  // The browser suites run as a development install (no tokens; the apps take the user's name
+  // from the page, as the local fleet does): a rolling upgrade to the chart's open dev mode.
+  const before = new Set((await serverPods()).map((p) => p.metadata.name))
+  await helm(
+    installArgs([
+      '--set',
+      'auth.existingSecret=',
+      '--set',
+      'allowOpenDevMode=true',
+      '--set',
+      'nodeEnv=development',
+    ]),
+    HELM_PROCESS_MS,
+  )
+  const pods = await eventually(
+    'two new server pods Ready',
+    async () => {
+      const current = await serverPods()
+      return current.length === 2 &&
+        current.every(ready) &&
+        current.every((p) => !before.has(p.metadata.name))
+        ? current
+        : false
+    },
+    300_000,
+  )
+  const port = (
+    await kubectl([
+      'get',
+      'service',
+      SERVICE,
+      '-n',
+      ns,
+      '-o',
+      'jsonpath={.spec.ports[?(@.name=="http")].targetPort}',
+    ])
+  ).trim()
+  const spec = pods[0]?.spec as
+    | { containers: { ports?: { name?: string; containerPort: number }[] }[] }
+    | undefined
+  const containerPort = Number(
+    spec?.containers[0]?.ports?.find((p) => p.name === port || String(p.containerPort) === port)
+      ?.containerPort ?? 0,
+  )
+  assert.ok(containerPort > 0, `the server container's ${port} port`)
+  const serviceIp = wsUrl.replace(/^ws:\/\//, '').replace(/\/collab$/, '')
+  const target = {
+    service: `http://${serviceIp}`,
+    nodes: pods.map((p) => ({
+      nodeId: p.metadata.name,
+      url: `http://${(p.status as { podIP: string }).podIP}:${containerPort}`,
+    })),
+  }
+  // The app the browsers load is the pods': the Service and each pod serve it.
+  for (const url of [target.service, ...target.nodes.map((n) => n.url)])
+    assert.equal((await fetch(`${url}/grid/probe`)).status, 200, `${url} serves the grid app`)
+  console.log(`# browser suites against ${JSON.stringify(target)} at ${elapsed()}`)
+  const run = await runBrowserSuites(target)
+  console.log(`# browser suites: ${JSON.stringify(run.stats)} at ${elapsed()}`)
+  assert.ok(run.stats, `Playwright wrote its report (${run.report}; exit ${run.code})`)
+  // Every test of the listed specs ran (none skipped), each counted by test-cluster.ts from the
+  // report; run on its own (no WEFT_CLUSTER_E2E_REPORT), this test also fails on a failed one.
+  const ran = run.stats.expected + run.stats.unexpected + run.stats.flaky
+  assert.ok(ran >= ACROSS_PODS_SPECS.length && run.stats.skipped === 0, 'every story ran')
+  if (!process.env.WEFT_CLUSTER_E2E_REPORT)
+    assert.equal(run.stats.unexpected, 0, 'every browser test passed')
 })

@@ -4,25 +4,11 @@
  * reconnects and fail-over to other nodes when asked for.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import { connectClient, type TestClient, type Trace, waitFor } from '@weft/testkit'
+import type { Trace } from '@weft/testkit'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Protocol } from './fleets.ts'
-
-export async function connectSynced(wsUrl: string, documentName: string): Promise<TestClient> {
-  const client = connectClient(wsUrl, documentName)
-  // Longer than testkit's 20 s: a node busy with a backlog is slow to sync, and that is a result.
-  await waitFor(
-    `${documentName} synced`,
-    () => client.provider.isSynced && client.provider.unsyncedChanges === 0,
-    { timeoutMs: 90_000 },
-  ).catch((error) => {
-    client.destroy()
-    throw error
-  })
-  return client
-}
 
 /** Applies one trace transaction as one Yjs transaction (one update on the wire). */
 export function applyTxn(text: Y.Text, patches: Trace['txns'][number]['patches']): void {

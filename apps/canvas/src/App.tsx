@@ -1,5 +1,15 @@
 import type { ShapeStyle } from '@weft/canvas-model'
-import { AppShell, useCollabDocument, useDocSelector } from '@weft/react'
+import {
+  AppShell,
+  announce,
+  HistoryPanel,
+  TitleEditor,
+  useCollabDocument,
+  useDocSelector,
+  useDocumentTitle,
+  useVersionPreview,
+  VersionBanner,
+} from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
@@ -7,6 +17,7 @@ import type { CanvasCommand } from './canvasKeys.ts'
 import { download, exportPng, exportSvg } from './exportImage.ts'
 import type { Point } from './geometry.ts'
 import { ModeSwitch } from './ModeSwitch.tsx'
+import { bringBackShape, disposePastCanvas, loadPastCanvas } from './pastCanvas.ts'
 import { ShapeList } from './ShapeList.tsx'
 import { type Action, Toolbar } from './Toolbar.tsx'
 import { INITIAL_STYLE, type Tool } from './tools.ts'
@@ -25,6 +36,22 @@ export function App({ docId }: { docId: string }) {
   const [shapeList, setShapeList] = useState(false)
 
   const doc = provider?.document ?? null
+  const title = useDocumentTitle(documentName, session.token, doc)
+  const shownTitle = title.title ?? docId
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const historyToggle = useRef<HTMLButtonElement>(null)
+  const preview = useVersionPreview(
+    documentName,
+    session.token,
+    useCallback(
+      (version: string) => loadPastCanvas(documentName, session.token, version),
+      [documentName, session.token],
+    ),
+    disposePastCanvas,
+  )
+  const past = preview.viewing?.content ?? null
+  const [pastSelection, setPastSelection] = useState<string[]>([])
+  const pastShapes = useMemo(() => past?.list() ?? [], [past])
   const shapes = useDocSelector(
     doc,
     useCallback(() => canvas?.model.list() ?? [], [canvas]),
@@ -136,45 +163,133 @@ export function App({ docId }: { docId: string }) {
     <AppShell
       brand="Weft Canvas"
       home="/canvas/"
-      docName={docId}
+      docName={shownTitle}
       docTitle={documentName}
+      title={<TitleEditor shown={shownTitle} documentName={documentName} title={title} />}
       status={status}
       session={session}
       users={users}
       online={online}
       peopleLabel="People on this canvas"
-      actions={<ModeSwitch id={docId} mode="free" />}
+      actions={
+        <>
+          <ModeSwitch id={docId} mode="free" />
+          <button
+            ref={historyToggle}
+            type="button"
+            className={historyOpen ? 'on' : ''}
+            aria-pressed={historyOpen}
+            onClick={() => {
+              if (historyOpen) preview.close()
+              setHistoryOpen((o) => !o)
+            }}
+            data-testid="history-toggle"
+          >
+            History
+          </button>
+        </>
+      }
       loading="Loading canvas…"
     >
       {canvas && synced && (
         <>
-          <Toolbar
-            tool={tool}
-            onTool={setTool}
-            style={style}
-            onStyle={onStyle}
-            hasSelection={live.length > 0}
-            canUndo={history.canUndo}
-            canRedo={history.canRedo}
-            onAction={(a) => void onAction(a)}
-            shapeList={shapeList}
-            onShapeList={() => setShapeList((o) => !o)}
-          />
-          <CanvasView
-            model={canvas.model}
-            shapes={shapes}
-            tool={tool}
-            style={style}
-            selection={live}
-            onSelection={setSelection}
-            onToolDone={() => setTool('select')}
-            onGestureStart={() => canvas.undo.stopCapturing()}
-            onCursor={onCursor}
-            remote={remote}
-            onCommand={onCommand}
-          >
-            {shapeList && <ShapeList shapes={shapes} selection={live} onSelection={setSelection} />}
-          </CanvasView>
+          <VersionBanner preview={preview} noun="version">
+            {past &&
+              pastSelection.length > 0 &&
+              pastSelection.some((id) => !canvas.model.get(id)) && (
+                <button
+                  type="button"
+                  data-testid="bring-back-shape"
+                  onClick={() => {
+                    let count = 0
+                    for (const id of pastSelection) {
+                      const shape = past.get(id)
+                      if (shape && !canvas.model.get(id)) {
+                        bringBackShape(canvas.model, shape)
+                        count += 1
+                      }
+                    }
+                    announce(`${count} ${count === 1 ? 'shape' : 'shapes'} brought back`)
+                  }}
+                >
+                  Bring back selected shapes
+                </button>
+              )}
+          </VersionBanner>
+          {past ? null : (
+            <Toolbar
+              tool={tool}
+              onTool={setTool}
+              style={style}
+              onStyle={onStyle}
+              hasSelection={live.length > 0}
+              canUndo={history.canUndo}
+              canRedo={history.canRedo}
+              onAction={(a) => void onAction(a)}
+              shapeList={shapeList}
+              onShapeList={() => setShapeList((o) => !o)}
+            />
+          )}
+          <div className="canvas-main">
+            {past ? (
+              <CanvasView
+                key={preview.viewing?.session.id}
+                model={past}
+                shapes={pastShapes}
+                tool="select"
+                style={style}
+                selection={pastSelection}
+                onSelection={setPastSelection}
+                onToolDone={() => {}}
+                onGestureStart={() => {}}
+                onCursor={() => {}}
+                remote={[]}
+                onCommand={() => {}}
+                readOnly
+              >
+                <ShapeList
+                  shapes={pastShapes}
+                  selection={pastSelection}
+                  onSelection={setPastSelection}
+                />
+              </CanvasView>
+            ) : (
+              <CanvasView
+                model={canvas.model}
+                shapes={shapes}
+                tool={tool}
+                style={style}
+                selection={live}
+                onSelection={setSelection}
+                onToolDone={() => setTool('select')}
+                onGestureStart={() => canvas.undo.stopCapturing()}
+                onCursor={onCursor}
+                remote={remote}
+                onCommand={onCommand}
+              >
+                {shapeList && (
+                  <ShapeList shapes={shapes} selection={live} onSelection={setSelection} />
+                )}
+              </CanvasView>
+            )}
+            {historyOpen && (
+              <HistoryPanel
+                documentName={documentName}
+                token={session.token}
+                doc={doc}
+                selected={preview.viewing?.session.id ?? preview.loading?.id ?? null}
+                onSelect={(picked) => {
+                  setPastSelection([])
+                  preview.open(picked)
+                }}
+                onClose={() => {
+                  preview.close()
+                  setHistoryOpen(false)
+                  historyToggle.current?.focus()
+                }}
+              />
+            )}
+          </div>
         </>
       )}
     </AppShell>

@@ -52,6 +52,8 @@ type Props = {
   onCommand: (command: NonNullable<CanvasCommand>) => void
   /** Drawn over the stage's right edge (the shape list). */
   children?: ReactNode
+  /** A past version on screen: shapes can be selected and walked, the view panned, never edited. */
+  readOnly?: boolean
 }
 
 export function CanvasView(props: Props) {
@@ -133,6 +135,7 @@ export function CanvasView(props: Props) {
     if (e.target !== e.currentTarget) return
     const command = canvasCommand(e, tool, selection.length > 0)
     if (!command) return
+    if (props.readOnly && command.kind !== 'pan' && command.kind !== 'cycle') return
     e.preventDefault()
     // The selected shapes as the model holds them now: a key repeats faster than the drawing
     // re-renders (once a frame), and each step must start where the previous one left off.
@@ -260,6 +263,7 @@ export function CanvasView(props: Props) {
     if (!g) return
     const step = stepOutcome(g, p, local(e), tool)
     if (step.kind === 'camera') setCam(step.cam)
+    else if (props.readOnly) return
     // Each step writes the whole position (the model stores it with w, h as one `box` value),
     // so a concurrent drag by someone else ends on their position or ours, never a mix.
     else if (step.kind === 'move') model.updateMany(step.patches)
@@ -273,7 +277,7 @@ export function CanvasView(props: Props) {
   const onPointerUp = () => {
     const g = gesture.current
     gesture.current = null
-    if (g?.kind !== 'draw') return
+    if (g?.kind !== 'draw' || props.readOnly) return
     setDraft(null)
     const init = drawnShape(tool, g.points, style)
     if (!init) return
@@ -292,7 +296,7 @@ export function CanvasView(props: Props) {
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
     const id = shapeIdAt(e.target as Element, at(e))
     const s = id ? model.get(id) : null
-    if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
+    if (!s || (s.type !== 'text' && s.type !== 'sticky') || props.readOnly) return
     const text = window.prompt('Edit text', s.text)
     if (text === null) return
     props.onGestureStart()

@@ -1,22 +1,34 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
 import {
   AppShell,
+  HistoryPanel,
+  TitleEditor,
   useDocSelector,
   useDocumentState,
+  useDocumentTitle,
   useProjectPresence,
   useSession,
+  useVersionPreview,
+  VersionBanner,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { DeleteDialog } from './DeleteDialog.tsx'
+import { DeleteNotices } from './DeleteNotices.tsx'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
 import { FileTree, type ProjectAwareness } from './FileTree.tsx'
+import { PastProjectView } from './PastProjectView.tsx'
 import { Preview } from './Preview.tsx'
+import { loadPastProject } from './pastProject.ts'
+import { RunLocally } from './RunLocally.tsx'
 import { Tabs } from './Tabs.tsx'
+import { TrashPanel } from './TrashPanel.tsx'
 import { TEMPLATES } from './templates.ts'
 import type { Bound } from './testHook.ts'
 import { installTestHook } from './testHook.ts'
 import { useAcquired } from './useAcquired.ts'
 import { useAnnounceFileVisitors } from './useAnnounceFileVisitors.ts'
+import { useDeletes } from './useDeletes.ts'
 import { useDocPool } from './useDocPool.ts'
 import { usePendingEdits } from './usePendingEdits.ts'
 
@@ -39,6 +51,10 @@ export function App({ projectId }: { projectId: string }) {
   const meta: ProjectMeta = useDocSelector(
     doc,
     useCallback(() => model?.readMeta() ?? {}, [model]),
+  )
+  const trash = useDocSelector(
+    doc,
+    useCallback(() => model?.trash() ?? [], [model]),
   )
   const template = TEMPLATES.find((t) => t.id === meta.template)
 
@@ -75,6 +91,26 @@ export function App({ projectId }: { projectId: string }) {
     open(first ?? (tree.files[0]?.id as string))
   }, [tree, synced, template, open])
 
+  // Tabs keep the ids of deleted files (hidden above), so a restored file's tab comes back.
+  const deletes = useDeletes(model, tree, trash, session.identity, tabs, (files) => {
+    const back = files.find((f) => tabs.includes(f))
+    if (back) setActive(back)
+  })
+  const undoLast = useRef(deletes.undoLast)
+  undoLast.current = deletes.undoLast
+  useEffect(() => {
+    // Ctrl+Z outside an editor or a field undoes this user's last delete (the editor's own
+    // Ctrl+Z undoes typing).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey) return
+      const t = e.target as HTMLElement | null
+      if (t?.closest('.cm-editor, input, textarea, select, dialog')) return
+      if (undoLast.current()) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
   useEffect(() => {
     provider?.setAwarenessField('file', activeFile)
   }, [provider, activeFile])
@@ -86,14 +122,30 @@ export function App({ projectId }: { projectId: string }) {
   }, [pool, model, projectId])
 
   const activeNode = activeFile ? tree?.nodes.get(activeFile) : undefined
-  const projectName = meta.name ?? projectId
+  const documentName = projectDocName(projectId)
+  // The project's name is the document's title; a project made before titles keeps its own.
+  const title = useDocumentTitle(documentName, session.token, doc)
+  const projectName = title.title ?? meta.name ?? projectId
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const historyToggle = useRef<HTMLButtonElement>(null)
+  const preview = useVersionPreview(
+    documentName,
+    session.token,
+    useCallback(
+      (version: string) => loadPastProject(documentName, session.token, version),
+      [documentName, session.token],
+    ),
+  )
+  const past = preview.viewing?.content ?? null
+  const liveFiles = useMemo(() => new Set(tree?.files.map((f) => f.id) ?? []), [tree])
 
   return (
     <AppShell
       brand="Weft Code"
       home="/code/"
       docName={projectName}
-      docTitle={`code:${projectId}`}
+      docTitle={documentName}
+      title={<TitleEditor shown={projectName} documentName={documentName} title={title} />}
       status={{ ...status, pendingEdits: pending }}
       session={session}
       users={users}
@@ -101,7 +153,7 @@ export function App({ projectId }: { projectId: string }) {
       peopleLabel="People in this project"
       actions={
         <>
-          {template?.preview === 'static' && (
+          {template && (
             <button
               type="button"
               className={showPreview ? 'on' : ''}
@@ -119,48 +171,114 @@ export function App({ projectId }: { projectId: string }) {
           >
             Download zip
           </button>
+          <button
+            ref={historyToggle}
+            type="button"
+            className={historyOpen ? 'on' : ''}
+            aria-pressed={historyOpen}
+            onClick={() => {
+              if (historyOpen) preview.close()
+              setHistoryOpen((o) => !o)
+            }}
+            data-testid="history-toggle"
+          >
+            History
+          </button>
         </>
       }
       loading="Loading project…"
+      overlay={
+        <>
+          <DeleteDialog
+            path={deletes.asking?.path ?? null}
+            folder={deletes.asking?.folder ?? false}
+            onConfirm={deletes.confirm}
+            onCancel={deletes.cancel}
+          />
+          <DeleteNotices
+            items={deletes.notices}
+            onRestore={(n) => deletes.restore(n.restoreId)}
+            onDismiss={deletes.dismiss}
+          />
+        </>
+      }
     >
       {pool && model && tree && synced && (
-        <div className="main">
-          <FileTree
-            model={model}
-            tree={tree}
-            selected={selected}
-            onSelect={setSelected}
-            onOpen={open}
-            users={users}
-          />
-          <section className="editor-pane">
-            <Tabs
-              tree={tree}
-              tabs={liveTabs}
-              active={activeFile}
-              onActivate={setActive}
-              onClose={close}
-            />
-            {activeNode ? (
-              <Editor
-                key={activeNode.id}
-                pool={pool}
+        <>
+          <VersionBanner preview={preview} noun="version" />
+          <div className="code-main">
+            {past ? (
+              <PastProjectView
+                key={preview.viewing?.session.id}
+                project={past}
                 projectId={projectId}
-                fileId={activeNode.id}
-                name={activeNode.name}
-                seed={activeNode.seed}
-                onText={(b) => {
-                  bound.current = b
-                }}
+                token={session.token}
+                liveFiles={liveFiles}
               />
             ) : (
-              <div className="empty muted">Open a file from the tree.</div>
+              <div className="main">
+                <FileTree
+                  model={model}
+                  tree={tree}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onOpen={open}
+                  users={users}
+                  onDelete={deletes.ask}
+                >
+                  <details className="trash-box" data-testid="trash-box">
+                    <summary>Trash ({trash.length})</summary>
+                    <TrashPanel items={trash} onRestore={deletes.restore} />
+                  </details>
+                </FileTree>
+                <section className="editor-pane">
+                  <Tabs
+                    tree={tree}
+                    tabs={liveTabs}
+                    active={activeFile}
+                    onActivate={setActive}
+                    onClose={close}
+                  />
+                  {activeNode ? (
+                    <Editor
+                      key={activeNode.id}
+                      pool={pool}
+                      projectId={projectId}
+                      fileId={activeNode.id}
+                      name={activeNode.name}
+                      seed={activeNode.seed}
+                      onText={(b) => {
+                        bound.current = b
+                      }}
+                    />
+                  ) : (
+                    <div className="empty muted">Open a file from the tree.</div>
+                  )}
+                </section>
+                {template?.preview === 'static' && showPreview && (
+                  <Preview pool={pool} projectId={projectId} tree={tree} />
+                )}
+                {template && template.preview !== 'static' && showPreview && (
+                  <RunLocally template={template} />
+                )}
+              </div>
             )}
-          </section>
-          {template?.preview === 'static' && showPreview && (
-            <Preview pool={pool} projectId={projectId} tree={tree} />
-          )}
-        </div>
+            {historyOpen && (
+              <HistoryPanel
+                documentName={documentName}
+                token={session.token}
+                doc={doc}
+                selected={preview.viewing?.session.id ?? preview.loading?.id ?? null}
+                onSelect={preview.open}
+                onClose={() => {
+                  preview.close()
+                  setHistoryOpen(false)
+                  historyToggle.current?.focus()
+                }}
+              />
+            )}
+          </div>
+        </>
       )}
     </AppShell>
   )

@@ -1,7 +1,7 @@
 import type { AwarenessUser } from '@weft/client'
 import { type ProjectModel, type ProjectTree, TreeError, type TreeNode } from '@weft/code-model'
 import { readableText } from '@weft/react'
-import { type DragEvent, useEffect, useRef, useState } from 'react'
+import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { NameInput } from './NameInput.tsx'
 import { treeKeyAction, type VisibleRow } from './treeKeys.ts'
 
@@ -19,6 +19,10 @@ type Props = {
   onSelect: (id: string | null) => void
   onOpen: (id: string) => void
   users: AwarenessUser<ProjectAwareness>[]
+  /** Asks to delete an entry (the app confirms first). */
+  onDelete: (id: string) => void
+  /** Shown below the tree (the trash). */
+  children?: ReactNode
 }
 
 /** The folder new entries go into: the selected folder, or the selected file's folder. */
@@ -51,7 +55,16 @@ function visibleRows(tree: ProjectTree, collapsed: ReadonlySet<string>): Visible
  * deletes. Naming happens in a labelled field above the tree, and focus comes back to the tree
  * when it closes.
  */
-export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Props) {
+export function FileTree({
+  model,
+  tree,
+  selected,
+  onSelect,
+  onOpen,
+  users,
+  onDelete,
+  children,
+}: Props) {
   const [editing, setEditing] = useState<Editing>(null)
   const [error, setError] = useState<string | null>(null)
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set())
@@ -193,14 +206,8 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
           }}
           onKeyDown={(e) => {
             if (e.key === 'F2') setEditing({ mode: 'rename', id: node.id })
-            else if (e.key === 'Delete') {
-              const i = rows.findIndex((r) => r.id === node.id)
-              const next = rows[i + 1] ?? rows[i - 1]
-              if (attempt(() => model.remove(node.id)) && next) {
-                onSelect(next.id)
-                refocus.current = true
-              }
-            } else {
+            else if (e.key === 'Delete') onDelete(node.id)
+            else {
               const action = treeKeyAction(e.key, rows, node.id)
               if (!action) return
               if (action.kind === 'focus') {
@@ -291,7 +298,7 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
           type="button"
           disabled={!selectedNode}
           data-testid="delete"
-          onClick={() => selectedNode && attempt(() => model.remove(selectedNode.id))}
+          onClick={() => selectedNode && onDelete(selectedNode.id)}
         >
           Delete
         </button>
@@ -346,6 +353,7 @@ export function FileTree({ model, tree, selected, onSelect, onOpen, users }: Pro
       >
         {tree.root.map((id) => renderNode(tree.nodes.get(id) as TreeNode))}
       </ul>
+      {children}
     </nav>
   )
 }

@@ -1,8 +1,10 @@
 import { languageOf, type ProjectTree } from '@weft/code-model'
-import { useMemo } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { DocPool } from './DocPool.ts'
+import { withConsoleBridge } from './previewConsole.ts'
 import { buildSrcdoc } from './srcdoc.ts'
 import { useLiveTexts } from './useLiveTexts.ts'
+import { usePreviewConsole } from './usePreviewConsole.ts'
 
 const PREVIEWED = new Set(['html', 'css', 'javascript'])
 
@@ -13,7 +15,9 @@ function cspNonce(): string | undefined {
 
 /**
  * Live preview of a static project: index.html with its CSS and JS inlined, in an iframe
- * sandboxed to scripts only (no same origin, so it cannot reach this app or its tokens).
+ * sandboxed to scripts only (no same origin, so it cannot reach this app or its tokens). What
+ * the page logs, and its uncaught errors, show in the console panel below it (never in the
+ * app's own console); an uncaught error also shows over the page until dismissed or fixed.
  */
 export function Preview({
   pool,
@@ -28,17 +32,55 @@ export function Preview({
   const texts = useLiveTexts(pool, projectId, files)
   const html = texts.get('index.html')
   const srcdoc = useMemo(
-    () => (html === undefined ? '' : buildSrcdoc(html, texts, cspNonce())),
+    () => (html === undefined ? '' : buildSrcdoc(withConsoleBridge(html), texts, cspNonce())),
     [html, texts],
   )
+  const frame = useRef<HTMLIFrameElement>(null)
+  const [entries, clear] = usePreviewConsole(frame, srcdoc)
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const uncaught = entries.find((e) => e.level === 'uncaught')
+  const overlay = uncaught && dismissed !== srcdoc ? uncaught : null
   return (
     <section className="preview" aria-label="Preview">
       <div className="pane-title">Preview</div>
       {html === undefined ? (
         <p className="muted">Add an index.html at the top of the project to see a preview.</p>
       ) : (
-        <iframe title="Preview" data-testid="preview" sandbox="allow-scripts" srcDoc={srcdoc} />
+        <div className="preview-frame">
+          <iframe
+            ref={frame}
+            title="Preview"
+            data-testid="preview"
+            sandbox="allow-scripts"
+            srcDoc={srcdoc}
+          />
+          {overlay && (
+            <div className="preview-error" role="alert" data-testid="preview-error">
+              <strong>Error in the preview</strong>
+              <pre>{overlay.text}</pre>
+              <button type="button" onClick={() => setDismissed(srcdoc)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </div>
       )}
+      <section className="preview-console" aria-labelledby="console-heading">
+        <div className="console-bar">
+          <h2 id="console-heading">Console</h2>
+          <button type="button" onClick={clear} disabled={entries.length === 0}>
+            Clear
+          </button>
+        </div>
+        <ol data-testid="preview-console" aria-live="off">
+          {entries.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries only grow at the end until cleared
+            <li key={i} className={`console-${e.level}`} data-level={e.level}>
+              {e.text}
+            </li>
+          ))}
+        </ol>
+      </section>
     </section>
   )
 }

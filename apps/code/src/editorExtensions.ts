@@ -59,8 +59,28 @@ export const editorBasics: Extension = [
     ...completionKeymap,
     indentWithTab,
   ]),
+  // Long lines wrap: an editor is never left scrolled sideways (a narrow pane, a phone, a
+  // collaborator's long line), and no text is ever out of sight to the right.
+  EditorView.lineWrapping,
   EditorView.theme({
     '&': { height: '100%', fontSize: '13px' },
-    '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
+    '.cm-scroller': {
+      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+      overflowX: 'hidden',
+    },
+    // A collaborator's caret always carries their name (y-codemirror.next shows it on hover
+    // only); it never takes the pointer from the text under it.
+    '.cm-ySelectionInfo': {
+      opacity: 1,
+      fontFamily: 'system-ui, sans-serif',
+      fontSize: '11px',
+      lineHeight: '14px',
+      top: '-14px',
+      borderRadius: '3px 3px 3px 0',
+      pointerEvents: 'none',
+      whiteSpace: 'nowrap',
+    },
+    // On the first line there is no room above: the name goes below the caret.
+    '.cm-line:first-child .cm-ySelectionInfo': { top: '1.2em', borderRadius: '0 3px 3px 3px' },
   }),
 ]

@@ -1,9 +1,20 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
-import { AppShell, useCollabDocument } from '@weft/react'
+import {
+  AppShell,
+  announce,
+  HistoryPanel,
+  TitleEditor,
+  useCollabDocument,
+  useDocumentTitle,
+  useVersionPreview,
+  VersionBanner,
+} from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
+import { bringBackRow, rowIsLive } from './bringBackRow.ts'
 import { ConflictToasts } from './ConflictToasts.tsx'
 import { GridView } from './GridView.tsx'
+import { disposePastGrid, loadPastGrid } from './pastGrid.ts'
 import type { RemoteSelection } from './SelectionBox.tsx'
 import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
@@ -26,6 +37,24 @@ export function App({ docId }: { docId: string }) {
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([])
   const [activityOpen, setActivityOpen] = useState(false)
   const activityToggle = useRef<HTMLButtonElement>(null)
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const historyToggle = useRef<HTMLButtonElement>(null)
+  const title = useDocumentTitle(documentName, session.token, provider?.document ?? null)
+  const shownTitle = title.title ?? docId
+  const preview = useVersionPreview(
+    documentName,
+    session.token,
+    useCallback(
+      (version: string) => loadPastGrid(documentName, session.token, version),
+      [documentName, session.token],
+    ),
+    disposePastGrid,
+  )
+  const past = preview.viewing?.content ?? null
+  const [pastSelection, setPastSelection] = useState<Selection | null>(null)
+  const pastRow = pastSelection?.focus.rowId ?? null
+  // Rows of past versions already brought back (each comes back as a new row, once).
+  const [broughtBack, setBroughtBack] = useState<ReadonlySet<string>>(new Set())
 
   useAnnounceCellEdits(grid, selection?.focus, version, session.identity.id)
 
@@ -56,24 +85,40 @@ export function App({ docId }: { docId: string }) {
     <AppShell
       brand="Weft Grid"
       home="/grid/"
-      docName={docId}
+      docName={shownTitle}
       docTitle={documentName}
+      title={<TitleEditor shown={shownTitle} documentName={documentName} title={title} />}
       status={status}
       session={session}
       users={users}
       online={online}
       peopleLabel="People in this grid"
       actions={
-        <button
-          ref={activityToggle}
-          type="button"
-          className={activityOpen ? 'on' : ''}
-          aria-pressed={activityOpen}
-          onClick={() => setActivityOpen((o) => !o)}
-          data-testid="activity-toggle"
-        >
-          Activity
-        </button>
+        <>
+          <button
+            ref={activityToggle}
+            type="button"
+            className={activityOpen ? 'on' : ''}
+            aria-pressed={activityOpen}
+            onClick={() => setActivityOpen((o) => !o)}
+            data-testid="activity-toggle"
+          >
+            Activity
+          </button>
+          <button
+            ref={historyToggle}
+            type="button"
+            className={historyOpen ? 'on' : ''}
+            aria-pressed={historyOpen}
+            onClick={() => {
+              if (historyOpen) preview.close()
+              setHistoryOpen((o) => !o)
+            }}
+            data-testid="history-toggle"
+          >
+            History
+          </button>
+        </>
       }
       loading="Loading sheet…"
       overlay={
@@ -82,28 +127,79 @@ export function App({ docId }: { docId: string }) {
     >
       {grid && synced && (
         <>
-          <Toolbar
-            grid={grid}
-            identity={session.identity}
-            selection={selection}
-            onSelection={setSelection}
-            sorting={sorting}
-            onClearSort={() => setSorting([])}
-            columnFilters={columnFilters}
-            onFilters={setColumnFilters}
-          />
-          <div className="main">
-            <GridView
+          <VersionBanner preview={preview} noun="version">
+            {past && pastRow && !rowIsLive(grid.model, pastRow) && !broughtBack.has(pastRow) && (
+              <button
+                type="button"
+                data-testid="bring-back-row"
+                onClick={() => {
+                  if (bringBackRow(grid.model, past.model, pastRow, session.identity)) {
+                    setBroughtBack((rows) => new Set(rows).add(pastRow))
+                    announce('Row brought back into the live sheet')
+                  }
+                }}
+              >
+                Bring back this row
+              </button>
+            )}
+          </VersionBanner>
+          {past ? null : (
+            <Toolbar
               grid={grid}
-              version={version}
               identity={session.identity}
               selection={selection}
               onSelection={setSelection}
-              remote={remote}
               sorting={sorting}
+              onClearSort={() => setSorting([])}
               columnFilters={columnFilters}
-              onSort={cycleSort}
+              onFilters={setColumnFilters}
             />
+          )}
+          <div className="main">
+            {past ? (
+              <GridView
+                key={preview.viewing?.session.id}
+                grid={past}
+                version={0}
+                identity={session.identity}
+                selection={pastSelection}
+                onSelection={setPastSelection}
+                remote={[]}
+                sorting={[]}
+                columnFilters={[]}
+                onSort={() => {}}
+                readOnly
+              />
+            ) : (
+              <GridView
+                grid={grid}
+                version={version}
+                identity={session.identity}
+                selection={selection}
+                onSelection={setSelection}
+                remote={remote}
+                sorting={sorting}
+                columnFilters={columnFilters}
+                onSort={cycleSort}
+              />
+            )}
+            {historyOpen && (
+              <HistoryPanel
+                documentName={documentName}
+                token={session.token}
+                doc={grid.doc}
+                selected={preview.viewing?.session.id ?? preview.loading?.id ?? null}
+                onSelect={(picked) => {
+                  setPastSelection(null)
+                  preview.open(picked)
+                }}
+                onClose={() => {
+                  preview.close()
+                  setHistoryOpen(false)
+                  historyToggle.current?.focus()
+                }}
+              />
+            )}
             {activityOpen && (
               <ActivityPanel
                 documentName={documentName}

@@ -33,6 +33,8 @@ type Props = {
   sorting: SortingState
   columnFilters: ColumnFiltersState
   onSort: (colId: string) => void
+  /** A past version on screen: selectable and copyable, never edited. */
+  readOnly?: boolean
 }
 
 /**
@@ -41,7 +43,7 @@ type Props = {
  * editing (useCellEditing) and column widths (useColumnWidths) each live in their own module.
  */
 export function GridView(props: Props) {
-  const { grid, version, identity, selection, onSelection, remote } = props
+  const { grid, version, identity, selection, onSelection, remote, readOnly = false } = props
   const { model, evaluator } = grid
   const author = useMemo(() => ({ id: identity.id, name: identity.name }), [identity])
   const table = useGridTable(grid, props.sorting, props.columnFilters)
@@ -112,12 +114,14 @@ export function GridView(props: Props) {
   const onKeyDown = (e: React.KeyboardEvent) => {
     // Keys on the sort buttons inside the sheet are theirs (Enter sorts, not edits).
     if (editing || e.target !== e.currentTarget) return
+    const write = <A extends unknown[]>(action: (...args: A) => unknown) =>
+      readOnly ? () => {} : action
     handleGridKey(e, {
       move,
-      edit: startEdit,
-      clear: () => rect && clearRect(model, author, view, rect),
-      undo: () => grid.undo.undo(),
-      redo: () => grid.undo.redo(),
+      edit: write(startEdit),
+      clear: write(() => rect && clearRect(model, author, view, rect)),
+      undo: write(() => grid.undo.undo()),
+      redo: write(() => grid.undo.redo()),
       selectAll: () => {
         const all = selectAll(view)
         if (all) onSelection(all)
@@ -125,7 +129,16 @@ export function GridView(props: Props) {
     })
   }
 
-  useGridClipboard({ target: scrollRef, rect, view, model, evaluator, author, onSelection })
+  useGridClipboard({
+    target: scrollRef,
+    rect,
+    view,
+    model,
+    evaluator,
+    author,
+    onSelection,
+    readOnly,
+  })
 
   const body = useDragSelection({
     selection,
@@ -135,7 +148,7 @@ export function GridView(props: Props) {
       if (editing) finishEdit(null)
       focusGrid()
     },
-    onEditCell: editCell,
+    onEditCell: readOnly ? () => {} : editCell,
   })
 
   const box = (r: Rect) => ({
@@ -165,6 +178,7 @@ export function GridView(props: Props) {
         role="grid"
         aria-label="Sheet"
         aria-multiselectable="true"
+        aria-readonly={readOnly || undefined}
         aria-rowcount={view.rowIds.length + 1}
         aria-colcount={view.colIds.length + 1}
         aria-activedescendant={

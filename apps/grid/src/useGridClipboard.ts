@@ -13,6 +13,8 @@ type Options = {
   evaluator: FormulaEvaluator
   author: Author
   onSelection: (selection: Selection) => void
+  /** A past version on screen: copy only. */
+  readOnly?: boolean
 }
 
 /**
@@ -28,6 +30,7 @@ export function useGridClipboard({
   evaluator,
   author,
   onSelection,
+  readOnly = false,
 }: Options) {
   useEffect(() => {
     const active = () => document.activeElement === target.current && rect !== null
@@ -39,10 +42,10 @@ export function useGridClipboard({
     const onCut = (e: ClipboardEvent) => {
       if (!active() || !rect) return
       onCopy(e)
-      clearRect(model, author, view, rect)
+      if (!readOnly) clearRect(model, author, view, rect)
     }
     const onPaste = (e: ClipboardEvent) => {
-      if (!active() || !rect) return
+      if (!active() || !rect || readOnly) return
       const text = e.clipboardData?.getData('text/plain') ?? ''
       e.preventDefault()
       if (!text) return
@@ -60,5 +63,5 @@ export function useGridClipboard({
       document.removeEventListener('cut', onCut)
       document.removeEventListener('paste', onPaste)
     }
-  }, [target, rect, view, model, author, evaluator, onSelection])
+  }, [target, rect, view, model, author, evaluator, onSelection, readOnly])
 }

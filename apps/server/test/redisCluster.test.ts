@@ -3,13 +3,13 @@
 // under one hash tag) lists users of both nodes, and the tile limiter's script keeps one window
 // per user across the fleet.
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import { mintAccessToken } from '@weft/protocol'
 import {
   connectClient,
   migrate,
   type PostgresInstance,
+  placeTile,
   type RedisClusterSetup,
   redisCli,
   type ServerNode,
@@ -133,29 +133,12 @@ test('presence lists users of both nodes through the cluster', async () => {
   assert.equal(ready.status, 200)
 })
 
-/** Sends one tile placement and resolves with the server's answer. */
-function place(client: TestClient, row: number, col: number): Promise<{ ok: boolean }> {
-  const requestId = randomUUID()
-  return new Promise((resolve) => {
-    const onStateless = ({ payload }: { payload: string }) => {
-      const answer = JSON.parse(payload) as { requestId: string; ok: boolean }
-      if (answer.requestId !== requestId) return
-      client.provider.off('stateless', onStateless)
-      resolve(answer)
-    }
-    client.provider.on('stateless', onStateless)
-    client.provider.sendStateless(
-      JSON.stringify({ type: 'tile.place', requestId, row, col, colour: 2 }),
-    )
-  })
-}
-
 test('the tile limit is one window per user across both nodes', async () => {
   const board = 'canvas:cluster-place/tiles'
   const onA = await connect(0, board, 'roamer')
   const onB = await connect(1, board, 'roamer')
   const answers = []
-  for (let i = 0; i < 6; i++) answers.push((await place(i % 2 === 0 ? onA : onB, 1, i)).ok)
+  for (let i = 0; i < 6; i++) answers.push((await placeTile(i % 2 === 0 ? onA : onB, 1, i)).ok)
   // Per-node windows (the fallback when Redis fails) would allow 4 on each node: 6 of 6.
   assert.deepEqual(answers, [true, true, true, true, false, false])
 })

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import {
+  assertFanOutWorks,
   connectClient,
   migrate,
   type PostgresInstance,
@@ -69,20 +70,12 @@ async function subscribers(channel: string): Promise<number> {
   return sum
 }
 
-async function fanOutWorks(from: TestClient, to: TestClient, marker: string) {
-  const text = from.doc.getText('text')
-  text.insert(text.length, marker)
-  await waitFor(`${marker} to reach the other node`, () => textOf(to).includes(marker), {
-    timeoutMs: 60_000,
-  })
-}
-
 test('the node holding the subscriptions dies while users type: nothing lost, fan-out goes on', async () => {
   const name = 'grid:cluster-node-dies'
   const a = connect(0, name)
   const b = connect(1, name)
   await Promise.all([a.synced(), b.synced()])
-  await fanOutWorks(a, b, '<before>')
+  await assertFanOutWorks(a, b, '<before>')
   const [victim] = await subscriberHosts()
   assert.ok(victim, 'a cluster node holds a fan-out subscriber')
 
@@ -108,8 +101,8 @@ test('the node holding the subscriptions dies while users type: nothing lost, fa
     typingA.stop()
     typingB.stop()
   }
-  await fanOutWorks(a, b, '<after-a>')
-  await fanOutWorks(b, a, '<after-b>')
+  await assertFanOutWorks(a, b, '<after-a>')
+  await assertFanOutWorks(b, a, '<after-b>')
   const every = [...typingA.words, ...typingB.words, '<before>', '<after-a>', '<after-b>']
   await waitFor(
     'both users to hold the same text with every word',

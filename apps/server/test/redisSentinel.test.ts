@@ -5,14 +5,15 @@
 // same content, and it is stored: a fresh client after a full restart of the fleet, reading from
 // Postgres, sees every edit. Presence and the tile limit work through the promoted master.
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import { mintAccessToken } from '@weft/protocol'
 import {
+  assertFanOutWorks,
   chartNodeSpec,
   connectClient,
   migrate,
   type PostgresInstance,
+  placeTile,
   type RedisSentinelSetup,
   type ServerNode,
   startNode,
@@ -98,15 +99,6 @@ function connect(nodeIndex: number, documentName: string, user = '') {
   return client
 }
 
-/** Waits until an edit made on one node is seen on the other: fan-out works. */
-async function fanOutWorks(from: TestClient, to: TestClient, marker: string) {
-  const text = from.doc.getText('text')
-  text.insert(text.length, marker)
-  await waitFor(`${marker} to reach the other node`, () => textOf(to).includes(marker), {
-    timeoutMs: 60_000,
-  })
-}
-
 async function failOverWhileTyping(
   documentName: string,
   failover: () => Promise<{ from: number; to: number }>,
@@ -114,7 +106,7 @@ async function failOverWhileTyping(
   const a = connect(0, documentName)
   const b = connect(1, documentName)
   await Promise.all([a.synced(), b.synced()])
-  await fanOutWorks(a, b, '<before>')
+  await assertFanOutWorks(a, b, '<before>')
 
   const typingA = startWordTypist(a, 'a', 25)
   const typingB = startWordTypist(b, 'b', 25)
@@ -155,8 +147,8 @@ async function failOverWhileTyping(
     typingA.stop()
     typingB.stop()
   }
-  await fanOutWorks(a, b, '<after-a>')
-  await fanOutWorks(b, a, '<after-b>')
+  await assertFanOutWorks(a, b, '<after-a>')
+  await assertFanOutWorks(b, a, '<after-b>')
 
   const every = [...typingA.words, ...typingB.words, '<before>', '<after-a>', '<after-b>']
   await waitFor(
@@ -191,23 +183,6 @@ test('the master is killed while users type on two nodes: nothing lost, fan-out 
   await assertStored(name, words)
 })
 
-/** Sends one tile placement and resolves with the server's answer. */
-function place(client: TestClient, row: number, col: number): Promise<{ ok: boolean }> {
-  const requestId = randomUUID()
-  return new Promise((resolve) => {
-    const onStateless = ({ payload }: { payload: string }) => {
-      const answer = JSON.parse(payload) as { requestId: string; ok: boolean }
-      if (answer.requestId !== requestId) return
-      client.provider.off('stateless', onStateless)
-      resolve(answer)
-    }
-    client.provider.on('stateless', onStateless)
-    client.provider.sendStateless(
-      JSON.stringify({ type: 'tile.place', requestId, row, col, colour: 2 }),
-    )
-  })
-}
-
 test('after the failovers, presence and the tile limit work through the promoted master', async () => {
   const ada = connect(0, 'code:after-failover', await token('ada'))
   const bob = connect(1, 'code:after-failover', await token('bob'))
@@ -234,7 +209,7 @@ test('after the failovers, presence and the tile limit work through the promoted
   const onB = connect(1, board, await token('roamer'))
   await Promise.all([onA.synced(), onB.synced()])
   const answers = []
-  for (let i = 0; i < 6; i++) answers.push((await place(i % 2 === 0 ? onA : onB, 2, i)).ok)
+  for (let i = 0; i < 6; i++) answers.push((await placeTile(i % 2 === 0 ? onA : onB, 2, i)).ok)
   // One window across both nodes, kept in Redis: per-node windows would allow all six.
   assert.deepEqual(answers, [true, true, true, true, false, false])
 })

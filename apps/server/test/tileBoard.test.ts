@@ -2,10 +2,16 @@
 // write access, per-user rate limit — and a refused placement leaves the document untouched;
 // clients cannot write the board directly. Across two nodes.
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import { mintAccessToken } from '@weft/protocol'
-import { clientPool, type Fleet, startFleet, type TestClient, waitFor } from '@weft/testkit'
+import {
+  clientPool,
+  type Fleet,
+  placeTile,
+  startFleet,
+  type TestClient,
+  waitFor,
+} from '@weft/testkit'
 
 const SECRET = 'tiles-secret-0123456789'
 const BOARD = 'canvas:place/tiles'
@@ -30,28 +36,6 @@ const token = (sub: string, access: 'read' | 'write' = 'write') =>
 
 const tiles = (client: TestClient) => client.doc.getMap<number>('canvas.tiles')
 
-/** Sends one placement and resolves with the server's answer. */
-function place(
-  client: TestClient,
-  row: number,
-  col: number,
-  colour: number,
-): Promise<{ ok: boolean; reason?: string }> {
-  const requestId = randomUUID()
-  return new Promise((resolve) => {
-    const onStateless = ({ payload }: { payload: string }) => {
-      const answer = JSON.parse(payload) as { requestId: string; ok: boolean; reason?: string }
-      if (answer.requestId !== requestId) return
-      client.provider.off('stateless', onStateless)
-      resolve(answer)
-    }
-    client.provider.on('stateless', onStateless)
-    client.provider.sendStateless(
-      JSON.stringify({ type: 'tile.place', requestId, row, col, colour }),
-    )
-  })
-}
-
 test('a valid placement appears for everyone; invalid ones are refused and change nothing', async () => {
   const ada = clients.connect(0, BOARD, await token('ada'))
   const bob = clients.connect(1, BOARD, await token('bob'))
@@ -61,7 +45,7 @@ test('a valid placement appears for everyone; invalid ones are refused and chang
     () => bob.doc.getMap('canvas.meta').get('mode') === 'tiles',
   )
 
-  const valid = await place(ada, 3, 7, 5)
+  const valid = await placeTile(ada, 3, 7, 5)
   assert.equal(valid.ok, true)
   await waitFor('bob sees the tile', () => tiles(bob).get('3:7') === 5)
 
@@ -73,12 +57,12 @@ test('a valid placement appears for everyone; invalid ones are refused and chang
     [-1, 2, 1, /whole numbers/],
     [1.5, 2, 1, /whole numbers/],
   ] as const) {
-    const answer = await place(ada, row, col, colour)
+    const answer = await placeTile(ada, row, col, colour)
     assert.equal(answer.ok, false, `${row},${col},${colour} refused`)
     assert.match(answer.reason ?? '', problem)
   }
   // A marker placement proves Bob has received everything Ada's node did since.
-  assert.equal((await place(bob, 0, 0, 1)).ok, true)
+  assert.equal((await placeTile(bob, 0, 0, 1)).ok, true)
   await waitFor('marker', () => tiles(ada).get('0:0') === 1)
   assert.deepEqual(
     [...tiles(bob).keys()].sort(),
@@ -93,7 +77,7 @@ test('clients cannot write the board directly', async () => {
   await Promise.all([mallory.synced(), watcher.synced()])
   tiles(mallory).set('5:5', 3)
   tiles(mallory).set('99:99', 2)
-  assert.equal((await place(watcher, 1, 1, 2)).ok, true)
+  assert.equal((await placeTile(watcher, 1, 1, 2)).ok, true)
   await waitFor('marker reaches mallory', () => tiles(mallory).get('1:1') === 2)
   const fresh = clients.connect(1, BOARD, await token('fresh'))
   await fresh.synced()
@@ -104,14 +88,14 @@ test('clients cannot write the board directly', async () => {
 test('read-only tokens cannot place, and a user is held to the rate limit', async () => {
   const reader = clients.connect(0, BOARD, await token('reader', 'read'))
   await reader.synced()
-  const refused = await place(reader, 2, 2, 2)
+  const refused = await placeTile(reader, 2, 2, 2)
   assert.equal(refused.ok, false)
   assert.match(refused.reason ?? '', /read-only/)
 
   const eager = clients.connect(1, BOARD, await token('eager'))
   await eager.synced()
   const answers = []
-  for (let i = 0; i < 7; i++) answers.push(await place(eager, 10, i, 3))
+  for (let i = 0; i < 7; i++) answers.push(await placeTile(eager, 10, i, 3))
   assert.deepEqual(
     answers.map((a) => a.ok),
     [true, true, true, true, true, false, false],
@@ -128,7 +112,7 @@ test('the rate limit is one window across the fleet: a second node does not rese
   const onB = clients.connect(1, BOARD, await token('roamer'))
   await Promise.all([onA.synced(), onB.synced()])
   const answers = []
-  for (let i = 0; i < 8; i++) answers.push(await place(i % 2 === 0 ? onA : onB, 20, i, 4))
+  for (let i = 0; i < 8; i++) answers.push(await placeTile(i % 2 === 0 ? onA : onB, 20, i, 4))
   assert.deepEqual(
     answers.map((a) => a.ok),
     [true, true, true, true, true, false, false, false],

@@ -11,8 +11,8 @@
 import { mkdirSync } from 'node:fs'
 import { loadTrace, startPostgres, type Trace } from '@weft/testkit'
 import * as Y from 'yjs'
-import { applyTxn, connectSynced, nextTurn, sleep } from '../clients.ts'
-import { type BenchFleet, type FleetKind, startBenchFleet } from '../fleets.ts'
+import { applyTxn, connectBenchClient, nextTurn, sleep, whenSynced } from '../clients.ts'
+import { type BenchFleet, type FleetKind, SINGLE_NODE_KINDS, startBenchFleet } from '../fleets.ts'
 import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 import { diffCounters, processCpuSeconds, readFlushStats, redisCounters } from '../stats.ts'
@@ -49,9 +49,19 @@ async function replay(
   timeoutMs: number,
   flushDir: string,
 ): Promise<ReplayResult> {
-  const [nodeA, nodeB] = fleet.nodes as [BenchFleet['nodes'][0], BenchFleet['nodes'][0]]
-  const writer = await connectSynced(nodeA.wsUrl, documentName)
-  const reader = await connectSynced(nodeB.wsUrl, documentName)
+  // A single-node reference (y-websocket-server, bare Hocuspocus) has writer and reader on its
+  // one process: the bar for "the fleet adds nothing" (issue 17).
+  const nodeA = fleet.nodes[0] as BenchFleet['nodes'][0]
+  const nodeB = fleet.nodes[1] ?? nodeA
+  const writer = connectBenchClient(fleet.protocol, [nodeA.wsUrl], documentName)
+  const reader = connectBenchClient(fleet.protocol, [nodeB.wsUrl], documentName)
+  try {
+    await Promise.all([whenSynced(writer), whenSynced(reader)])
+  } catch (error) {
+    writer.destroy()
+    reader.destroy()
+    throw error
+  }
   const text = writer.doc.getText('text')
   const readerText = reader.doc.getText('text')
   const flushBefore = readFlushStats(flushDir, nodeA.process.child.pid)
@@ -182,12 +192,14 @@ export async function runTrace(options: BenchOptions): Promise<void> {
         log(`trace: starting ${kind} fleet (round ${round_ + 1}/${options.repeat})`)
         const flushDir = `/tmp/weft-bench-flush/${tag}`
         mkdirSync(flushDir, { recursive: true })
+        const single = SINGLE_NODE_KINDS.includes(kind)
         const fleet = await startBenchFleet({
           flushStatsDir: flushDir,
           kind,
-          nodes: 2,
+          nodes: single ? 1 : 2,
           postgres,
-          persistence: true,
+          // The single-process references run with nothing behind them, as issue 17 compares.
+          persistence: !single,
           tag,
           ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${tag}` } : {}),
         })
@@ -232,7 +244,7 @@ export async function runTrace(options: BenchOptions): Promise<void> {
     await postgres.destroy()
   }
   printTable(
-    `Scenario 2: ${traceName} replay, writer on node A, reader on node B (prefix ${prefix} for fresh/warm)`,
+    `Scenario 2: ${traceName} replay, writer on node A, reader on node B (one-node fleets: both on it; prefix ${prefix} for fresh/warm)`,
     results.map((r) => ({
       fleet: r.fleet,
       part: r.part,

@@ -7,8 +7,16 @@ export const ADA: CodeUser = { id: 'u-ada', name: 'Ada', color: '#d9480f' }
 export const BOB: CodeUser = { id: 'u-bob', name: 'Bob', color: '#1971c2' }
 
 /** A browser context whose localStorage already holds this user's identity. */
-export async function contextFor(browser: Browser, user: CodeUser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 850 } })
+export async function contextFor(
+  browser: Browser,
+  user: CodeUser,
+  device: 'desktop' | 'phone' = 'desktop',
+): Promise<BrowserContext> {
+  const context = await browser.newContext(
+    device === 'phone'
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1400, height: 850 } },
+  )
   await context.addInitScript((identity) => {
     localStorage.setItem('weft.identity', JSON.stringify(identity))
   }, user)
@@ -99,10 +107,19 @@ export class CodePage {
     await expect(input).toHaveCount(0)
   }
 
+  /** Deletes through the toolbar and its confirmation dialog. */
   async remove(path: string): Promise<void> {
     await this.item(path).click()
     await this.page.getByTestId('delete').click()
+    const dialog = this.page.getByRole('dialog', { name: /^Delete / })
+    await expect(dialog).toBeVisible()
+    await dialog.getByRole('button', { name: 'Delete' }).click()
     await expect(this.item(path)).toHaveCount(0)
+  }
+
+  /** The notice about a delete of `path` ("Bob deleted src/components/Counter.jsx…"). */
+  notice(path: string): Locator {
+    return this.page.locator(`[data-testid="delete-notice"][data-path="${path}"]`)
   }
 
   openFileText(): Promise<string | null> {

@@ -2,27 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
 import { docChangeStore } from './docChangeStore.ts'
-import type { FrameScheduler } from './docVersion.ts'
-
-function manualFrames() {
-  const queued = new Map<number, () => void>()
-  let next = 1
-  const frames: FrameScheduler = {
-    request: (callback) => {
-      queued.set(next, callback)
-      return next++
-    },
-    cancel: (handle) => {
-      queued.delete(handle)
-    },
-  }
-  const run = () => {
-    const callbacks = [...queued.values()]
-    queued.clear()
-    for (const callback of callbacks) callback()
-  }
-  return { frames, run }
-}
+import { manualFrames } from './manualFrames.ts'
 
 test('the revision moves once per frame of transactions, and only while subscribed', () => {
   const doc = new Y.Doc()
@@ -45,4 +25,27 @@ test('the revision moves once per frame of transactions, and only while subscrib
   text.insert(2, 'c')
   run()
   assert.deepEqual([store.getRevision(), told], [2, 2])
+})
+
+test('two views of one doc are told in the same frame callback and read the same revision', () => {
+  const doc = new Y.Doc()
+  const { frames, run } = manualFrames()
+  const store = docChangeStore(doc, frames)
+  const tree = doc.getMap('tree')
+  const meta = doc.getMap('meta')
+  // What each view reads when it is told, like a render between two notifications would.
+  const seen: string[] = []
+  const read = (view: string) => () =>
+    seen.push(`${view}@${store.getRevision()}: ${tree.size} files, template ${meta.get('t')}`)
+  store.subscribe(read('tree'))
+  store.subscribe(read('meta'))
+  run()
+  seen.length = 0
+  doc.transact(() => {
+    tree.set('a', 1)
+    meta.set('t', 'react')
+  })
+  run()
+  // One frame callback told both, at one revision: no render can pair new files with old meta.
+  assert.deepEqual(seen, ['tree@2: 1 files, template react', 'meta@2: 1 files, template react'])
 })

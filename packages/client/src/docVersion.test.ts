@@ -1,28 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
-import { type FrameScheduler, watchDocVersion } from './docVersion.ts'
-
-/** Frames that run when the test says so. */
-function manualFrames() {
-  const queued = new Map<number, () => void>()
-  let next = 1
-  const frames: FrameScheduler = {
-    request: (callback) => {
-      queued.set(next, callback)
-      return next++
-    },
-    cancel: (handle) => {
-      queued.delete(handle)
-    },
-  }
-  const run = () => {
-    const callbacks = [...queued.values()]
-    queued.clear()
-    for (const callback of callbacks) callback()
-  }
-  return { frames, run }
-}
+import { watchDocVersion } from './docVersion.ts'
+import { manualFrames } from './manualFrames.ts'
 
 test('a change made between reading the doc and subscribing still reaches the view', () => {
   const doc = new Y.Doc()

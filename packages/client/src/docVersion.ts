@@ -6,7 +6,7 @@ export type FrameScheduler = {
   cancel: (handle: number) => void
 }
 
-const animationFrames: FrameScheduler = {
+export const animationFrames: FrameScheduler = {
   request: (callback) => requestAnimationFrame(callback),
   cancel: (handle) => cancelAnimationFrame(handle),
 }

@@ -1,3 +1,4 @@
+export { DOCUMENT_META_ROOT, DOCUMENT_RESTORES_KEY, DOCUMENT_TITLE_KEY } from '@weft/protocol'
 export type { AwarenessUser } from './awarenessUsers.ts'
 export { awarenessUsers, distinctPeople } from './awarenessUsers.ts'
 export type { ConnectionState, ConnectionStatus, StatusInputs } from './connectionStatus.ts'
@@ -5,10 +6,22 @@ export { deriveStatus, watchConnectionStatus } from './connectionStatus.ts'
 export type { CreateProviderOptions } from './createProvider.ts'
 export { collabUrl, createProvider } from './createProvider.ts'
 export type { DocChangeStore } from './docChangeStore.ts'
-export { docChangeStore } from './docChangeStore.ts'
+export { docChangeStore, sharedDocChangeStore } from './docChangeStore.ts'
 export { docPath, newDocId, startNewDoc } from './docPaths.ts'
+export type { DocumentJson } from './documentsClient.ts'
+export {
+  DocumentsApiError,
+  fetchDocument,
+  fetchVersionJson,
+  fetchVersionState,
+  fetchVersions,
+  renameDocument,
+  restoreDocumentVersion,
+} from './documentsClient.ts'
 export type { FrameScheduler } from './docVersion.ts'
 export { watchDocVersion } from './docVersion.ts'
+export type { EditingSession, RestoreJson, VersionJson } from './editingSessions.ts'
+export { groupEditingSessions, matchRestores, SESSION_GAP_MS } from './editingSessions.ts'
 export type { HistoryEntryJson, HistoryJson } from './fetchHistory.ts'
 export { fetchHistory, HistoryError } from './fetchHistory.ts'
 export type { Identity, KeyValueStore } from './identity.ts'

@@ -215,3 +215,63 @@ test('initialize builds folders once from template paths in one transaction', ()
   assert.equal(m.readMeta().template, 'react')
   assert.equal(m.freeName(null, 'index.html'), 'index (2).html')
 })
+
+test('a delete goes to the trash with who did it, and restore brings the folder back whole', () => {
+  const ada = replica(1)
+  const bob = replica(2)
+  const src = ada.createFolder('src')
+  const counter = ada.createFile('Counter.jsx', src, 'export const n = 1\n')
+  ada.createFile('App.jsx', src)
+  sync(ada, bob)
+  bob.remove(src, { id: 'u-bob', name: 'Bob' })
+  sync(ada, bob)
+  assert.deepEqual(paths(ada), [])
+  const [item] = ada.trash()
+  assert.equal(item?.id, src)
+  assert.equal(item?.path, 'src')
+  assert.equal(item?.deletedBy, 'Bob')
+  assert.equal(ada.trash().length, 1, 'one item per delete, not per file inside')
+  ada.restore(src)
+  sync(ada, bob)
+  assert.deepEqual(paths(bob), ['src', 'src/App.jsx', 'src/Counter.jsx'])
+  assert.equal(bob.tree().nodes.get(counter)?.seed, 'export const n = 1\n')
+  assert.deepEqual(bob.trash(), [])
+  assert.throws(() => bob.restore(src), /not in the trash/)
+})
+
+test('restoring a file whose folder was deleted apart shows it at the root; separate deletes stay', () => {
+  const m = replica(1)
+  const src = m.createFolder('src')
+  const a = m.createFile('a.js', src)
+  m.remove(a)
+  m.remove(src)
+  assert.deepEqual(
+    m
+      .trash()
+      .map((t) => t.path)
+      .sort(),
+    ['src', 'src/a.js'],
+  )
+  m.restore(a)
+  assert.deepEqual(paths(m), ['a.js'])
+  assert.equal(m.tree().nodes.get(a)?.rescued, true)
+})
+
+test('the other replica hears of a remote delete once, with the files inside it', async () => {
+  const { watchRemoteDeletes } = await import('./watchDeletes.ts')
+  const ada = replica(1)
+  const bob = replica(2)
+  const src = ada.createFolder('src')
+  const counter = ada.createFile('Counter.jsx', src)
+  sync(ada, bob)
+  const heard: string[] = []
+  const stop = watchRemoteDeletes(ada, (item, files) =>
+    heard.push(`${item.deletedBy} deleted ${item.path}: ${files.join(',')}`),
+  )
+  ada.createFile('local.js')
+  ada.remove(ada.tree().byPath.get('local.js') as string)
+  bob.remove(src, { id: 'u-bob', name: 'Bob' })
+  sync(ada, bob)
+  stop()
+  assert.deepEqual(heard, [`Bob deleted src: ${counter}`])
+})

@@ -11,6 +11,30 @@ export type ProjectMeta = { name?: string; template?: string; createdAt?: number
 
 export class TreeError extends Error {}
 
+/** Who deleted something, as stored with the tombstone. */
+export type Deleter = { id: string; name: string }
+
+/** One delete in the trash: the entry the user deleted (its contents come back with it). */
+export type TrashItem = {
+  id: string
+  kind: 'file' | 'folder'
+  name: string
+  /** Where it was when deleted. */
+  path: string
+  deletedAt: number
+  deletedBy?: string
+}
+
+/** The fields a delete writes on each entry it marks; a restore removes them all. */
+const DELETE_FIELDS = [
+  'deleted',
+  'deletedRoot',
+  'deletedAt',
+  'deletedPath',
+  'deletedBy',
+  'deletedById',
+] as const
+
 /**
  * A project document (`code:<projectId>`): the file tree as a map of entries, id → Y.Map of
  * fields, plus metadata. File contents live in one document per file (see fileContent.ts).
@@ -161,10 +185,12 @@ export class ProjectModel {
 
   /**
    * Deletes an entry and everything the tree shows inside it (tombstones: contents stay in their
-   * documents and an undo restores them). An entry moved or created into the folder by someone
-   * else at the same time is not marked, so it survives at the root.
+   * documents, so `restore` brings them back). An entry moved or created into the folder by
+   * someone else at the same time is not marked, so it survives at the root. Every marked entry
+   * records the delete (`deletedRoot`: the entry the user deleted; who and when), which is what
+   * the trash lists and what others are told. Returns the deleted entry's id (the trash key).
    */
-  remove(id: string): void {
+  remove(id: string, by?: Deleter): string {
     this.live(id)
     const tree = this.tree()
     const ids: string[] = []
@@ -173,9 +199,65 @@ export class ProjectModel {
       for (const c of tree.nodes.get(at)?.children ?? []) visit(c)
     }
     visit(id)
+    const at = Date.now()
+    const path = tree.nodes.get(id)?.path ?? ''
     this.transact(() => {
-      for (const at of ids) this.entries.get(at)?.set('deleted', true)
+      for (const e of ids) {
+        const m = this.entries.get(e)
+        if (!m) continue
+        m.set('deleted', true)
+        m.set('deletedRoot', id)
+        m.set('deletedAt', at)
+        if (e === id) m.set('deletedPath', path)
+        if (by) {
+          m.set('deletedBy', by.name)
+          m.set('deletedById', by.id)
+        }
+      }
     })
+    return id
+  }
+
+  /**
+   * Brings back a delete: the entry and everything deleted with it (same `deletedRoot`). The
+   * entries keep their ids, so their documents (and anything typed into them meanwhile) come
+   * back as they are. A parent deleted separately stays deleted; the tree shows the restored
+   * entry at the root then. A name now taken gets the usual " (2)" suffix.
+   */
+  restore(rootId: string): void {
+    const root = this.entries.get(rootId)
+    if (root?.get('deleted') !== true) {
+      throw new TreeError('This file or folder is not in the trash')
+    }
+    this.transact(() => {
+      for (const m of this.entries.values()) {
+        if (m.get('deleted') !== true || m.get('deletedRoot') !== rootId) continue
+        for (const k of DELETE_FIELDS) m.delete(k)
+      }
+      // An entry deleted before deletes were recorded has no group: it alone comes back.
+      for (const k of DELETE_FIELDS) root.delete(k)
+    })
+  }
+
+  /** What is in the trash, newest delete first: one item per delete a user made. */
+  trash(): TrashItem[] {
+    const out: TrashItem[] = []
+    for (const [id, m] of this.entries) {
+      if (m.get('deleted') !== true) continue
+      const root = m.get('deletedRoot')
+      if (root !== undefined && root !== id) continue
+      const name = m.get('name')
+      const by = m.get('deletedBy')
+      out.push({
+        id,
+        kind: m.get('kind') === 'folder' ? 'folder' : 'file',
+        name: typeof name === 'string' ? name : id,
+        path: String(m.get('deletedPath') ?? name ?? id),
+        deletedAt: Number(m.get('deletedAt') ?? 0),
+        ...(typeof by === 'string' ? { deletedBy: by } : {}),
+      })
+    }
+    return out.sort((a, b) => b.deletedAt - a.deletedAt || (a.id < b.id ? -1 : 1))
   }
 
   /** Fills an empty project from a template: one transaction, so peers never see half of it. */

@@ -4,7 +4,7 @@ export { newId } from './ids.ts'
 export type { Language } from './languageOf.ts'
 export { languageOf } from './languageOf.ts'
 export { nameProblem } from './names.ts'
-export type { ProjectMeta } from './ProjectModel.ts'
+export type { Deleter, ProjectMeta, TrashItem } from './ProjectModel.ts'
 export { CODE_ROOTS, ProjectModel, TreeError } from './ProjectModel.ts'
 export { resolveTree, suffixedName } from './resolveTree.ts'
 export { projectPath, templateFiles } from './templates.ts'
@@ -17,3 +17,4 @@ export type {
   TemplateManifest,
   TreeNode,
 } from './types.ts'
+export { watchRemoteDeletes } from './watchDeletes.ts'

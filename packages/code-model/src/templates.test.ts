@@ -113,6 +113,10 @@ test('the manifest lists every template folder, each with its first file present
       load(t.id).some((f) => f.path === t.open),
       `${t.id} opens ${t.open}`,
     )
+    // The command shown after download names a script the template's package.json has.
+    const script = /^npm install && npm (?:run )?([a-z]+)$/.exec(t.run)?.[1]
+    const pkg = JSON.parse(load(t.id).find((f) => f.path === 'package.json')?.content ?? '{}')
+    assert.ok(script && pkg.scripts?.[script], `${t.id} runs with "${t.run}"`)
   }
 })
 

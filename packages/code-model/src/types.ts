@@ -52,6 +52,8 @@ export type TemplateInfo = {
   open: string
   /** 'static': index.html + CSS + JS rendered directly in a sandboxed iframe. */
   preview?: 'static'
+  /** How to run it on one's own machine after "Download zip" (in the unzipped folder). */
+  run: string
 }
 
 export type TemplateManifest = { version: number; templates: TemplateInfo[] }

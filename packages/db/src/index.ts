@@ -47,5 +47,7 @@ export {
   listVersions,
   type VersionInfo,
   type VersionState,
+  versionAt,
   versionState,
+  versionTime,
 } from './versions.ts'

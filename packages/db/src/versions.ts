@@ -9,6 +9,8 @@ import { applyState } from './snapshotEncoding.ts'
 
 export interface VersionInfo {
   id: string
+  /** The document the version belongs to: a code project's listing includes its files'. */
+  documentName: string
   kind: 'update' | 'snapshot'
   at: Date
   userId: string | null
@@ -16,30 +18,49 @@ export interface VersionInfo {
   nodeId: string
 }
 
-/** Newest first; `before` (a version's time) pages back. */
+/** The document, and with `withParts` the documents under it (a code project's files). */
+function documentsOf(documentName: string, withParts: boolean) {
+  return withParts
+    ? { OR: [{ documentName }, { documentName: { startsWith: `${documentName}/` } }] }
+    : { documentName }
+}
+
+/**
+ * Newest first; `before` (a version's time) pages back. `withParts` lists the versions of the
+ * documents under this one too (a code project's files: its history is theirs as well).
+ */
 export async function listVersions(
   prisma: PrismaClient,
   documentName: string,
-  options: { limit: number; before?: Date },
+  options: { limit: number; before?: Date; withParts?: boolean },
 ): Promise<VersionInfo[]> {
   const beforeFilter = options.before ? { lt: options.before } : undefined
+  const documents = documentsOf(documentName, options.withParts ?? false)
   const [updates, snapshots] = await Promise.all([
     prisma.documentUpdate.findMany({
-      where: { documentName, ...(beforeFilter ? { receivedAt: beforeFilter } : {}) },
+      where: { ...documents, ...(beforeFilter ? { receivedAt: beforeFilter } : {}) },
       orderBy: { id: 'desc' },
       take: options.limit,
-      select: { id: true, receivedAt: true, userId: true, userName: true, nodeId: true },
+      select: {
+        id: true,
+        documentName: true,
+        receivedAt: true,
+        userId: true,
+        userName: true,
+        nodeId: true,
+      },
     }),
     prisma.snapshot.findMany({
-      where: { documentName, ...(beforeFilter ? { createdAt: beforeFilter } : {}) },
+      where: { ...documents, ...(beforeFilter ? { createdAt: beforeFilter } : {}) },
       orderBy: { id: 'desc' },
       take: options.limit,
-      select: { id: true, createdAt: true, nodeId: true },
+      select: { id: true, documentName: true, createdAt: true, nodeId: true },
     }),
   ])
   const versions: VersionInfo[] = [
     ...updates.map((row) => ({
       id: `update:${row.id}`,
+      documentName: row.documentName,
       kind: 'update' as const,
       at: row.receivedAt,
       userId: row.userId,
@@ -48,6 +69,7 @@ export async function listVersions(
     })),
     ...snapshots.map((row) => ({
       id: `snapshot:${row.id}`,
+      documentName: row.documentName,
       kind: 'snapshot' as const,
       at: row.createdAt,
       userId: null,
@@ -144,4 +166,60 @@ export async function versionState(
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * When a version was made (its log row's arrival, its snapshot's creation); null if unknown.
+ * `withParts`: the version may be one of a document under this one (a code project's file).
+ */
+export async function versionTime(
+  prisma: PrismaClient,
+  documentName: string,
+  versionId: string,
+  withParts = false,
+): Promise<Date | null> {
+  const match = VERSION_ID.exec(versionId)
+  if (!match) return null
+  const id = BigInt(match[2] as string)
+  const documents = documentsOf(documentName, withParts)
+  if (match[1] === 'snapshot') {
+    const row = await prisma.snapshot.findFirst({
+      where: { ...documents, id },
+      select: { createdAt: true },
+    })
+    return row?.createdAt ?? null
+  }
+  const row = await prisma.documentUpdate.findFirst({
+    where: { ...documents, id },
+    select: { receivedAt: true },
+  })
+  return row?.receivedAt ?? null
+}
+
+/**
+ * The newest version of a document made at or before `at`, or null when it had none then. A
+ * code project's version is matched with its files' versions this way: each file is its own
+ * document with its own log, so "the project as it was" is every file as it was at that time.
+ */
+export async function versionAt(
+  prisma: PrismaClient,
+  documentName: string,
+  at: Date,
+): Promise<string | null> {
+  const [row, snapshot] = await Promise.all([
+    prisma.documentUpdate.findFirst({
+      where: { documentName, receivedAt: { lte: at } },
+      orderBy: { id: 'desc' },
+      select: { id: true },
+    }),
+    prisma.snapshot.findFirst({
+      where: { documentName, createdAt: { lte: at } },
+      orderBy: { id: 'desc' },
+      select: { id: true, createdAt: true },
+    }),
+  ])
+  // A row still in the log rebuilds exactly what followed it; a snapshot is the fallback when
+  // retention removed the rows (a snapshot covers everything logged before it).
+  if (row) return `update:${row.id}`
+  return snapshot ? `snapshot:${snapshot.id}` : null
 }

@@ -1,4 +1,5 @@
 export * from './accessTokens.ts'
 export * from './closeCodes.ts'
+export * from './documentMeta.ts'
 export * from './documentNames.ts'
 export * from './redactSecrets.ts'

@@ -12,6 +12,8 @@ export type TopbarProps = {
   /** What the document is called on screen, and (as its tooltip) its full document name. */
   docName: string
   docTitle: string
+  /** Shown in place of `docName` when given: the editable title (TitleEditor). */
+  title?: ReactNode
   status: ConnectionStatus
   session: Session
   users: readonly AwarenessUser<unknown>[]
@@ -28,6 +30,7 @@ export function Topbar({
   home,
   docName,
   docTitle,
+  title,
   status,
   session,
   users,
@@ -40,9 +43,11 @@ export function Topbar({
       <a className="brand" href={home}>
         {brand}
       </a>
-      <span className="doc-name" title={docTitle}>
-        {docName}
-      </span>
+      {title ?? (
+        <span className="doc-name" title={docTitle}>
+          {docName}
+        </span>
+      )}
       <ConnectionBadge status={status} />
       <PresenceList
         users={users}

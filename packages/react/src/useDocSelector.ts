@@ -1,4 +1,4 @@
-import { docChangeStore } from '@weft/client'
+import { sharedDocChangeStore } from '@weft/client'
 import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { docSelection } from './docSelection.ts'
@@ -12,7 +12,8 @@ const noChanges = () => () => {}
  * ones; with `doc` null it is computed once per `select`, with no subscription.
  */
 export function useDocSelector<T>(doc: Y.Doc | null, select: () => T): T {
-  const store = useMemo(() => (doc ? docChangeStore(doc) : null), [doc])
+  // One store per doc for every view of it: they all move to a new revision together.
+  const store = useMemo(() => (doc ? sharedDocChangeStore(doc) : null), [doc])
   // One memo per (store, select): the same revision gives the same value (docSelection.ts).
   const selection = useMemo(() => docSelection(store, select), [store, select])
   return useSyncExternalStore(store?.subscribe ?? noChanges, selection)

@@ -3,6 +3,7 @@ export { type ChartNodeSpecOptions, chartNodeSpec } from './chartNodeSpec.ts'
 export { type ChartPod, renderChartPods } from './chartPods.ts'
 export { clientPool } from './clientPool.ts'
 export { connectClient, type TestClient, textOf } from './clients.ts'
+export { assertFanOutWorks } from './fanOut.ts'
 export { type Fleet, type FleetOptions, migrate, startFleet } from './fleet.ts'
 export { freePort } from './freePort.ts'
 export { ManagedProcess } from './ManagedProcess.ts'
@@ -17,6 +18,7 @@ export {
 } from './redisSentinel.ts'
 export { REPO_ROOT } from './repoRoot.ts'
 export { type NodeSpec, type ServerNode, startNode } from './serverNode.ts'
+export { type PlacementAnswer, placeTile } from './tilePlacement.ts'
 export { loadTrace, TRACES_DIR, type Trace } from './traces.ts'
 export {
   missingTokens,

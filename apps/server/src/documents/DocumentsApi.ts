@@ -14,7 +14,6 @@ import {
   listVersions,
   type PrismaClient,
   updateDocument,
-  versionState,
 } from '@weft/db'
 import {
   type AccessClaims,
@@ -35,6 +34,7 @@ import { authenticate } from './authenticate.ts'
 import { exportJson } from './exportDocument.ts'
 import type { LiveDocuments, WriteResult } from './LiveDocuments.ts'
 import { OPENAPI_DOCUMENT } from './openApi.ts'
+import { pastReader, restoreVersion } from './pastVersions.ts'
 import type { RequestRate } from './RequestRate.ts'
 import { readBody, readJsonObject } from './readBody.ts'
 
@@ -180,6 +180,15 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
       throw new ApiError(400, 'nothing to change: send "title" and/or "trashed"')
     const updated = await updateDocument(options.prisma, name, change)
     if (!updated) throw notFound(name)
+    if ('title' in change && !isTileBoard(name)) {
+      // The title in Postgres is the truth; its copy in the document tells everyone connected.
+      await options.live.setTitle(name, updated.title, caller.user).catch((error: unknown) => {
+        options.logger.warn(
+          { document: name, err: error instanceof Error ? error.message : String(error) },
+          'renamed, but the open document could not be told',
+        )
+      })
+    }
     sendJson(response, 200, describe(updated, access))
   }
 
@@ -197,8 +206,15 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
       requireAccess(caller, name, 'read')
       await existing(name)
       const format = url.searchParams.get('format') ?? 'json'
+      const version = url.searchParams.get('version')
+      if (version !== null && !isVersionId(version))
+        throw new ApiError(400, 'version must be a version id from GET …/versions')
+      // A past version is read from the log; without one, from the live document.
+      const past = version ? await pastReader(options.prisma, name, version) : null
+      const read = (documentName: string) =>
+        past ? past.read(documentName) : options.live.state(documentName, caller.user)
       if (format === 'yjs') {
-        const state = await options.live.state(name, caller.user)
+        const state = await read(name)
         response.writeHead(200, {
           'Content-Type': 'application/octet-stream',
           'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.yjs"`,
@@ -207,10 +223,12 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
         return void response.end(state)
       }
       if (format !== 'json') throw new ApiError(400, 'format must be json or yjs')
-      const body = await exportJson(name, (documentName) =>
-        options.live.state(documentName, caller.user),
-      )
-      return sendJson(response, 200, body)
+      const body = await exportJson(name, read)
+      if (past && past.files.size > 0 && isProjectExport(body)) {
+        // Each file's own version then, so a client can restore one file to it.
+        for (const file of body.files) file.version = past.files.get(`${name}/${file.id}`) ?? null
+      }
+      return sendJson(response, 200, version ? { ...(body as object), version } : body)
     }
     if (verb === 'versions') {
       allowMethods(request, ['GET', 'HEAD'])
@@ -221,9 +239,12 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
       const before = beforeParam ? new Date(beforeParam) : undefined
       if (before && Number.isNaN(before.getTime()))
         throw new ApiError(400, 'before must be a date-time (ISO 8601)')
+      const parsed = parseDocumentName(name)
       const versions = await listVersions(options.prisma, name, {
         limit,
         ...(before ? { before } : {}),
+        // A code project's history is its tree's and its files' (each file is its own document).
+        withParts: parsed?.kind === 'code' && !parsed.subId,
       })
       return sendJson(response, 200, {
         versions: versions.map((version) => ({ ...version, at: version.at.toISOString() })),
@@ -250,14 +271,20 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
         400,
         '"version" must be a version id from GET …/versions (update:<n> or snapshot:<n>)',
       )
-    const target = await versionState(options.prisma, name, body.version)
-    if (!target.ok) {
-      if (target.problem === 'pruned')
-        throw new ApiError(410, 'that version is older than the kept history (LOG_RETENTION_HOURS)')
-      throw new ApiError(404, `${name} has no version ${body.version}`)
-    }
-    const result = await options.live.restore(name, target.state, caller.user)
-    sendWrite(response, result, { restored: body.version })
+    const result = await restoreVersion(
+      options.prisma,
+      options.live,
+      name,
+      body.version,
+      caller.user,
+    )
+    sendWrite(
+      response,
+      result,
+      result.files === undefined
+        ? { restored: body.version }
+        : { restored: body.version, filesRestored: result.files },
+    )
   }
 
   async function existing(name: string): Promise<DocumentInfo> {
@@ -320,6 +347,14 @@ function boundedInt(raw: string | null, fallback: number, max: number, label: st
 /** 12 hex characters, like the ids the apps give new documents. */
 function newDocumentId(): string {
   return crypto.randomUUID().replaceAll('-', '').slice(0, 12)
+}
+
+function isProjectExport(
+  body: unknown,
+): body is { files: { id: string; version?: string | null }[] } {
+  return (
+    typeof body === 'object' && body !== null && Array.isArray((body as { files?: unknown }).files)
+  )
 }
 
 function sendWrite(

@@ -7,6 +7,12 @@
  * is not in memory goes through the same load (snapshot + log + journals + peers).
  */
 import type { Document, Hocuspocus } from '@hocuspocus/server'
+import {
+  DOCUMENT_META_ROOT,
+  DOCUMENT_RESTORES_KEY,
+  DOCUMENT_TITLE_KEY,
+  type RestoreRecord,
+} from '@weft/protocol'
 import * as Y from 'yjs'
 import type { ConnectionUser } from '../context.ts'
 import type { NodePersistence } from '../persistence/NodePersistence.ts'
@@ -50,22 +56,57 @@ export class LiveDocuments {
     update: Uint8Array,
     user: ConnectionUser,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, () => update)
+    return this.write(documentName, user, (doc) => Y.applyUpdate(doc, update))
   }
 
-  /** Brings the content back to `target` (a full state) as a new forward change. */
+  /** Puts the title into the document's shared metadata, so everyone connected sees it live. */
+  async setTitle(
+    documentName: string,
+    title: string | null,
+    user: ConnectionUser,
+  ): Promise<WriteResult> {
+    // The rename's answer is about Postgres' row, already written: no wait for the log row.
+    return this.write(
+      documentName,
+      user,
+      (doc) => {
+        doc.getMap(DOCUMENT_META_ROOT).set(DOCUMENT_TITLE_KEY, title)
+      },
+      false,
+    )
+  }
+
+  /**
+   * Brings the content back to `target` (a full state) as a new forward change. With `record`,
+   * the same transaction notes the restore in the document's shared metadata, so the history
+   * can name the entry it makes.
+   */
   async restore(
     documentName: string,
     target: Uint8Array,
     user: ConnectionUser,
+    record?: Pick<RestoreRecord, 'version' | 'versionAt'>,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, (doc) => restoreUpdate(doc, target))
+    return this.write(documentName, user, (doc) => {
+      Y.applyUpdate(doc, restoreUpdate(doc, target))
+      if (!record) return
+      const meta = doc.getMap<unknown>(DOCUMENT_META_ROOT)
+      let restores = meta.get(DOCUMENT_RESTORES_KEY)
+      if (!(restores instanceof Y.Array)) {
+        restores = new Y.Array<RestoreRecord>()
+        meta.set(DOCUMENT_RESTORES_KEY, restores)
+      }
+      ;(restores as Y.Array<RestoreRecord>).push([
+        { at: Date.now(), userId: user.id, userName: user.name, ...record },
+      ])
+    })
   }
 
   private async write(
     documentName: string,
     user: ConnectionUser,
-    change: (doc: Y.Doc) => Uint8Array,
+    change: (doc: Y.Doc) => void,
+    waitForStore = true,
   ): Promise<WriteResult> {
     if (this.options.unsavedLimitReached()) {
       throw new ApiError(
@@ -83,14 +124,13 @@ export class LiveDocuments {
       }
       doc.on('update', onUpdate)
       try {
-        await connection.transact((document: Document) => {
-          Y.applyUpdate(document, change(document))
-        })
+        await connection.transact((document: Document) => change(document))
       } finally {
         doc.off('update', onUpdate)
       }
     })
     if (!changed) return { changed, stored: true }
+    if (!waitForStore) return { changed, stored: false }
     // Hocuspocus runs the onChange hooks (Persistence enqueues the row) after the transaction,
     // on later ticks of the event loop.
     await new Promise((resolve) => setImmediate(resolve))

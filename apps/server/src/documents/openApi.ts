@@ -147,6 +147,13 @@ export const OPENAPI_DOCUMENT = {
             in: 'query',
             schema: { type: 'string', enum: ['json', 'yjs'], default: 'json' },
           },
+          {
+            name: 'version',
+            in: 'query',
+            description:
+              'A version id from …/versions: the document as it was then (a code project: its files as they were at that time, each with its own `version`)',
+            schema: { type: 'string', pattern: '^(update|snapshot):[0-9]+$' },
+          },
         ],
         responses: {
           '200': {
@@ -159,7 +166,7 @@ export const OPENAPI_DOCUMENT = {
               },
             },
           },
-          ...errors(400, 401, 403, 404, 429, 503),
+          ...errors(400, 401, 403, 404, 410, 429, 503),
         },
       },
     },
@@ -295,6 +302,10 @@ export const OPENAPI_DOCUMENT = {
         required: ['id', 'kind', 'at', 'nodeId'],
         properties: {
           id: { type: 'string', examples: ['update:1042', 'snapshot:17'] },
+          documentName: {
+            type: 'string',
+            description: "Whose version: a code project lists its files' versions too",
+          },
           kind: { type: 'string', enum: ['update', 'snapshot'] },
           at: { type: 'string', format: 'date-time' },
           userId: { type: ['string', 'null'] },
@@ -309,6 +320,10 @@ export const OPENAPI_DOCUMENT = {
           changed: { type: 'boolean', description: 'False when the document already had it all' },
           stored: { type: 'boolean', description: 'In Postgres (false: queued while it is away)' },
           restored: { type: 'string' },
+          filesRestored: {
+            type: 'integer',
+            description: 'A code project: how many of its files changed back with the tree',
+          },
         },
       },
     },

@@ -9,6 +9,7 @@
  * what was deleted since; the scratch document then holds what the live one holds plus that undo,
  * and the difference between the two is the change.
  */
+import { DOCUMENT_META_ROOT } from '@weft/protocol'
 import * as Y from 'yjs'
 import { rootTypeOf } from './rootTypes.ts'
 
@@ -23,6 +24,8 @@ export function restoreUpdate(current: Y.Doc, target: Uint8Array): Uint8Array {
     // transaction, including roots created only after the target version.
     const scope: Y.AbstractType<unknown>[] = []
     for (const name of new Set([...current.share.keys(), ...scratch.share.keys()])) {
+      // The title stays as it is now: restoring content does not rename the document.
+      if (name === DOCUMENT_META_ROOT) continue
       const type = rootTypeOf(name, [current, scratch])
       if (type) scope.push(scratch.get(name, type) as Y.AbstractType<unknown>)
     }

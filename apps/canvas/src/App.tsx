@@ -2,13 +2,17 @@ import type { ShapeStyle } from '@weft/canvas-model'
 import {
   AppShell,
   announce,
+  ConnectionProblem,
   HistoryPanel,
+  ShareButton,
   TitleEditor,
+  useAccess,
   useCollabDocument,
   useDocSelector,
   useDocumentTitle,
   useVersionPreview,
   VersionBanner,
+  ViewOnlyBadge,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
@@ -29,6 +33,7 @@ export function App({ docId }: { docId: string }) {
   const { session, provider, synced, status, users, online } =
     useCollabDocument<CanvasAwareness>(documentName)
   const canvas = useCanvas(provider)
+  const readOnly = useAccess(provider) === 'read'
 
   const [tool, setTool] = useState<Tool>('select')
   const [style, setStyle] = useState<ShapeStyle>(INITIAL_STYLE)
@@ -173,6 +178,8 @@ export function App({ docId }: { docId: string }) {
       peopleLabel="People on this canvas"
       actions={
         <>
+          {readOnly && <ViewOnlyBadge />}
+          <ShareButton documentName={documentName} token={session.token} users={users} />
           <ModeSwitch id={docId} mode="free" />
           <button
             ref={historyToggle}
@@ -189,7 +196,7 @@ export function App({ docId }: { docId: string }) {
           </button>
         </>
       }
-      loading="Loading canvas…"
+      loading={<ConnectionProblem status={status} loading="Loading canvas…" />}
     >
       {canvas && synced && (
         <>
@@ -216,7 +223,7 @@ export function App({ docId }: { docId: string }) {
                 </button>
               )}
           </VersionBanner>
-          {past ? null : (
+          {past || readOnly ? null : (
             <Toolbar
               tool={tool}
               onTool={setTool}
@@ -266,6 +273,7 @@ export function App({ docId }: { docId: string }) {
                 onCursor={onCursor}
                 remote={remote}
                 onCommand={onCommand}
+                readOnly={readOnly}
               >
                 {shapeList && (
                   <ShapeList shapes={shapes} selection={live} onSelection={setSelection} />

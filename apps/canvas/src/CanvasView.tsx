@@ -52,9 +52,12 @@ type Props = {
   onCommand: (command: NonNullable<CanvasCommand>) => void
   /** Drawn over the stage's right edge (the shape list). */
   children?: ReactNode
-  /** A past version on screen: shapes can be selected and walked, the view panned, never edited. */
+  /** View only or a past version: panning, selecting and walking the shapes; nothing is changed. */
   readOnly?: boolean
 }
+
+/** What a view-only canvas still does from the keyboard. */
+const VIEW_ONLY_KEYS = new Set(['pan', 'cycle', 'escape'])
 
 export function CanvasView(props: Props) {
   const { model, shapes, tool, style, selection } = props
@@ -134,8 +137,7 @@ export function CanvasView(props: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return
     const command = canvasCommand(e, tool, selection.length > 0)
-    if (!command) return
-    if (props.readOnly && command.kind !== 'pan' && command.kind !== 'cycle') return
+    if (!command || (props.readOnly && !VIEW_ONLY_KEYS.has(command.kind))) return
     e.preventDefault()
     // The selected shapes as the model holds them now: a key repeats faster than the drawing
     // re-renders (once a frame), and each step must start where the previous one left off.
@@ -238,6 +240,11 @@ export function CanvasView(props: Props) {
       shapeOf: (id) => model.get(id),
     })
     if (outcome.kind === 'ignore') return
+    if (props.readOnly && outcome.kind !== 'pan') {
+      // Selecting shows what a shape is; its drag (a move or a resize) is not offered.
+      if (outcome.kind === 'select' && outcome.selection) props.onSelection(outcome.selection)
+      return
+    }
     if (outcome.kind === 'pan') {
       if (outcome.clearSelection) props.onSelection([])
       gesture.current = outcome.gesture
@@ -294,9 +301,10 @@ export function CanvasView(props: Props) {
   }
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    if (props.readOnly) return
     const id = shapeIdAt(e.target as Element, at(e))
     const s = id ? model.get(id) : null
-    if (!s || (s.type !== 'text' && s.type !== 'sticky') || props.readOnly) return
+    if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
     const text = window.prompt('Edit text', s.text)
     if (text === null) return
     props.onGestureStart()

@@ -1,4 +1,4 @@
-import { AppShell, announce, useCollabDocument } from '@weft/react'
+import { AppShell, announce, ConnectionProblem, useCollabDocument } from '@weft/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { exposeTilePlace } from './debugHooks.ts'
 import { documentNameFor } from './docId.ts'
@@ -60,7 +60,12 @@ export function TileApp({ docId }: { docId: string }) {
       online={online}
       peopleLabel="People on this tile board"
       actions={<ModeSwitch id={docId} mode="tiles" />}
-      loading={synced ? 'Waiting for the server to set up the board…' : 'Loading tile board…'}
+      loading={
+        <ConnectionProblem
+          status={status}
+          loading={synced ? 'Waiting for the server to set up the board…' : 'Loading tile board…'}
+        />
+      }
     >
       {board && (
         <>

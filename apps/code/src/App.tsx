@@ -1,8 +1,11 @@
 import { type ProjectMeta, ProjectModel, projectDocName } from '@weft/code-model'
 import {
   AppShell,
+  ConnectionProblem,
   HistoryPanel,
+  ShareButton,
   TitleEditor,
+  useAccess,
   useDocSelector,
   useDocumentState,
   useDocumentTitle,
@@ -10,6 +13,7 @@ import {
   useSession,
   useVersionPreview,
   VersionBanner,
+  ViewOnlyBadge,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DeleteDialog } from './DeleteDialog.tsx'
@@ -33,9 +37,10 @@ import { useDocPool } from './useDocPool.ts'
 import { usePendingEdits } from './usePendingEdits.ts'
 
 export function App({ projectId }: { projectId: string }) {
-  const session = useSession()
-  const pool = useDocPool(session.token, session.identity)
+  const session = useSession(projectDocName(projectId))
+  const pool = useDocPool(session.token, session.identity, session.revision)
   const provider = useAcquired(pool, projectDocName(projectId))
+  const readOnly = useAccess(provider) === 'read'
   const { synced, status, users } = useDocumentState<ProjectAwareness>(provider)
   // Who is in the project (its document or any file's), on every node; the tree keeps showing
   // who is in which file from awareness.
@@ -153,6 +158,8 @@ export function App({ projectId }: { projectId: string }) {
       peopleLabel="People in this project"
       actions={
         <>
+          {readOnly && <ViewOnlyBadge />}
+          <ShareButton documentName={documentName} token={session.token} users={users} />
           {template && (
             <button
               type="button"
@@ -186,7 +193,7 @@ export function App({ projectId }: { projectId: string }) {
           </button>
         </>
       }
-      loading="Loading project…"
+      loading={<ConnectionProblem status={status} loading="Loading project…" />}
       overlay={
         <>
           <DeleteDialog
@@ -225,6 +232,7 @@ export function App({ projectId }: { projectId: string }) {
                   onOpen={open}
                   users={users}
                   onDelete={deletes.ask}
+                  readOnly={readOnly}
                 >
                   <details className="trash-box" data-testid="trash-box">
                     <summary>Trash ({trash.length})</summary>
@@ -247,6 +255,7 @@ export function App({ projectId }: { projectId: string }) {
                       fileId={activeNode.id}
                       name={activeNode.name}
                       seed={activeNode.seed}
+                      readOnly={readOnly}
                       onText={(b) => {
                         bound.current = b
                       }}

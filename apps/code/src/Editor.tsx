@@ -20,10 +20,12 @@ type Props = {
   seed: string | undefined
   /** The Y.Text and view bound to the editor, once they are (null when they go). */
   onText: (bound: { text: Y.Text; view: EditorView } | null) => void
+  /** View only: the text can be read, selected and copied, not changed. */
+  readOnly?: boolean
 }
 
 /** One file in CodeMirror, bound to its own Yjs document with remote cursors and per-user undo. */
-export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
+export function Editor({ pool, projectId, fileId, name, seed, onText, readOnly = false }: Props) {
   const provider = useAcquired(pool, fileDocName(projectId, fileId))
   const synced = useSynced(provider)
   const parent = useRef<HTMLDivElement>(null)
@@ -34,7 +36,7 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
     const text = fileText(provider.document)
     // Idempotent, so it can run before the first sync (or offline, for a file created offline):
     // the first opener creates the content, later ones change nothing.
-    if (seed) applySeed(provider.document, seed)
+    if (seed && !readOnly) applySeed(provider.document, seed)
     // The language pack loads on its own (languages.ts); the text is editable before it arrives.
     const language = new Compartment()
     const view = new EditorView({
@@ -51,6 +53,7 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
             'aria-describedby': 'editor-keys',
           }),
           yCollab(text, provider.awareness, { undoManager: undoManagerFor(text) }),
+          ...(readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : []),
         ],
       }),
     })
@@ -64,7 +67,7 @@ export function Editor({ pool, projectId, fileId, name, seed, onText }: Props) {
       onText(null)
       view.destroy()
     }
-  }, [provider, name.slice(name.lastIndexOf('.'))])
+  }, [provider, name.slice(name.lastIndexOf('.')), readOnly])
 
   return (
     <div

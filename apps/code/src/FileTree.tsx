@@ -23,6 +23,8 @@ type Props = {
   onDelete: (id: string) => void
   /** Shown below the tree (the trash). */
   children?: ReactNode
+  /** View only: browsing and opening files; no creating, renaming, moving or deleting. */
+  readOnly?: boolean
 }
 
 /** The folder new entries go into: the selected folder, or the selected file's folder. */
@@ -64,6 +66,7 @@ export function FileTree({
   users,
   onDelete,
   children,
+  readOnly,
 }: Props) {
   const [editing, setEditing] = useState<Editing>(null)
   const [error, setError] = useState<string | null>(null)
@@ -186,7 +189,7 @@ export function FileTree({
           data-node-id={node.id}
           data-path={node.path}
           data-kind={node.kind}
-          draggable
+          draggable={!readOnly}
           onDragStart={(e) => {
             e.dataTransfer.setData('application/x-weft-entry', node.id)
             e.dataTransfer.effectAllowed = 'move'
@@ -205,6 +208,7 @@ export function FileTree({
             else toggle(node.id)
           }}
           onKeyDown={(e) => {
+            if (readOnly && (e.key === 'F2' || e.key === 'Delete')) return
             if (e.key === 'F2') setEditing({ mode: 'rename', id: node.id })
             else if (e.key === 'Delete') onDelete(node.id)
             else {
@@ -269,60 +273,62 @@ export function FileTree({
 
   return (
     <nav className="tree" aria-label="Project">
-      <div className="tree-toolbar">
-        <button
-          type="button"
-          title="New file"
-          data-testid="new-file"
-          onClick={() => startNew('new-file')}
-        >
-          + File
-        </button>
-        <button
-          type="button"
-          title="New folder"
-          data-testid="new-folder"
-          onClick={() => startNew('new-folder')}
-        >
-          + Folder
-        </button>
-        <button
-          type="button"
-          disabled={!selectedNode}
-          data-testid="rename"
-          onClick={() => selectedNode && setEditing({ mode: 'rename', id: selectedNode.id })}
-        >
-          Rename
-        </button>
-        <button
-          type="button"
-          disabled={!selectedNode}
-          data-testid="delete"
-          onClick={() => selectedNode && onDelete(selectedNode.id)}
-        >
-          Delete
-        </button>
-        <select
-          aria-label="Move to folder"
-          data-testid="move-to"
-          disabled={!selectedNode}
-          value=""
-          onChange={(e) => {
-            if (!selectedNode) return
-            move(selectedNode.id, e.target.value === '/' ? null : e.target.value)
-          }}
-        >
-          <option value="">Move to…</option>
-          <option value="/">/ (top)</option>
-          {folders
-            .filter((f) => selectedNode && f.id !== selectedNode.id)
-            .map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.path}/
-              </option>
-            ))}
-        </select>
-      </div>
+      {!readOnly && (
+        <div className="tree-toolbar">
+          <button
+            type="button"
+            title="New file"
+            data-testid="new-file"
+            onClick={() => startNew('new-file')}
+          >
+            + File
+          </button>
+          <button
+            type="button"
+            title="New folder"
+            data-testid="new-folder"
+            onClick={() => startNew('new-folder')}
+          >
+            + Folder
+          </button>
+          <button
+            type="button"
+            disabled={!selectedNode}
+            data-testid="rename"
+            onClick={() => selectedNode && setEditing({ mode: 'rename', id: selectedNode.id })}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            disabled={!selectedNode}
+            data-testid="delete"
+            onClick={() => selectedNode && onDelete(selectedNode.id)}
+          >
+            Delete
+          </button>
+          <select
+            aria-label="Move to folder"
+            data-testid="move-to"
+            disabled={!selectedNode}
+            value=""
+            onChange={(e) => {
+              if (!selectedNode) return
+              move(selectedNode.id, e.target.value === '/' ? null : e.target.value)
+            }}
+          >
+            <option value="">Move to…</option>
+            <option value="/">/ (top)</option>
+            {folders
+              .filter((f) => selectedNode && f.id !== selectedNode.id)
+              .map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.path}/
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
       {error && (
         <div className="tree-error" role="alert">
           {error}

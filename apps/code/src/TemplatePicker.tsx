@@ -1,3 +1,4 @@
+import { createDocumentWithId } from '@weft/client'
 import { newId, ProjectModel, projectDocName } from '@weft/code-model'
 import { usePageTitle, useSession } from '@weft/react'
 import { useState } from 'react'
@@ -14,6 +15,8 @@ async function createProject(
   t: Template,
 ) {
   const projectId = newId()
+  // The project exists (owned by its creator) before its template is written into it.
+  await createDocumentWithId('code', projectId, token)
   const pool = new DocPool(token, identity)
   try {
     const provider = pool.acquire(projectDocName(projectId))
@@ -34,11 +37,15 @@ async function createProject(
 export function TemplatePicker() {
   const session = useSession()
   const [busy, setBusy] = useState<string | null>(null)
+  const [problem, setProblem] = useState('')
   usePageTitle('New project', 'Weft Code')
   return (
     <main className="picker">
       <h1>New project</h1>
       <p className="muted">Start from a template. Everyone with the link edits it with you.</p>
+      <p role="status" data-testid="picker-status">
+        {problem}
+      </p>
       <ul className="templates">
         {TEMPLATES.map((t) => (
           <li key={t.id}>
@@ -48,7 +55,13 @@ export function TemplatePicker() {
               disabled={busy !== null}
               onClick={() => {
                 setBusy(t.id)
-                createProject(session.token, session.identity, t).catch(() => setBusy(null))
+                setProblem('')
+                createProject(session.token, session.identity, t).catch((error: unknown) => {
+                  setBusy(null)
+                  setProblem(
+                    `The project could not be created: ${error instanceof Error ? error.message : 'unknown error'}. Try again.`,
+                  )
+                })
               }}
             >
               <strong>{t.name}</strong>

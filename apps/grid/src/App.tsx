@@ -2,12 +2,16 @@ import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import {
   AppShell,
   announce,
+  ConnectionProblem,
   HistoryPanel,
+  ShareButton,
   TitleEditor,
+  useAccess,
   useCollabDocument,
   useDocumentTitle,
   useVersionPreview,
   VersionBanner,
+  ViewOnlyBadge,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
@@ -28,6 +32,7 @@ export function App({ docId }: { docId: string }) {
   const documentName = `grid:${docId}`
   const { session, provider, synced, status, version, users, online } =
     useCollabDocument<AwarenessState>(documentName)
+  const readOnly = useAccess(provider) === 'read'
   const grid = useGrid(provider, synced)
   const overwrites = useOverwrites(grid, session.identity.id)
 
@@ -95,6 +100,8 @@ export function App({ docId }: { docId: string }) {
       peopleLabel="People in this grid"
       actions={
         <>
+          {readOnly && <ViewOnlyBadge />}
+          <ShareButton documentName={documentName} token={session.token} users={users} />
           <button
             ref={activityToggle}
             type="button"
@@ -120,7 +127,7 @@ export function App({ docId }: { docId: string }) {
           </button>
         </>
       }
-      loading="Loading sheet…"
+      loading={<ConnectionProblem status={status} loading="Loading sheet…" />}
       overlay={
         <ConflictToasts items={overwrites.items} grid={grid} onDismiss={overwrites.dismiss} />
       }
@@ -153,6 +160,7 @@ export function App({ docId }: { docId: string }) {
               onClearSort={() => setSorting([])}
               columnFilters={columnFilters}
               onFilters={setColumnFilters}
+              readOnly={readOnly}
             />
           )}
           <div className="main">
@@ -181,6 +189,7 @@ export function App({ docId }: { docId: string }) {
                 sorting={sorting}
                 columnFilters={columnFilters}
                 onSort={cycleSort}
+                readOnly={readOnly}
               />
             )}
             {historyOpen && (

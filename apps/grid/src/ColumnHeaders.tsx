@@ -20,6 +20,8 @@ type Props = {
   /** Live width while dragging (local only); onResizeEnd writes it to the sheet. */
   onResize: (colId: string, width: number) => void
   onResizeEnd: (colId: string, width: number) => void
+  /** View only: no renaming, no resizing (sorting stays: it is this user's view). */
+  readOnly?: boolean
 }
 
 /**
@@ -73,6 +75,7 @@ export function ColumnHeaders(props: Props) {
             data-col={columnLetter(i)}
             onMouseDown={() => props.onSelectColumn(i)}
             onDoubleClick={() => {
+              if (props.readOnly) return
               const name = window.prompt(`Name for column ${columnLetter(i)}`, meta?.name ?? '')
               if (name !== null) grid.model.updateColumn(colId, { name })
             }}
@@ -92,13 +95,15 @@ export function ColumnHeaders(props: Props) {
             >
               {sort ? (sort.desc ? '▼' : '▲') : '↕'}
             </button>
-            <span
-              aria-hidden="true"
-              className="resize-handle"
-              data-testid={`resize-${columnLetter(i)}`}
-              onPointerDown={(e) => startResize(e, colId, widths[i] ?? 120)}
-              onMouseDown={(e) => e.stopPropagation()}
-            />
+            {!props.readOnly && (
+              <span
+                aria-hidden="true"
+                className="resize-handle"
+                data-testid={`resize-${columnLetter(i)}`}
+                onPointerDown={(e) => startResize(e, colId, widths[i] ?? 120)}
+                onMouseDown={(e) => e.stopPropagation()}
+              />
+            )}
           </div>
         )
       })}

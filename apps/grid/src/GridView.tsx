@@ -33,7 +33,7 @@ type Props = {
   sorting: SortingState
   columnFilters: ColumnFiltersState
   onSort: (colId: string) => void
-  /** A past version on screen: selectable and copyable, never edited. */
+  /** View only (a read link) or a past version: selecting, copying, sorting and filtering; no editing. */
   readOnly?: boolean
 }
 
@@ -206,6 +206,7 @@ export function GridView(props: Props) {
             selected={rect ? [rect.left, rect.right] : null}
             onResize={columns.preview}
             onResizeEnd={columns.commit}
+            readOnly={props.readOnly === true}
             onSelectColumn={(c) => {
               const column = selectColumn(view, c)
               if (column) onSelection(column)
@@ -248,7 +249,7 @@ export function GridView(props: Props) {
               ) : null
             })}
             {rect && <SelectionBox {...box(rect)} color="var(--accent)" local />}
-            {editing && editRect && (
+            {editing && editRect && !props.readOnly && (
               <CellEditor
                 key={`${editing.rowId}:${editing.colId}`}
                 {...box(editRect)}

@@ -13,6 +13,8 @@ type Props = {
   onClearSort: () => void
   columnFilters: ColumnFiltersState
   onFilters: (f: ColumnFiltersState) => void
+  /** View only: the editing tools are not shown (what is left: where you are, and your view). */
+  readOnly?: boolean
 }
 
 /**
@@ -60,91 +62,99 @@ export function Toolbar(props: Props) {
       <span className="raw" data-testid="raw-value" title={raw}>
         {raw}
       </span>
-      <span className="sep" />
-      <button
-        type="button"
-        disabled={!undo.canUndo()}
-        onClick={() => undo.undo()}
-        title="Undo my last edit (Ctrl+Z)"
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        disabled={!undo.canRedo()}
-        onClick={() => undo.redo()}
-        title="Redo (Ctrl+Y)"
-      >
-        Redo
-      </button>
-      <span className="sep" />
-      <button
-        type="button"
-        disabled={!rows}
-        onClick={() => rows && selectFirst(model.insertRows(rows.lo, 1), null)}
-      >
-        + Row above
-      </button>
-      <button
-        type="button"
-        disabled={!rows}
-        onClick={() => rows && selectFirst(model.insertRows(rows.hi + 1, 1), null)}
-      >
-        + Row below
-      </button>
-      <button type="button" disabled={!rows} onClick={() => rows && model.deleteRows(rows.ids)}>
-        Delete row{rows && rows.ids.length > 1 ? 's' : ''}
-      </button>
-      <button
-        type="button"
-        disabled={!rows || rows.lo === 0 || viewActive}
-        onClick={() => rows && model.moveRows(rows.ids, rows.lo - 1)}
-        title="Move selected rows up"
-      >
-        Row ↑
-      </button>
-      <button
-        type="button"
-        disabled={!rows || rows.hi >= layout.rowIds.length - 1 || viewActive}
-        onClick={() => rows && model.moveRows(rows.ids, rows.lo + 1)}
-        title="Move selected rows down"
-      >
-        Row ↓
-      </button>
-      <span className="sep" />
-      <button
-        type="button"
-        disabled={!cols}
-        onClick={() => cols && selectFirst(null, model.insertColumns(cols.lo, 1))}
-      >
-        + Col left
-      </button>
-      <button
-        type="button"
-        disabled={!cols}
-        onClick={() => cols && selectFirst(null, model.insertColumns(cols.hi + 1, 1))}
-      >
-        + Col right
-      </button>
-      <button type="button" disabled={!cols} onClick={() => cols && model.deleteColumns(cols.ids)}>
-        Delete col{cols && cols.ids.length > 1 ? 's' : ''}
-      </button>
-      <button
-        type="button"
-        disabled={!cols || cols.lo === 0}
-        onClick={() => cols && model.moveColumns(cols.ids, cols.lo - 1)}
-        title="Move selected columns left"
-      >
-        Col ←
-      </button>
-      <button
-        type="button"
-        disabled={!cols || cols.hi >= layout.colIds.length - 1}
-        onClick={() => cols && model.moveColumns(cols.ids, cols.lo + 1)}
-        title="Move selected columns right"
-      >
-        Col →
-      </button>
+      {!props.readOnly && (
+        <>
+          <span className="sep" />
+          <button
+            type="button"
+            disabled={!undo.canUndo()}
+            onClick={() => undo.undo()}
+            title="Undo my last edit (Ctrl+Z)"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            disabled={!undo.canRedo()}
+            onClick={() => undo.redo()}
+            title="Redo (Ctrl+Y)"
+          >
+            Redo
+          </button>
+          <span className="sep" />
+          <button
+            type="button"
+            disabled={!rows}
+            onClick={() => rows && selectFirst(model.insertRows(rows.lo, 1), null)}
+          >
+            + Row above
+          </button>
+          <button
+            type="button"
+            disabled={!rows}
+            onClick={() => rows && selectFirst(model.insertRows(rows.hi + 1, 1), null)}
+          >
+            + Row below
+          </button>
+          <button type="button" disabled={!rows} onClick={() => rows && model.deleteRows(rows.ids)}>
+            Delete row{rows && rows.ids.length > 1 ? 's' : ''}
+          </button>
+          <button
+            type="button"
+            disabled={!rows || rows.lo === 0 || viewActive}
+            onClick={() => rows && model.moveRows(rows.ids, rows.lo - 1)}
+            title="Move selected rows up"
+          >
+            Row ↑
+          </button>
+          <button
+            type="button"
+            disabled={!rows || rows.hi >= layout.rowIds.length - 1 || viewActive}
+            onClick={() => rows && model.moveRows(rows.ids, rows.lo + 1)}
+            title="Move selected rows down"
+          >
+            Row ↓
+          </button>
+          <span className="sep" />
+          <button
+            type="button"
+            disabled={!cols}
+            onClick={() => cols && selectFirst(null, model.insertColumns(cols.lo, 1))}
+          >
+            + Col left
+          </button>
+          <button
+            type="button"
+            disabled={!cols}
+            onClick={() => cols && selectFirst(null, model.insertColumns(cols.hi + 1, 1))}
+          >
+            + Col right
+          </button>
+          <button
+            type="button"
+            disabled={!cols}
+            onClick={() => cols && model.deleteColumns(cols.ids)}
+          >
+            Delete col{cols && cols.ids.length > 1 ? 's' : ''}
+          </button>
+          <button
+            type="button"
+            disabled={!cols || cols.lo === 0}
+            onClick={() => cols && model.moveColumns(cols.ids, cols.lo - 1)}
+            title="Move selected columns left"
+          >
+            Col ←
+          </button>
+          <button
+            type="button"
+            disabled={!cols || cols.hi >= layout.colIds.length - 1}
+            onClick={() => cols && model.moveColumns(cols.ids, cols.lo + 1)}
+            title="Move selected columns right"
+          >
+            Col →
+          </button>
+        </>
+      )}
       <span className="sep" />
       <label
         className="filter"

@@ -13,7 +13,7 @@ type Options = {
   evaluator: FormulaEvaluator
   author: Author
   onSelection: (selection: Selection) => void
-  /** A past version on screen: copy only. */
+  /** View only or a past version on screen: copying works, cutting and pasting do nothing. */
   readOnly?: boolean
 }
 
@@ -40,7 +40,7 @@ export function useGridClipboard({
       e.preventDefault()
     }
     const onCut = (e: ClipboardEvent) => {
-      if (!active() || !rect) return
+      if (!active() || !rect || readOnly) return
       onCopy(e)
       if (!readOnly) clearRect(model, author, view, rect)
     }

@@ -3,7 +3,10 @@ import type { Access } from '@weft/protocol'
 
 export interface ConnectionUser {
   id: string
+  /** The user's chosen display name (GET|PUT /api/me), else the token's `name`, else `sub`. */
   name: string
+  /** The user's chosen colour (`#rrggbb`), when they chose one. */
+  color?: string
 }
 
 /**
@@ -36,4 +39,6 @@ export interface ConnectionContext {
   socket?: SocketState
   user?: ConnectionUser
   access?: Access
+  /** The share link the connection's token was minted from (closed when it is revoked). */
+  share?: string
 }

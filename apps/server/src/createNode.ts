@@ -14,6 +14,9 @@ import { createPresenceApi } from '@weft/presence'
 import { tokenPolicyOf } from '@weft/protocol'
 import { AccessControl } from './access/AccessControl.ts'
 import { AwarenessGuard } from './access/AwarenessGuard.ts'
+import { closeShareConnections } from './access/closeShareConnections.ts'
+import { ShareLinks } from './access/ShareLinks.ts'
+import { ShareSweeper } from './access/ShareSweeper.ts'
 import { CanvasGuard } from './canvas/CanvasGuard.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
@@ -22,6 +25,9 @@ import { TrashPurger } from './documents/TrashPurger.ts'
 import { RedisFanout } from './fanout/RedisFanout.ts'
 import { createManagementRouter } from './http/probes.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
+import { createIdentityRoutes } from './identity/identityRoutes.ts'
+import { OidcSignIn } from './identity/oidc/OidcSignIn.ts'
+import { ProfileCache } from './identity/ProfileCache.ts'
 import { AuthFailureThrottle } from './limits/AuthFailureThrottle.ts'
 import { ConnectionLimits } from './limits/ConnectionLimits.ts'
 import { requestSource, trustedProxies } from './limits/clientAddress.ts'
@@ -51,6 +57,10 @@ export async function createNode(
 
   // Absent in open dev mode (no AUTH_SECRET).
   const tokens = tokenPolicyOf(config)
+  // Share links are signed with the token key; without one (open dev mode) there are none.
+  const links = tokens
+    ? new ShareLinks({ secrets: tokens.secrets, prisma: database.prisma })
+    : undefined
   const presence = createPresence(services)
   const reporter = new PresenceReporter({ nodeId: config.nodeId, ...presence })
   const refusals = new RefusalReporter({
@@ -91,15 +101,18 @@ export async function createNode(
     logger: logger.child({ module: 'unsaved-limit' }),
   })
 
+  const profiles = new ProfileCache(database.prisma)
   const extensions: Extension[] = [
     new AccessControl({
       ...(tokens ? { tokens } : {}),
+      ...(links ? { shares: links } : {}),
       refusals,
       throttle,
       limits: connectionLimits,
+      profiles,
     }),
     connectionLimits,
-    new AwarenessGuard(metrics),
+    new AwarenessGuard(metrics, profiles),
     reporter,
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
@@ -140,6 +153,8 @@ export async function createNode(
   let acceptingSockets = true
   const accepting = () => acceptingSockets
   const proxies = trustedProxies(config.limits.trustedProxies)
+  // One request budget per caller across the documents and profile APIs.
+  const apiRate = new RequestRate(config.apiRequestsPerMinute)
   const documentRoutes = createDocumentRoutes({
     nodeId: config.nodeId,
     frameAncestors: config.frameAncestors,
@@ -150,11 +165,37 @@ export async function createNode(
       unsavedLimitReached: () => unsavedLimit.reached,
     }),
     ...(tokens ? { tokens } : {}),
-    rate: new RequestRate(config.apiRequestsPerMinute),
+    ...(links ? { links } : {}),
+    maxShareLinkHours: config.shareLinkMaxHours,
+    onShareRevoked: (shareId) => closeShareConnections(hocuspocus, shareId),
+    rate: apiRate,
     maxBodyBytes: config.apiMaxBodyBytes,
     allowedOrigins: config.allowedOrigins,
     sourceOf: (request) => requestSource(request, proxies),
     logger: logger.child({ module: 'documents-api' }),
+  })
+  const identityRoutes = createIdentityRoutes({
+    prisma: database.prisma,
+    profiles,
+    ...(tokens ? { tokens } : {}),
+    ...(links ? { shares: links } : {}),
+    rate: apiRate,
+    maxBodyBytes: config.apiMaxBodyBytes,
+    allowedOrigins: config.allowedOrigins,
+    sourceOf: (request) => requestSource(request, proxies),
+    logger: logger.child({ module: 'identity' }),
+    ...(config.oidc && config.authSecret
+      ? {
+          oidc: new OidcSignIn({
+            settings: config.oidc,
+            authSecret: config.authSecret,
+            tokenLifetimeSeconds: config.tokenMaxLifetimeSeconds,
+            ...(config.authIssuer ? { issuer: config.authIssuer } : {}),
+            ...(config.authAudience ? { audience: config.authAudience } : {}),
+            logger: logger.child({ module: 'oidc' }),
+          }),
+        }
+      : {}),
   })
   const trash = new TrashPurger({
     prisma: database.prisma,
@@ -162,15 +203,26 @@ export async function createNode(
     logger: logger.child({ module: 'trash' }),
   })
   trash.start()
+  const shareSweeper = links
+    ? new ShareSweeper({
+        hocuspocus,
+        prisma: database.prisma,
+        links,
+        logger: logger.child({ module: 'shares' }),
+      })
+    : undefined
+  shareSweeper?.start()
   const httpServer = createServer(
     createRouter({
       documentRoutes,
+      identityRoutes,
       nodeId: config.nodeId,
       appsDir: options.appsDir ?? REPO_APPS_DIR,
       readiness,
       metrics,
       prisma: database.prisma,
       ...(tokens ? { tokens } : {}),
+      ...(links ? { shares: links } : {}),
       logger: logger.child({ module: 'http' }),
       presence: presenceEndpoint(config, presence),
       allowedOrigins: config.allowedOrigins,
@@ -241,6 +293,7 @@ export async function createNode(
     shutdown: () => {
       // No purge may start while the database handle is being closed.
       trash.stop()
+      shareSweeper?.stop()
       shutdownPromise ??= shutdownNode({
         node,
         timeoutMs: config.shutdownTimeoutMs,

@@ -100,6 +100,30 @@ spec:
               value: {{ . | quote }}
             {{- end }}
             {{- end }}
+            {{- with $root.Values.oidc }}
+            {{- if and (eq $.component "server") .issuerUrl }}
+            {{- /* OpenID Connect sign-in (docs/identity.md); the node checks the settings at start. */}}
+            - name: OIDC_ISSUER_URL
+              value: {{ .issuerUrl | quote }}
+            - name: OIDC_CLIENT_ID
+              value: {{ required "oidc.clientId is required with oidc.issuerUrl" .clientId | quote }}
+            - name: OIDC_REDIRECT_URL
+              value: {{ required "oidc.redirectUrl is required with oidc.issuerUrl" .redirectUrl | quote }}
+            - name: OIDC_NAME_CLAIM
+              value: {{ .nameClaim | quote }}
+            - name: OIDC_SCOPES
+              value: {{ .scopes | quote }}
+            - name: OIDC_DOCS
+              value: {{ .docs | quote }}
+            {{- if .existingSecret }}
+            - name: OIDC_CLIENT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: {{ .existingSecret | quote }}
+                  key: {{ .existingSecretKey | quote }}
+            {{- end }}
+            {{- end }}
+            {{- end }}
             {{- if and (eq .component "server") $root.Values.presence.enabled }}
             {{- /* Nodes forward /api/presence here, so the apps ask their own origin. */}}
             - name: PRESENCE_URL

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
+import { ensureDocument } from '../../fixtures/documents.ts'
 
 export type CanvasUser = { id: string; name: string; color: string }
 
@@ -45,6 +46,7 @@ export class CanvasPage {
   }
 
   async open(nodeUrl: string, id: string): Promise<void> {
+    await ensureDocument(this.page, nodeUrl, 'canvas', id)
     await this.page.goto(`${nodeUrl}/canvas/${id}`)
     await expect(this.canvas).toBeVisible({ timeout: 20_000 })
     await expect(this.status).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })
@@ -146,6 +148,7 @@ export class TileBoardPage {
   }
 
   async open(nodeUrl: string, id: string): Promise<void> {
+    await ensureDocument(this.page, nodeUrl, 'canvas', id)
     await this.page.goto(`${nodeUrl}/canvas/${id}/tiles`)
     await expect(this.board).toBeVisible({ timeout: 20_000 })
     await expect(this.status).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })

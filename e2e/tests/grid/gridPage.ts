@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
+import { ensureDocument } from '../../fixtures/documents.ts'
 
 export type GridUser = { id: string; name: string; color: string }
 
@@ -28,6 +29,7 @@ export class GridPage {
   }
 
   async open(nodeUrl: string, gridId: string): Promise<void> {
+    await ensureDocument(this.page, nodeUrl, 'grid', gridId)
     await this.page.goto(`${nodeUrl}/grid/${gridId}`)
     await expect(this.cell('A1')).toBeVisible({ timeout: 20_000 })
     await expect(this.status).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })

@@ -1,3 +1,4 @@
+import { ensureDocument } from '../../fixtures/documents.ts'
 import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, contextFor, GridPage, uniqueGridId } from './gridPage.ts'
 
@@ -12,9 +13,9 @@ test('the grid works under its CSP, shows the dev-mode banner and takes the toke
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
   })
-  const response = await page.goto(
-    `${fleet.nodes[0].url}/grid/${uniqueGridId('csp')}?token=opaque-test-token`,
-  )
+  const id = uniqueGridId('csp')
+  await ensureDocument(page, fleet.nodes[0].url, 'grid', id)
+  const response = await page.goto(`${fleet.nodes[0].url}/grid/${id}?token=opaque-test-token`)
   expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/)
   const grid = new GridPage(page)
   await expect(grid.cell('A1')).toBeVisible({ timeout: 20_000 })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { CloseCodes, closeReasonInWords } from '@weft/protocol/closeCodes'
-import { deriveStatus } from './connectionStatus.ts'
+import { CloseCodes, closeReasonInWords, UNREACHABLE_WORDS } from '@weft/protocol/closeCodes'
+import { deriveStatus, watchConnectionStatus } from './connectionStatus.ts'
 
 const base = {
   socket: 'connected',
@@ -51,4 +51,36 @@ test('every close code a node sends has words, ordinary closes none', () => {
   assert.match(closeReasonInWords(CloseCodes.tooManyConnections) ?? '', /too many open tabs/)
   assert.equal(closeReasonInWords(1000), null)
   assert.equal(closeReasonInWords(1006), null)
+})
+
+test('storage down, the unsaved bound and an unreachable server have words with what to do', () => {
+  assert.match(closeReasonInWords(1011) ?? '', /storage is unavailable/)
+  assert.match(closeReasonInWords(1013) ?? '', /unsaved changes/)
+  assert.match(closeReasonInWords(CloseCodes.messageTooBig) ?? '', /size limit\)\. Undo it/)
+})
+
+test('a socket that closes without having opened is a server that cannot be reached', () => {
+  const listeners = new Map<string, (payload: never) => void>()
+  const provider = {
+    configuration: { websocketProvider: { status: 'connecting' } },
+    isSynced: false,
+    unsyncedChanges: 0,
+    on: (event: string, listener: (payload: never) => void) => listeners.set(event, listener),
+    off: () => {},
+  }
+  const win = {
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    navigator: { onLine: true },
+  }
+  const seen: (string | undefined)[] = []
+  watchConnectionStatus(provider as never, (status) => seen.push(status.problem), win as never)
+  const close = listeners.get('close') as (payload: { event: { code: number } }) => void
+  const status = listeners.get('status') as (payload: { status: string }) => void
+  close({ event: { code: 1006 } })
+  assert.equal(seen.at(-1), UNREACHABLE_WORDS)
+  // Once a socket opened, a drop is an ordinary reconnect (no words) until it fails to open.
+  status({ status: 'connected' })
+  close({ event: { code: 1006 } })
+  assert.equal(seen.at(-1), undefined)
 })

@@ -1,5 +1,5 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { closeReasonInWords } from '@weft/protocol/closeCodes'
+import { closeReasonInWords, UNREACHABLE_WORDS } from '@weft/protocol/closeCodes'
 
 /**
  * What the user is told about the link to the server:
@@ -59,12 +59,17 @@ export function watchConnectionStatus(
     last = key
     onChange(status)
   }
+  // Whether the socket opened since its last close: a close without an open is a server that
+  // cannot be reached (nothing listening, DNS, a proxy refusing), not a dropped link.
+  let opened = inputs.socket === 'connected'
   const onStatus = ({ status }: { status: string }) => {
     inputs.socket = status as StatusInputs['socket']
+    if (status === 'connected') opened = true
     emit()
   }
   const onClose = ({ event }: { event: { code: number } }) => {
-    inputs.problem = closeReasonInWords(event.code) ?? undefined
+    inputs.problem = closeReasonInWords(event.code) ?? (opened ? undefined : UNREACHABLE_WORDS)
+    opened = false
     emit()
   }
   const onOnline = () => {

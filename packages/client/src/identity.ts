@@ -4,7 +4,8 @@ import { HEX, randomId } from '@weft/protocol/randomId'
 export type Identity = { id: string; name: string; color: string }
 
 /** The subset of Storage this module needs; lets tests pass a Map-backed fake. */
-export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'> &
+  Partial<Pick<Storage, 'removeItem'>>
 
 const IDENTITY_KEY = 'weft.identity'
 

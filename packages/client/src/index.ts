@@ -8,6 +8,15 @@ export { collabUrl, createProvider } from './createProvider.ts'
 export type { DocChangeStore } from './docChangeStore.ts'
 export { docChangeStore, sharedDocChangeStore } from './docChangeStore.ts'
 export { docPath, newDocId, startNewDoc } from './docPaths.ts'
+export type { DocumentInfoJson, DocumentKind, ShareJson } from './documentsApi.ts'
+export {
+  ApiProblem,
+  createDocumentWithId,
+  createShare,
+  getDocumentInfo,
+  listShares,
+  revokeShare,
+} from './documentsApi.ts'
 export type { DocumentJson } from './documentsClient.ts'
 export {
   DocumentsApiError,
@@ -42,6 +51,15 @@ export {
   usersIn,
   usersUnder,
 } from './presenceStream.ts'
+export type { Me } from './profile.ts'
+export { fetchMe, ProfileError, saveMe } from './profile.ts'
+export { reconnectSocket } from './reconnect.ts'
 export type { AttachedProviderOptions } from './sharedSocket.ts'
 export { createAttachedProvider, createSharedSocket } from './sharedSocket.ts'
-export { devToken, identityForToken, readClaims, resolveToken } from './token.ts'
+export {
+  devToken,
+  identityForToken,
+  readClaims,
+  resolveToken,
+  SHARE_TOKEN_PREFIX,
+} from './token.ts'

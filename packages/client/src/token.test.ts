@@ -62,3 +62,18 @@ test('a token given in the URL is removed from the address bar at once, the rest
   })
   assert.equal(replaced.length, 1)
 })
+
+test("a share link's token serves its document only, until it expires", () => {
+  const store = { ...memoryStore(), removeItem: (k: string) => removed.push(k) }
+  const removed: string[] = []
+  const payload = (exp: number) =>
+    Buffer.from(JSON.stringify({ sub: 'guest:1', exp })).toString('base64url')
+  const shared = `h.${payload(2_000)}.s`
+  store.setItem('weft.token', 'own-token')
+  store.setItem('weft.share-token.grid:a', shared)
+  assert.equal(resolveToken('', store, me, undefined, 'grid:a', 1_000_000), shared)
+  assert.equal(resolveToken('', store, me, undefined, 'grid:b', 1_000_000), 'own-token')
+  // Past its exp: forgotten, and the browser's own token is used.
+  assert.equal(resolveToken('', store, me, undefined, 'grid:a', 3_000_000), 'own-token')
+  assert.deepEqual(removed, ['weft.share-token.grid:a'])
+})

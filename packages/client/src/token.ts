@@ -1,6 +1,11 @@
 import type { Identity, KeyValueStore } from './identity.ts'
 
 const TOKEN_KEY = 'weft.token'
+/**
+ * `weft.share-token.<document name>`: a token a share link gave for that document only (the
+ * node's `/share/<key>` page stores it); the browser's own token keeps serving everything else.
+ */
+export const SHARE_TOKEN_PREFIX = 'weft.share-token.'
 
 function base64url(text: string): string {
   const bytes = new TextEncoder().encode(text)
@@ -27,14 +32,19 @@ export function devToken(identity: Pick<Identity, 'id' | 'name'>): string {
 }
 
 /** sub/name claims of a token, for display only (never trusted for access). */
-export function readClaims(token: string): { sub?: string; name?: string } | null {
+export function readClaims(token: string): { sub?: string; name?: string; exp?: number } | null {
   const part = token.split('.')[1]
   if (!part) return null
   try {
-    const claims = JSON.parse(fromBase64url(part)) as { sub?: unknown; name?: unknown }
+    const claims = JSON.parse(fromBase64url(part)) as {
+      sub?: unknown
+      name?: unknown
+      exp?: unknown
+    }
     return {
       sub: typeof claims.sub === 'string' ? claims.sub : undefined,
       name: typeof claims.name === 'string' ? claims.name : undefined,
+      ...(typeof claims.exp === 'number' ? { exp: claims.exp } : {}),
     }
   } catch {
     return null
@@ -66,19 +76,31 @@ export function dropTokenFromAddressBar(bar: AddressBar | undefined = pageAddres
 
 /**
  * The token to connect with: `?token=` wins (it is moved into storage, so a reload without it
- * keeps working, and removed from the address bar), then a remembered token, else a dev token.
+ * keeps working, and removed from the address bar), then a share link's token for this
+ * document (until it expires), then a remembered token, else a dev token.
  */
 export function resolveToken(
   search: string,
   store: KeyValueStore,
   identity: Identity,
   bar: AddressBar | undefined = pageAddressBar(),
+  documentName?: string,
+  now: number = Date.now(),
 ): string {
   const fromUrl = new URLSearchParams(search).get('token')
   if (fromUrl) {
     store.setItem(TOKEN_KEY, fromUrl)
     dropTokenFromAddressBar(bar)
     return fromUrl
+  }
+  // A sub-document (a canvas's tile board) is opened with its document's link token.
+  const root = documentName?.split('/')[0]
+  if (root) {
+    const shared = store.getItem(SHARE_TOKEN_PREFIX + root)
+    const exp = shared ? readClaims(shared)?.exp : undefined
+    if (shared && exp !== undefined && exp * 1000 > now) return shared
+    // An expired one is forgotten: the document opens with the browser's own token again.
+    if (shared) store.removeItem?.(SHARE_TOKEN_PREFIX + root)
   }
   return store.getItem(TOKEN_KEY) || devToken(identity)
 }

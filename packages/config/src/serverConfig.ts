@@ -13,6 +13,7 @@ import {
   port,
   positiveInt,
 } from './fields.ts'
+import { type OidcSettings, oidcShape, readOidc } from './oidc.ts'
 import { parseEnv } from './parseEnv.ts'
 import { type RedisConfig, redisConfigFrom, redisEnv } from './redisConfig.ts'
 
@@ -25,6 +26,7 @@ const schema = z.object({
   DATABASE_POOL_MAX: databasePoolMax,
   ...redisEnv,
   ...authShape,
+  ...oidcShape,
   NODE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, ".", "_" or "-"')
@@ -80,6 +82,8 @@ const schema = z.object({
   API_REQUESTS_PER_MINUTE: positiveInt(600),
   /** How long a document stays in the trash before it is purged with its history, in hours. */
   TRASH_RETENTION_HOURS: positiveInt(24 * 30),
+  /** The longest expiry the owner of a document may give a share link, in hours. */
+  SHARE_LINK_MAX_HOURS: positiveInt(24 * 30),
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
@@ -112,11 +116,14 @@ export interface ServerConfig extends AuthSettings {
   apiMaxBodyBytes: number
   apiRequestsPerMinute: number
   trashRetentionHours: number
+  shareLinkMaxHours: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
   limits: ConnectionLimitSettings
   allowedOrigins: string[]
   frameAncestors: string
+  /** Absent: no OpenID Connect sign-in (tokens come from the customer's backend). */
+  oidc?: OidcSettings
 }
 
 /** Every per-socket and per-source limit of a node (docs/security.md lists where each applies). */
@@ -157,7 +164,9 @@ export function parseServerConfig(
     )
   }
   const redis = redisConfigFrom(parsed)
+  const oidc = readOidc(parsed, parsed.AUTH_SECRET)
   return {
+    ...(oidc ? { oidc } : {}),
     port: parsed.PORT,
     ...(parsed.MANAGEMENT_PORT !== undefined ? { managementPort: parsed.MANAGEMENT_PORT } : {}),
     host: parsed.HOST ?? listenHost(parsed.AUTH_SECRET),
@@ -181,6 +190,7 @@ export function parseServerConfig(
     apiMaxBodyBytes: parsed.API_MAX_BODY_BYTES,
     apiRequestsPerMinute: parsed.API_REQUESTS_PER_MINUTE,
     trashRetentionHours: parsed.TRASH_RETENTION_HOURS,
+    shareLinkMaxHours: parsed.SHARE_LINK_MAX_HOURS,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
     allowedOrigins: parsed.ALLOWED_ORIGINS,

@@ -24,6 +24,7 @@ export {
   openDatabase,
   type PrismaClient,
 } from './openDatabase.ts'
+export { getProfile, saveProfile, type UserProfile } from './profiles.ts'
 export { RetryingQueue, type RetryingQueueOptions } from './RetryingQueue.ts'
 export { pruneHistory } from './retention.ts'
 export type { SqlExecutor } from './SqlExecutor.ts'
@@ -40,6 +41,16 @@ export {
   type SessionEvent,
   type SessionInfo,
 } from './sessions.ts'
+export {
+  createShare,
+  deadShares,
+  getShare,
+  listShares,
+  recordShareOpen,
+  revokeShare,
+  type ShareInfo,
+  type ShareRole,
+} from './shares.ts'
 export { applyState, type StoredSnapshot } from './snapshotEncoding.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'
 export {

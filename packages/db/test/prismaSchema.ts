@@ -106,10 +106,12 @@ export function readPrismaSchema(path: string): ExpectedSchema {
         expected.uniques.push({ table, columns: [column] })
     }
     for (const line of lines) {
-      const index = /^@@(index|unique)\(\[([^\]]+)\]/.exec(line)
+      const index = /^@@(index|unique|id)\(\[([^\]]+)\]/.exec(line)
       if (!index) continue
       const columns = (index[2] as string).split(',').map((f) => columnOf.get(f.trim()) ?? f.trim())
-      ;(index[1] === 'unique' ? expected.uniques : expected.indexes).push({ table, columns })
+      // A composite primary key (`@@id([a, b])`).
+      if (index[1] === 'id') expected.primaryKeys.set(table, columns)
+      else (index[1] === 'unique' ? expected.uniques : expected.indexes).push({ table, columns })
     }
     for (const fk of expected.foreignKeys.filter((key) => key.table === table)) {
       fk.columns = fk.columns.map((f) => columnOf.get(f) ?? f)

@@ -12,6 +12,11 @@ export interface AccessClaims {
   name?: string
   exp?: number
   docs: Record<string, Access>
+  /**
+   * Set on tokens a node mints when a share link is opened: the link's id. Such a token works
+   * only while the link is neither revoked nor expired (the node checks the link's row).
+   */
+  share?: string
 }
 
 export type TokenProblem = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'bad-claims'
@@ -31,7 +36,7 @@ function secretKey(secret: string): Uint8Array {
 }
 
 function readClaims(payload: Record<string, unknown>): AccessClaims {
-  const { sub, name, exp, docs } = payload
+  const { sub, name, exp, docs, share } = payload
   if (typeof sub !== 'string' || sub.length === 0) {
     throw new TokenError('bad-claims', 'token has no "sub" claim')
   }
@@ -51,6 +56,7 @@ function readClaims(payload: Record<string, unknown>): AccessClaims {
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof exp === 'number' ? { exp } : {}),
     docs: docs as Record<string, Access>,
+    ...(typeof share === 'string' && share ? { share } : {}),
   }
 }
 

@@ -25,18 +25,32 @@ export const CloseCodes = {
   authenticationThrottled: 4432,
 } as const
 
+/** RFC 6455 codes a node closes with when it cannot serve now (apps/server refusals.ts). */
+const DEPENDENCY_DOWN = 1011
+const TRY_AGAIN_LATER = 1013
+
 const WORDS: Record<number, string> = {
-  [CloseCodes.unauthorized]: 'sign-in rejected: the access token is missing, invalid or expired',
-  [CloseCodes.forbidden]: 'no access to this document',
+  [CloseCodes.unauthorized]:
+    'sign-in rejected: the access token is missing, invalid or expired. Open your link again or sign in again',
+  [CloseCodes.forbidden]:
+    'no access to this document (or the share link was turned off). Ask its owner to share it with you',
   [CloseCodes.authenticationTimeout]: 'the server did not receive a sign-in in time',
   [CloseCodes.invalidContent]: 'the server refused a change that breaks the rules of this document',
   [CloseCodes.sendingTooFast]: 'disconnected for sending too fast',
   [CloseCodes.tooManyConnections]: 'too many open tabs: close some and reload',
   [CloseCodes.tooManyDocuments]: 'too many documents open in this tab',
   [CloseCodes.authenticationThrottled]: 'too many failed sign-ins: try again in a few minutes',
-  [CloseCodes.messageTooBig]: 'a change was too large to send',
+  [CloseCodes.messageTooBig]:
+    'a change was too large to send (over the server’s size limit). Undo it, or paste less at once',
+  [DEPENDENCY_DOWN]:
+    'the server’s storage is unavailable, so the document cannot be opened now. Retrying; nothing you typed is lost',
+  [TRY_AGAIN_LATER]:
+    'the server is holding all the unsaved changes it can while its storage is away. Your edits are kept here and sent when it is back',
   [CloseCodes.invalidPayload]: 'the server refused a damaged change',
 }
+
+/** What to tell a user whose socket could not reach the server at all. */
+export const UNREACHABLE_WORDS = 'cannot reach the server. Check your network; retrying'
 
 /** What to tell a user about a close code, or null for ordinary closes (network, restarts). */
 export function closeReasonInWords(code: number): string | null {

@@ -1,5 +1,6 @@
 import type { AwarenessUser, Identity } from '@weft/client'
 import { describeConnections, distinctPeople, presencePeople } from '@weft/client'
+import type { ReactNode } from 'react'
 import { readableText } from './readableText.ts'
 import type { Presence } from './usePresence.ts'
 
@@ -10,7 +11,8 @@ const UNKNOWN = '#5f6670'
 export type PresenceListProps = {
   users: readonly AwarenessUser<unknown>[]
   me: Identity
-  onRename: (name: string) => void
+  /** What my own entry shows: my name as the button that opens the "you" menu (YouMenu). */
+  you: ReactNode
   /** For screen readers: "People in this grid". */
   label: string
   /**
@@ -21,8 +23,8 @@ export type PresenceListProps = {
   online?: Presence
 }
 
-/** Who is in this document now, me first; clicking my own name renames me. */
-export function PresenceList({ users, me, onRename, label, online }: PresenceListProps) {
+/** Who is in this document now, me first; clicking my own name opens the "you" menu. */
+export function PresenceList({ users, me, you, label, online }: PresenceListProps) {
   const people = presencePeople(online?.users ?? AWARENESS_ONLY, distinctPeople(users), me)
   return (
     <ul
@@ -32,7 +34,7 @@ export function PresenceList({ users, me, onRename, label, online }: PresenceLis
       aria-label={label}
     >
       {people.map((p) => {
-        const who = p.isMe ? 'You — click to rename' : p.name
+        const who = p.isMe ? 'You — click to set your name and colour' : p.name
         return (
           <li
             key={p.id}
@@ -43,19 +45,7 @@ export function PresenceList({ users, me, onRename, label, online }: PresenceLis
             style={{ background: p.color ?? UNKNOWN, color: readableText(p.color ?? UNKNOWN) }}
             title={online ? `${who} · ${describeConnections(p)}` : who}
           >
-            {p.isMe ? (
-              <button
-                type="button"
-                onClick={() => {
-                  const name = window.prompt('Your name', me.name)
-                  if (name?.trim()) onRename(name.trim())
-                }}
-              >
-                {p.name} (you)
-              </button>
-            ) : (
-              p.name
-            )}
+            {p.isMe ? you : p.name}
             {p.connections !== undefined && p.nodes && (p.connections > 1 || p.nodes.length > 1) ? (
               <small className="presence-marker" data-testid="presence-marker">
                 {` ×${p.connections}`}

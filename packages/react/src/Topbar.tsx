@@ -4,6 +4,7 @@ import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { PresenceList } from './PresenceList.tsx'
 import type { Presence } from './usePresence.ts'
 import type { Session } from './useSession.ts'
+import { YouMenu } from './YouMenu.tsx'
 
 export type TopbarProps = {
   /** "Weft Grid", linking to `home` (the app's landing page). */
@@ -53,7 +54,7 @@ export function Topbar({
         users={users}
         online={online}
         me={session.identity}
-        onRename={session.rename}
+        you={<YouMenu session={session} />}
         label={peopleLabel}
       />
       {children}

@@ -18,8 +18,8 @@ export type CollabDocument<State> = DocumentState<State> & {
 export function useCollabDocument<State = Record<string, unknown>>(
   documentName: string,
 ): CollabDocument<State> {
-  const session = useSession()
-  const provider = useProvider(documentName, session.token, session.identity)
+  const session = useSession(documentName)
+  const provider = useProvider(documentName, session.token, session.identity, session.revision)
   const state = useDocumentState<State>(provider)
   const online = usePresence(documentName, session.token)
   return { ...state, session, provider, online }

@@ -1,16 +1,18 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import { createProvider, type Identity } from '@weft/client'
-import { useEffect, useState } from 'react'
+import { createProvider, type Identity, reconnectSocket } from '@weft/client'
+import { useEffect, useRef, useState } from 'react'
 
 /**
  * One provider (and Y.Doc) per document name and token, destroyed on unmount
  * or when either changes. The identity is published into awareness whenever
- * it changes without reconnecting.
+ * it changes without reconnecting. A new `revision` (the user saved a new display name)
+ * reconnects the socket, keeping the document, so the node records the new name.
  */
 export function useProvider(
   documentName: string,
   token: string,
   identity: Identity,
+  revision = 0,
 ): HocuspocusProvider | null {
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: identity is applied by the effect below, not a reason to reconnect
@@ -25,5 +27,11 @@ export function useProvider(
   useEffect(() => {
     provider?.setAwarenessField('user', identity)
   }, [provider, identity])
+  const seenRevision = useRef(revision)
+  useEffect(() => {
+    if (!provider || seenRevision.current === revision) return
+    seenRevision.current = revision
+    reconnectSocket(provider.configuration.websocketProvider)
+  }, [provider, revision])
   return provider
 }

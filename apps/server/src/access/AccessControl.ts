@@ -8,28 +8,27 @@
  * its token being checked.
  */
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
-import {
-  accessFor,
-  devModeClaims,
-  documentNameProblem,
-  TokenError,
-  type TokenPolicy,
-  verifyAccessToken,
-} from '@weft/protocol'
+import { documentNameProblem, type TokenPolicy } from '@weft/protocol'
 import type { ConnectionContext } from '../context.ts'
+import type { ProfileCache } from '../identity/ProfileCache.ts'
 import type { AuthFailureThrottle } from '../limits/AuthFailureThrottle.ts'
 import type { ConnectionLimits } from '../limits/ConnectionLimits.ts'
 import type { RefusalReporter } from '../limits/RefusalReporter.ts'
-import { CloseCodes, ConnectionRefused } from '../refusals.ts'
+import { CloseCodes, ConnectionRefused, REFUSAL_REASONS } from '../refusals.ts'
 import { isTileBoard } from '../tiles/TileBoard.ts'
+import { AccessDenied, documentAccess, type ShareLiveness, verifyCaller } from './authorize.ts'
 
 export interface AccessControlOptions {
   /** Absent: open dev mode, where any token (or none) gets write access. */
   tokens?: TokenPolicy
+  /** Checks tokens minted from share links (revoked or expired links give no access). */
+  shares?: ShareLiveness
   refusals: RefusalReporter
   throttle: AuthFailureThrottle
   /** Sockets per user and documents per socket, checked once the user is known. */
   limits: ConnectionLimits
+  /** Display names and colours users chose (GET|PUT /api/me); absent: the token's name. */
+  profiles?: ProfileCache
 }
 
 export class AccessControl implements Extension {
@@ -58,16 +57,15 @@ export class AccessControl implements Extension {
         throw new ConnectionRefused(CloseCodes.forbidden, `invalid-document-name: ${nameProblem}`)
       const claims = await this.claimsFor(token, source)
       userId = claims.sub
-      const access = accessFor(claims, documentName)
-      if (!access)
-        throw new ConnectionRefused(
-          CloseCodes.forbidden,
-          'forbidden: token grants no access to this document',
-        )
+      const access = denialsRefuse(() => documentAccess(claims, documentName))
       if (context.socket) this.options.limits.admit(context.socket, claims.sub, documentName)
       // Tile boards change only through validated placements (TileBoard), never by client updates.
       if (access === 'read' || isTileBoard(documentName)) connectionConfig.readOnly = true
-      return { user: { id: claims.sub, name: claims.name ?? claims.sub }, access }
+      const profile = (await this.options.profiles?.lookup(claims.sub)) ?? null
+      const user = profile
+        ? { id: claims.sub, name: profile.displayName, color: profile.color }
+        : { id: claims.sub, name: claims.name ?? claims.sub }
+      return { user, access, ...(claims.share ? { share: claims.share } : {}) }
     } catch (error) {
       const refusal =
         error instanceof ConnectionRefused
@@ -87,15 +85,31 @@ export class AccessControl implements Extension {
   }
 
   private async claimsFor(token: string, source: string) {
-    const { tokens } = this.options
-    if (!tokens) return devModeClaims(token)
     try {
-      return await verifyAccessToken(token, tokens)
+      return await verifyCaller(token, this.options)
     } catch (error) {
-      this.options.throttle.recordFailure(source)
-      if (error instanceof TokenError)
-        throw new ConnectionRefused(CloseCodes.unauthorized, `unauthorized: ${error.message}`)
-      throw error
+      if (error instanceof AccessDenied && error.badToken)
+        this.options.throttle.recordFailure(source)
+      // Anything else is the share-link check failing to read the database.
+      if (!(error instanceof AccessDenied))
+        throw new ConnectionRefused(CloseCodes.dependencyDown, REFUSAL_REASONS.dependencyDown)
+      throw refusalOf(error)
     }
+  }
+}
+
+/** A refusal in the socket's terms: 401 → 4401 "unauthorized: …", 403 → 4403 "forbidden: …". */
+function refusalOf(error: unknown): unknown {
+  if (!(error instanceof AccessDenied)) return error
+  return error.status === 401
+    ? new ConnectionRefused(CloseCodes.unauthorized, `unauthorized: ${error.message}`)
+    : new ConnectionRefused(CloseCodes.forbidden, `forbidden: ${error.message}`)
+}
+
+function denialsRefuse<T>(decide: () => T): T {
+  try {
+    return decide()
+  } catch (error) {
+    throw refusalOf(error)
   }
 }

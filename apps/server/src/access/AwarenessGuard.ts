@@ -7,20 +7,26 @@
  * introduced on this document — an id that is live on the document and belongs to another
  * connection (or arrived from another node through Redis) is dropped from the update — and the
  * `user.id` / `user.name` of every state it publishes are stamped from its token's `sub` and
- * `name`; its other fields (colour, cursor, selection) are kept. The stamping happens before the
+ * the user's display name (their profile's, else the token's `name`), and `user.color` from
+ * their profile when they chose one; its other fields (cursor, selection) are kept. A profile
+ * changed since the connection authenticated is picked up here from the node's ProfileCache
+ * (without waiting for Postgres), and also renames the connection's user for the update log. The stamping happens before the
  * state is applied, so what this node broadcasts and what RedisFanout publishes to other nodes is
  * the stamped state; updates arriving from Redis were stamped by the node that received them.
  */
 import type { beforeHandleAwarenessPayload, Extension } from '@hocuspocus/server'
-import type { ConnectionContext } from '../context.ts'
+import type { ConnectionContext, ConnectionUser } from '../context.ts'
+import type { ProfileCache } from '../identity/ProfileCache.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 
 export class AwarenessGuard implements Extension {
   extensionName = 'AwarenessGuard'
   private readonly metrics: Metrics
+  private readonly profiles: ProfileCache | undefined
 
-  constructor(metrics: Metrics) {
+  constructor(metrics: Metrics, profiles?: ProfileCache) {
     this.metrics = metrics
+    this.profiles = profiles
   }
 
   async beforeHandleAwareness({
@@ -32,6 +38,7 @@ export class AwarenessGuard implements Extension {
     // Not from a client (Redis, server-side edits): stamped where it entered the fleet.
     if (!connection) return
     const user = (context as ConnectionContext | undefined)?.user
+    if (user) this.refreshProfile(user)
     // Hocuspocus's own record of the ids this connection added (it removes them on close).
     const owned = document.getClients(connection) as Set<number>
     for (const [clientId, state] of states) {
@@ -46,8 +53,20 @@ export class AwarenessGuard implements Extension {
       owned.add(clientId)
       if ('user' in state) {
         const fields = state.user !== null && typeof state.user === 'object' ? state.user : {}
-        state.user = { ...fields, id: user.id, name: user.name }
+        state.user = {
+          ...fields,
+          id: user.id,
+          name: user.name,
+          ...(user.color ? { color: user.color } : {}),
+        }
       }
     }
+  }
+
+  private refreshProfile(user: ConnectionUser): void {
+    const profile = this.profiles?.peek(user.id)
+    if (!profile) return
+    user.name = profile.displayName
+    user.color = profile.color
   }
 }

@@ -24,25 +24,33 @@ import {
   type TokenPolicy,
 } from '@weft/protocol'
 import * as Y from 'yjs'
+import { AccessDenied, authorizeRequest, documentAccess } from '../access/authorize.ts'
+import type { ShareLinks } from '../access/ShareLinks.ts'
 import type { ConnectionUser } from '../context.ts'
 import { originAllowed } from '../http/originPolicy.ts'
 import type { Logger } from '../logger.ts'
 import { isTileBoard } from '../tiles/TileBoard.ts'
 import { ApiError, sendJson } from './apiResponse.ts'
 import { type Action, apiRoute } from './apiRoute.ts'
-import { authenticate } from './authenticate.ts'
 import { exportJson } from './exportDocument.ts'
 import type { LiveDocuments, WriteResult } from './LiveDocuments.ts'
 import { OPENAPI_DOCUMENT } from './openApi.ts'
 import { pastReader, restoreVersion } from './pastVersions.ts'
 import type { RequestRate } from './RequestRate.ts'
 import { readBody, readJsonObject } from './readBody.ts'
+import { createShareApi } from './ShareApi.ts'
 
 export interface DocumentsApiOptions {
   prisma: PrismaClient
   live: LiveDocuments
   /** Absent: open dev mode. */
   tokens?: TokenPolicy
+  /** Share links (absent in open dev mode, where sharing cannot limit anything). */
+  links?: ShareLinks
+  /** SHARE_LINK_MAX_HOURS. */
+  maxShareLinkHours: number
+  /** Called after this node revoked a share link. */
+  onShareRevoked?: (shareId: string) => void
   rate: RequestRate
   maxBodyBytes: number
   allowedOrigins: string[]
@@ -57,6 +65,18 @@ const MAX_VERSIONS = 1_000
 
 /** Answers the request and returns true, or returns false for paths that are not the API's. */
 export function createDocumentsApi(options: DocumentsApiOptions) {
+  const shareApi = createShareApi({
+    prisma: options.prisma,
+    ...(options.tokens ? { tokens: options.tokens } : {}),
+    ...(options.links ? { links: options.links } : {}),
+    maxLinkHours: options.maxShareLinkHours,
+    maxBodyBytes: options.maxBodyBytes,
+    ...(options.onShareRevoked ? { onRevoke: options.onShareRevoked } : {}),
+  })
+  const auth = {
+    ...(options.tokens ? { tokens: options.tokens } : {}),
+    ...(options.links ? { shares: options.links } : {}),
+  }
   return async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     const route = apiRoute(url.pathname)
     // The history API (GET …/history) keeps its own handler in http/.
@@ -73,20 +93,36 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
         !originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)
       )
         throw new ApiError(403, 'origin not allowed')
-      const claims = await authenticate(request, options.tokens)
-      const wait = options.rate.take(
-        options.tokens ? `user:${claims.sub}` : `source:${options.sourceOf(request)}`,
-      )
-      if (wait > 0)
-        throw new ApiError(429, 'too many requests (API_REQUESTS_PER_MINUTE); try again shortly', {
-          'Retry-After': String(wait),
-        })
+      if (route.resource === 'openShare') {
+        // Whoever holds a link may open it without a token of their own: paced by address.
+        allowMethods(request, ['POST'])
+        takeRate(`source:${options.sourceOf(request)}`)
+        await shareApi.open(request, response)
+        return true
+      }
+      const claims = await authorizeRequest(request, auth)
+      takeRate(options.tokens ? `user:${claims.sub}` : `source:${options.sourceOf(request)}`)
       const caller = { claims, user: userOf(claims) }
       if (route.resource === 'collection') await collection(request, response, url, caller)
       else if (route.resource === 'document') await single(request, response, route.name, caller)
-      else await action(request, response, url, route.name, route.action, caller)
+      else if (route.resource === 'share') {
+        allowMethods(request, ['DELETE'])
+        checkName(route.name)
+        await shareApi.share(response, route.name, route.shareId, claims)
+      } else if (route.action === 'shares') {
+        allowMethods(request, ['GET', 'HEAD', 'POST'])
+        checkName(route.name)
+        await shareApi.shares(request, response, route.name, claims)
+      } else await action(request, response, url, route.name, route.action, caller)
     } catch (error) {
-      if (error instanceof ApiError) {
+      if (error instanceof AccessDenied) {
+        sendJson(
+          response,
+          error.status,
+          { error: error.message },
+          error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
+        )
+      } else if (error instanceof ApiError) {
         sendJson(response, error.status, { error: error.message }, error.headers)
       } else {
         options.logger.error({ err: error, path: url.pathname }, 'documents API request failed')
@@ -95,6 +131,14 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
       }
     }
     return true
+  }
+
+  function takeRate(key: string) {
+    const wait = options.rate.take(key)
+    if (wait > 0)
+      throw new ApiError(429, 'too many requests (API_REQUESTS_PER_MINUTE); try again shortly', {
+        'Retry-After': String(wait),
+      })
   }
 
   async function collection(
@@ -304,11 +348,7 @@ function userOf(claims: AccessClaims): ConnectionUser {
 }
 
 function requireAccess(caller: Caller, name: string, needed: 'read' | 'write') {
-  const access = accessFor(caller.claims, name)
-  if (!access) throw new ApiError(403, 'token grants no access to this document')
-  if (needed === 'write' && access !== 'write')
-    throw new ApiError(403, 'token grants read-only access to this document')
-  return access
+  return documentAccess(caller.claims, name, needed)
 }
 
 function allowMethods(request: IncomingMessage, methods: string[]) {

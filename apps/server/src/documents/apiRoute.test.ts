@@ -20,6 +20,17 @@ test('document names are read encoded or not, with or without an action', () => 
     name: 'code:p/main.ts',
   })
   assert.deepEqual(apiRoute('/api/openapi.json'), { resource: 'openapi' })
+  assert.deepEqual(apiRoute('/api/documents/grid:abc/shares'), {
+    resource: 'action',
+    name: 'grid:abc',
+    action: 'shares',
+  })
+  assert.deepEqual(apiRoute('/api/documents/grid%3Aabc/shares/s1'), {
+    resource: 'share',
+    name: 'grid:abc',
+    shareId: 's1',
+  })
+  assert.deepEqual(apiRoute('/api/shares/open'), { resource: 'openShare' })
   assert.equal(apiRoute('/api/documents//x'), null)
   assert.equal(apiRoute('/api/presence'), null)
 })

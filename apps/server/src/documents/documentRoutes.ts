@@ -1,7 +1,7 @@
 /**
  * Everything this folder serves over HTTP, as one handler the router calls first: the REST API
- * (/api/documents…, /api/openapi.json), the home page at `/`, and the page for app addresses no
- * document can have. Returns false for other paths.
+ * (/api/documents…, /api/openapi.json), the home page at `/`, the page a share link leads to
+ * (`/share/<key>`), and the page for app addresses no document can have. Returns false for other paths.
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -10,6 +10,7 @@ import { htmlHeaders } from '../http/securityHeaders.ts'
 import { createDocumentsApi, type DocumentsApiOptions } from './DocumentsApi.ts'
 import { answerInvalidAddress, invalidDocumentAddress } from './documentAddress.ts'
 import { HOME_SCRIPTS, homePage } from './homePage.ts'
+import { answerSharePage } from './sharePage.ts'
 
 export type DocumentRoutes = (
   request: IncomingMessage,
@@ -29,6 +30,13 @@ export function createDocumentRoutes(
         htmlHeaders({ frameAncestors: options.frameAncestors, inlineScripts: HOME_SCRIPTS }),
         homePage({ nodeId: options.nodeId }),
       )
+      return true
+    }
+    if (
+      url.pathname.startsWith('/share/') &&
+      (request.method === 'GET' || request.method === 'HEAD')
+    ) {
+      await answerSharePage(request, response, options)
       return true
     }
     const invalid = invalidDocumentAddress(url.pathname)

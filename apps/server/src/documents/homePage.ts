@@ -4,6 +4,8 @@
  * page over the REST API (/api/documents) and the presence stream; the server renders the frame
  * and the script fills it, so what the page shows is what the API answers.
  */
+import { YOU_MENU_HTML, YOU_MENU_SCRIPT, YOU_MENU_STYLE } from '../identity/homeYouMenu.ts'
+
 const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d232a}
 h1{margin:.2rem 0 1rem}form{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin:.5rem 0 1rem}
@@ -186,13 +188,14 @@ const SCRIPT = `(() => {
   watchPresence()
 })()`
 
-export const HOME_SCRIPTS = [SCRIPT]
+export const HOME_SCRIPTS = [SCRIPT, YOU_MENU_SCRIPT]
 
 export function homePage(options: { nodeId: string }): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<title>Weft — documents</title><style>${STYLE}</style></head><body>
+<title>Weft — documents</title><style>${STYLE}${YOU_MENU_STYLE}</style></head><body>
 <main>
+${YOU_MENU_HTML}
 <h1>Weft</h1>
 <section aria-labelledby="new-heading"><h2 id="new-heading">New document</h2>
 <form id="create"><label for="new-kind">Kind<select id="new-kind" name="kind">
@@ -214,6 +217,7 @@ export function homePage(options: { nodeId: string }): string {
 <button type="submit" value="save">Save</button> <button type="submit" value="cancel" formnovalidate>Cancel</button></form></dialog>
 </main>
 <script>${SCRIPT}</script>
+<script>${YOU_MENU_SCRIPT}</script>
 <footer>Node <code>${escapeHtml(options.nodeId)}</code> · <a href="/api/openapi.json">API</a> · <a href="/readyz">readiness</a> · <a href="/metrics">metrics</a></footer>
 </body></html>`
 }

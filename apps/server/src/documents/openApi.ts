@@ -3,6 +3,8 @@
  * beside the handler (DocumentsApi.ts); the tests validate it against the OpenAPI 3.1 schema and
  * check that every operation they call is described.
  */
+import { ME_PATHS, ME_SCHEMAS } from '../identity/meOpenApi.ts'
+
 const error = { $ref: '#/components/responses/Error' }
 const nameParameter = { $ref: '#/components/parameters/DocumentName' }
 const errors = (...codes: number[]) =>
@@ -23,6 +25,7 @@ export const OPENAPI_DOCUMENT = {
   servers: [{ url: '/' }],
   security: [{ bearer: [] }, {}],
   paths: {
+    ...ME_PATHS,
     '/api/documents': {
       get: {
         operationId: 'listDocuments',
@@ -252,6 +255,110 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/documents/{name}/shares': {
+      parameters: [nameParameter],
+      get: {
+        operationId: 'listShares',
+        summary: "The document's live share links and who opened them (owner only)",
+        parameters: [
+          {
+            name: 'all',
+            in: 'query',
+            schema: { type: 'boolean' },
+            description: 'Include revoked and expired links',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The owner and the links',
+            content: json({
+              type: 'object',
+              required: ['owner', 'shares'],
+              properties: {
+                owner: { $ref: '#/components/schemas/Person' },
+                shares: { type: 'array', items: { $ref: '#/components/schemas/Share' } },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 404, 429),
+        },
+      },
+      post: {
+        operationId: 'createShare',
+        summary: 'Create a read or write link that expires (owner only; needs AUTH_SECRET)',
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            required: ['role', 'expiresInHours'],
+            properties: {
+              role: { type: 'string', enum: ['read', 'write'] },
+              expiresInHours: {
+                type: 'number',
+                exclusiveMinimum: 0,
+                description: 'At most SHARE_LINK_MAX_HOURS (default 720)',
+              },
+            },
+          }),
+        },
+        responses: {
+          '201': { description: 'Created', content: json({ $ref: '#/components/schemas/Share' }) },
+          ...errors(400, 401, 403, 404, 413, 429),
+        },
+      },
+    },
+    '/api/documents/{name}/shares/{id}': {
+      parameters: [
+        nameParameter,
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      ],
+      delete: {
+        operationId: 'revokeShare',
+        summary: 'Revoke a link: it and the access it gave stop working (owner only)',
+        responses: {
+          '200': { description: 'Revoked', content: json({ $ref: '#/components/schemas/Share' }) },
+          ...errors(400, 401, 403, 404, 429),
+        },
+      },
+    },
+    '/api/shares/open': {
+      post: {
+        operationId: 'openShare',
+        summary: "A link's key for an access token limited to its document and role",
+        description:
+          'No token needed; one sent names the opener (otherwise a guest named by `name`).',
+        security: [{ bearer: [] }, {}],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            required: ['link'],
+            properties: {
+              link: { type: 'string', description: 'The link, or what follows /share/' },
+              name: { type: 'string', maxLength: 60 },
+              guestId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+            },
+          }),
+        },
+        responses: {
+          '200': {
+            description: 'The token',
+            content: json({
+              type: 'object',
+              required: ['token', 'name', 'role', 'expiresAt'],
+              properties: {
+                token: { type: 'string' },
+                name: { type: 'string' },
+                role: { type: 'string', enum: ['read', 'write'] },
+                url: { type: ['string', 'null'] },
+                expiresAt: { type: 'string', format: 'date-time' },
+              },
+            }),
+          },
+          ...errors(400, 403, 404, 410, 413, 429),
+        },
+      },
+    },
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
@@ -275,6 +382,7 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     schemas: {
+      ...ME_SCHEMAS,
       Kind: { type: 'string', enum: ['grid', 'code', 'canvas'] },
       Person: {
         type: ['object', 'null'],
@@ -311,6 +419,31 @@ export const OPENAPI_DOCUMENT = {
           userId: { type: ['string', 'null'] },
           userName: { type: ['string', 'null'] },
           nodeId: { type: 'string' },
+        },
+      },
+      Share: {
+        type: 'object',
+        required: ['id', 'role', 'url', 'createdAt', 'expiresAt', 'state', 'openedBy'],
+        properties: {
+          id: { type: 'string' },
+          role: { type: 'string', enum: ['read', 'write'] },
+          url: { type: 'string', description: 'The link: /share/<id>.<signature>' },
+          createdAt: { type: 'string', format: 'date-time' },
+          expiresAt: { type: 'string', format: 'date-time' },
+          revokedAt: { type: ['string', 'null'], format: 'date-time' },
+          state: { type: 'string', enum: ['live', 'revoked', 'expired'] },
+          openedBy: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                name: { type: ['string', 'null'] },
+                firstOpenedAt: { type: 'string', format: 'date-time' },
+                lastOpenedAt: { type: 'string', format: 'date-time' },
+              },
+            },
+          },
         },
       },
       WriteResult: {

@@ -1,18 +1,18 @@
 /**
  * GET /api/documents/<name>/history?limit=N — the update log of a document for activity
  * panels: the state before the listed entries and the entries (who, when, which node, the
- * update). Same bearer token and document access rules as the WebSocket.
+ * update). Same bearer token and document access rules as the WebSocket (access/authorize.ts);
+ * the token is read from the Authorization header only, never from the query.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { documentHistory, type PrismaClient } from '@weft/db'
+import { documentNameProblem } from '@weft/protocol'
 import {
-  accessFor,
-  devModeClaims,
-  documentNameProblem,
-  TokenError,
-  type TokenPolicy,
-  verifyAccessToken,
-} from '@weft/protocol'
+  AccessDenied,
+  type Authorizer,
+  authorizeRequest,
+  documentAccess,
+} from '../access/authorize.ts'
 import { sendJson } from './sendJson.ts'
 
 const MAX_LIMIT = 2_000
@@ -21,7 +21,7 @@ export async function handleHistory(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  options: { prisma: PrismaClient; tokens?: TokenPolicy },
+  options: Authorizer & { prisma: PrismaClient },
 ): Promise<void> {
   const encoded = url.pathname.slice('/api/documents/'.length, -'/history'.length)
   const documentName = decodeURIComponent(encoded)
@@ -31,20 +31,12 @@ export async function handleHistory(
     MAX_LIMIT,
     Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200),
   )
-
-  const header = request.headers.authorization ?? ''
-  const token = header.startsWith('Bearer ')
-    ? header.slice(7).trim()
-    : (url.searchParams.get('token') ?? '')
-  let claims: Awaited<ReturnType<typeof verifyAccessToken>>
   try {
-    claims = options.tokens ? await verifyAccessToken(token, options.tokens) : devModeClaims(token)
+    documentAccess(await authorizeRequest(request, options), documentName)
   } catch (error) {
-    const message = error instanceof TokenError ? error.message : 'invalid token'
-    return sendJson(response, 401, { error: message })
+    if (!(error instanceof AccessDenied)) throw error
+    return sendJson(response, error.status, { error: error.message })
   }
-  if (!accessFor(claims, documentName))
-    return sendJson(response, 403, { error: 'token grants no access to this document' })
 
   const history = await documentHistory(options.prisma, documentName, limit)
   sendJson(response, 200, {

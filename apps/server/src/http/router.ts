@@ -5,7 +5,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { PrismaClient } from '@weft/db'
 import type { TokenPolicy } from '@weft/protocol'
+import type { ShareLiveness } from '../access/authorize.ts'
 import type { DocumentRoutes } from '../documents/documentRoutes.ts'
+import type { IdentityRoutes } from '../identity/identityRoutes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
@@ -23,6 +25,8 @@ import { serveApp } from './staticApps.ts'
 export interface RouterOptions {
   /** The home page and the documents API (documents/), asked first. */
   documentRoutes?: DocumentRoutes
+  /** `/api/me` and the OIDC sign-in pages (identity/), asked before the documents routes. */
+  identityRoutes?: IdentityRoutes
   nodeId: string
   appsDir: string
   readiness: Readiness
@@ -30,6 +34,8 @@ export interface RouterOptions {
   prisma: PrismaClient
   /** Absent: open dev mode. */
   tokens?: TokenPolicy
+  /** Checks tokens minted from share links. */
+  shares?: ShareLiveness
   logger: Logger
   presence: PresenceEndpoint
   /** ALLOWED_ORIGINS: origins besides the node's own that may send state-changing requests. */
@@ -55,6 +61,7 @@ export function createRouter(options: RouterOptions) {
         return sendError(request, response, 400, `bad request target: ${target.problem}`)
       const { url } = target
       const { pathname } = url
+      if (options.identityRoutes && (await options.identityRoutes(request, response, url))) return
       if (options.documentRoutes && (await options.documentRoutes(request, response, url))) return
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         // A state-changing request from another site's page is refused before anything else.

@@ -8,13 +8,31 @@ import { defineConfig, mergeConfig, type UserConfig } from 'vite'
 // works the same as when the node serves the built app.
 const server = process.env.WEFT_SERVER ?? 'http://localhost:8080'
 
+const VENDOR_CHUNKS = [
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  {
+    name: 'yjs',
+    test: /node_modules[\\/](yjs|lib0|y-protocols|@hocuspocus)[\\/]/,
+  },
+  {
+    name: 'codemirror',
+    test: /node_modules[\\/](@codemirror[\\/](state|view)|@lezer[\\/]common)[\\/]/,
+  },
+]
+
 /** The app served under `base` (e.g. '/grid/'), built into its own dist/. */
 export function appViteConfig(base: string, own: UserConfig = {}): UserConfig {
   return mergeConfig(
     defineConfig({
       base,
       plugins: [react()],
-      build: { outDir: 'dist', emptyOutDir: true },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        // Libraries in chunks of their own: they change less often than the app, so a new
+        // release of an app leaves them in the browser's cache (immutable, hashed names).
+        rolldownOptions: { output: { codeSplitting: { groups: VENDOR_CHUNKS } } },
+      },
       server: {
         proxy: {
           '/collab': { target: server, ws: true },

@@ -16,15 +16,7 @@ import { type CanvasCommand, canvasCommand } from './canvasKeys.ts'
 import { coverFor, viewport, visibleShapes } from './cull.ts'
 import { describeShape } from './describeShape.ts'
 import { detailFor } from './detail.ts'
-import {
-  type Box,
-  type Camera,
-  type Point,
-  resizeBox,
-  round,
-  toCanvas,
-  zoomAt,
-} from './geometry.ts'
+import { type Box, type Camera, type Point, resizeBox, round, toCanvas } from './geometry.ts'
 import {
   draftShape,
   drawnShape,
@@ -42,6 +34,7 @@ import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
 import type { Tool } from './tools.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
+import { wheelCamera } from './wheel.ts'
 
 type Props = {
   model: CanvasModel
@@ -124,7 +117,8 @@ export function CanvasView(props: Props) {
     return { x: round(p.x), y: round(p.y) }
   }
 
-  // Wheel zoom needs a non-passive listener to stop the page from scrolling.
+  // The wheel pans and zooms the board (wheel.ts): a non-passive listener stops the page from
+  // scrolling and the browser from zooming the page on Ctrl+wheel or a pinch.
   useEffect(() => {
     const view = viewRef.current
     if (!view) return
@@ -135,11 +129,7 @@ export function CanvasView(props: Props) {
 
   const onWheel = (e: WheelEvent<HTMLDivElement>) => {
     const { sx, sy } = local(e)
-    if (e.ctrlKey || e.metaKey || !e.shiftKey) {
-      setCam((c) => zoomAt(c, sx, sy, Math.exp(-e.deltaY * 0.0015)))
-    } else {
-      setCam((c) => ({ ...c, x: c.x + e.deltaY / c.zoom }))
-    }
+    setCam((c) => wheelCamera(c, e, sx, sy))
   }
 
   // The keyboard's share of what the pointer does (canvasKeys.ts): draw at the middle of the
@@ -191,6 +181,10 @@ export function CanvasView(props: Props) {
       case 'resize':
         props.onGestureStart()
         model.updateMany(current().map((s) => [s.id, resizeBox(s, command.dw, command.dh)]))
+        return
+      case 'selectAll':
+        props.onSelection(shapes.map((sh) => sh.id))
+        announce(`${shapes.length} shapes selected`)
         return
       case 'pan':
         setCam((c) => ({ ...c, x: c.x + command.dx / c.zoom, y: c.y + command.dy / c.zoom }))
@@ -323,7 +317,8 @@ export function CanvasView(props: Props) {
         Tool keys: V select, R rectangle, O ellipse, L line, A arrow, P pen, T text, S sticky. Enter
         draws the tool's shape in the middle of the view. N and Shift+N select the next and previous
         shape; arrows move the selection, Ctrl+arrows resize it, Shift for small steps; Delete
-        removes it. Without a selection, arrows pan.
+        removes it; Ctrl+A selects every shape. Without a selection, arrows pan. The wheel pans,
+        Ctrl+wheel zooms.
       </p>
       <p id="canvas-summary" className="visually-hidden">
         {shapes.length === 1 ? '1 shape' : `${shapes.length} shapes`}

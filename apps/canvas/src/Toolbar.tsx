@@ -40,9 +40,24 @@ export function Toolbar({
   shapeList,
   onShapeList,
 }: Props) {
-  const act = (action: Action, label: string, enabled = hasSelection, title = label) => (
-    <button type="button" disabled={!enabled} onClick={() => onAction(action)} title={title}>
-      {label}
+  // Compact buttons (a glyph or a short word) keep the bar on one row at 1280 px; the accessible
+  // name and the tooltip say the whole action.
+  const act = (
+    action: Action,
+    name: string,
+    enabled = hasSelection,
+    title = name,
+    glyph = name,
+  ) => (
+    <button
+      type="button"
+      disabled={!enabled}
+      onClick={() => onAction(action)}
+      title={title}
+      aria-label={glyph === name ? undefined : name}
+      className={glyph === name ? undefined : 'glyph'}
+    >
+      {glyph}
     </button>
   )
   return (
@@ -99,27 +114,29 @@ export function Toolbar({
         ))}
       </select>
       <span className="sep" />
-      {act('duplicate', 'Duplicate', hasSelection, 'Duplicate (Ctrl+D)')}
-      {act('delete', 'Delete', hasSelection, 'Delete (Del)')}
-      {act('forward', 'Forward')}
-      {act('backward', 'Backward')}
-      {act('front', 'To front')}
-      {act('back', 'To back')}
+      {act('duplicate', 'Duplicate', hasSelection, 'Duplicate (Ctrl+D)', '⧉')}
+      {act('delete', 'Delete', hasSelection, 'Delete (Del)', '✕')}
+      {act('forward', 'Forward', hasSelection, 'Forward', '↑')}
+      {act('backward', 'Backward', hasSelection, 'Backward', '↓')}
+      {act('front', 'To front', hasSelection, 'To front', '⤒')}
+      {act('back', 'To back', hasSelection, 'To back', '⤓')}
       <span className="sep" />
-      {act('undo', 'Undo', canUndo, 'Undo your last change (Ctrl+Z)')}
-      {act('redo', 'Redo', canRedo, 'Redo (Ctrl+Shift+Z)')}
+      {act('undo', 'Undo', canUndo, 'Undo your last change (Ctrl+Z)', '↶')}
+      {act('redo', 'Redo', canRedo, 'Redo (Ctrl+Shift+Z)', '↷')}
       <span className="sep" />
-      {act('svg', 'Export SVG', true)}
-      {act('png', 'Export PNG', true)}
+      {act('svg', 'Export SVG', true, 'Export SVG', 'SVG')}
+      {act('png', 'Export PNG', true, 'Export PNG', 'PNG')}
       <span className="sep" />
       <button
         type="button"
         className={shapeList ? 'on' : ''}
         aria-expanded={shapeList}
         aria-controls={SHAPE_LIST_ID}
+        aria-label="Shape list"
+        title="Shape list"
         onClick={onShapeList}
       >
-        Shape list
+        List
       </button>
     </div>
   )

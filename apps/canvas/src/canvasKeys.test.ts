@@ -50,6 +50,8 @@ test('editing keys, and what is left to the browser', () => {
     kind: 'redo',
   })
   assert.deepEqual(canvasCommand(k('d', { metaKey: true }), 'select', true), { kind: 'duplicate' })
+  assert.deepEqual(canvasCommand(k('a', { ctrlKey: true }), 'select', false), { kind: 'selectAll' })
+  assert.deepEqual(canvasCommand(k('a', { metaKey: true }), 'rect', true), { kind: 'selectAll' })
   assert.deepEqual(canvasCommand(k('n'), 'select', false), { kind: 'cycle', step: 1 })
   assert.deepEqual(canvasCommand(k('N', { shiftKey: true }), 'select', false), {
     kind: 'cycle',

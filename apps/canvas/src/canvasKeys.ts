@@ -6,6 +6,8 @@ export type CanvasCommand =
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'duplicate' }
+  /** Ctrl/⌘+A: every shape on the board. */
+  | { kind: 'selectAll' }
   | { kind: 'delete' }
   | { kind: 'escape' }
   /** Enter or Space with a drawing tool: the shape, at the middle of the view. */
@@ -44,7 +46,7 @@ export const PAN_STEP = 50
  * The canvas's keyboard, only while it has focus (so tool letters never fire on a button or
  * a field): tool letters, Enter/Space to draw, arrows to move the selection (Ctrl/Cmd+arrows
  * resize it; with nothing selected they pan), N to walk the shapes, Delete, Escape, and
- * Ctrl/Cmd+Z, Y, D.
+ * Ctrl/Cmd+Z, Y, D, A.
  */
 export function canvasCommand(e: KeyLike, tool: Tool, hasSelection: boolean): CanvasCommand {
   const mod = e.ctrlKey || e.metaKey
@@ -62,6 +64,7 @@ export function canvasCommand(e: KeyLike, tool: Tool, hasSelection: boolean): Ca
     if (key === 'z') return { kind: e.shiftKey ? 'redo' : 'undo' }
     if (key === 'y') return { kind: 'redo' }
     if (key === 'd') return { kind: 'duplicate' }
+    if (key === 'a' && !e.shiftKey) return { kind: 'selectAll' }
     return null
   }
   if (e.altKey) return null

@@ -1,4 +1,4 @@
-import { EditorState } from '@codemirror/state'
+import { Compartment, EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { applySeed, fileDocName, fileText } from '@weft/code-model'
 import { useSynced } from '@weft/react'
@@ -29,22 +29,23 @@ export function Editor({ pool, projectId, fileId, name, seed, onText, readOnly =
   const provider = useAcquired(pool, fileDocName(projectId, fileId))
   const synced = useSynced(provider)
   const parent = useRef<HTMLDivElement>(null)
-  const language = languageFor(name)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the language object is new each render; the name's extension decides it
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the name's extension decides the language
   useEffect(() => {
     if (!provider || !parent.current) return
     const text = fileText(provider.document)
     // Idempotent, so it can run before the first sync (or offline, for a file created offline):
     // the first opener creates the content, later ones change nothing.
     if (seed && !readOnly) applySeed(provider.document, seed)
+    // The language pack loads on its own (languages.ts); the text is editable before it arrives.
+    const language = new Compartment()
     const view = new EditorView({
       parent: parent.current,
       state: EditorState.create({
         doc: text.toString(),
         extensions: [
           editorBasics,
-          language,
+          language.of([]),
           // A name for the text field, and how to leave it: Tab indents, so Escape then Tab
           // (CodeMirror's tab-focus mode) moves on.
           EditorView.contentAttributes.of({
@@ -57,7 +58,12 @@ export function Editor({ pool, projectId, fileId, name, seed, onText, readOnly =
       }),
     })
     onText({ text, view })
+    let live = true
+    void languageFor(name).then((extension) => {
+      if (live) view.dispatch({ effects: language.reconfigure(extension) })
+    })
     return () => {
+      live = false
       onText(null)
       view.destroy()
     }

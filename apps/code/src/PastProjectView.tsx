@@ -1,4 +1,4 @@
-import { EditorState } from '@codemirror/state'
+import { Compartment, EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { restoreDocumentVersion } from '@weft/client'
 import { fileDocName } from '@weft/code-model'
@@ -28,16 +28,18 @@ export function PastProjectView({ project, projectId, token, liveFiles }: Props)
   const file = project.files.find((f) => f.id === chosen) ?? null
   const host = useRef<HTMLDivElement>(null)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the language object is new each render; the path decides it
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path decides the language
   useEffect(() => {
     if (!file || !host.current) return
+    // The language pack loads on its own (languages.ts), as in the editor.
+    const language = new Compartment()
     const view = new EditorView({
       parent: host.current,
       state: EditorState.create({
         doc: file.content,
         extensions: [
           editorBasics,
-          languageFor(file.path),
+          language.of([]),
           EditorState.readOnly.of(true),
           EditorView.editable.of(false),
           EditorView.contentAttributes.of({
@@ -47,7 +49,14 @@ export function PastProjectView({ project, projectId, token, liveFiles }: Props)
         ],
       }),
     })
-    return () => view.destroy()
+    let live = true
+    void languageFor(file.path).then((extension) => {
+      if (live) view.dispatch({ effects: language.reconfigure(extension) })
+    })
+    return () => {
+      live = false
+      view.destroy()
+    }
   }, [file?.id, file?.content, file?.path])
 
   const restoreFile = async () => {

@@ -17,6 +17,7 @@ import { AwarenessGuard } from './access/AwarenessGuard.ts'
 import { closeShareConnections } from './access/closeShareConnections.ts'
 import { ShareLinks } from './access/ShareLinks.ts'
 import { ShareSweeper } from './access/ShareSweeper.ts'
+import { CanvasGuard } from './canvas/CanvasGuard.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
 import { RequestRate } from './documents/RequestRate.ts'
@@ -116,6 +117,7 @@ export async function createNode(
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
     unsavedLimit,
+    new CanvasGuard(logger.child({ module: 'canvas' })),
     new TileBoard({
       limiter: redis
         ? new RedisPlacementWindow({

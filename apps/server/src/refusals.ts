@@ -30,6 +30,7 @@ const METRIC_REASONS: Record<number, string> = {
   [CloseCodes.unauthorized]: 'unauthorized',
   [CloseCodes.forbidden]: 'forbidden',
   [CloseCodes.authenticationTimeout]: 'authentication-timeout',
+  [CloseCodes.invalidContent]: 'invalid-content',
   [CloseCodes.sendingTooFast]: 'sending-too-fast',
   [CloseCodes.tooManyConnections]: 'too-many-connections',
   [CloseCodes.tooManyDocuments]: 'too-many-documents',

@@ -30,12 +30,14 @@ test('far out, a shape pressed on the painted board is selected and moved for bo
   const rect = before.shapes.find((s) => s.type === 'rect')
   expect(rect).toMatchObject({ x: 100, y: 100, w: 100, h: 60 })
 
-  // Two wheel notches out around the board's top-left corner (screen point 1,1).
+  // Two Ctrl+wheel notches out around the board's top-left corner (screen point 1,1).
   const box = await ada.canvas.boundingBox()
   if (!box) throw new Error('canvas not laid out')
   await ada.page.mouse.move(box.x + 1, box.y + 1)
+  await ada.page.keyboard.down('Control')
   await ada.page.mouse.wheel(0, 600)
   await ada.page.mouse.wheel(0, 600)
+  await ada.page.keyboard.up('Control')
   await expect(ada.page.locator('[data-layer="raster"]')).toBeVisible()
   await expect(ada.shapes).toHaveCount(0) // no SVG shapes: they are painted
 

@@ -18,6 +18,12 @@ export type {
   TileBoardConfig,
 } from './types.ts'
 export { SHAPE_TYPES } from './types.ts'
-export type { CanvasIssue } from './validate.ts'
-export { CANVAS_LIMITS, validateBoardConfig, validateCanvas, validateTile } from './validate.ts'
+export type { CanvasChange, CanvasIssue } from './validate.ts'
+export {
+  CANVAS_LIMITS,
+  validateBoardConfig,
+  validateCanvas,
+  validateCanvasChange,
+  validateTile,
+} from './validate.ts'
 export { isZKey, zKeyBetween } from './zKey.ts'

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
 import { CANVAS_ROOTS, CanvasModel } from './CanvasModel.ts'
-import { validateBoardConfig, validateCanvas, validateTile } from './validate.ts'
+import {
+  validateBoardConfig,
+  validateCanvas,
+  validateCanvasChange,
+  validateTile,
+} from './validate.ts'
 
 const board = { cols: 8, rows: 4, palette: ['#000000', '#ff0000', '#00ff00'] }
 
@@ -53,4 +58,25 @@ test('hand-written bad state is reported with a path', () => {
     'shapes.bad.points',
     'tiles.99:0',
   ])
+})
+
+test('a change is checked on the shapes it touched, not the whole board', () => {
+  const m = new CanvasModel(new Y.Doc())
+  const good = m.add({ type: 'rect', x: 0, y: 0, w: 10, h: 10 })
+  const shapes = m.doc.getMap<Y.Map<unknown>>(CANVAS_ROOTS.shapes)
+  const bad = new Y.Map<unknown>()
+  bad.set('type', 'rect')
+  bad.set('z', 'a1')
+  bad.set('points', [0, 0, 1])
+  shapes.set('sbad', bad)
+  assert.deepEqual(validateCanvasChange(m.doc, { shapes: [good], board: false }), [])
+  assert.deepEqual(
+    validateCanvasChange(m.doc, { shapes: ['sbad', 'sgone'], board: false }).map((i) => i.path),
+    ['shapes.sbad.points'],
+  )
+  m.doc.getMap(CANVAS_ROOTS.meta).set('mode', 'chaos')
+  assert.deepEqual(
+    validateCanvasChange(m.doc, { shapes: [], board: true }).map((i) => i.path),
+    ['meta.mode'],
+  )
 })

@@ -121,18 +121,42 @@ function validateShape(id: string, m: Y.Map<unknown>): CanvasIssue[] {
  * limits or tiles outside the board or palette. What the server checks before accepting state.
  */
 export function validateCanvas(doc: Y.Doc): CanvasIssue[] {
+  const shapes = doc.getMap<unknown>(CANVAS_ROOTS.shapes)
+  return validateCanvasChange(doc, { shapes: shapes.keys(), board: true })
+}
+
+/** What one update touched: the shapes it added or changed, and whether meta or tiles changed. */
+export interface CanvasChange {
+  shapes: Iterable<string>
+  board: boolean
+}
+
+/**
+ * The problems a change brought: only the touched shapes are read (a drag step on a board of
+ * 5,000 shapes checks one), plus the shape count, and the board and tiles when they changed.
+ * Touched shapes that no longer exist (deleted) have nothing to check.
+ */
+export function validateCanvasChange(doc: Y.Doc, change: CanvasChange): CanvasIssue[] {
   const issues: CanvasIssue[] = []
   const shapes = doc.getMap<unknown>(CANVAS_ROOTS.shapes)
   if (shapes.size > CANVAS_LIMITS.maxShapes) {
     issues.push({ path: 'shapes', problem: `more than ${CANVAS_LIMITS.maxShapes} shapes` })
   }
-  for (const [id, m] of shapes) {
+  for (const id of change.shapes) {
+    if (!shapes.has(id)) continue
+    const m = shapes.get(id)
     if (!m || typeof (m as Y.Map<unknown>).get !== 'function') {
       issues.push({ path: `shapes.${id}`, problem: 'not a map' })
       continue
     }
     issues.push(...validateShape(id, m as Y.Map<unknown>))
   }
+  if (change.board) issues.push(...validateBoard(doc))
+  return issues
+}
+
+function validateBoard(doc: Y.Doc): CanvasIssue[] {
+  const issues: CanvasIssue[] = []
   const meta = doc.getMap<unknown>(CANVAS_ROOTS.meta)
   const mode = meta.get('mode')
   if (mode !== undefined && mode !== 'free' && mode !== 'tiles') {

@@ -13,6 +13,8 @@ export const CloseCodes = {
   forbidden: 4403,
   /** No document authenticated within AUTH_TIMEOUT_MS. */
   authenticationTimeout: 4408,
+  /** A change that breaks the document's rules (e.g. a malformed Canvas shape): refused whole. */
+  invalidContent: 4422,
   /** The socket kept sending faster than its rate limit (FLOOD_CLOSE_AFTER_MS). */
   sendingTooFast: 4429,
   /** MAX_CONNECTIONS_PER_USER reached on this node. */
@@ -33,6 +35,7 @@ const WORDS: Record<number, string> = {
   [CloseCodes.forbidden]:
     'no access to this document (or the share link was turned off). Ask its owner to share it with you',
   [CloseCodes.authenticationTimeout]: 'the server did not receive a sign-in in time',
+  [CloseCodes.invalidContent]: 'the server refused a change that breaks the rules of this document',
   [CloseCodes.sendingTooFast]: 'disconnected for sending too fast',
   [CloseCodes.tooManyConnections]: 'too many open tabs: close some and reload',
   [CloseCodes.tooManyDocuments]: 'too many documents open in this tab',

@@ -1,5 +1,6 @@
 /** JSON answers of the REST API: a body, or `{ "error": "…" }` saying what went wrong. */
 import type { ServerResponse } from 'node:http'
+import { sendBody } from '../http/compression.ts'
 
 export function sendJson(
   response: ServerResponse,
@@ -7,12 +8,12 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  response.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Cache-Control': 'no-store',
-    ...headers,
-  })
-  response.end(JSON.stringify(body))
+  sendBody(
+    response,
+    status,
+    { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+    JSON.stringify(body),
+  )
 }
 
 /** A refusal the handler raises and the API turns into its status and message. */

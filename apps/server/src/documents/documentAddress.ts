@@ -38,7 +38,7 @@ export function answerInvalidAddress(
   const shown = address.id.length > 80 ? `${address.id.slice(0, 80)}…` : address.id
   response.writeHead(404, { ...htmlHeaders({ frameAncestors }), 'Cache-Control': 'no-store' })
   response.end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <title>Not a document address — Weft</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1d232a}code{word-break:break-all}</style>
 </head><body><main>

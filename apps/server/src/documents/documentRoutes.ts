@@ -3,7 +3,9 @@
  * (/api/documents…, /api/openapi.json), the home page at `/`, the page a share link leads to
  * (`/share/<key>`), and the page for app addresses no document can have. Returns false for other paths.
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendBody } from '../http/compression.ts'
 import { htmlHeaders } from '../http/securityHeaders.ts'
 import { createDocumentsApi, type DocumentsApiOptions } from './DocumentsApi.ts'
 import { answerInvalidAddress, invalidDocumentAddress } from './documentAddress.ts'
@@ -22,11 +24,12 @@ export function createDocumentRoutes(
   const api = createDocumentsApi(options)
   return async (request, response, url) => {
     if (url.pathname === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
-      response.writeHead(
+      sendBody(
+        response,
         200,
         htmlHeaders({ frameAncestors: options.frameAncestors, inlineScripts: HOME_SCRIPTS }),
+        homePage({ nodeId: options.nodeId }),
       )
-      response.end(request.method === 'HEAD' ? undefined : homePage({ nodeId: options.nodeId }))
       return true
     }
     if (

@@ -192,7 +192,7 @@ export const HOME_SCRIPTS = [SCRIPT, YOU_MENU_SCRIPT]
 
 export function homePage(options: { nodeId: string }): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <title>Weft — documents</title><style>${STYLE}${YOU_MENU_STYLE}</style></head><body>
 <main>
 ${YOU_MENU_HTML}

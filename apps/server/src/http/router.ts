@@ -11,6 +11,7 @@ import type { IdentityRoutes } from '../identity/identityRoutes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Readiness } from '../Readiness.ts'
+import { FAVICON_PATHS, sendFavicon } from './favicon.ts'
 import { forward } from './forward.ts'
 import { handleHistory } from './historyApi.ts'
 import { originAllowed } from './originPolicy.ts'
@@ -69,6 +70,7 @@ export function createRouter(options: RouterOptions) {
         }
         return sendError(request, response, 405, 'method not allowed')
       }
+      if (FAVICON_PATHS.includes(pathname)) return sendFavicon(response)
       if (options.servesProbes && (await answerProbe(options, pathname, response))) return
       if (pathname === '/api/presence' || pathname.startsWith('/api/presence/')) {
         if (options.presence.api && (await options.presence.api(request, response, url))) return

@@ -1,6 +1,11 @@
 import type { ServerResponse } from 'node:http'
+import { sendBody } from './compression.ts'
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
-  response.end(JSON.stringify(body))
+  sendBody(
+    response,
+    status,
+    { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+    JSON.stringify(body),
+  )
 }

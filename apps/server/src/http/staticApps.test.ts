@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, get } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import { brotliDecompressSync } from 'node:zlib'
 import { serveApp } from './staticApps.ts'
 
 test("an app's page carries its CSP with a fresh nonce, and says when the node is in open dev mode", async () => {
@@ -34,6 +35,44 @@ test("an app's page carries its CSP with a fresh nonce, and says when the node i
     const second = await (await fetch(`${base}/grid/some-sheet`)).text()
     assert.match(second, /<meta name="weft-auth" content="open-dev-mode">/)
     assert.notEqual(/content="([^"]+)"/.exec(second)?.[1], nonce, 'a nonce is used once')
+  } finally {
+    server.close()
+    rmSync(appsDir, { recursive: true, force: true })
+  }
+})
+
+test("an app's scripts are compressed (and cached so), its images are not", async () => {
+  const appsDir = mkdtempSync(join(tmpdir(), 'weft-apps-'))
+  const assets = join(appsDir, 'code', 'dist', 'assets')
+  mkdirSync(assets, { recursive: true })
+  writeFileSync(join(appsDir, 'code', 'dist', 'index.html'), '<html><head></head></html>')
+  const script = `export const words = ${JSON.stringify('weft '.repeat(5000))}\n`
+  writeFileSync(join(assets, 'index-abc.js'), script)
+  writeFileSync(join(assets, 'logo-abc.png'), Buffer.alloc(4096, 7))
+  const server = createServer((request, response) => {
+    void serveApp(appsDir, request.url ?? '/', response)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  const raw = (path: string) =>
+    new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      get({ port, host: '127.0.0.1', path, headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      }).on('error', reject)
+    })
+  try {
+    for (let i = 0; i < 2; i++) {
+      const js = await raw('/code/assets/index-abc.js')
+      assert.equal(js.headers['content-encoding'], 'br')
+      assert.equal(js.headers.vary, 'Accept-Encoding')
+      assert.equal(brotliDecompressSync(js.body).toString(), script)
+      assert.ok(js.body.length < script.length / 10)
+    }
+    const png = await raw('/code/assets/logo-abc.png')
+    assert.equal(png.headers['content-encoding'], undefined)
+    assert.equal(png.body.length, 4096)
   } finally {
     server.close()
     rmSync(appsDir, { recursive: true, force: true })

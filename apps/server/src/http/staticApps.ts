@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { compress, type Encoding, isCompressible, sendBody } from './compression.ts'
 import { htmlHeaders, newNonce } from './securityHeaders.ts'
 
 export const WEB_APPS = ['grid', 'code', 'canvas'] as const
@@ -31,6 +32,28 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/**
+ * A text file of an app's dist with its compressed variants, made once at the highest effort
+ * (brotli 11 takes ~1 s for the Code app's largest chunk: never per request). Keyed by path;
+ * a rebuilt file (new mtime or size) replaces its entry. The dists are a few MB in all.
+ */
+interface CachedFile {
+  version: string
+  body: Buffer
+  encoded: Partial<Record<Encoding, Buffer>>
+}
+const textFiles = new Map<string, CachedFile>()
+
+async function cachedText(path: string): Promise<CachedFile> {
+  const info = await stat(path)
+  const version = `${info.mtimeMs}:${info.size}`
+  const cached = textFiles.get(path)
+  if (cached?.version === version) return cached
+  const entry: CachedFile = { version, body: await readFile(path), encoded: {} }
+  textFiles.set(path, entry)
+  return entry
 }
 
 /** Returns false when `pathname` is not an app path or the app is not built. */
@@ -61,19 +84,32 @@ export async function serveApp(
       '<head>',
       `<head><meta name="csp-nonce" content="${nonce}">${devMode}`,
     )
-    response.writeHead(200, {
-      ...htmlHeaders({ frameAncestors: page.frameAncestors, nonce }),
-      'Cache-Control': 'no-cache',
-    })
-    response.end(html)
+    sendBody(
+      response,
+      200,
+      {
+        ...htmlHeaders({ frameAncestors: page.frameAncestors, nonce }),
+        'Cache-Control': 'no-cache',
+      },
+      html,
+    )
     return true
   }
   const hashedAsset = file.includes(`${sep}assets${sep}`)
-  response.writeHead(200, {
+  const headers = {
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     // Vite fingerprints assets, so they never change; index.html must always be fresh.
     'Cache-Control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
-  })
+  }
+  if (isCompressible(headers['Content-Type'])) {
+    const cached = await cachedText(file)
+    sendBody(response, 200, headers, cached.body, (encoding) => {
+      cached.encoded[encoding] ??= compress(cached.body, encoding, 'static')
+      return cached.encoded[encoding]
+    })
+    return true
+  }
+  response.writeHead(200, headers)
   createReadStream(file).pipe(response)
   return true
 }

@@ -12,16 +12,34 @@ import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import { CloseCodes, ConnectionRefused, REFUSAL_REASONS } from '../refusals.ts'
 
+/**
+ * The Yjs update a Hocuspocus frame carries (sync step 2 or update), or null for other frames.
+ * Throws when the frame cannot be decoded.
+ */
+function readUpdate(frame: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(frame)
+  decoding.readVarString(decoder)
+  const type = decoding.readVarUint(decoder)
+  if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null
+  const step = decoding.readVarUint(decoder)
+  if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) return null
+  return decoding.readVarUint8Array(decoder)
+}
+
+/** The Yjs update in a frame, or null when it carries none or cannot be decoded. */
+export function updateInFrame(frame: Uint8Array): Uint8Array | null {
+  try {
+    return readUpdate(frame)
+  } catch {
+    return null // FrameGuard refuses undecodable frames
+  }
+}
+
 /** Returns why a Hocuspocus frame carries an invalid Yjs update, or null. */
 export function invalidUpdateProblem(frame: Uint8Array): string | null {
   try {
-    const decoder = decoding.createDecoder(frame)
-    decoding.readVarString(decoder)
-    const type = decoding.readVarUint(decoder)
-    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null
-    const step = decoding.readVarUint(decoder)
-    if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) return null
-    Y.decodeUpdate(decoding.readVarUint8Array(decoder))
+    const update = readUpdate(frame)
+    if (update) Y.decodeUpdate(update)
     return null
   } catch (error) {
     return error instanceof Error ? error.message : 'undecodable frame'

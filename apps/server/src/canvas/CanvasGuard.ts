@@ -1,0 +1,108 @@
+/**
+ * Validates every write to a Canvas document (`canvas:<id>`) before Hocuspocus applies it: the
+ * update is applied to a shadow copy of the document first, the shapes it touched are checked
+ * with @weft/canvas-model's `validateCanvasChange`, and an update that leaves any of them
+ * malformed (unknown type, a box that is not four finite numbers, odd point lists, colours that
+ * are not colours, text over the limit…) is refused: the socket closes with 4422 and a reason
+ * naming the first problem, nothing of the update reaches the document, and what others wrote
+ * stays. Why a shadow and not a fresh copy per frame: docs/decisions/0120-canvas-write-validation.md.
+ */
+import type {
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  Extension,
+} from '@hocuspocus/server'
+import { CANVAS_ROOTS, validateCanvasChange } from '@weft/canvas-model'
+import * as Y from 'yjs'
+import type { ConnectionContext } from '../context.ts'
+import type { Logger } from '../logger.ts'
+import { CloseCodes, ConnectionRefused } from '../refusals.ts'
+import { updateInFrame } from '../websocket/FrameGuard.ts'
+
+/** WebSocket close reasons are limited to 123 bytes; the first problem fits in this. */
+const MAX_REASON = 120
+
+export function isCanvasDocument(documentName: string): boolean {
+  return documentName.startsWith('canvas:')
+}
+
+export class CanvasGuard implements Extension {
+  extensionName = 'CanvasGuard'
+  private readonly logger: Logger
+  /** Per open canvas document, a copy that has seen every accepted update. */
+  private readonly shadows = new Map<string, Y.Doc>()
+
+  constructor(logger: Logger) {
+    this.logger = logger
+  }
+
+  async beforeHandleMessage({
+    update,
+    document,
+    documentName,
+    context,
+    socketId,
+  }: beforeHandleMessagePayload) {
+    if (!isCanvasDocument(documentName)) return
+    const yUpdate = updateInFrame(update)
+    if (!yUpdate) return
+    const shadow = this.shadowOf(documentName, document)
+    const problem = this.problemIn(shadow, yUpdate)
+    if (!problem) return
+    // The shadow now holds the refused update: start again from the document next time.
+    this.shadows.delete(documentName)
+    shadow.destroy()
+    this.logger.warn({ documentName, socketId, problem }, 'invalid canvas write refused')
+    const reason = `invalid canvas write: ${problem}`.slice(0, MAX_REASON)
+    const { invalidContent } = CloseCodes
+    ;(context as ConnectionContext).transport?.close(invalidContent, reason)
+    throw new ConnectionRefused(invalidContent, reason)
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+    this.shadows.get(documentName)?.destroy()
+    this.shadows.delete(documentName)
+  }
+
+  /** The shadow, caught up with the document (edits from other sockets and other nodes). */
+  private shadowOf(documentName: string, document: Y.Doc): Y.Doc {
+    let shadow = this.shadows.get(documentName)
+    if (!shadow) {
+      shadow = new Y.Doc({ gc: document.gc })
+      this.shadows.set(documentName, shadow)
+    }
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document, Y.encodeStateVector(shadow)))
+    return shadow
+  }
+
+  /** Applies `update` to the shadow and returns the first problem it brought, or null. */
+  private problemIn(shadow: Y.Doc, update: Uint8Array): string | null {
+    const shapes = shadow.getMap(CANVAS_ROOTS.shapes)
+    const touched = new Set<string>()
+    let board = false
+    const onShapes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      for (const event of events) {
+        if (event.target === shapes) for (const key of event.changes.keys.keys()) touched.add(key)
+        else if (typeof event.path[0] === 'string') touched.add(event.path[0])
+      }
+    }
+    const onBoard = () => {
+      board = true
+    }
+    const meta = shadow.getMap(CANVAS_ROOTS.meta)
+    const tiles = shadow.getMap(CANVAS_ROOTS.tiles)
+    shapes.observeDeep(onShapes)
+    meta.observeDeep(onBoard)
+    tiles.observe(onBoard)
+    try {
+      Y.applyUpdate(shadow, update)
+    } finally {
+      shapes.unobserveDeep(onShapes)
+      meta.unobserveDeep(onBoard)
+      tiles.unobserve(onBoard)
+    }
+    if (touched.size === 0 && !board) return null
+    const [first] = validateCanvasChange(shadow, { shapes: touched, board })
+    return first ? `${first.path}: ${first.problem}` : null
+  }
+}

@@ -5,6 +5,8 @@ type Props = {
   value: string
   address: string
   disabled: boolean
+  /** View only: the content is shown as text, not in a field one could type in. */
+  readOnly?: boolean
   /** Enter or leaving the bar: the text is written to the selected cell. */
   onCommit: (text: string) => void
   /** Enter or Esc: focus goes back to the sheet. */
@@ -22,6 +24,12 @@ export function FormulaBar(props: Props) {
     setDraft(null)
     props.onLeave()
   }
+  if (props.readOnly)
+    return (
+      <span className="raw" data-testid="raw-value" title={props.value}>
+        {props.value}
+      </span>
+    )
   return (
     <input
       className="raw"

@@ -85,7 +85,8 @@ export function Toolbar(props: Props) {
       <FormulaBar
         value={props.draft ?? raw}
         address={address}
-        disabled={!focus || props.readOnly === true}
+        disabled={!focus}
+        readOnly={props.readOnly === true}
         onCommit={(text) =>
           focus &&
           commitText(

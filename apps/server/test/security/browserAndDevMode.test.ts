@@ -4,6 +4,7 @@
 // only; a misconfigured node says which variable is wrong without repeating a secret.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { createConnection } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
@@ -77,13 +78,26 @@ test('a state-changing request from another site is refused', async () => {
 test('pages carry CSP with frame-ancestors, nosniff and no-referrer; every response nosniff', async () => {
   const page = await fetch(`${fleet.nodes[0]?.url}/`)
   const csp = page.headers.get('content-security-policy') ?? ''
-  assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+'(;|$)/)
+  // Inline scripts run only by their hashes: every inline script of the page has its hash in
+  // script-src, and nothing else is allowed inline.
+  assert.match(csp, /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+(;|$)/)
+  const scriptSrc = csp.split(';').find((directive) => directive.trim().startsWith('script-src'))
+  assert.doesNotMatch(scriptSrc ?? '', /unsafe-inline/)
   assert.match(csp, /frame-ancestors 'none'/)
   assert.match(csp, /object-src 'none'/)
   assert.equal(page.headers.get('x-content-type-options'), 'nosniff')
   assert.equal(page.headers.get('referrer-policy'), 'no-referrer')
-  // The landing page's one inline script is the one its hash allows, and it drops ?token=.
-  assert.match(await page.text(), /history\.replaceState/)
+  // The page's inline scripts are the ones the hashes allow; one of them drops ?token=.
+  const html = await page.text()
+  assert.match(html, /history\.replaceState/)
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  assert.ok(inline.length > 0, 'the home page has inline scripts')
+  for (const [, body] of inline) {
+    const hash = createHash('sha256')
+      .update(body ?? '')
+      .digest('base64')
+    assert.ok(csp.includes(`'sha256-${hash}'`), `an inline script's hash is in script-src`)
+  }
   for (const path of ['/healthz', '/metrics', '/readyz', '/nope', '/api/presence']) {
     const response = await fetch(`${fleet.nodes[0]?.url}${path}`)
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path)

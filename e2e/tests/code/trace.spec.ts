@@ -17,7 +17,7 @@ test('a real editing trace replayed into one file arrives intact on the other no
   browser,
   fleet,
 }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   const ada = new CodePage(await (await contextFor(browser, ADA)).newPage())
   const bob = new CodePage(await (await contextFor(browser, BOB)).newPage())
   const id = await ada.create(fleet.nodes[0].url, 'vanilla')

@@ -14,12 +14,12 @@ export function ConnectionProblem({
   loading: ReactNode
 }) {
   if (!status.problem) return <>{loading}</>
-  const [what, todo] = splitWords(status.problem)
+  const [what, nextStep] = splitWords(status.problem)
   return (
     <div className="connection-problem" role="alert" data-testid="connection-problem">
       <h2>This document cannot be opened right now</h2>
       <p>{capitalize(what)}.</p>
-      {todo && <p>{todo}.</p>}
+      {nextStep && <p>{nextStep}.</p>}
       <p>
         <button type="button" onClick={() => location.reload()}>
           Try again

@@ -8,7 +8,7 @@ type GateState =
   | { kind: 'open' }
   | { kind: 'missing' }
   | { kind: 'creating' }
-  | { kind: 'problem'; title: string; words: string; todo: string }
+  | { kind: 'problem'; title: string; words: string; nextStep: string }
 
 /**
  * Opens an app only on a document that exists: asks the documents API first. A valid id nobody
@@ -86,7 +86,7 @@ export function DocumentGate({
     <main className="gate" data-testid="document-problem" role="alert">
       <h1>{state.title}</h1>
       <p>{state.words}</p>
-      <p>{state.todo}</p>
+      <p>{state.nextStep}</p>
       <p>
         <button type="button" onClick={() => void check()}>
           Try again
@@ -109,21 +109,21 @@ function stateFor(error: unknown): GateState {
         kind: 'problem',
         title: 'Cannot reach the server',
         words,
-        todo: 'Check your network connection, then try again.',
+        nextStep: 'Check your network connection, then try again.',
       }
     case 401:
       return {
         kind: 'problem',
         title: 'Your sign-in was not accepted',
         words,
-        todo: 'Open the link you were given again, or sign in again.',
+        nextStep: 'Open the link you were given again, or sign in again.',
       }
     case 403:
       return {
         kind: 'problem',
         title: 'You have no access to this document',
         words,
-        todo: 'Ask its owner to share it with you.',
+        nextStep: 'Ask its owner to share it with you.',
       }
     case 503:
       // Storage is away: whether the document exists cannot be asked, but a node may still
@@ -135,7 +135,7 @@ function stateFor(error: unknown): GateState {
         kind: 'problem',
         title: 'This document cannot be opened',
         words,
-        todo: 'Try again in a moment.',
+        nextStep: 'Try again in a moment.',
       }
   }
 }

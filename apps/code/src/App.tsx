@@ -3,6 +3,7 @@ import {
   AppShell,
   ConnectionProblem,
   HistoryPanel,
+  HistoryToggle,
   ShareButton,
   TitleEditor,
   useAccess,
@@ -178,19 +179,14 @@ export function App({ projectId }: { projectId: string }) {
           >
             Download zip
           </button>
-          <button
-            ref={historyToggle}
-            type="button"
-            className={historyOpen ? 'on' : ''}
-            aria-pressed={historyOpen}
-            onClick={() => {
-              if (historyOpen) preview.close()
-              setHistoryOpen((o) => !o)
+          <HistoryToggle
+            open={historyOpen}
+            onOpenChange={(open) => {
+              if (!open) preview.close()
+              setHistoryOpen(open)
             }}
-            data-testid="history-toggle"
-          >
-            History
-          </button>
+            buttonRef={historyToggle}
+          />
         </>
       }
       loading={<ConnectionProblem status={status} loading="Loading project…" />}

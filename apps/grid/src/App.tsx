@@ -4,6 +4,7 @@ import {
   announce,
   ConnectionProblem,
   HistoryPanel,
+  HistoryToggle,
   ShareButton,
   TitleEditor,
   useAccess,
@@ -113,19 +114,14 @@ export function App({ docId }: { docId: string }) {
           >
             Activity
           </button>
-          <button
-            ref={historyToggle}
-            type="button"
-            className={historyOpen ? 'on' : ''}
-            aria-pressed={historyOpen}
-            onClick={() => {
-              if (historyOpen) preview.close()
-              setHistoryOpen((o) => !o)
+          <HistoryToggle
+            open={historyOpen}
+            onOpenChange={(open) => {
+              if (!open) preview.close()
+              setHistoryOpen(open)
             }}
-            data-testid="history-toggle"
-          >
-            History
-          </button>
+            buttonRef={historyToggle}
+          />
         </>
       }
       loading={<ConnectionProblem status={status} loading="Loading sheet…" />}

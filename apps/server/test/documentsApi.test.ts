@@ -158,7 +158,7 @@ test('a restore brings a version back as a forward change everyone connected rec
   await waitFor('the viewer sees the second draft', () => {
     return new GridModel(viewer.doc).getValue('r0', 'c0') === 'second draft'
   })
-  const rowsBefore = (await logRows(name)).length
+  const rowsBefore = await logRows(name)
 
   const restored = await call(1, path(name, 'restore'), {
     method: 'POST',
@@ -173,10 +173,12 @@ test('a restore brings a version back as a forward change everyone connected rec
       return model.getValue('r0', 'c0') === 'first draft' && model.layout().rowIds.length === 2
     })
   }
-  // The restore is one more entry in the history, by the API caller; nothing was rewritten.
+  // The restore is one more entry in the history, by the API caller; nothing was rewritten. (The
+  // second draft's own rows may still be on their way from node A's batched log write, so the
+  // check is on what was there before and on the caller's rows, not on a total count.)
   const rows = await logRows(name)
-  assert.equal(rows.length, rowsBefore + 1)
-  assert.equal(rows.at(-1)?.user_id, 'restorer')
+  assert.deepEqual(rows.slice(0, rowsBefore.length), rowsBefore)
+  assert.equal(rows.filter((row) => row.user_id === 'restorer').length, 1)
   const after = await call(0, path(name, 'versions'), { token })
   assert.equal(after.body.versions[0].userId, 'restorer')
 

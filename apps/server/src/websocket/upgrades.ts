@@ -66,8 +66,8 @@ interface PeerState {
 }
 
 /**
- * The /collab socket as the node's hooks see it. A class rather than an object of closures: one
- * per socket, and 10,000 idle sockets are the density scenario's point (decision 0167).
+ * The /collab socket as the node's hooks see it. A class rather than an object of closures: there
+ * is one per socket, and 10,000 idle sockets on one node are scenario 4's point.
  */
 class CollabTransport implements SocketTransport {
   connection: ClientConnection | undefined

@@ -23,8 +23,6 @@ import {
   type Gesture,
   pressOutcome,
   stepOutcome,
-  textEdit,
-  textShape,
 } from './gestures.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
@@ -32,6 +30,8 @@ import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
+import { TextEditor } from './TextEditor.tsx'
+import { commitText, editorLook, type TextEditing } from './textEditing.ts'
 import type { Tool } from './tools.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
 import { wheelCamera } from './wheel.ts'
@@ -66,6 +66,7 @@ export function CanvasView(props: Props) {
   const [draft, setDraft] = useState<Shape | null>(null)
   const gesture = useRef<Gesture | null>(null)
   const [size, setSize] = useState({ w: 0, h: 0 })
+  const [editing, setEditing] = useState<TextEditing | null>(null)
 
   useEffect(() => {
     const view = viewRef.current
@@ -146,15 +147,14 @@ export function CanvasView(props: Props) {
     const at = { x: round(middle.x), y: round(middle.y) }
     switch (command.kind) {
       case 'create': {
-        props.onGestureStart()
-        let id: string | null = null
         if (tool === 'text' || tool === 'sticky') {
-          const text = window.prompt(tool === 'text' ? 'Text' : 'Note', '')
-          if (text) id = model.add(textShape(tool, text, at, style))
-        } else {
-          const init = keyboardShape(tool, at, style)
-          if (init) id = model.add(init)
+          setEditing({ kind: 'new', tool, at })
+          props.onToolDone()
+          return
         }
+        props.onGestureStart()
+        const init = keyboardShape(tool, at, style)
+        const id = init ? model.add(init) : null
         const added = id ? model.get(id) : null
         if (id && added) {
           props.onSelection([id])
@@ -165,11 +165,7 @@ export function CanvasView(props: Props) {
       }
       case 'edit': {
         const s = selected.length === 1 ? selected[0] : undefined
-        if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
-        const text = window.prompt('Edit text', s.text)
-        if (text === null) return
-        props.onGestureStart()
-        model.update(s.id, textEdit(s, text))
+        if (s && (s.type === 'text' || s.type === 'sticky')) setEditing({ kind: 'edit', id: s.id })
         return
       }
       case 'move':
@@ -255,8 +251,7 @@ export function CanvasView(props: Props) {
       if (outcome.selection) props.onSelection(outcome.selection)
       if (outcome.gesture) gesture.current = outcome.gesture
     } else if (outcome.kind === 'text') {
-      const text = window.prompt(outcome.tool === 'text' ? 'Text' : 'Note', '')
-      if (text) props.onSelection([model.add(textShape(outcome.tool, text, point, style))])
+      setEditing({ kind: 'new', tool: outcome.tool, at: point })
       props.onToolDone()
     } else {
       gesture.current = outcome.gesture
@@ -304,11 +299,25 @@ export function CanvasView(props: Props) {
     if (props.readOnly) return
     const id = shapeIdAt(e.target as Element, at(e))
     const s = id ? model.get(id) : null
-    if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
-    const text = window.prompt('Edit text', s.text)
-    if (text === null) return
+    if (s && (s.type === 'text' || s.type === 'sticky')) setEditing({ kind: 'edit', id: s.id })
+  }
+
+  /** Closes the text editor: writes the text (one undo step) or, on cancel, nothing. */
+  const finishEditing = (text: string | null, fromKeyboard: boolean) => {
+    const open = editing
+    setEditing(null)
+    if (fromKeyboard) viewRef.current?.focus({ preventScroll: true })
+    if (!open || text === null) return
+    const commit = commitText(open, text, style, open.kind === 'edit' ? model.get(open.id) : null)
+    if (commit.kind === 'none') return
     props.onGestureStart()
-    model.update(s.id, textEdit(s, text))
+    if (commit.kind === 'add') {
+      const id = model.add(commit.init)
+      props.onSelection([id])
+      const added = model.get(id)
+      if (added) announce(`Added ${describeShape(added)}`)
+    } else if (commit.kind === 'update') model.update(commit.id, commit.patch)
+    else model.delete([commit.id])
   }
 
   return (
@@ -373,6 +382,22 @@ export function CanvasView(props: Props) {
           />
           <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={drawnZoom} />
         </svg>
+        {editing && (
+          <TextEditor
+            key={editing.kind === 'edit' ? editing.id : `new-${editing.at.x}-${editing.at.y}`}
+            initial={editing.kind === 'edit' ? (model.get(editing.id)?.text ?? '') : ''}
+            lookFor={(text) =>
+              editorLook(editing, text, style, editing.kind === 'edit' ? model.get(editing.id) : null)
+            }
+            cam={cam}
+            label={
+              (editing.kind === 'new' ? editing.tool : model.get(editing.id)?.type) === 'sticky'
+                ? 'Note text'
+                : 'Text'
+            }
+            onDone={finishEditing}
+          />
+        )}
       </div>
       {props.children}
       <div className="zoom" data-testid="zoom">

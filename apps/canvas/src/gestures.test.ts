@@ -148,7 +148,7 @@ test('the pen keeps every point, lines only their two ends', () => {
   assert.deepEqual(line.kind === 'draft' && line.points, [start, { x: 9, y: 3 }])
 })
 
-test('text and sticky tools prompt; notes are yellow unless a fill is chosen', () => {
+test('text and sticky tools open an editor; notes are yellow unless a fill is chosen', () => {
   assert.deepEqual(pressOutcome(press({ tool: 'sticky' })), { kind: 'text', tool: 'sticky' })
   const at = { x: 1, y: 2 }
   assert.equal(textShape('sticky', 'hi', at, INITIAL_STYLE).fill, '#ffe066')

@@ -1,8 +1,8 @@
 /**
  * What a pointer does on the canvas, decided apart from React and the DOM: a press starts a pan,
- * a selection change, a move, a resize, a rotation, a drawing or a text prompt; each pointer
+ * a selection change, a move, a resize, a rotation, a drawing or a text editor; each pointer
  * step of a gesture becomes a camera, a model change or a draft. CanvasView carries the
- * decisions out (pointer capture, undo steps, prompts, model writes).
+ * decisions out (pointer capture, undo steps, text editors, model writes).
  */
 import type { Shape, ShapeInit, ShapePatch, ShapeStyle } from '@weft/canvas-model'
 import {
@@ -47,7 +47,7 @@ export type PressOutcome =
   | { kind: 'pan'; gesture: Gesture; clearSelection: boolean }
   /** The select tool on a shape or handle: a new undo step, maybe a new selection, maybe a drag. */
   | { kind: 'select'; selection: string[] | null; gesture: Gesture | null }
-  /** The text or sticky tool: prompt for the text, then place it here. */
+  /** The text or sticky tool: open a text editor here (the shape is added when it commits). */
   | { kind: 'text'; tool: 'text' | 'sticky' }
   /** A shape tool: a new undo step and a drawing that follows the pointer. */
   | { kind: 'draw'; gesture: Gesture }

@@ -16,7 +16,7 @@ import { type CanvasCommand, canvasCommand } from './canvasKeys.ts'
 import { coverFor, viewport, visibleShapes } from './cull.ts'
 import { describeShape } from './describeShape.ts'
 import { detailFor } from './detail.ts'
-import { type Box, type Camera, type Point, resizeBox, round, toCanvas } from './geometry.ts'
+import { type Box, type Camera, type Point, round, toCanvas } from './geometry.ts'
 import {
   draftShape,
   drawnShape,
@@ -24,10 +24,12 @@ import {
   pressOutcome,
   stepOutcome,
 } from './gestures.ts'
+import { resizePatches } from './handles.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
 import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
+import { SelectionHandles } from './SelectionHandles.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
 import { TextEditor } from './TextEditor.tsx'
@@ -176,7 +178,11 @@ export function CanvasView(props: Props) {
         return
       case 'resize':
         props.onGestureStart()
-        model.updateMany(current().map((s) => [s.id, resizeBox(s, command.dw, command.dh)]))
+        // The keyboard's handles: the bottom-right one (Ctrl+arrows) or the top-left one
+        // (Ctrl+Alt+arrows), resizing the selection together as a drag of that handle would.
+        model.updateMany(
+          resizePatches(current(), command.handle, { x: command.dw, y: command.dh }, false),
+        )
         return
       case 'selectAll':
         props.onSelection(shapes.map((sh) => sh.id))
@@ -263,12 +269,12 @@ export function CanvasView(props: Props) {
     props.onCursor(p)
     const g = gesture.current
     if (!g) return
-    const step = stepOutcome(g, p, local(e), tool)
+    const step = stepOutcome(g, p, local(e), tool, e.shiftKey)
     if (step.kind === 'camera') setCam(step.cam)
     else if (props.readOnly) return
     // Each step writes the whole position (the model stores it with w, h as one `box` value),
     // so a concurrent drag by someone else ends on their position or ours, never a mix.
-    else if (step.kind === 'move') model.updateMany(step.patches)
+    else if (step.kind === 'move' || step.kind === 'resize') model.updateMany(step.patches)
     else if (step.kind === 'update') model.update(step.id, step.patch)
     else if (g.kind === 'draw') {
       g.points = step.points
@@ -374,12 +380,8 @@ export function CanvasView(props: Props) {
               <ShapeView shape={draft} />
             </g>
           )}
-          <SelectionOutlines
-            shapes={selected}
-            zoom={drawnZoom}
-            colour="#1a73e8"
-            handles={selected.length === 1}
-          />
+          <SelectionOutlines shapes={selected} zoom={drawnZoom} colour="#1a73e8" />
+          {!props.readOnly && <SelectionHandles shapes={selected} zoom={drawnZoom} />}
           <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={drawnZoom} />
         </svg>
         {editing && (

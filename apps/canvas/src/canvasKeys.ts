@@ -15,7 +15,8 @@ export type CanvasCommand =
   /** Enter with one text or note selected: edit its text. */
   | { kind: 'edit' }
   | { kind: 'move'; dx: number; dy: number }
-  | { kind: 'resize'; dw: number; dh: number }
+  /** Ctrl/⌘+arrows move the bottom-right handle; with Alt, the top-left one. */
+  | { kind: 'resize'; handle: 'se' | 'nw'; dw: number; dh: number }
   | { kind: 'pan'; dx: number; dy: number }
   /** N / Shift+N: select the next / previous shape, in drawing order. */
   | { kind: 'cycle'; step: 1 | -1 }
@@ -53,11 +54,14 @@ export function canvasCommand(e: KeyLike, tool: Tool, hasSelection: boolean): Ca
   const key = e.key.toLowerCase()
   const arrow = ARROWS[e.key]
   if (arrow) {
-    if (e.altKey) return null
+    if (e.altKey && !(mod && hasSelection)) return null
     const step = e.shiftKey ? FINE_STEP : STEP
     if (!hasSelection)
       return mod ? null : { kind: 'pan', dx: arrow[0] * PAN_STEP, dy: arrow[1] * PAN_STEP }
-    if (mod) return { kind: 'resize', dw: arrow[0] * step, dh: arrow[1] * step }
+    if (mod) {
+      const handle = e.altKey ? 'nw' : 'se'
+      return { kind: 'resize', handle, dw: arrow[0] * step, dh: arrow[1] * step }
+    }
     return { kind: 'move', dx: arrow[0] * step, dy: arrow[1] * step }
   }
   if (mod && !e.altKey) {

@@ -90,17 +90,22 @@ test('a click on a shape: Shift toggles it, a plain click on an unselected one s
   assert.deepEqual(clickedSelection(selection, 's3', false), ['s3'])
 })
 
-test('the handles of a single selected shape resize and rotate it', () => {
-  const resize = pressOutcome(press({ handle: 'resize', selection: ['s1'] }))
+test('a resize handle resizes the selection together; rotate and line ends act on one shape', () => {
+  const resize = pressOutcome(press({ handle: 'se', selection: ['s1'] }))
   assert.equal(resize.kind === 'select' && resize.gesture?.kind, 'resize')
   if (resize.kind !== 'select' || !resize.gesture) return
   const step = stepOutcome(resize.gesture, { x: 70, y: 90 }, { sx: 0, sy: 0 }, 'select')
-  assert.deepEqual(step, { kind: 'update', id: 's1', patch: { x: 10, y: 20, w: 120, h: 80 } })
+  assert.deepEqual(step, { kind: 'resize', patches: [['s1', { x: 10, y: 20, w: 120, h: 80 }]] })
+  // Shift keeps the aspect ratio (100 × 50 grows by the larger factor, 1.6).
+  const kept = stepOutcome(resize.gesture, { x: 70, y: 90 }, { sx: 0, sy: 0 }, 'select', true)
+  assert.deepEqual(kept, { kind: 'resize', patches: [['s1', { x: 10, y: 20, w: 160, h: 80 }]] })
 
   const rotate = pressOutcome(press({ handle: 'rotate', selection: ['s1'] }))
   assert.equal(rotate.kind === 'select' && rotate.gesture?.kind, 'rotate')
-  // With two shapes selected there are no handles to use: an undo step, nothing else.
-  assert.deepEqual(pressOutcome(press({ handle: 'resize', selection: ['s1', 's2'] })), {
+  // Two shapes: the handles of the box around both resize both; there is no rotate handle.
+  const both = pressOutcome(press({ handle: 'e', selection: ['s1', 's2'] }))
+  assert.equal(both.kind === 'select' && both.gesture?.kind, 'resize')
+  assert.deepEqual(pressOutcome(press({ handle: 'rotate', selection: ['s1', 's2'] })), {
     kind: 'select',
     selection: null,
     gesture: null,

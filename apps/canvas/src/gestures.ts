@@ -5,22 +5,23 @@
  * decisions out (pointer capture, undo steps, text editors, model writes).
  */
 import type { Shape, ShapeInit, ShapePatch, ShapeStyle } from '@weft/canvas-model'
+import { type Box, boxFrom, type Camera, normalisePoints, type Point, rotationTo, round } from './geometry.ts'
 import {
-  type Box,
-  boxFrom,
-  type Camera,
-  normalisePoints,
-  type Point,
-  resizeBox,
-  rotationTo,
-  round,
-} from './geometry.ts'
+  type Endpoint,
+  isResizeHandle,
+  moveEndpoint,
+  type ResizeHandle,
+  resizePatches,
+} from './handles.ts'
 import { type Tool, textBox } from './tools.ts'
 
 export type Gesture =
   | { kind: 'pan'; sx: number; sy: number; cam: Camera }
   | { kind: 'move'; start: Point; origins: Map<string, Point> }
-  | { kind: 'resize'; id: string; box: Box; start: Point }
+  /** A resize handle: `shapes` as they were at the press, resized together (handles.ts). */
+  | { kind: 'resize'; handle: ResizeHandle; start: Point; shapes: Shape[] }
+  /** One end of a line or arrow, dragged. */
+  | { kind: 'endpoint'; which: Endpoint; shape: Shape }
   | { kind: 'rotate'; id: string; box: Box }
   | { kind: 'draw'; start: Point; points: Point[] }
 
@@ -28,7 +29,7 @@ export type Press = {
   button: number
   tool: Tool
   shift: boolean
-  /** The selection handle under the pointer (`resize`, `rotate`), if any. */
+  /** The selection handle under the pointer (`n` … `nw`, `rotate`, `start`, `end`), if any. */
   handle: string | null
   /** The shape under the pointer, if any (none when on a handle). */
   hitId: string | null
@@ -63,15 +64,7 @@ export function pressOutcome(press: Press): PressOutcome {
     }
   }
   if (tool === 'select') {
-    const single = selection.length === 1 ? press.shapeOf(selection[0] as string) : null
-    if (handle && single) {
-      const box = { x: single.x, y: single.y, w: single.w, h: single.h }
-      const gesture: Gesture =
-        handle === 'rotate'
-          ? { kind: 'rotate', id: single.id, box }
-          : { kind: 'resize', id: single.id, box, start: point }
-      return { kind: 'select', selection: null, gesture }
-    }
+    if (handle) return { kind: 'select', selection: null, gesture: handleGesture(press, handle) }
     if (!hitId) return { kind: 'select', selection: null, gesture: null }
     const ids = clickedSelection(selection, hitId, shift)
     const origins = new Map<string, Point>()
@@ -83,6 +76,24 @@ export function pressOutcome(press: Press): PressOutcome {
   }
   if (tool === 'text' || tool === 'sticky') return { kind: 'text', tool }
   return { kind: 'draw', gesture: { kind: 'draw', start: point, points: [point] } }
+}
+
+/** The drag a press on a selection handle starts (null when the handle does not apply). */
+function handleGesture(press: Press, handle: string): Gesture | null {
+  const shapes = press.selection.flatMap((id) => press.shapeOf(id) ?? [])
+  const single = shapes.length === 1 ? (shapes[0] as Shape) : null
+  if (isResizeHandle(handle) && shapes.length > 0) {
+    return { kind: 'resize', handle, start: press.point, shapes }
+  }
+  if (!single) return null
+  if (handle === 'rotate') {
+    const box = { x: single.x, y: single.y, w: single.w, h: single.h }
+    return { kind: 'rotate', id: single.id, box }
+  }
+  if ((handle === 'start' || handle === 'end') && single.points.length >= 4) {
+    return { kind: 'endpoint', which: handle, shape: single }
+  }
+  return null
 }
 
 /** A click on a shape: Shift toggles it in the selection; a plain click on an unselected one selects only it. */
@@ -97,15 +108,21 @@ export type StepOutcome =
   | { kind: 'camera'; cam: Camera }
   /** Whole positions for every moved shape, written together (see CanvasView). */
   | { kind: 'move'; patches: (readonly [string, ShapePatch])[] }
+  /** Whole boxes for every resized shape, written together. */
+  | { kind: 'resize'; patches: (readonly [string, ShapePatch])[] }
   | { kind: 'update'; id: string; patch: ShapePatch }
   | { kind: 'draft'; points: Point[] }
 
-/** One pointer step of a gesture, at `point` on the canvas and `screen` on the screen. */
+/**
+ * One pointer step of a gesture, at `point` on the canvas and `screen` on the screen; `shift`
+ * keeps a resized box's aspect ratio.
+ */
 export function stepOutcome(
   gesture: Gesture,
   point: Point,
   screen: { sx: number; sy: number },
   tool: Tool,
+  shift = false,
 ): StepOutcome {
   switch (gesture.kind) {
     case 'pan':
@@ -127,11 +144,15 @@ export function stepOutcome(
         ),
       }
     }
-    case 'resize':
+    case 'resize': {
+      const delta = { x: point.x - gesture.start.x, y: point.y - gesture.start.y }
+      return { kind: 'resize', patches: resizePatches(gesture.shapes, gesture.handle, delta, shift) }
+    }
+    case 'endpoint':
       return {
         kind: 'update',
-        id: gesture.id,
-        patch: resizeBox(gesture.box, point.x - gesture.start.x, point.y - gesture.start.y),
+        id: gesture.shape.id,
+        patch: moveEndpoint(gesture.shape, gesture.which, point),
       }
     case 'rotate':
       return { kind: 'update', id: gesture.id, patch: { rotation: rotationTo(gesture.box, point) } }

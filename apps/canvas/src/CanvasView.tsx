@@ -27,6 +27,8 @@ import {
 import { resizePatches } from './handles.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
+import { Marquee } from './Marquee.tsx'
+import { marqueeSelection } from './marquee.ts'
 import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionHandles } from './SelectionHandles.tsx'
@@ -69,6 +71,9 @@ export function CanvasView(props: Props) {
   const gesture = useRef<Gesture | null>(null)
   const [size, setSize] = useState({ w: 0, h: 0 })
   const [editing, setEditing] = useState<TextEditing | null>(null)
+  const [marquee, setMarquee] = useState<Box | null>(null)
+  // Space held: a drag on empty canvas pans (as in tldraw) instead of drawing a marquee.
+  const spaceHeld = useRef(false)
 
   useEffect(() => {
     const view = viewRef.current
@@ -139,6 +144,11 @@ export function CanvasView(props: Props) {
   // view, move and resize the selection, pan, walk the shapes, edit a text.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return
+    if (e.key === ' ' && tool === 'select') {
+      e.preventDefault()
+      spaceHeld.current = true
+      return
+    }
     const command = canvasCommand(e, tool, selection.length > 0)
     if (!command || (props.readOnly && !VIEW_ONLY_KEYS.has(command.kind))) return
     e.preventDefault()
@@ -240,14 +250,15 @@ export function CanvasView(props: Props) {
       cam,
       selection,
       shapeOf: (id) => model.get(id),
+      panning: spaceHeld.current || e.pointerType === 'touch',
     })
     if (outcome.kind === 'ignore') return
-    if (props.readOnly && outcome.kind !== 'pan') {
+    if (props.readOnly && outcome.kind !== 'pan' && outcome.kind !== 'marquee') {
       // Selecting shows what a shape is; its drag (a move or a resize) is not offered.
       if (outcome.kind === 'select' && outcome.selection) props.onSelection(outcome.selection)
       return
     }
-    if (outcome.kind === 'pan') {
+    if (outcome.kind === 'pan' || outcome.kind === 'marquee') {
       if (outcome.clearSelection) props.onSelection([])
       gesture.current = outcome.gesture
       return
@@ -271,7 +282,10 @@ export function CanvasView(props: Props) {
     if (!g) return
     const step = stepOutcome(g, p, local(e), tool, e.shiftKey)
     if (step.kind === 'camera') setCam(step.cam)
-    else if (props.readOnly) return
+    else if (step.kind === 'marquee') {
+      setMarquee(step.box)
+      props.onSelection(marqueeSelection(shapes, step.box, step.base))
+    } else if (props.readOnly) return
     // Each step writes the whole position (the model stores it with w, h as one `box` value),
     // so a concurrent drag by someone else ends on their position or ours, never a mix.
     else if (step.kind === 'move' || step.kind === 'resize') model.updateMany(step.patches)
@@ -285,6 +299,7 @@ export function CanvasView(props: Props) {
   const onPointerUp = () => {
     const g = gesture.current
     gesture.current = null
+    setMarquee(null)
     if (g?.kind !== 'draw' || props.readOnly) return
     setDraft(null)
     const init = drawnShape(tool, g.points, style)
@@ -331,9 +346,10 @@ export function CanvasView(props: Props) {
       <p id="canvas-keys" className="visually-hidden">
         Tool keys: V select, R rectangle, O ellipse, L line, A arrow, P pen, T text, S sticky. Enter
         draws the tool's shape in the middle of the view. N and Shift+N select the next and previous
-        shape; arrows move the selection, Ctrl+arrows resize it, Shift for small steps; Delete
-        removes it; Ctrl+A selects every shape. Without a selection, arrows pan. The wheel pans,
-        Ctrl+wheel zooms.
+        shape; arrows move the selection, Ctrl+arrows resize it (Ctrl+Alt+arrows from the top-left
+        corner), Shift for small steps; Enter edits a text or note; Delete removes it; Ctrl+A
+        selects every shape. Without a selection, arrows pan. The wheel pans, Ctrl+wheel zooms;
+        a drag on empty canvas selects what it touches, with Space held it pans.
       </p>
       <p id="canvas-summary" className="visually-hidden">
         {shapes.length === 1 ? '1 shape' : `${shapes.length} shapes`}
@@ -356,6 +372,12 @@ export function CanvasView(props: Props) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is one focusable control (role application) with its own keys
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onKeyUp={(e) => {
+          if (e.key === ' ') spaceHeld.current = false
+        }}
+        onBlur={() => {
+          spaceHeld.current = false
+        }}
         style={{ cursor: tool === 'select' ? 'default' : 'crosshair' }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -382,6 +404,7 @@ export function CanvasView(props: Props) {
           )}
           <SelectionOutlines shapes={selected} zoom={drawnZoom} colour="#1a73e8" />
           {!props.readOnly && <SelectionHandles shapes={selected} zoom={drawnZoom} />}
+          {marquee && <Marquee box={marquee} zoom={drawnZoom} />}
           <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={drawnZoom} />
         </svg>
         {editing && (

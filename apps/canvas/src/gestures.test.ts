@@ -48,18 +48,26 @@ test('only the main and middle buttons start anything', () => {
   assert.deepEqual(pressOutcome(press({ button: 2 })), { kind: 'ignore' })
 })
 
-test('empty canvas pans: a plain click clears the selection, Shift or the middle button keep it', () => {
+test('empty canvas draws a marquee; Space, a touch or the middle button pan instead', () => {
   const plain = pressOutcome(press({ selection: ['s1'] }))
-  assert.equal(plain.kind, 'pan')
-  assert.equal(plain.kind === 'pan' && plain.clearSelection, true)
+  assert.equal(plain.kind, 'marquee')
+  assert.equal(plain.kind === 'marquee' && plain.clearSelection, true)
   const shifted = pressOutcome(press({ selection: ['s1'], shift: true }))
-  assert.equal(shifted.kind === 'pan' && shifted.clearSelection, false)
+  assert.equal(shifted.kind === 'marquee' && shifted.clearSelection, false)
+  if (shifted.kind !== 'marquee') return
+  assert.deepEqual(stepOutcome(shifted.gesture, { x: 10, y: 20 }, { sx: 0, sy: 0 }, 'select'), {
+    kind: 'marquee',
+    box: { x: 10, y: 20, w: 40, h: 40 },
+    base: ['s1'],
+  })
+  const spaced = pressOutcome(press({ selection: ['s1'], panning: true }))
+  assert.equal(spaced.kind === 'pan' && spaced.clearSelection, true)
   const middle = pressOutcome(press({ button: 1, tool: 'rect', hitId: 's1' }))
   assert.equal(middle.kind === 'pan' && middle.clearSelection, false)
 })
 
 test('a pan moves the camera against the pointer, in canvas units', () => {
-  const outcome = pressOutcome(press({}))
+  const outcome = pressOutcome(press({ panning: true }))
   assert.equal(outcome.kind, 'pan')
   if (outcome.kind !== 'pan') return
   assert.deepEqual(stepOutcome(outcome.gesture, { x: 0, y: 0 }, { sx: 520, sy: 380 }, 'select'), {

@@ -24,6 +24,8 @@ export type Gesture =
   | { kind: 'endpoint'; which: Endpoint; shape: Shape }
   | { kind: 'rotate'; id: string; box: Box }
   | { kind: 'draw'; start: Point; points: Point[] }
+  /** A marquee from `start`; `base` is what stays selected (Shift held at the press). */
+  | { kind: 'marquee'; start: Point; base: string[] }
 
 export type Press = {
   button: number
@@ -39,13 +41,17 @@ export type Press = {
   cam: Camera
   selection: string[]
   shapeOf: (id: string) => Shape | null
+  /** Space held or a touch: a drag on empty canvas pans instead of drawing a marquee. */
+  panning?: boolean
 }
 
 export type PressOutcome =
   /** Not a button the canvas uses. */
   | { kind: 'ignore' }
-  /** Middle button, or the select tool on empty canvas; a plain click there clears the selection. */
+  /** Middle button, or Space / a touch on empty canvas; a plain press there clears the selection. */
   | { kind: 'pan'; gesture: Gesture; clearSelection: boolean }
+  /** The select tool on empty canvas: a marquee; without Shift the selection starts empty. */
+  | { kind: 'marquee'; gesture: Gesture; clearSelection: boolean }
   /** The select tool on a shape or handle: a new undo step, maybe a new selection, maybe a drag. */
   | { kind: 'select'; selection: string[] | null; gesture: Gesture | null }
   /** The text or sticky tool: open a text editor here (the shape is added when it commits). */
@@ -56,12 +62,17 @@ export type PressOutcome =
 export function pressOutcome(press: Press): PressOutcome {
   const { button, tool, shift, handle, hitId, point, selection } = press
   if (button !== 0 && button !== 1) return { kind: 'ignore' }
-  if (button === 1 || (tool === 'select' && !hitId && !handle)) {
+  const empty = tool === 'select' && !hitId && !handle
+  if (button === 1 || (empty && press.panning)) {
     return {
       kind: 'pan',
       gesture: { kind: 'pan', sx: press.screen.sx, sy: press.screen.sy, cam: press.cam },
-      clearSelection: tool === 'select' && !shift,
+      clearSelection: button === 0 && tool === 'select' && !shift,
     }
+  }
+  if (empty) {
+    const base = shift ? [...selection] : []
+    return { kind: 'marquee', gesture: { kind: 'marquee', start: point, base }, clearSelection: !shift }
   }
   if (tool === 'select') {
     if (handle) return { kind: 'select', selection: null, gesture: handleGesture(press, handle) }
@@ -112,6 +123,8 @@ export type StepOutcome =
   | { kind: 'resize'; patches: (readonly [string, ShapePatch])[] }
   | { kind: 'update'; id: string; patch: ShapePatch }
   | { kind: 'draft'; points: Point[] }
+  /** The marquee's box; what it selects is marquee.ts's to say (it needs every shape). */
+  | { kind: 'marquee'; box: Box; base: string[] }
 
 /**
  * One pointer step of a gesture, at `point` on the canvas and `screen` on the screen; `shift`
@@ -156,6 +169,8 @@ export function stepOutcome(
       }
     case 'rotate':
       return { kind: 'update', id: gesture.id, patch: { rotation: rotationTo(gesture.box, point) } }
+    case 'marquee':
+      return { kind: 'marquee', box: boxFrom(gesture.start, point), base: gesture.base }
     case 'draw':
       return {
         kind: 'draft',

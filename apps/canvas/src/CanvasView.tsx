@@ -25,6 +25,7 @@ import {
   stepOutcome,
 } from './gestures.ts'
 import { resizePatches } from './handles.ts'
+import { groupIndex, pickTarget, withGroups } from './groups.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
 import { Marquee } from './Marquee.tsx'
@@ -72,6 +73,13 @@ export function CanvasView(props: Props) {
   const [size, setSize] = useState({ w: 0, h: 0 })
   const [editing, setEditing] = useState<TextEditing | null>(null)
   const [marquee, setMarquee] = useState<Box | null>(null)
+  // The group entered by a double-click: its shapes are then picked one by one (groups.ts).
+  const [entered, setEntered] = useState<string | null>(null)
+  const groups = useMemo(() => groupIndex(shapes), [shapes])
+  const pick = (id: string) => {
+    const s = model.get(id)
+    return s ? pickTarget(groups, s, entered) : [id]
+  }
   // Space held: a drag on empty canvas pans (as in tldraw) instead of drawing a marquee.
   const spaceHeld = useRef(false)
 
@@ -194,6 +202,21 @@ export function CanvasView(props: Props) {
           resizePatches(current(), command.handle, { x: command.dw, y: command.dh }, false),
         )
         return
+      case 'group':
+      case 'ungroup': {
+        if (selection.length === 0) return
+        props.onGestureStart()
+        setEntered(null)
+        if (command.kind === 'ungroup') {
+          model.ungroup(selection)
+          announce(`Ungrouped ${selection.length} shapes`)
+        } else if (model.group(selection)) announce(`Grouped ${selection.length} shapes`)
+        return
+      }
+      case 'escape':
+        setEntered(null)
+        props.onCommand(command)
+        return
       case 'selectAll':
         props.onSelection(shapes.map((sh) => sh.id))
         announce(`${shapes.length} shapes selected`)
@@ -239,19 +262,23 @@ export function CanvasView(props: Props) {
     const point = at(e)
     const target = e.target as Element
     const handle = target.closest('[data-handle]')?.getAttribute('data-handle') ?? null
+    const hitId = handle ? null : shapeIdAt(target, point)
     const outcome = pressOutcome({
       button: e.button,
       tool,
       shift: e.shiftKey,
       handle,
-      hitId: handle ? null : shapeIdAt(target, point),
+      hitId,
       point,
       screen: local(e),
       cam,
       selection,
       shapeOf: (id) => model.get(id),
       panning: spaceHeld.current || e.pointerType === 'touch',
+      pick,
     })
+    // A press anywhere but on the entered group (or its handles) leaves it.
+    if (entered && !handle && (!hitId || model.get(hitId)?.group !== entered)) setEntered(null)
     if (outcome.kind === 'ignore') return
     if (props.readOnly && outcome.kind !== 'pan' && outcome.kind !== 'marquee') {
       // Selecting shows what a shape is; its drag (a move or a resize) is not offered.
@@ -284,7 +311,8 @@ export function CanvasView(props: Props) {
     if (step.kind === 'camera') setCam(step.cam)
     else if (step.kind === 'marquee') {
       setMarquee(step.box)
-      props.onSelection(marqueeSelection(shapes, step.box, step.base))
+      const touched = marqueeSelection(shapes, step.box, step.base)
+      props.onSelection(withGroups(groups, (id) => model.get(id), touched, entered))
     } else if (props.readOnly) return
     // Each step writes the whole position (the model stores it with w, h as one `box` value),
     // so a concurrent drag by someone else ends on their position or ours, never a mix.
@@ -317,9 +345,15 @@ export function CanvasView(props: Props) {
   }
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
-    if (props.readOnly) return
     const id = shapeIdAt(e.target as Element, at(e))
     const s = id ? model.get(id) : null
+    if (s?.group && s.group !== entered) {
+      // Into the group: this shape alone is selected, and its siblings can be picked one by one.
+      setEntered(s.group)
+      props.onSelection([s.id])
+      return
+    }
+    if (props.readOnly) return
     if (s && (s.type === 'text' || s.type === 'sticky')) setEditing({ kind: 'edit', id: s.id })
   }
 
@@ -348,7 +382,8 @@ export function CanvasView(props: Props) {
         draws the tool's shape in the middle of the view. N and Shift+N select the next and previous
         shape; arrows move the selection, Ctrl+arrows resize it (Ctrl+Alt+arrows from the top-left
         corner), Shift for small steps; Enter edits a text or note; Delete removes it; Ctrl+A
-        selects every shape. Without a selection, arrows pan. The wheel pans, Ctrl+wheel zooms;
+        selects every shape; Ctrl+G groups the selection, Ctrl+Shift+G ungroups it, a double-click
+        enters a group. Without a selection, arrows pan. The wheel pans, Ctrl+wheel zooms;
         a drag on empty canvas selects what it touches, with Space held it pans.
       </p>
       <p id="canvas-summary" className="visually-hidden">
@@ -366,6 +401,7 @@ export function CanvasView(props: Props) {
         ref={viewRef}
         className="viewport"
         data-testid="canvas"
+        data-entered-group={entered ?? undefined}
         role="application"
         aria-label="Drawing canvas"
         aria-describedby="canvas-keys canvas-summary"

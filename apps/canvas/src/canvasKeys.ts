@@ -9,6 +9,9 @@ export type CanvasCommand =
   /** Ctrl/⌘+A: every shape on the board. */
   | { kind: 'selectAll' }
   | { kind: 'delete' }
+  /** Ctrl/⌘+G, Ctrl/⌘+Shift+G. */
+  | { kind: 'group' }
+  | { kind: 'ungroup' }
   | { kind: 'escape' }
   /** Enter or Space with a drawing tool: the shape, at the middle of the view. */
   | { kind: 'create' }
@@ -69,6 +72,7 @@ export function canvasCommand(e: KeyLike, tool: Tool, hasSelection: boolean): Ca
     if (key === 'y') return { kind: 'redo' }
     if (key === 'd') return { kind: 'duplicate' }
     if (key === 'a' && !e.shiftKey) return { kind: 'selectAll' }
+    if (key === 'g') return { kind: e.shiftKey ? 'ungroup' : 'group' }
     return null
   }
   if (e.altKey) return null

@@ -43,6 +43,8 @@ export type Press = {
   shapeOf: (id: string) => Shape | null
   /** Space held or a touch: a drag on empty canvas pans instead of drawing a marquee. */
   panning?: boolean
+  /** What picking a shape takes: its whole group, or only it (groups.ts); default only it. */
+  pick?: (id: string) => string[]
 }
 
 export type PressOutcome =
@@ -77,7 +79,7 @@ export function pressOutcome(press: Press): PressOutcome {
   if (tool === 'select') {
     if (handle) return { kind: 'select', selection: null, gesture: handleGesture(press, handle) }
     if (!hitId) return { kind: 'select', selection: null, gesture: null }
-    const ids = clickedSelection(selection, hitId, shift)
+    const ids = clickedSelection(selection, hitId, shift, press.pick?.(hitId))
     const origins = new Map<string, Point>()
     for (const id of ids) {
       const s = press.shapeOf(id)
@@ -107,12 +109,21 @@ function handleGesture(press: Press, handle: string): Gesture | null {
   return null
 }
 
-/** A click on a shape: Shift toggles it in the selection; a plain click on an unselected one selects only it. */
-export function clickedSelection(selection: string[], hitId: string, shift: boolean): string[] {
+/**
+ * A click on a shape (with `picked`, the shapes that come with it: its group): Shift toggles
+ * them in the selection; a plain click on an unselected one selects only them.
+ */
+export function clickedSelection(
+  selection: string[],
+  hitId: string,
+  shift: boolean,
+  picked: string[] = [hitId],
+): string[] {
   if (shift) {
-    return selection.includes(hitId) ? selection.filter((s) => s !== hitId) : [...selection, hitId]
+    if (selection.includes(hitId)) return selection.filter((s) => !picked.includes(s))
+    return [...selection, ...picked.filter((s) => !selection.includes(s))]
   }
-  return selection.includes(hitId) ? selection : [hitId]
+  return selection.includes(hitId) ? selection : picked
 }
 
 export type StepOutcome =

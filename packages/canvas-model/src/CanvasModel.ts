@@ -11,6 +11,7 @@ import {
 } from './readShape.ts'
 import { ShapeCache } from './ShapeCache.ts'
 import type {
+  Binding,
   CanvasMode,
   CanvasSnapshot,
   Shape,
@@ -37,10 +38,17 @@ const FIELDS = [
   'points',
   'text',
   'fontSize',
+  'group',
+  'startBinding',
+  'endBinding',
 ] as const
 
 export function newShapeId(): string {
   return `s${randomId(11, HEX)}`
+}
+
+export function newGroupId(): string {
+  return `g${randomId(11, HEX)}`
 }
 
 /**
@@ -176,18 +184,79 @@ export class CanvasModel {
   /** Copies the shapes above everything, offset by (dx, dy); returns the new ids in order. */
   duplicate(ids: Iterable<string>, dx = 16, dy = 16): string[] {
     const wanted = new Set(ids)
-    const source = this.list().filter((s) => wanted.has(s.id))
+    return this.addCopies(
+      this.list().filter((s) => wanted.has(s.id)),
+      dx,
+      dy,
+    )
+  }
+
+  /**
+   * Adds copies of `shapes` (from this board or another) above everything, offset by (dx, dy),
+   * with new ids: copies of one group form a new group, and an arrow bound to a shape copied
+   * with it is bound to that copy (a binding to a shape left behind is dropped). Returns the new
+   * ids in order.
+   */
+  addCopies(shapes: readonly Shape[], dx = 0, dy = 0): string[] {
+    const ids = new Map(shapes.map((s) => [s.id, newShapeId()]))
+    const groups = new Map<string, string>()
+    const rebind = (b: Shape['startBinding']) => {
+      const to = b && ids.get(b.id)
+      return to && b ? { ...b, id: to } : undefined
+    }
     const out: string[] = []
     // Keys chained from the top read once, before the transaction (see `list`).
     let z = this.topKey()
     this.transact(() => {
-      for (const s of source) {
-        const { id: _id, z: _z, ...rest } = s
+      for (const s of shapes) {
+        const { id, z: _z, group, startBinding, endBinding, ...rest } = s
         z = zKeyBetween(z, null)
-        out.push(this.insert({ ...rest, x: s.x + dx, y: s.y + dy }, z))
+        const init: ShapeInit = { ...rest, x: s.x + dx, y: s.y + dy }
+        if (group) {
+          if (!groups.has(group)) groups.set(group, newGroupId())
+          init.group = groups.get(group)
+        }
+        init.startBinding = rebind(startBinding)
+        init.endBinding = rebind(endBinding)
+        out.push(this.insert(init, z, ids.get(id)))
       }
     })
     return out
+  }
+
+  /**
+   * Puts the shapes into one new group (shapes of other groups leave those); returns its id, or
+   * null for fewer than two shapes.
+   */
+  group(ids: Iterable<string>): string | null {
+    const members = [...new Set(ids)].filter((id) => this.shapes.has(id))
+    if (members.length < 2) return null
+    const id = newGroupId()
+    this.transact(() => {
+      for (const m of members) this.shapes.get(m)?.set('group', id)
+    })
+    return id
+  }
+
+  /** Takes the shapes out of their groups. */
+  ungroup(ids: Iterable<string>): void {
+    this.transact(() => {
+      for (const id of ids) {
+        const m = this.shapes.get(id)
+        if (m?.has('group')) m.delete('group')
+      }
+    })
+  }
+
+  /** Sets or (with null) removes an arrow end's binding. */
+  bind(id: string, end: 'start' | 'end', binding: Binding | null): void {
+    const key = end === 'start' ? 'startBinding' : 'endBinding'
+    this.transact(() => {
+      const m = this.shapes.get(id)
+      if (!m) return
+      if (binding) m.set(key, { id: binding.id, x: binding.x, y: binding.y })
+      else if (m.has(key)) m.delete(key)
+    })
   }
 
   /** Moves one shape one step up (+1) or down (-1) past its neighbour. */

@@ -39,6 +39,7 @@ import { TextEditor } from './TextEditor.tsx'
 import { commitText, editorLook, type TextEditing } from './textEditing.ts'
 import type { Tool } from './tools.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
+import { useCanvasClipboard } from './useCanvasClipboard.ts'
 import { wheelCamera } from './wheel.ts'
 
 type Props = {
@@ -76,6 +77,13 @@ export function CanvasView(props: Props) {
   // The group entered by a double-click: its shapes are then picked one by one (groups.ts).
   const [entered, setEntered] = useState<string | null>(null)
   const groups = useMemo(() => groupIndex(shapes), [shapes])
+  const clipboard = useCanvasClipboard(viewRef, {
+    model,
+    selection,
+    onSelection: props.onSelection,
+    onGestureStart: props.onGestureStart,
+    readOnly: props.readOnly ?? false,
+  })
   const pick = (id: string) => {
     const s = model.get(id)
     return s ? pickTarget(groups, s, entered) : [id]
@@ -256,6 +264,7 @@ export function CanvasView(props: Props) {
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 && e.button !== 1) return
+    clipboard.dismiss()
     // The canvas takes focus on a press, so its keys (Delete, Ctrl+D…) act on what was drawn.
     viewRef.current?.focus({ preventScroll: true })
     viewRef.current?.setPointerCapture(e.pointerId)
@@ -461,6 +470,11 @@ export function CanvasView(props: Props) {
         )}
       </div>
       {props.children}
+      {clipboard.notice && (
+        <p className="canvas-notice" role="status" data-testid="canvas-notice">
+          {clipboard.notice}
+        </p>
+      )}
       <div className="zoom" data-testid="zoom">
         <button
           type="button"

@@ -1,4 +1,4 @@
-import type { CanvasModel, Shape, ShapeStyle } from '@weft/canvas-model'
+import { type CanvasModel, resolveArrow, type Shape, type ShapeStyle } from '@weft/canvas-model'
 import type { AwarenessUser } from '@weft/client'
 import { announce } from '@weft/react'
 import {
@@ -25,6 +25,7 @@ import {
   stepOutcome,
 } from './gestures.ts'
 import { resizePatches } from './handles.ts'
+import { bindNewArrow, finishDrag, letGoOfStill, writeDragStep } from './dragWrites.ts'
 import { groupIndex, pickTarget, withGroups } from './groups.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
@@ -39,6 +40,7 @@ import { TextEditor } from './TextEditor.tsx'
 import { commitText, editorLook, type TextEditing } from './textEditing.ts'
 import type { Tool } from './tools.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
+import { useBoundArrows } from './useBoundArrows.ts'
 import { useCanvasClipboard } from './useCanvasClipboard.ts'
 import { wheelCamera } from './wheel.ts'
 
@@ -66,7 +68,14 @@ type Props = {
 const VIEW_ONLY_KEYS = new Set(['pan', 'cycle', 'escape'])
 
 export function CanvasView(props: Props) {
-  const { model, shapes, tool, style, selection } = props
+  const { model, tool, style, selection } = props
+  // The shapes as drawn: bound arrows end on their shapes as those are now.
+  const shapes = useBoundArrows(props.shapes)
+  /** One shape as drawn, read from the model now (fresher than `shapes` between renders). */
+  const liveShape = (id: string) => {
+    const s = model.get(id)
+    return s && resolveArrow(s, (t) => model.get(t))
+  }
   const viewRef = useRef<HTMLDivElement>(null)
   const [cam, setCam] = useState<Camera>({ x: 0, y: 0, zoom: 1 })
   const [draft, setDraft] = useState<Shape | null>(null)
@@ -170,7 +179,10 @@ export function CanvasView(props: Props) {
     e.preventDefault()
     // The selected shapes as the model holds them now: a key repeats faster than the drawing
     // re-renders (once a frame), and each step must start where the previous one left off.
-    const current = () => selection.flatMap((id) => model.get(id) ?? [])
+    const current = () => {
+      letGoOfStill(model, new Set(selection))
+      return selection.flatMap((id) => model.get(id) ?? [])
+    }
     const middle = toCanvas(cam, size.w / 2, size.h / 2)
     const at = { x: round(middle.x), y: round(middle.y) }
     switch (command.kind) {
@@ -282,7 +294,7 @@ export function CanvasView(props: Props) {
       screen: local(e),
       cam,
       selection,
-      shapeOf: (id) => model.get(id),
+      shapeOf: liveShape,
       panning: spaceHeld.current || e.pointerType === 'touch',
       pick,
     })
@@ -323,25 +335,28 @@ export function CanvasView(props: Props) {
       const touched = marqueeSelection(shapes, step.box, step.base)
       props.onSelection(withGroups(groups, (id) => model.get(id), touched, entered))
     } else if (props.readOnly) return
-    // Each step writes the whole position (the model stores it with w, h as one `box` value),
-    // so a concurrent drag by someone else ends on their position or ours, never a mix.
-    else if (step.kind === 'move' || step.kind === 'resize') model.updateMany(step.patches)
-    else if (step.kind === 'update') model.update(step.id, step.patch)
-    else if (g.kind === 'draw') {
+    else if (step.kind === 'draft') {
       g.points = step.points
       setDraft(draftShape(tool, g.points, style))
-    }
+    } else writeDragStep(model, g, step)
   }
 
-  const onPointerUp = () => {
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
     const g = gesture.current
     gesture.current = null
     setMarquee(null)
-    if (g?.kind !== 'draw' || props.readOnly) return
+    if (!g || props.readOnly) return
+    if (g.kind !== 'draw') {
+      finishDrag(model, g, at(e), shapes)
+      return
+    }
     setDraft(null)
     const init = drawnShape(tool, g.points, style)
     if (!init) return
-    props.onSelection([model.add(init)])
+    const id = model.add(init)
+    const [start, end] = [g.points[0], g.points.at(-1)]
+    if (tool === 'arrow' && start && end) bindNewArrow(model, id, start, end, shapes)
+    props.onSelection([id])
     props.onToolDone()
   }
 
@@ -450,7 +465,7 @@ export function CanvasView(props: Props) {
           <SelectionOutlines shapes={selected} zoom={drawnZoom} colour="#1a73e8" />
           {!props.readOnly && <SelectionHandles shapes={selected} zoom={drawnZoom} />}
           {marquee && <Marquee box={marquee} zoom={drawnZoom} />}
-          <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={drawnZoom} />
+          <RemotePresence users={props.remote} shapeOf={liveShape} zoom={drawnZoom} />
         </svg>
         {editing && (
           <TextEditor

@@ -17,11 +17,12 @@ import { type Tool, textBox } from './tools.ts'
 
 export type Gesture =
   | { kind: 'pan'; sx: number; sy: number; cam: Camera }
-  | { kind: 'move'; start: Point; origins: Map<string, Point> }
+  /** `detached`: bound arrows among the moved shapes were let go of (dragWrites.ts). */
+  | { kind: 'move'; start: Point; origins: Map<string, Point>; detached?: boolean }
   /** A resize handle: `shapes` as they were at the press, resized together (handles.ts). */
-  | { kind: 'resize'; handle: ResizeHandle; start: Point; shapes: Shape[] }
+  | { kind: 'resize'; handle: ResizeHandle; start: Point; shapes: Shape[]; detached?: boolean }
   /** One end of a line or arrow, dragged. */
-  | { kind: 'endpoint'; which: Endpoint; shape: Shape }
+  | { kind: 'endpoint'; which: Endpoint; shape: Shape; detached?: boolean }
   | { kind: 'rotate'; id: string; box: Box }
   | { kind: 'draw'; start: Point; points: Point[] }
   /** A marquee from `start`; `base` is what stays selected (Shift held at the press). */
@@ -40,6 +41,7 @@ export type Press = {
   screen: { sx: number; sy: number }
   cam: Camera
   selection: string[]
+  /** A shape as drawn (a bound arrow with its ends on its shapes). */
   shapeOf: (id: string) => Shape | null
   /** Space held or a touch: a drag on empty canvas pans instead of drawing a marquee. */
   panning?: boolean

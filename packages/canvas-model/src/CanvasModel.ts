@@ -1,5 +1,6 @@
 import { HEX, randomId } from '@weft/protocol/randomId'
 import * as Y from 'yjs'
+import { resolveArrow } from './bindings.ts'
 import { compareShapes } from './paintOrder.ts'
 import {
   BOX_FIELDS,
@@ -175,9 +176,43 @@ export class CanvasModel {
     })
   }
 
+  /**
+   * Deletes the shapes. Arrows bound to one of them stay where they are drawn now and lose that
+   * binding (otherwise they would jump back to where they were first drawn).
+   */
   delete(ids: Iterable<string>): void {
+    const gone = new Set(ids)
+    const bound = this.list().filter(
+      (s) =>
+        !gone.has(s.id) &&
+        (gone.has(s.startBinding?.id ?? '') || gone.has(s.endBinding?.id ?? '')),
+    )
     this.transact(() => {
-      for (const id of ids) this.shapes.delete(id)
+      this.detach(
+        bound.map((s) => s.id),
+        (target) => gone.has(target),
+      )
+      for (const id of gone) this.shapes.delete(id)
+    })
+  }
+
+  /**
+   * Fixes the arrows where they are drawn now (their bound ends written as points) and drops
+   * the bindings whose shape `drop` names: an arrow dragged away from its shapes, or whose
+   * shape is deleted.
+   */
+  detach(arrowIds: Iterable<string>, drop: (target: string) => boolean): void {
+    const arrows = [...arrowIds].flatMap((id) => this.get(id) ?? [])
+    const drawn = arrows.map((a) => resolveArrow(a, (id) => this.get(id)))
+    this.transact(() => {
+      arrows.forEach((a, i) => {
+        const d = drawn[i] as Shape
+        const patch: ShapePatch = { x: d.x, y: d.y, w: d.w, h: d.h, points: d.points }
+        if (d.rotation !== a.rotation) patch.rotation = d.rotation
+        this.update(a.id, patch)
+        if (a.startBinding && drop(a.startBinding.id)) this.bind(a.id, 'start', null)
+        if (a.endBinding && drop(a.endBinding.id)) this.bind(a.id, 'end', null)
+      })
     })
   }
 

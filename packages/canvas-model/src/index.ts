@@ -1,3 +1,4 @@
+export { bindingTo, boundPoint, resolveArrow } from './bindings.ts'
 export {
   CANVAS_ROOTS,
   CanvasModel,

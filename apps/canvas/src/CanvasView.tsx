@@ -97,6 +97,10 @@ export function CanvasView(props: Props) {
     const s = model.get(id)
     return s ? pickTarget(groups, s, entered) : [id]
   }
+  // A shape deleted (by anyone) while its text is being edited closes the editor.
+  useEffect(() => {
+    if (editing?.kind === 'edit' && !shapes.some((s) => s.id === editing.id)) setEditing(null)
+  }, [editing, shapes])
   // Space held: a drag on empty canvas pans (as in tldraw) instead of drawing a marquee.
   const spaceHeld = useRef(false)
 
@@ -336,8 +340,8 @@ export function CanvasView(props: Props) {
       props.onSelection(withGroups(groups, (id) => model.get(id), touched, entered))
     } else if (props.readOnly) return
     else if (step.kind === 'draft') {
-      g.points = step.points
-      setDraft(draftShape(tool, g.points, style))
+      if (g.kind === 'draw') g.points = step.points
+      setDraft(draftShape(tool, step.points, style))
     } else writeDragStep(model, g, step)
   }
 

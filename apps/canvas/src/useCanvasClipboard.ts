@@ -1,4 +1,4 @@
-import type { CanvasModel } from '@weft/canvas-model'
+import { type CanvasModel, resolveArrow } from '@weft/canvas-model'
 import { announce } from '@weft/react'
 import { type RefObject, useEffect, useRef, useState } from 'react'
 import { CLIPBOARD_MIME, decodeClipboard, encodeClipboard } from './clipboardPayload.ts'
@@ -38,7 +38,11 @@ export function useCanvasClipboard(
     const ours = () => document.activeElement === view
     const copy = (e: ClipboardEvent, cut: boolean) => {
       const { model, selection, onGestureStart, onSelection, readOnly } = latest.current
-      const shapes = selection.flatMap((id) => model.get(id) ?? [])
+      // Bound arrows as drawn: a binding to a shape left behind is dropped on paste.
+      const shapes = selection.flatMap((id) => {
+        const s = model.get(id)
+        return s ? resolveArrow(s, (t) => model.get(t)) : []
+      })
       if (!ours() || !e.clipboardData || shapes.length === 0) return
       e.preventDefault()
       const payload = encodeClipboard(shapes)

@@ -219,11 +219,11 @@ export class CanvasModel {
   /** Copies the shapes above everything, offset by (dx, dy); returns the new ids in order. */
   duplicate(ids: Iterable<string>, dx = 16, dy = 16): string[] {
     const wanted = new Set(ids)
-    return this.addCopies(
-      this.list().filter((s) => wanted.has(s.id)),
-      dx,
-      dy,
-    )
+    // Bound arrows as drawn: a binding to a shape that is not copied with them is dropped.
+    const source = this.list()
+      .filter((s) => wanted.has(s.id))
+      .map((s) => resolveArrow(s, (id) => this.get(id)))
+    return this.addCopies(source, dx, dy)
   }
 
   /**

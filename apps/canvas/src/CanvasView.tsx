@@ -36,12 +36,11 @@ import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionHandles } from './SelectionHandles.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
-import { TextEditor } from './TextEditor.tsx'
-import { commitText, editorLook, type TextEditing } from './textEditing.ts'
 import type { Tool } from './tools.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
 import { useBoundArrows } from './useBoundArrows.ts'
 import { useCanvasClipboard } from './useCanvasClipboard.ts'
+import { useTextEditing } from './useTextEditing.tsx'
 import { wheelCamera } from './wheel.ts'
 
 type Props = {
@@ -81,11 +80,19 @@ export function CanvasView(props: Props) {
   const [draft, setDraft] = useState<Shape | null>(null)
   const gesture = useRef<Gesture | null>(null)
   const [size, setSize] = useState({ w: 0, h: 0 })
-  const [editing, setEditing] = useState<TextEditing | null>(null)
   const [marquee, setMarquee] = useState<Box | null>(null)
   // The group entered by a double-click: its shapes are then picked one by one (groups.ts).
   const [entered, setEntered] = useState<string | null>(null)
   const groups = useMemo(() => groupIndex(shapes), [shapes])
+  const textEditing = useTextEditing({
+    model,
+    shapes,
+    style,
+    cam,
+    viewRef,
+    onGestureStart: props.onGestureStart,
+    onSelection: props.onSelection,
+  })
   const clipboard = useCanvasClipboard(viewRef, {
     model,
     selection,
@@ -97,10 +104,6 @@ export function CanvasView(props: Props) {
     const s = model.get(id)
     return s ? pickTarget(groups, s, entered) : [id]
   }
-  // A shape deleted (by anyone) while its text is being edited closes the editor.
-  useEffect(() => {
-    if (editing?.kind === 'edit' && !shapes.some((s) => s.id === editing.id)) setEditing(null)
-  }, [editing, shapes])
   // Space held: a drag on empty canvas pans (as in tldraw) instead of drawing a marquee.
   const spaceHeld = useRef(false)
 
@@ -192,7 +195,7 @@ export function CanvasView(props: Props) {
     switch (command.kind) {
       case 'create': {
         if (tool === 'text' || tool === 'sticky') {
-          setEditing({ kind: 'new', tool, at })
+          textEditing.open({ kind: 'new', tool, at })
           props.onToolDone()
           return
         }
@@ -209,7 +212,7 @@ export function CanvasView(props: Props) {
       }
       case 'edit': {
         const s = selected.length === 1 ? selected[0] : undefined
-        if (s && (s.type === 'text' || s.type === 'sticky')) setEditing({ kind: 'edit', id: s.id })
+        if (s && (s.type === 'text' || s.type === 'sticky')) textEditing.open({ kind: 'edit', id: s.id })
         return
       }
       case 'move':
@@ -320,7 +323,7 @@ export function CanvasView(props: Props) {
       if (outcome.selection) props.onSelection(outcome.selection)
       if (outcome.gesture) gesture.current = outcome.gesture
     } else if (outcome.kind === 'text') {
-      setEditing({ kind: 'new', tool: outcome.tool, at: point })
+      textEditing.open({ kind: 'new', tool: outcome.tool, at: point })
       props.onToolDone()
     } else {
       gesture.current = outcome.gesture
@@ -382,25 +385,7 @@ export function CanvasView(props: Props) {
       return
     }
     if (props.readOnly) return
-    if (s && (s.type === 'text' || s.type === 'sticky')) setEditing({ kind: 'edit', id: s.id })
-  }
-
-  /** Closes the text editor: writes the text (one undo step) or, on cancel, nothing. */
-  const finishEditing = (text: string | null, fromKeyboard: boolean) => {
-    const open = editing
-    setEditing(null)
-    if (fromKeyboard) viewRef.current?.focus({ preventScroll: true })
-    if (!open || text === null) return
-    const commit = commitText(open, text, style, open.kind === 'edit' ? model.get(open.id) : null)
-    if (commit.kind === 'none') return
-    props.onGestureStart()
-    if (commit.kind === 'add') {
-      const id = model.add(commit.init)
-      props.onSelection([id])
-      const added = model.get(id)
-      if (added) announce(`Added ${describeShape(added)}`)
-    } else if (commit.kind === 'update') model.update(commit.id, commit.patch)
-    else model.delete([commit.id])
+    if (s && (s.type === 'text' || s.type === 'sticky')) textEditing.open({ kind: 'edit', id: s.id })
   }
 
   return (
@@ -471,22 +456,7 @@ export function CanvasView(props: Props) {
           {marquee && <Marquee box={marquee} zoom={drawnZoom} />}
           <RemotePresence users={props.remote} shapeOf={liveShape} zoom={drawnZoom} />
         </svg>
-        {editing && (
-          <TextEditor
-            key={editing.kind === 'edit' ? editing.id : `new-${editing.at.x}-${editing.at.y}`}
-            initial={editing.kind === 'edit' ? (model.get(editing.id)?.text ?? '') : ''}
-            lookFor={(text) =>
-              editorLook(editing, text, style, editing.kind === 'edit' ? model.get(editing.id) : null)
-            }
-            cam={cam}
-            label={
-              (editing.kind === 'new' ? editing.tool : model.get(editing.id)?.type) === 'sticky'
-                ? 'Note text'
-                : 'Text'
-            }
-            onDone={finishEditing}
-          />
-        )}
+        {textEditing.editor}
       </div>
       {props.children}
       {clipboard.notice && (

@@ -76,13 +76,25 @@ export function useCanvasClipboard(
       setNotice(null)
       announce(`Pasted ${ids.length === 1 ? '1 shape' : `${ids.length} shapes`}`)
     }
-    document.addEventListener('copy', onCopy)
-    document.addEventListener('cut', onCut)
-    document.addEventListener('paste', onPaste)
+    // Chromium enables Copy, Cut and Paste with no text selected only for a page that says it
+    // handles them: a cancelled `beforecopy` (…) event. Without it Ctrl+C on the canvas does nothing.
+    const enable = (e: Event) => {
+      if (!ours()) return
+      if (e.type === 'beforepaste' || latest.current.selection.length > 0) e.preventDefault()
+    }
+    const listeners = [
+      ['beforecopy', enable],
+      ['beforecut', enable],
+      ['beforepaste', enable],
+      ['copy', onCopy],
+      ['cut', onCut],
+      ['paste', onPaste],
+    ] as const
+    for (const [type, listener] of listeners) document.addEventListener(type, listener as EventListener)
     return () => {
-      document.removeEventListener('copy', onCopy)
-      document.removeEventListener('cut', onCut)
-      document.removeEventListener('paste', onPaste)
+      for (const [type, listener] of listeners) {
+        document.removeEventListener(type, listener as EventListener)
+      }
     }
   }, [viewRef])
 

@@ -61,7 +61,7 @@ test('notes and text are typed in place; the other user sees only committed text
   await clickAt(bob, { x: 260, y: 200 })
   await bob.page.keyboard.press('Enter')
   await textEditor(bob.page)
-  await bob.page.keyboard.press('End')
+  await bob.page.keyboard.press('Control+End')
   await bob.page.keyboard.type(' today')
   await bob.page.keyboard.press('Control+Enter')
   await expect

@@ -205,14 +205,14 @@ export class CanvasModel {
     const arrows = [...arrowIds].flatMap((id) => this.get(id) ?? [])
     const drawn = arrows.map((a) => resolveArrow(a, (id) => this.get(id)))
     this.transact(() => {
-      arrows.forEach((a, i) => {
+      for (const [i, a] of arrows.entries()) {
         const d = drawn[i] as Shape
         const patch: ShapePatch = { x: d.x, y: d.y, w: d.w, h: d.h, points: d.points }
         if (d.rotation !== a.rotation) patch.rotation = d.rotation
         this.update(a.id, patch)
         if (a.startBinding && drop(a.startBinding.id)) this.bind(a.id, 'start', null)
         if (a.endBinding && drop(a.endBinding.id)) this.bind(a.id, 'end', null)
-      })
+      }
     })
   }
 

@@ -16,17 +16,11 @@ import { type CanvasCommand, canvasCommand } from './canvasKeys.ts'
 import { coverFor, viewport, visibleShapes } from './cull.ts'
 import { describeShape } from './describeShape.ts'
 import { detailFor } from './detail.ts'
-import { type Box, type Camera, type Point, round, toCanvas } from './geometry.ts'
-import {
-  draftShape,
-  drawnShape,
-  type Gesture,
-  pressOutcome,
-  stepOutcome,
-} from './gestures.ts'
-import { resizePatches } from './handles.ts'
 import { bindNewArrow, finishDrag, letGoOfStill, writeDragStep } from './dragWrites.ts'
+import { type Box, type Camera, type Point, round, toCanvas } from './geometry.ts'
+import { draftShape, drawnShape, type Gesture, pressOutcome, stepOutcome } from './gestures.ts'
 import { groupIndex, pickTarget, withGroups } from './groups.ts'
+import { resizePatches } from './handles.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
 import { Marquee } from './Marquee.tsx'
@@ -37,9 +31,9 @@ import { SelectionHandles } from './SelectionHandles.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
 import type { Tool } from './tools.ts'
-import { useDrawnZoom } from './useDrawnZoom.ts'
 import { useBoundArrows } from './useBoundArrows.ts'
 import { useCanvasClipboard } from './useCanvasClipboard.ts'
+import { useDrawnZoom } from './useDrawnZoom.ts'
 import { useTextEditing } from './useTextEditing.tsx'
 import { wheelCamera } from './wheel.ts'
 
@@ -212,7 +206,8 @@ export function CanvasView(props: Props) {
       }
       case 'edit': {
         const s = selected.length === 1 ? selected[0] : undefined
-        if (s && (s.type === 'text' || s.type === 'sticky')) textEditing.open({ kind: 'edit', id: s.id })
+        if (s && (s.type === 'text' || s.type === 'sticky'))
+          textEditing.open({ kind: 'edit', id: s.id })
         return
       }
       case 'move':
@@ -385,7 +380,8 @@ export function CanvasView(props: Props) {
       return
     }
     if (props.readOnly) return
-    if (s && (s.type === 'text' || s.type === 'sticky')) textEditing.open({ kind: 'edit', id: s.id })
+    if (s && (s.type === 'text' || s.type === 'sticky'))
+      textEditing.open({ kind: 'edit', id: s.id })
   }
 
   return (
@@ -396,8 +392,8 @@ export function CanvasView(props: Props) {
         shape; arrows move the selection, Ctrl+arrows resize it (Ctrl+Alt+arrows from the top-left
         corner), Shift for small steps; Enter edits a text or note; Delete removes it; Ctrl+A
         selects every shape; Ctrl+G groups the selection, Ctrl+Shift+G ungroups it, a double-click
-        enters a group. Without a selection, arrows pan. The wheel pans, Ctrl+wheel zooms;
-        a drag on empty canvas selects what it touches, with Space held it pans.
+        enters a group. Without a selection, arrows pan. The wheel pans, Ctrl+wheel zooms; a drag on
+        empty canvas selects what it touches, with Space held it pans.
       </p>
       <p id="canvas-summary" className="visually-hidden">
         {shapes.length === 1 ? '1 shape' : `${shapes.length} shapes`}

@@ -41,10 +41,12 @@ test('arrows move the selection, Ctrl/Cmd+arrows resize it, without one they pan
     dh: 0,
   })
   // Ctrl+Alt+arrows move the top-left handle instead (every edge has a key).
-  assert.deepEqual(
-    canvasCommand(k('ArrowLeft', { ctrlKey: true, altKey: true }), 'select', true),
-    { kind: 'resize', handle: 'nw', dw: -10, dh: 0 },
-  )
+  assert.deepEqual(canvasCommand(k('ArrowLeft', { ctrlKey: true, altKey: true }), 'select', true), {
+    kind: 'resize',
+    handle: 'nw',
+    dw: -10,
+    dh: 0,
+  })
   assert.deepEqual(canvasCommand(k('ArrowLeft'), 'select', false), { kind: 'pan', dx: -50, dy: 0 })
   // Alt+Left is the browser's Back: never taken.
   assert.equal(canvasCommand(k('ArrowLeft', { altKey: true }), 'select', true), null)

@@ -65,7 +65,9 @@ test('unknown fields in a pasted shape are dropped, not written', () => {
   const { shapes } = board()
   // A group or binding that is not an id is replaced (a new group) or dropped, never stored.
   const withExtra = [{ ...shapes[0], extra: 'x', group: { $ne: 1 }, startBinding: { id: 5 } }]
-  const decoded = decodeClipboard(JSON.stringify({ ...JSON.parse(encodeClipboard([])), shapes: withExtra }))
+  const decoded = decodeClipboard(
+    JSON.stringify({ ...JSON.parse(encodeClipboard([])), shapes: withExtra }),
+  )
   assert.equal(decoded.kind, 'shapes')
   if (decoded.kind !== 'shapes') return
   const [pasted] = decoded.shapes

@@ -20,7 +20,7 @@ export const PASTE_LIMITS = {
 const KIND = 'weft.canvas.shapes'
 const VERSION = 1
 
-type Payload = { kind: typeof KIND; version: number; shapes: unknown[] }
+type Payload = { kind: typeof KIND; version: number; shapes: readonly unknown[] }
 
 export function encodeClipboard(shapes: readonly Shape[]): string {
   return JSON.stringify({ kind: KIND, version: VERSION, shapes } satisfies Payload)

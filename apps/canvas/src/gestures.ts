@@ -5,7 +5,15 @@
  * decisions out (pointer capture, undo steps, text editors, model writes).
  */
 import type { Shape, ShapeInit, ShapePatch, ShapeStyle } from '@weft/canvas-model'
-import { type Box, boxFrom, type Camera, normalisePoints, type Point, rotationTo, round } from './geometry.ts'
+import {
+  type Box,
+  boxFrom,
+  type Camera,
+  normalisePoints,
+  type Point,
+  rotationTo,
+  round,
+} from './geometry.ts'
 import {
   type Endpoint,
   isResizeHandle,
@@ -76,7 +84,11 @@ export function pressOutcome(press: Press): PressOutcome {
   }
   if (empty) {
     const base = shift ? [...selection] : []
-    return { kind: 'marquee', gesture: { kind: 'marquee', start: point, base }, clearSelection: !shift }
+    return {
+      kind: 'marquee',
+      gesture: { kind: 'marquee', start: point, base },
+      clearSelection: !shift,
+    }
   }
   if (tool === 'select') {
     if (handle) return { kind: 'select', selection: null, gesture: handleGesture(press, handle) }
@@ -172,7 +184,10 @@ export function stepOutcome(
     }
     case 'resize': {
       const delta = { x: point.x - gesture.start.x, y: point.y - gesture.start.y }
-      return { kind: 'resize', patches: resizePatches(gesture.shapes, gesture.handle, delta, shift) }
+      return {
+        kind: 'resize',
+        patches: resizePatches(gesture.shapes, gesture.handle, delta, shift),
+      }
     }
     case 'endpoint':
       return {

@@ -29,15 +29,30 @@ test('each handle moves its own corner or edge; the opposite one stays', () => {
     h: 70,
   })
   assert.deepEqual(resizeFrame(box, 0, 'e', { x: 30, y: 99 }, false), { x: 0, y: 0, w: 130, h: 50 })
-  assert.deepEqual(resizeFrame(box, 0, 'n', { x: 99, y: 10 }, false), { x: 0, y: 10, w: 100, h: 40 })
+  assert.deepEqual(resizeFrame(box, 0, 'n', { x: 99, y: 10 }, false), {
+    x: 0,
+    y: 10,
+    w: 100,
+    h: 40,
+  })
   assert.deepEqual(resizeFrame(box, 0, 'sw', { x: 20, y: 5 }, false), { x: 20, y: 0, w: 80, h: 55 })
   // Dragged past the opposite side, a box stops at one unit instead of flipping.
   assert.deepEqual(resizeFrame(box, 0, 'w', { x: 500, y: 0 }, false), { x: 99, y: 0, w: 1, h: 50 })
 })
 
 test('Shift keeps the aspect ratio; from an edge the other side grows about the middle', () => {
-  assert.deepEqual(resizeFrame(box, 0, 'se', { x: 100, y: 0 }, true), { x: 0, y: 0, w: 200, h: 100 })
-  assert.deepEqual(resizeFrame(box, 0, 'e', { x: 100, y: 0 }, true), { x: 0, y: -25, w: 200, h: 100 })
+  assert.deepEqual(resizeFrame(box, 0, 'se', { x: 100, y: 0 }, true), {
+    x: 0,
+    y: 0,
+    w: 200,
+    h: 100,
+  })
+  assert.deepEqual(resizeFrame(box, 0, 'e', { x: 100, y: 0 }, true), {
+    x: 0,
+    y: -25,
+    w: 200,
+    h: 100,
+  })
 })
 
 test('a turned shape resizes along its own sides and its opposite corner stays on the screen', () => {
@@ -64,7 +79,15 @@ test('a line end moves to the pointer; the other end stays; a turned line is str
   const line = shape({ type: 'line', x: 0, y: 0, w: 100, h: 0, points: [0, 0, 1, 0] })
   const moved = moveEndpoint(line, 'end', { x: 100, y: 50 })
   assert.deepEqual(moved, { x: 0, y: 0, w: 100, h: 50, points: [0, 0, 1, 1], rotation: 0 })
-  const turned = shape({ type: 'line', x: 0, y: 0, w: 100, h: 0, points: [0, 0, 1, 0], rotation: 90 })
+  const turned = shape({
+    type: 'line',
+    x: 0,
+    y: 0,
+    w: 100,
+    h: 0,
+    points: [0, 0, 1, 0],
+    rotation: 90,
+  })
   const start = endpointAt(turned, 'start')
   assert.ok(start && Math.abs(start.x - 50) < 1e-9 && Math.abs(start.y + 50) < 1e-9)
   const fixed = moveEndpoint(turned, 'end', { x: 50, y: 100 })

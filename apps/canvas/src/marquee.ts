@@ -18,7 +18,10 @@ function turned(s: Shape, p: Point): Point {
   const a = (s.rotation * Math.PI) / 180
   const dx = p.x - cx
   const dy = p.y - cy
-  return { x: cx + dx * Math.cos(a) - dy * Math.sin(a), y: cy + dx * Math.sin(a) + dy * Math.cos(a) }
+  return {
+    x: cx + dx * Math.cos(a) - dy * Math.sin(a),
+    y: cy + dx * Math.sin(a) + dy * Math.cos(a),
+  }
 }
 
 function cross(o: Point, a: Point, b: Point): number {
@@ -100,7 +103,11 @@ export function touches(s: Shape, box: Box): boolean {
  * The selection a marquee gives: `base` (what was selected when Shift was held at the press)
  * plus every shape the box touches, in paint order.
  */
-export function marqueeSelection(shapes: readonly Shape[], box: Box, base: readonly string[]): string[] {
+export function marqueeSelection(
+  shapes: readonly Shape[],
+  box: Box,
+  base: readonly string[],
+): string[] {
   const out = [...base]
   const have = new Set(base)
   for (const s of shapes) if (!have.has(s.id) && touches(s, box)) out.push(s.id)

@@ -59,12 +59,21 @@ test('an edit writes only a changed text; an emptied text box goes, an emptied n
 
 test('the editor sits over the shape: a note keeps its box, a text box grows with the text', () => {
   const note = editorLook({ kind: 'edit', id: 's1' }, 'hi', INITIAL_STYLE, shape('sticky', 'hi'))
-  assert.deepEqual(
-    note && [note.x, note.y, note.w, note.h, note.inset, note.background],
-    [10, 20, 160, 120, 10, '#ffe066'],
-  )
+  assert.deepEqual(note && [note.x, note.y, note.w, note.h, note.inset, note.background], [
+    10,
+    20,
+    160,
+    120,
+    10,
+    '#ffe066',
+  ])
   const short = editorLook({ kind: 'new', tool: 'text', at }, 'ab', INITIAL_STYLE, null)
-  const long = editorLook({ kind: 'new', tool: 'text', at }, 'a much longer line', INITIAL_STYLE, null)
+  const long = editorLook(
+    { kind: 'new', tool: 'text', at },
+    'a much longer line',
+    INITIAL_STYLE,
+    null,
+  )
   assert.ok(short && long && long.w > short.w && short.x === 40 && short.fontSize === 20)
   const twoLines = editorLook({ kind: 'new', tool: 'text', at }, 'a\nb', INITIAL_STYLE, null)
   assert.ok(twoLines && short && twoLines.h > short.h)

@@ -90,7 +90,8 @@ export function useCanvasClipboard(
       ['cut', onCut],
       ['paste', onPaste],
     ] as const
-    for (const [type, listener] of listeners) document.addEventListener(type, listener as EventListener)
+    for (const [type, listener] of listeners)
+      document.addEventListener(type, listener as EventListener)
     return () => {
       for (const [type, listener] of listeners) {
         document.removeEventListener(type, listener as EventListener)

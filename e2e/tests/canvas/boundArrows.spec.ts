@@ -11,7 +11,12 @@ import {
 } from './canvasPage.ts'
 import { clickAt } from './editHelpers.ts'
 
-type Bound = { id: string; type: string; startBinding?: { id: string }; endBinding?: { id: string } }
+type Bound = {
+  id: string
+  type: string
+  startBinding?: { id: string }
+  endBinding?: { id: string }
+}
 
 /** The arrow's two ends as drawn on this screen (its path), rounded to whole units. */
 async function ends(page: Page): Promise<number[]> {

@@ -26,7 +26,9 @@ test('a marquee selects what it touches; the selection moves, resizes and delete
   const [a, b, c] = (await converged(ada, bob)).shapes
   const selected = ada.page.locator('[data-testid="selection"]')
   const bobSees = (shapeId: string | undefined) =>
-    bob.page.locator(`[data-testid="remote-selection"][data-user="Ada"][data-selected-id="${shapeId}"]`)
+    bob.page.locator(
+      `[data-testid="remote-selection"][data-user="Ada"][data-selected-id="${shapeId}"]`,
+    )
 
   // From empty canvas across the first rectangle's corner and the ellipse's edge.
   await ada.drag({ x: 50, y: 50 }, { x: 350, y: 150 })

@@ -184,8 +184,7 @@ export class CanvasModel {
     const gone = new Set(ids)
     const bound = this.list().filter(
       (s) =>
-        !gone.has(s.id) &&
-        (gone.has(s.startBinding?.id ?? '') || gone.has(s.endBinding?.id ?? '')),
+        !gone.has(s.id) && (gone.has(s.startBinding?.id ?? '') || gone.has(s.endBinding?.id ?? '')),
     )
     this.transact(() => {
       this.detach(

@@ -20,10 +20,13 @@ test('a bound end sits on its shape and follows a move or resize; the free end s
   const { m, box, drawn } = board()
   assert.deepEqual(drawn() && [drawn()?.x, drawn()?.y, drawn()?.w, drawn()?.h], [0, 0, 100, 125])
   m.update(box, { x: 300, y: 0 })
-  assert.deepEqual(
-    drawn() && [drawn()?.x, drawn()?.y, drawn()?.w, drawn()?.h, drawn()?.points],
-    [0, 0, 300, 25, [0, 0, 1, 1]],
-  )
+  assert.deepEqual(drawn() && [drawn()?.x, drawn()?.y, drawn()?.w, drawn()?.h, drawn()?.points], [
+    0,
+    0,
+    300,
+    25,
+    [0, 0, 1, 1],
+  ])
   m.update(box, { h: 200 })
   assert.equal(drawn()?.h, 100, 'the middle of the left side moved down with the resize')
 })
@@ -56,10 +59,16 @@ test('an arrow whose shape is missing is drawn as stored; unbound arrows keep th
   const { m, box, arrow } = board()
   const a = m.get(arrow)
   assert.ok(a)
-  assert.equal(resolveArrow(a, () => null), a)
+  assert.equal(
+    resolveArrow(a, () => null),
+    a,
+  )
   const plain = m.get(box)
   assert.ok(plain)
-  assert.equal(resolveArrow(plain, (id) => m.get(id)), plain)
+  assert.equal(
+    resolveArrow(plain, (id) => m.get(id)),
+    plain,
+  )
 })
 
 test('deleting the bound shape leaves the arrow where it was drawn, unbound', () => {

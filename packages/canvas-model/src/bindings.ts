@@ -37,7 +37,11 @@ export function bindingTo(target: Shape, p: Point): Binding {
   const local = turn(p, centre(target), -target.rotation)
   const frac = (v: number, from: number, size: number) =>
     size > 0 ? round4(Math.min(1, Math.max(0, (v - from) / size))) : 0.5
-  return { id: target.id, x: frac(local.x, target.x, target.w), y: frac(local.y, target.y, target.h) }
+  return {
+    id: target.id,
+    x: frac(local.x, target.x, target.w),
+    y: frac(local.y, target.y, target.h),
+  }
 }
 
 /** An arrow's points on the canvas as stored (turned with it). */

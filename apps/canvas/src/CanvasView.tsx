@@ -371,7 +371,10 @@ export function CanvasView(props: Props) {
   }
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
-    const id = shapeIdAt(e.target as Element, at(e))
+    // The press captured the pointer, so the event is aimed at the canvas itself: ask what is
+    // drawn under the pointer instead.
+    const under = document.elementFromPoint(e.clientX, e.clientY) ?? (e.target as Element)
+    const id = shapeIdAt(under, at(e))
     const s = id ? model.get(id) : null
     if (s?.group && s.group !== entered) {
       // Into the group: this shape alone is selected, and its siblings can be picked one by one.

@@ -206,6 +206,7 @@ export function App({ docId }: { docId: string }) {
                   data-testid="bring-back-shape"
                   onClick={() => {
                     let count = 0
+                    canvas.undo.stopCapturing()
                     for (const id of pastSelection) {
                       const shape = past.get(id)
                       if (shape && !canvas.model.get(id)) {

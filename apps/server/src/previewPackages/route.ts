@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
-import { chooseEncoding, sendBody } from '../http/compression.ts'
+import { chooseEncoding, type Encoding, sendBody } from '../http/compression.ts'
 import { sendError } from '../http/sendError.ts'
 import { requestedFileName } from './fileName.ts'
 import { MANIFEST_FILE, type PreviewManifest, publicManifest } from './manifest.ts'
@@ -91,7 +91,7 @@ export async function servePreviewPackage(
     return true
   }
   const encoding = chooseEncoding(request.headers['accept-encoding'])
-  const variants = encoding
+  const variants: { path: string; encoding: Encoding | null }[] = encoding
     ? [{ path: join(dir, `${name}.${encoding === 'br' ? 'br' : 'gz'}`), encoding }]
     : []
   variants.push({ path: join(dir, name), encoding: null })

@@ -26,6 +26,8 @@ test('each bad value is one line naming the variable', () => {
     [{ MANAGEMENT_PORT: 'admin' }, /^invalid MANAGEMENT_PORT/],
     [{ MANAGEMENT_PORT: '8080' }, /MANAGEMENT_PORT must differ from PORT/],
     [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
+    [{ AWARENESS_RELAY_MS: '20000' }, /^invalid AWARENESS_RELAY_MS.*within 30 s/],
+    [{ AWARENESS_RELAY_MS: '-1' }, /^invalid AWARENESS_RELAY_MS/],
   ]
   for (const [env, message] of cases) {
     assert.throws(

@@ -1,7 +1,11 @@
 /// <reference path="./hot-formula-parser.d.ts" />
 import { Parser } from 'hot-formula-parser'
-import { isFormula, toDisplayFormula } from './formulaRefs.ts'
+import { isFormula, readStoredRef, STORED_REF, toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
+import { formatValue, fromJsDate } from './numberFormat.ts'
+
+/** Finds the evaluator of another sheet of the workbook; undefined for a deleted one. */
+export type SheetEvaluators = (sheetId: string) => FormulaEvaluator | undefined
 
 export type CellResult = { value: string | number | boolean | null; error: string | null }
 
@@ -32,8 +36,11 @@ export class FormulaEvaluator {
   // reading another formula) needs its own parser per depth.
   #parsers: Parser[] = []
 
-  constructor(model: GridModel) {
+  readonly #sheets: SheetEvaluators
+
+  constructor(model: GridModel, sheets: SheetEvaluators = () => undefined) {
     this.model = model
+    this.#sheets = sheets
     model.doc.on('afterTransaction', () => {
       this.#cache.clear()
     })
@@ -52,7 +59,7 @@ export class FormulaEvaluator {
     if (this.#visiting.has(key)) return { value: null, error: '#CYCLE!' }
     this.#visiting.add(key)
     try {
-      const result = this.#run(toDisplayFormula(raw, this.model.layout()).slice(1))
+      const result = this.#run(this.#parserText(raw).slice(1))
       this.#cache.set(key, result)
       return result
     } finally {
@@ -60,13 +67,71 @@ export class FormulaEvaluator {
     }
   }
 
-  /** Text to show in a cell: the computed value, or the error code. */
+  /** Text to show in a cell: the computed value in the cell's format, or the error code. */
   display(rowId: string, colId: string): string {
     const r = this.evaluate(rowId, colId)
     if (r.error) return r.error
     if (r.value === null) return ''
+    const format = this.model.getFormat(rowId, colId)
+    if (format && format.kind !== 'auto') {
+      const raw = this.model.getValue(rowId, colId)
+      // Plain text shows a typed value exactly as typed (`1.50` stays `1.50`).
+      if (format.kind === 'text' && !isFormula(raw)) return raw.startsWith("'") ? raw.slice(1) : raw
+      return formatValue(r.value, format)
+    }
     if (typeof r.value === 'number') return formatNumber(r.value)
     return String(r.value)
+  }
+
+  /**
+   * The stored formula as the parser reads it: references to this sheet in A1, references to
+   * other sheets as calls of XCELL/XRANGE (the parser knows no sheets) that read them by id.
+   */
+  #parserText(stored: string): string {
+    const local = stored.replace(STORED_REF, (whole: string, ...groups: unknown[]) => {
+      const ref = readStoredRef(groups as Array<string | undefined>)
+      if (ref.sheetId === undefined) return whole
+      const { colId, rowId } = ref.start
+      if (!ref.end) return `XCELL("${ref.sheetId}","${colId}","${rowId}")`
+      return `XRANGE("${ref.sheetId}","${colId}","${rowId}","${ref.end.colId}","${ref.end.rowId}")`
+    })
+    return toDisplayFormula(local, this.model.layout())
+  }
+
+  /** A value of another sheet, or an error thrown the way the parser reports it. */
+  #otherSheet(sheetId: unknown): FormulaEvaluator {
+    const other = this.#sheets(String(sheetId))
+    if (!other) throw Error('#REF!')
+    return other
+  }
+
+  #crossCell(params: unknown[]): unknown {
+    const [sheetId, colId, rowId] = params.map(String)
+    const other = this.#otherSheet(sheetId)
+    const r = other.evaluate(String(rowId), String(colId))
+    if (r.error) throw Error(r.error)
+    return r.value
+  }
+
+  #crossRange(params: unknown[]): unknown[][] {
+    const [sheetId, c0, r0, c1, r1] = params.map(String)
+    const other = this.#otherSheet(sheetId)
+    const { rowIndex, colIndex, rowIds, colIds } = other.model.layout()
+    const rows = [rowIndex.get(String(r0)), rowIndex.get(String(r1))]
+    const cols = [colIndex.get(String(c0)), colIndex.get(String(c1))]
+    if (rows.includes(undefined) || cols.includes(undefined)) throw Error('#REF!')
+    const [ra, rb] = rows as [number, number]
+    const [ca, cb] = cols as [number, number]
+    const out: unknown[][] = []
+    for (let r = Math.min(ra, rb); r <= Math.max(ra, rb); r++) {
+      const row: unknown[] = []
+      for (let c = Math.min(ca, cb); c <= Math.max(ca, cb); c++) {
+        const v = other.evaluate(rowIds[r] as string, colIds[c] as string)
+        row.push(v.error ?? v.value)
+      }
+      out.push(row)
+    }
+    return out
   }
 
   #run(formula: string): CellResult {
@@ -79,6 +144,8 @@ export class FormulaEvaluator {
     const { error, result } = parser.parse(formula)
     if (error) return { value: null, error }
     if (result === undefined || result === null) return EMPTY
+    // Dates (DATE, TODAY, NOW) become serial numbers, as in Sheets, for the date formats.
+    if (result instanceof Date) return { value: fromJsDate(result), error: null }
     if (typeof result === 'number' || typeof result === 'string' || typeof result === 'boolean') {
       return { value: result, error: null }
     }
@@ -87,6 +154,8 @@ export class FormulaEvaluator {
 
   #newParser(): Parser {
     const parser = new Parser()
+    parser.setFunction('XCELL', (params) => this.#crossCell(params))
+    parser.setFunction('XRANGE', (params) => this.#crossRange(params))
     parser.on('callCellValue', (coord, done) => {
       done(this.#valueAt(coord.row.index, coord.column.index))
     })

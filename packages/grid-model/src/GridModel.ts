@@ -1,7 +1,15 @@
 import * as Y from 'yjs'
 import { keysBetween } from './fractionalIndex.ts'
 import { cellKey, newId } from './ids.ts'
-import type { Author, CellEntry, ColumnMeta, ColumnType, GridLayout } from './types.ts'
+import type {
+  Author,
+  CellEntry,
+  CellFormat,
+  ColumnMeta,
+  ColumnType,
+  GridLayout,
+  SheetDirectory,
+} from './types.ts'
 
 /** Names of the top-level Yjs types; part of the stored format, never rename. */
 export const GRID_TYPES = {
@@ -13,7 +21,29 @@ export const GRID_TYPES = {
   removed: 'grid.removed',
   /** `${rowId}:${colId}` → CellEntry */
   cells: 'grid.cells',
+  /** `${rowId}:${colId}` → CellFormat; apart from cells so a value write never resets a format */
+  formats: 'grid.formats',
 } as const
+
+/**
+ * The sheet every document has: a document from before sheets existed is this sheet, unchanged,
+ * because its types keep the names above. Other sheets prefix them with their id.
+ */
+export const MAIN_SHEET = 'main'
+
+/** The name of one of a sheet's top-level types (stored format, never rename). */
+export function sheetTypeName(sheetId: string, kind: keyof typeof GRID_TYPES): string {
+  return sheetId === MAIN_SHEET ? GRID_TYPES[kind] : `grid.${sheetId}.${kind}`
+}
+
+export type GridModelOptions = {
+  /** Which sheet of the document this model edits; MAIN_SHEET when absent. */
+  sheetId?: string
+  /** The workbook's sheets, for cross-sheet references (see Workbook). */
+  sheets?: SheetDirectory
+}
+
+type Layout = GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }
 
 export const DEFAULT_COLUMN_WIDTH = 120
 const INITIAL_ROWS = 100
@@ -40,16 +70,21 @@ export class GridModel {
   readonly rows: Y.Map<string>
   readonly removed: Y.Map<boolean>
   readonly cells: Y.Map<CellEntry>
-  #layout: (GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }) | null =
-    null
+  readonly formats: Y.Map<CellFormat>
+  readonly sheetId: string
+  readonly #sheets: SheetDirectory | undefined
+  #layout: Layout | null = null
 
-  constructor(doc: Y.Doc, origin: object = { name: 'local' }) {
+  constructor(doc: Y.Doc, origin: object = { name: 'local' }, options: GridModelOptions = {}) {
     this.doc = doc
     this.origin = origin
-    this.columns = doc.getMap(GRID_TYPES.columns)
-    this.rows = doc.getMap(GRID_TYPES.rows)
-    this.removed = doc.getMap(GRID_TYPES.removed)
-    this.cells = doc.getMap(GRID_TYPES.cells)
+    this.sheetId = options.sheetId ?? MAIN_SHEET
+    this.#sheets = options.sheets
+    this.columns = doc.getMap(sheetTypeName(this.sheetId, 'columns'))
+    this.rows = doc.getMap(sheetTypeName(this.sheetId, 'rows'))
+    this.removed = doc.getMap(sheetTypeName(this.sheetId, 'removed'))
+    this.cells = doc.getMap(sheetTypeName(this.sheetId, 'cells'))
+    this.formats = doc.getMap(sheetTypeName(this.sheetId, 'formats'))
     const invalidate = () => {
       this.#layout = null
     }
@@ -60,7 +95,13 @@ export class GridModel {
 
   /** The Yjs types an UndoManager should watch. */
   get scope(): Y.AbstractType<unknown>[] {
-    return [this.columns, this.rows, this.removed, this.cells] as Y.AbstractType<unknown>[]
+    return [
+      this.columns,
+      this.rows,
+      this.removed,
+      this.cells,
+      this.formats,
+    ] as Y.AbstractType<unknown>[]
   }
 
   isEmpty(): boolean {
@@ -86,7 +127,7 @@ export class GridModel {
     }, this.origin)
   }
 
-  layout(): GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> } {
+  layout(): Layout {
     if (this.#layout) return this.#layout
     const rows: Ordered[] = []
     for (const [id, key] of this.rows) if (!this.removed.has(id)) rows.push({ id, key })
@@ -101,6 +142,7 @@ export class GridModel {
     this.#layout = {
       rowIds,
       colIds,
+      ...(this.#sheets ? { sheets: this.#sheets } : {}),
       rowIndex: new Map(rowIds.map((id, i) => [id, i])),
       colIndex: new Map(colIds.map((id, i) => [id, i])),
     }
@@ -148,6 +190,27 @@ export class GridModel {
 
   setCell(rowId: string, colId: string, value: string, author: Author): void {
     this.setCells([{ rowId, colId, value }], author)
+  }
+
+  /** How a cell's value is shown; Automatic when none was set. */
+  getFormat(rowId: string, colId: string): CellFormat | undefined {
+    return this.formats.get(cellKey(rowId, colId))
+  }
+
+  /** Sets (or, with `null`, clears back to Automatic) the format of many cells: one undo step. */
+  setFormats(
+    cells: ReadonlyArray<{ rowId: string; colId: string }>,
+    format: CellFormat | null | ((old: CellFormat | undefined) => CellFormat | null),
+  ): void {
+    if (cells.length === 0) return
+    this.doc.transact(() => {
+      for (const { rowId, colId } of cells) {
+        const key = cellKey(rowId, colId)
+        const next = typeof format === 'function' ? format(this.formats.get(key)) : format
+        if (next === null) this.formats.delete(key)
+        else this.formats.set(key, next)
+      }
+    }, this.origin)
   }
 
   insertRows(index: number, count: number): string[] {

@@ -42,6 +42,8 @@ export interface RouterOptions {
   allowedOrigins: string[]
   /** FRAME_ANCESTORS for the CSP of the pages. */
   frameAncestors: string
+  /** GRID_IMPORT_MAX_BYTES, told to the Grid app in its page. */
+  gridImportMaxBytes?: number
   /** False when a management listener (MANAGEMENT_PORT) serves the probes and metrics instead. */
   servesProbes: boolean
 }
@@ -83,7 +85,11 @@ export function createRouter(options: RouterOptions) {
       if (pathname.startsWith('/api/documents/') && pathname.endsWith('/history')) {
         return await handleHistory(request, response, url, options)
       }
-      const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
+      const page = {
+        frameAncestors: options.frameAncestors,
+        openDevMode: !options.tokens,
+        ...(options.gridImportMaxBytes ? { gridImportMaxBytes: options.gridImportMaxBytes } : {}),
+      }
       if (await serveApp(options.appsDir, pathname, response, page)) return
       sendError(request, response, 404, 'not found')
     } catch (error) {

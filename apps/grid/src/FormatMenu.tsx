@@ -64,19 +64,19 @@ export function FormatMenu({ grid, rowIds, colIds, focus }: Props) {
         type="button"
         disabled={cells.length === 0}
         onClick={() => step(-1)}
-        aria-label="Decrease decimal places"
         title="Decrease decimal places"
       >
-        .0←
+        <span aria-hidden="true">.0←</span>
+        <span className="visually-hidden">Decrease decimal places</span>
       </button>
       <button
         type="button"
         disabled={cells.length === 0}
         onClick={() => step(1)}
-        aria-label="Increase decimal places"
         title="Increase decimal places"
       >
-        .00→
+        <span aria-hidden="true">.00→</span>
+        <span className="visually-hidden">Increase decimal places</span>
       </button>
     </fieldset>
   )

@@ -1,4 +1,4 @@
-import type { ShapeStyle } from '@weft/canvas-model'
+import { resolveArrow, type ShapeStyle } from '@weft/canvas-model'
 import {
   AppShell,
   announce,
@@ -133,7 +133,8 @@ export function App({ docId }: { docId: string }) {
           break
         case 'svg':
         case 'png': {
-          const svg = exportSvg(model.list())
+          // Bound arrows as drawn, ending on their shapes where those are now.
+          const svg = exportSvg(model.list().map((s) => resolveArrow(s, (id) => model.get(id))))
           if (action === 'svg') download(`canvas-${docId}.svg`, svg)
           else download(`canvas-${docId}.png`, await exportPng(svg))
           break
@@ -205,6 +206,7 @@ export function App({ docId }: { docId: string }) {
                   data-testid="bring-back-shape"
                   onClick={() => {
                     let count = 0
+                    canvas.undo.stopCapturing()
                     for (const id of pastSelection) {
                       const shape = past.get(id)
                       if (shape && !canvas.model.get(id)) {

@@ -1,13 +1,16 @@
+export { bindingTo, boundPoint, resolveArrow } from './bindings.ts'
 export {
   CANVAS_ROOTS,
   CanvasModel,
+  newGroupId,
   newShapeId,
   tileKey,
 } from './CanvasModel.ts'
 export { compareShapes } from './paintOrder.ts'
-export { DEFAULT_STYLE, isShapeBox, type ShapeBox } from './readShape.ts'
+export { DEFAULT_STYLE, isBinding, isShapeBox, type ShapeBox } from './readShape.ts'
 export { sameShape } from './ShapeCache.ts'
 export type {
+  Binding,
   CanvasMode,
   CanvasSnapshot,
   Shape,

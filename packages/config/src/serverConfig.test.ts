@@ -28,6 +28,8 @@ test('each bad value is one line naming the variable', () => {
     [{ MANAGEMENT_PORT: '8080' }, /MANAGEMENT_PORT must differ from PORT/],
     [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
     [{ GRID_IMPORT_MAX_BYTES: '10MB' }, /^invalid GRID_IMPORT_MAX_BYTES/],
+    [{ AWARENESS_RELAY_MS: '20000' }, /^invalid AWARENESS_RELAY_MS.*within 30 s/],
+    [{ AWARENESS_RELAY_MS: '-1' }, /^invalid AWARENESS_RELAY_MS/],
   ]
   for (const [env, message] of cases) {
     assert.throws(

@@ -1,5 +1,6 @@
 /// <reference path="./hot-formula-parser.d.ts" />
 import { Parser } from 'hot-formula-parser'
+import type * as Y from 'yjs'
 import { isFormula, readStoredRef, STORED_REF, toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
 import { formatValue, fromJsDate } from './numberFormat.ts'
@@ -26,12 +27,26 @@ function literal(text: string): CellResult {
 /**
  * Computes cell values on demand. Only what is shown (and what it depends on)
  * is evaluated, so a 10,000-row sheet costs nothing for off-screen formulas.
- * Results are memoised until the document changes.
+ * Results are memoised: a cell edit forgets only that cell and the formulas that
+ * read it (transitively), on this sheet and on the others (a formula of Sheet1 reading
+ * Sheet2!A1 is forgotten when Sheet2's A1 changes); a change of rows or columns, which moves
+ * every A1 reference, forgets everything of the sheet and every formula elsewhere reading it.
  */
 export class FormulaEvaluator {
   readonly model: GridModel
   #cache = new Map<string, CellResult>()
-  #visiting = new Set<string>()
+  /** cell key → keys of the cached formulas that read it */
+  #readers = new Map<string, Set<string>>()
+  /** cell key → the evaluators of other sheets → keys of their formulas that read the cell */
+  #outsideReaders = new Map<string, Map<FormulaEvaluator, Set<string>>>()
+  /**
+   * The evaluators of other sheets → keys of their formulas that read this sheet at all: a row
+   * or column change here can change what they read (a range grows, a deleted row comes back)
+   * even where no cell of this sheet is cached.
+   */
+  #outsideSheetReaders = new Map<FormulaEvaluator, Set<string>>()
+  /** The formulas being evaluated, innermost last. */
+  #visiting: string[] = []
   // hot-formula-parser keeps per-parse state, so nested evaluation (a formula
   // reading another formula) needs its own parser per depth.
   #parsers: Parser[] = []
@@ -41,9 +56,75 @@ export class FormulaEvaluator {
   constructor(model: GridModel, sheets: SheetEvaluators = () => undefined) {
     this.model = model
     this.#sheets = sheets
-    model.doc.on('afterTransaction', () => {
-      this.#cache.clear()
-    })
+    model.doc.on('afterTransaction', (tr: Y.Transaction) => this.#forget(tr))
+  }
+
+  /**
+   * Forgets every result, here and in the formulas of other sheets reading this one: for what
+   * changes every reference at once (this sheet's rows or columns, the workbook's sheets).
+   */
+  forgetAll(): void {
+    const outside = [...this.#outsideSheetReaders]
+    for (const readers of this.#outsideReaders.values()) outside.push(...readers)
+    this.#cache.clear()
+    this.#readers.clear()
+    this.#outsideReaders.clear()
+    this.#outsideSheetReaders.clear()
+    for (const [evaluator, keys] of outside) evaluator.#forgetCells(keys)
+  }
+
+  #forget(tr: Y.Transaction): void {
+    if (this.#cache.size === 0 && this.#outsideSheetReaders.size === 0) return
+    const { model } = this
+    const changed = (type: unknown) =>
+      tr.changed.get(type as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>)
+    if (changed(model.rows) || changed(model.removed) || changed(model.columns)) {
+      this.forgetAll()
+      return
+    }
+    const cells = changed(model.cells)
+    if (cells) this.#forgetCells([...cells].filter((key): key is string => key !== null))
+  }
+
+  /** Forgets these cells and, transitively, every formula reading them, on any sheet. */
+  #forgetCells(keys: Iterable<string>): void {
+    const stack = [...keys]
+    while (stack.length > 0) {
+      const key = stack.pop() as string
+      this.#cache.delete(key)
+      const outside = this.#outsideReaders.get(key)
+      if (outside) {
+        // Deleted before they are told, so a cycle through another sheet ends here too.
+        this.#outsideReaders.delete(key)
+        for (const [evaluator, formulas] of outside) evaluator.#forgetCells(formulas)
+      }
+      const readers = this.#readers.get(key)
+      if (!readers) continue
+      // Deleted before its readers are visited, so a cycle of formulas ends here.
+      this.#readers.delete(key)
+      stack.push(...readers)
+    }
+  }
+
+  /** Remembers that the formula being evaluated on `reader`'s sheet reads this sheet's cell. */
+  #noteOutsideReader(reader: FormulaEvaluator, cell: string | null): void {
+    const formula = reader.#visiting[reader.#visiting.length - 1]
+    if (formula === undefined) return
+    const add = (map: Map<FormulaEvaluator, Set<string>>) => {
+      const formulas = map.get(reader)
+      if (formulas) formulas.add(formula)
+      else map.set(reader, new Set([formula]))
+    }
+    if (cell === null) {
+      add(this.#outsideSheetReaders)
+      return
+    }
+    let byEvaluator = this.#outsideReaders.get(cell)
+    if (!byEvaluator) {
+      byEvaluator = new Map()
+      this.#outsideReaders.set(cell, byEvaluator)
+    }
+    add(byEvaluator)
   }
 
   evaluate(rowId: string, colId: string): CellResult {
@@ -56,14 +137,14 @@ export class FormulaEvaluator {
       this.#cache.set(key, result)
       return result
     }
-    if (this.#visiting.has(key)) return { value: null, error: '#CYCLE!' }
-    this.#visiting.add(key)
+    if (this.#visiting.includes(key)) return { value: null, error: '#CYCLE!' }
+    this.#visiting.push(key)
     try {
       const result = this.#run(this.#parserText(raw).slice(1))
       this.#cache.set(key, result)
       return result
     } finally {
-      this.#visiting.delete(key)
+      this.#visiting.pop()
     }
   }
 
@@ -98,17 +179,28 @@ export class FormulaEvaluator {
     return toDisplayFormula(local, this.model.layout())
   }
 
-  /** A value of another sheet, or an error thrown the way the parser reports it. */
+  /**
+   * Another sheet's evaluator, with the formula being evaluated noted as its reader, or an error
+   * thrown the way the parser reports it. A deleted sheet is a workbook change (Workbook forgets
+   * every result then), so it needs no note.
+   */
   #otherSheet(sheetId: unknown): FormulaEvaluator {
     const other = this.#sheets(String(sheetId))
     if (!other) throw Error('#REF!')
+    other.#noteOutsideReader(this, null)
     return other
+  }
+
+  /** A cell of another sheet, read for the formula being evaluated here. */
+  #readOther(other: FormulaEvaluator, rowId: string, colId: string): CellResult {
+    other.#noteOutsideReader(this, `${rowId}:${colId}`)
+    return other.evaluate(rowId, colId)
   }
 
   #crossCell(params: unknown[]): unknown {
     const [sheetId, colId, rowId] = params.map(String)
     const other = this.#otherSheet(sheetId)
-    const r = other.evaluate(String(rowId), String(colId))
+    const r = this.#readOther(other, String(rowId), String(colId))
     if (r.error) throw Error(r.error)
     return r.value
   }
@@ -126,7 +218,7 @@ export class FormulaEvaluator {
     for (let r = Math.min(ra, rb); r <= Math.max(ra, rb); r++) {
       const row: unknown[] = []
       for (let c = Math.min(ca, cb); c <= Math.max(ca, cb); c++) {
-        const v = other.evaluate(rowIds[r] as string, colIds[c] as string)
+        const v = this.#readOther(other, rowIds[r] as string, colIds[c] as string)
         row.push(v.error ?? v.value)
       }
       out.push(row)
@@ -135,7 +227,7 @@ export class FormulaEvaluator {
   }
 
   #run(formula: string): CellResult {
-    const depth = this.#visiting.size
+    const depth = this.#visiting.length
     let parser = this.#parsers[depth]
     if (!parser) {
       parser = this.#newParser()
@@ -180,6 +272,15 @@ export class FormulaEvaluator {
     const rowId = rowIds[row]
     const colId = colIds[col]
     if (rowId === undefined || colId === undefined) return null
+    // Remembered before reading, also when the read closes a cycle: an edit of the cell read
+    // must reach the formula reading it.
+    const reader = this.#visiting[this.#visiting.length - 1]
+    if (reader !== undefined) {
+      const key = `${rowId}:${colId}`
+      const readers = this.#readers.get(key)
+      if (readers) readers.add(reader)
+      else this.#readers.set(key, new Set([reader]))
+    }
     const r = this.evaluate(rowId, colId)
     // Propagate an error as its code; the parser turns '#…' strings into errors.
     return r.error ?? r.value

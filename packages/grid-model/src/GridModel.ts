@@ -1,6 +1,15 @@
 import * as Y from 'yjs'
+import {
+  type AuthorRecord,
+  authorKey,
+  cellValue,
+  decodeCell,
+  encodeCell,
+  legacyCell,
+  type StoredCell,
+} from './cellCodec.ts'
 import { keysBetween } from './fractionalIndex.ts'
-import { cellKey, newId } from './ids.ts'
+import { cellKey, newId, splitCellKey } from './ids.ts'
 import type {
   Author,
   CellEntry,
@@ -19,10 +28,16 @@ export const GRID_TYPES = {
   rows: 'grid.rows',
   /** row or column id → true once deleted; makes a delete beat a concurrent move */
   removed: 'grid.removed',
-  /** `${rowId}:${colId}` → CellEntry */
+  /** `${rowId}:${colId}` → StoredCell (cellCodec.ts) */
   cells: 'grid.cells',
   /** `${rowId}:${colId}` → CellFormat; apart from cells so a value write never resets a format */
   formats: 'grid.formats',
+  /**
+   * author key → { id, name }: who the compact cells' author keys name (cellCodec.ts). One map
+   * for the whole document, shared by every sheet: an author is the document's, not a sheet's
+   * (decision 0133).
+   */
+  authors: 'grid.authors',
 } as const
 
 /**
@@ -31,8 +46,11 @@ export const GRID_TYPES = {
  */
 export const MAIN_SHEET = 'main'
 
+/** The types each sheet has its own of; `authors` is the document's, one for all sheets. */
+export type SheetTypeKind = Exclude<keyof typeof GRID_TYPES, 'authors'>
+
 /** The name of one of a sheet's top-level types (stored format, never rename). */
-export function sheetTypeName(sheetId: string, kind: keyof typeof GRID_TYPES): string {
+export function sheetTypeName(sheetId: string, kind: SheetTypeKind): string {
   return sheetId === MAIN_SHEET ? GRID_TYPES[kind] : `grid.${sheetId}.${kind}`
 }
 
@@ -69,8 +87,13 @@ export class GridModel {
   readonly columns: Y.Map<Y.Map<unknown>>
   readonly rows: Y.Map<string>
   readonly removed: Y.Map<boolean>
-  readonly cells: Y.Map<CellEntry>
+  readonly cells: Y.Map<StoredCell>
   readonly formats: Y.Map<CellFormat>
+  /**
+   * The document's one author registry, the same map for every sheet. Not in the undo scope: an
+   * author stays known after their edits are undone.
+   */
+  readonly authors: Y.Map<AuthorRecord>
   readonly sheetId: string
   readonly #sheets: SheetDirectory | undefined
   #layout: Layout | null = null
@@ -85,6 +108,7 @@ export class GridModel {
     this.removed = doc.getMap(sheetTypeName(this.sheetId, 'removed'))
     this.cells = doc.getMap(sheetTypeName(this.sheetId, 'cells'))
     this.formats = doc.getMap(sheetTypeName(this.sheetId, 'formats'))
+    this.authors = doc.getMap(GRID_TYPES.authors)
     const invalidate = () => {
       this.#layout = null
     }
@@ -161,12 +185,33 @@ export class GridModel {
   }
 
   getCell(rowId: string, colId: string): CellEntry | undefined {
-    return this.cells.get(cellKey(rowId, colId))
+    return this.decode(this.cells.get(cellKey(rowId, colId)))
+  }
+
+  /** A stored cell (a `grid.cells` value, an item's content) read with its author. */
+  decode(stored: unknown): CellEntry | undefined {
+    return decodeCell(stored, this.authors)
   }
 
   /** The raw stored text of a cell ('' when empty). */
   getValue(rowId: string, colId: string): string {
-    return this.getCell(rowId, colId)?.v ?? ''
+    return cellValue(this.cells.get(cellKey(rowId, colId)))
+  }
+
+  /**
+   * Names the write a cell now holds (the Yjs item's id), '' when it has none: two reads with
+   * the same stamp saw the same write, even of the same value by the same author.
+   */
+  cellStamp(rowId: string, colId: string): string {
+    const item = this.cells._map.get(cellKey(rowId, colId))
+    return item && !item.deleted ? `${item.id.client}:${item.id.clock}` : ''
+  }
+
+  /** Every cell holding a value (not cleared), by ids; rows and columns deleted included. */
+  *filledCells(): Generator<[rowId: string, colId: string]> {
+    for (const [key, stored] of this.cells) {
+      if (cellValue(stored) !== '') yield splitCellKey(key)
+    }
   }
 
   /**
@@ -180,12 +225,32 @@ export class GridModel {
     if (writes.length === 0) return
     const at = Date.now()
     this.doc.transact(() => {
+      const encode = this.#encoderFor(author, at)
       for (const w of writes) {
         const key = cellKey(w.rowId, w.colId)
-        if ((this.cells.get(key)?.v ?? '') === w.value && w.value === '') continue
-        this.cells.set(key, { v: w.value, by: author.id, name: author.name, at })
+        if (w.value === '' && cellValue(this.cells.get(key)) === '') continue
+        this.cells.set(key, encode(w.value))
       }
     }, this.origin)
+  }
+
+  /**
+   * The compact form under the author's key, registering (or renaming) them in `grid.authors`
+   * with the first cell written; the legacy object when that key already names someone else
+   * (a hash collision).
+   */
+  #encoderFor(author: Author, at: number): (value: string) => StoredCell {
+    const key = authorKey(author.id)
+    const known = this.authors.get(key)
+    if (known && known.id !== author.id) return (value) => legacyCell(value, author, at)
+    let registered = known?.name === author.name
+    return (value) => {
+      if (!registered) {
+        this.authors.set(key, { id: author.id, name: author.name })
+        registered = true
+      }
+      return encodeCell(value, key)
+    }
   }
 
   setCell(rowId: string, colId: string, value: string, author: Author): void {

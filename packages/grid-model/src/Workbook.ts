@@ -47,6 +47,11 @@ export class Workbook {
       nameOf: (id) => (this.isLive(id) ? this.info(id).name : undefined),
       layoutOf: (id) => (this.isLive(id) ? this.model(id).layout() : undefined),
     }
+    // A sheet deleted or restored turns references to it into #REF! and back: results computed
+    // before no longer hold anywhere. Rare enough to forget them all.
+    this.meta.observe(() => {
+      for (const evaluator of this.#evaluators.values()) evaluator.forgetAll()
+    })
   }
 
   info(id: string): SheetInfo {

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
+import { authorKey } from './cellCodec.ts'
 import { describeWorkbookUpdate } from './describeWorkbookUpdate.ts'
 import { toDisplayFormula, toStoredFormula } from './formulaRefs.ts'
-import { GridModel, MAIN_SHEET } from './GridModel.ts'
+import { GRID_TYPES, GridModel, MAIN_SHEET, sheetTypeName } from './GridModel.ts'
 import { docWithClient, sync } from './testing.ts'
 import { Workbook } from './Workbook.ts'
 
 const ada = { id: 'u-ada', name: 'Ada' }
+const bob = { id: 'u-bob', name: 'Bob' }
 
 function book(clientId = 1): Workbook {
   const b = new Workbook(docWithClient(clientId))
@@ -15,7 +17,7 @@ function book(clientId = 1): Workbook {
   return b
 }
 
-function write(b: Workbook, sheetId: string, address: string, text: string): void {
+function write(b: Workbook, sheetId: string, address: string, text: string, who = ada): void {
   const model = b.model(sheetId)
   const layout = model.layout()
   const col = address.charCodeAt(0) - 65
@@ -24,7 +26,7 @@ function write(b: Workbook, sheetId: string, address: string, text: string): voi
     layout.rowIds[row] as string,
     layout.colIds[col] as string,
     toStoredFormula(text, layout),
-    ada,
+    who,
   )
 }
 
@@ -181,4 +183,56 @@ test('the activity of a workbook names the sheet of each change', () => {
   assert.deepEqual(describeWorkbookUpdate(replay, Y.encodeStateAsUpdate(live.doc, sv2)), [
     { kind: 'sheet', sheet: 'Money', action: 'renamed', from: 'Costs' },
   ])
+})
+
+test('a cell on a second sheet is stored compactly, its author named once for the document', () => {
+  const a = book(1)
+  const b = new Workbook(docWithClient(2))
+  const id = a.addSheet('Costs', 5, 3)
+  write(a, MAIN_SHEET, 'A1', 'first', ada)
+  write(a, id, 'A1', 'again', ada)
+  write(a, id, 'B2', '42', bob)
+  sync(a.doc, b.doc)
+  // The compact form (decision 0135) in the sheet's own cells type…
+  const stored = b.doc.getMap(sheetTypeName(id, 'cells'))
+  assert.equal(stored.get('r1:c1'), `${authorKey(bob.id)}:42`)
+  assert.equal(stored.get('r0:c0'), `${authorKey(ada.id)}:again`)
+  // …read back with its author on the other client,
+  assert.deepEqual(b.model(id).getCell('r1', 'c1'), { v: '42', by: 'u-bob', name: 'Bob' })
+  assert.deepEqual(b.model(id).getCell('r0', 'c0'), { v: 'again', by: 'u-ada', name: 'Ada' })
+  // …through the one registry of the document: Ada once, though she wrote on two sheets.
+  assert.deepEqual(b.doc.getMap(GRID_TYPES.authors).toJSON(), {
+    [authorKey(ada.id)]: { id: 'u-ada', name: 'Ada' },
+    [authorKey(bob.id)]: { id: 'u-bob', name: 'Bob' },
+  })
+  assert.equal(b.model(id).authors, b.model(MAIN_SHEET).authors)
+  assert.equal(b.doc.share.has(`grid.${id}.authors`), false)
+})
+
+test('a formula reading another sheet recomputes when that sheet changes on another client', () => {
+  const a = book(1)
+  const b = new Workbook(docWithClient(2))
+  const id = a.addSheet('Sheet2', 5, 3)
+  write(a, id, 'A1', '20')
+  write(a, id, 'B1', '=A1+100')
+  write(a, MAIN_SHEET, 'A1', '=Sheet2!A1*2')
+  // Reads the cross-sheet formula above: must be forgotten with it.
+  write(a, MAIN_SHEET, 'B1', '=A1+1')
+  write(a, MAIN_SHEET, 'C1', '=SUM(Sheet2!A1:A3)')
+  // Reads a formula of the other sheet, which reads that sheet's A1.
+  write(a, MAIN_SHEET, 'D1', '=Sheet2!B1')
+  sync(a.doc, b.doc)
+  const before = ['A1', 'B1', 'C1', 'D1'].map((cell) => shown(a, MAIN_SHEET, cell))
+  assert.deepEqual(before, ['40', '41', '20', '120'])
+
+  write(b, id, 'A1', '5', bob)
+  sync(a.doc, b.doc)
+  const after = ['A1', 'B1', 'C1', 'D1'].map((cell) => shown(a, MAIN_SHEET, cell))
+  assert.deepEqual(after, ['10', '11', '5', '105'])
+
+  // A row inserted inside the range on Sheet2 takes part in the sum.
+  const [row] = b.model(id).insertRows(1, 1)
+  b.model(id).setCell(row as string, 'c0', '7', bob)
+  sync(a.doc, b.doc)
+  assert.equal(shown(a, MAIN_SHEET, 'C1'), '12')
 })

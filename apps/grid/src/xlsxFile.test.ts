@@ -43,6 +43,9 @@ test('every sheet round-trips through XLSX: values, formulas across sheets, form
 
   const copy = new Workbook(new Y.Doc())
   copy.initialize(5, 3)
+  // Typed and cleared: a stored cell (compact, decision 0135) holding no value is still blank.
+  put(copy, MAIN_SHEET, 0, 0, 'typed')
+  put(copy, MAIN_SHEET, 0, 0, '')
   const ids = writeImportedSheets(copy, sheets, ada)
   assert.deepEqual(
     copy.sheets().map((s) => s.name),

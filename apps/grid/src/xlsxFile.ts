@@ -211,8 +211,8 @@ export function writeImportedSheets(
 }
 
 function isBlank(book: Workbook, sheetId: string): boolean {
-  for (const entry of book.model(sheetId).cells.values()) if (entry.v !== '') return false
-  return true
+  // Through the model's reading of cells: a stored cell is compact text or a legacy object.
+  return book.model(sheetId).filledCells().next().done === true
 }
 
 function freeName(book: Workbook, name: string): string {

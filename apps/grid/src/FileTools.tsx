@@ -4,8 +4,8 @@ import { announce } from '@weft/react'
 import { useState } from 'react'
 import { download, sheetCsv } from './csvFile.ts'
 import { pasteBlock } from './editing.ts'
+import type { Grid } from './grid.ts'
 import { importMaxBytes, sizeProblem } from './importLimit.ts'
-import type { Grid } from './useGrid.ts'
 
 /** XLSX code and its library load on first use: the sheet's first load stays as small as before. */
 const xlsxFile = () => import('./xlsxFile.ts')

@@ -1,5 +1,5 @@
 import { type CellFormat, type FormatKind, hasDecimals, stepDecimals } from '@weft/grid-model'
-import type { Grid } from './useGrid.ts'
+import type { Grid } from './grid.ts'
 
 /** The Format menu's entries, with a sample as Sheets shows one. */
 const KINDS: ReadonlyArray<[FormatKind, string]> = [

@@ -12,8 +12,8 @@ import { FileTools } from './FileTools.tsx'
 import { FormatMenu } from './FormatMenu.tsx'
 import { FormulaBar } from './FormulaBar.tsx'
 import { SHEET_ID } from './GridView.tsx'
+import type { Grid } from './grid.ts'
 import type { Selection } from './selection.ts'
-import type { Grid } from './useGrid.ts'
 
 type Props = {
   grid: Grid

@@ -2,7 +2,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { Workbook } from '@weft/grid-model'
 import { useEffect, useMemo } from 'react'
 import * as Y from 'yjs'
-import type { Grid } from './useGrid.ts'
+import type { Grid } from './grid.ts'
 
 export type Book = {
   workbook: Workbook

@@ -1,18 +1,32 @@
 import { fetchHistory } from '@weft/client'
-import { type GridChange, replayHistory } from '@weft/grid-model'
+import { type GridChange, quoteSheetName, replayHistory } from '@weft/grid-model'
 import { useRefreshingFetch } from '@weft/react'
 import type * as Y from 'yjs'
 
 type Props = { documentName: string; token: string; doc: Y.Doc; onClose: () => void }
 
-function describe(change: GridChange): string {
+/** "Sheet2!B3" once the document has more than one sheet, else "B3". */
+function where(change: GridChange, withSheet: boolean): string {
+  const ref = 'ref' in change ? change.ref : ''
+  return withSheet && change.sheet ? `${quoteSheetName(change.sheet)}!${ref}` : ref
+}
+
+function describe(change: GridChange, withSheet: boolean): string {
+  const inSheet = withSheet && change.sheet ? ` in ${change.sheet}` : ''
   switch (change.kind) {
-    case 'cell':
-      if (change.to === '') return `cleared ${change.ref} (was “${change.from}”)`
-      if (change.from === '') return `set ${change.ref} to “${change.to}”`
-      return `changed ${change.ref} from “${change.from}” to “${change.to}”`
+    case 'sheet':
+      if (change.action === 'renamed') return `renamed sheet “${change.from}” to “${change.sheet}”`
+      return `${change.action} sheet “${change.sheet}”`
+    case 'format':
+      return `formatted ${change.cells} cell${change.cells === 1 ? '' : 's'}${inSheet}`
+    case 'cell': {
+      const ref = where(change, withSheet)
+      if (change.to === '') return `cleared ${ref} (was “${change.from}”)`
+      if (change.from === '') return `set ${ref} to “${change.to}”`
+      return `changed ${ref} from “${change.from}” to “${change.to}”`
+    }
     case 'column':
-      return `set column ${change.ref} ${change.field} from ${JSON.stringify(change.from ?? '')} to ${JSON.stringify(change.to)}`
+      return `set column ${where(change, withSheet)} ${change.field} from ${JSON.stringify(change.from ?? '')} to ${JSON.stringify(change.to)}`
     default: {
       const parts: string[] = []
       const noun = change.kind === 'rows' ? 'row' : 'column'
@@ -20,7 +34,7 @@ function describe(change: GridChange): string {
       if (change.inserted) parts.push(`inserted ${n(change.inserted)}`)
       if (change.deleted) parts.push(`deleted ${n(change.deleted)}`)
       if (change.moved) parts.push(`moved ${n(change.moved)}`)
-      return parts.join(', ')
+      return parts.join(', ') + inSheet
     }
   }
 }
@@ -41,6 +55,10 @@ export function ActivityPanel({ documentName, token, doc, onClose }: Props) {
     replayHistory(await fetchHistory(documentName, token, { limit: 1000 })).reverse(),
   )
 
+  // Sheet names are shown once there is more than one sheet to tell apart.
+  const withSheet =
+    new Set(items?.flatMap((item) => item.changes.map((c) => c.sheet)).filter(Boolean)).size > 1
+
   return (
     <aside className="activity" data-testid="activity-panel" aria-label="Activity">
       <div className="activity-head">
@@ -60,7 +78,8 @@ export function ActivityPanel({ documentName, token, doc, onClose }: Props) {
           item.changes.map((change, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a log entry's changes never reorder
             <li key={`${item.id}-${i}`} data-testid="activity-item">
-              <span className="who">{item.userName || item.userId}</span> {describe(change)}
+              <span className="who">{item.userName || item.userId}</span>{' '}
+              {describe(change, withSheet)}
               <time dateTime={item.receivedAt} title={`${item.receivedAt} via ${item.nodeId}`}>
                 {new Date(item.receivedAt).toLocaleTimeString()}
               </time>

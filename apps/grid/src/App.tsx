@@ -1,4 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
+import type { Identity } from '@weft/client'
+import { MAIN_SHEET } from '@weft/grid-model'
 import {
   AppShell,
   announce,
@@ -21,20 +23,34 @@ import { ConflictToasts } from './ConflictToasts.tsx'
 import { GridView } from './GridView.tsx'
 import { disposePastGrid, loadPastGrid } from './pastGrid.ts'
 import type { RemoteSelection } from './SelectionBox.tsx'
+import { SheetTabs } from './SheetTabs.tsx'
 import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
 import { useAnnounceCellEdits } from './useAnnounceCellEdits.ts'
-import { useGrid } from './useGrid.ts'
 import { type LostRace, useOverwrites } from './useOverwrites.ts'
+import { useWorkbook } from './useWorkbook.ts'
 
-type AwarenessState = { selection?: Selection | null; lostRace?: LostRace | null }
+type AwarenessState = {
+  selection?: Selection | null
+  lostRace?: LostRace | null
+  /** The sheet this user has open (absent: the first, as clients from before sheets). */
+  sheet?: string
+}
 
 export function App({ docId }: { docId: string }) {
   const documentName = `grid:${docId}`
   const { session, provider, synced, status, version, users, online } =
     useCollabDocument<AwarenessState>(documentName)
   const readOnly = useAccess(provider) === 'read'
-  const grid = useGrid(provider, synced)
+  const book = useWorkbook(provider, synced)
+  const [chosenSheet, setChosenSheet] = useState(MAIN_SHEET)
+  // A sheet deleted by someone else while open: show the first one instead. Read from the
+  // document at each render (a sheet just added is live before the next version tick).
+  const activeSheet =
+    !book || book.workbook.isLive(chosenSheet)
+      ? chosenSheet
+      : (book.workbook.sheets()[0]?.id ?? MAIN_SHEET)
+  const grid = book?.grid(activeSheet) ?? null
   const overwrites = useOverwrites(grid, session.identity.id, provider, users)
 
   const [selection, setSelection] = useState<Selection | null>(null)
@@ -57,7 +73,7 @@ export function App({ docId }: { docId: string }) {
     ),
     disposePastGrid,
   )
-  const past = preview.viewing?.content ?? null
+  const past = preview.viewing?.content.grid(activeSheet) ?? null
   const [pastSelection, setPastSelection] = useState<Selection | null>(null)
   const pastRow = pastSelection?.focus.rowId ?? null
   // Rows of past versions already brought back (each comes back as a new row, once).
@@ -68,16 +84,46 @@ export function App({ docId }: { docId: string }) {
   useEffect(() => {
     provider?.setAwarenessField('selection', selection)
   }, [provider, selection])
+  useEffect(() => {
+    provider?.setAwarenessField('sheet', activeSheet)
+  }, [provider, activeSheet])
 
+  // Others' selections on the sheet shown here (row and column ids repeat across sheets).
   const remote: RemoteSelection[] = useMemo(
     () =>
       users.flatMap((u) =>
-        !u.isLocal && u.state.selection
+        !u.isLocal && u.state.selection && (u.state.sheet ?? MAIN_SHEET) === activeSheet
           ? [{ clientId: u.clientId, user: u.user, selection: u.state.selection }]
           : [],
       ),
-    [users],
+    [users, activeSheet],
   )
+
+  // Who has which sheet open, for the dots on the tabs (one entry per person).
+  const here = useMemo(() => {
+    const map = new Map<string, Identity[]>()
+    for (const u of users) {
+      if (u.isLocal) continue
+      const sheet = u.state.sheet ?? MAIN_SHEET
+      const list = map.get(sheet) ?? []
+      if (!list.some((p) => p.id === u.user.id)) list.push(u.user)
+      map.set(sheet, list)
+    }
+    return map
+  }, [users])
+
+  // A view (selection, my sort and filter) belongs to one sheet.
+  const openSheet = useCallback((id: string) => {
+    setChosenSheet(id)
+    setSelection(null)
+    setPastSelection(null)
+    setSorting([])
+    setColumnFilters([])
+  }, [])
+  // The open sheet was deleted by someone: its view goes with it.
+  useEffect(() => {
+    if (activeSheet !== chosenSheet) openSheet(activeSheet)
+  }, [activeSheet, chosenSheet, openSheet])
 
   const cycleSort = useCallback((colId: string) => {
     setSorting((s) => {
@@ -147,9 +193,11 @@ export function App({ docId }: { docId: string }) {
               </button>
             )}
           </VersionBanner>
-          {past ? null : (
+          {past || !book ? null : (
             <Toolbar
               grid={grid}
+              workbook={book.workbook}
+              onOpenSheet={openSheet}
               identity={session.identity}
               selection={selection}
               onSelection={setSelection}
@@ -165,7 +213,7 @@ export function App({ docId }: { docId: string }) {
           <div className="main">
             {past ? (
               <GridView
-                key={preview.viewing?.session.id}
+                key={`${preview.viewing?.session.id}:${activeSheet}`}
                 grid={past}
                 version={0}
                 identity={session.identity}
@@ -179,6 +227,7 @@ export function App({ docId }: { docId: string }) {
               />
             ) : (
               <GridView
+                key={activeSheet}
                 grid={grid}
                 version={version}
                 identity={session.identity}
@@ -222,6 +271,15 @@ export function App({ docId }: { docId: string }) {
               />
             )}
           </div>
+          {book && (
+            <SheetTabs
+              workbook={book.workbook}
+              active={activeSheet}
+              onActivate={openSheet}
+              readOnly={readOnly || past !== null}
+              here={here}
+            />
+          )}
         </>
       )}
     </AppShell>

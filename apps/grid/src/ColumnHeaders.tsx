@@ -6,7 +6,7 @@ import type { SortingState } from '@tanstack/react-table'
 import { columnLetter } from '@weft/grid-model'
 import { resizedWidth } from './columnResize.ts'
 import { ROW_HEADER_WIDTH } from './geometry.ts'
-import type { Grid } from './useGrid.ts'
+import type { Grid } from './grid.ts'
 
 type Props = {
   grid: Grid

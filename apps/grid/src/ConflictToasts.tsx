@@ -1,7 +1,7 @@
 import { cellAddress, toDisplayFormula } from '@weft/grid-model'
 import { announce } from '@weft/react'
 import { useEffect, useRef } from 'react'
-import type { Grid } from './useGrid.ts'
+import type { Grid } from './grid.ts'
 import type { OverwriteNotice } from './useOverwrites.ts'
 
 type Props = { items: OverwriteNotice[]; grid: Grid | null; onDismiss: (key: number) => void }

@@ -13,6 +13,7 @@ import { dataEdge, usedExtent } from './dataJump.ts'
 import { clearRect, fillRect, type ViewOrder } from './editing.ts'
 import { cellDomId, GridRow } from './GridRow.tsx'
 import { columnOffsets, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
+import type { Grid } from './grid.ts'
 import { handleGridKey, type Jump } from './gridKeys.ts'
 import {
   moveSelection,
@@ -27,7 +28,6 @@ import { clamp, type Rect, type Selection, selectionRect } from './selection.ts'
 import { useCellEditing } from './useCellEditing.ts'
 import { useColumnWidths } from './useColumnWidths.ts'
 import { useDragSelection } from './useDragSelection.ts'
-import type { Grid } from './useGrid.ts'
 import { useGridClipboard } from './useGridClipboard.ts'
 import { useGridTable } from './useGridTable.ts'
 

@@ -1,15 +1,25 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import type { Identity } from '@weft/client'
-import { cellAddress, columnLetter, parseCsv, sortRows, toDisplayFormula } from '@weft/grid-model'
-import { download, sheetCsv } from './csvFile.ts'
-import { commitText, pasteBlock } from './editing.ts'
+import {
+  cellAddress,
+  columnLetter,
+  sortRows,
+  toDisplayFormula,
+  type Workbook,
+} from '@weft/grid-model'
+import { commitText } from './editing.ts'
+import { FileTools } from './FileTools.tsx'
+import { FormatMenu } from './FormatMenu.tsx'
 import { FormulaBar } from './FormulaBar.tsx'
 import { SHEET_ID } from './GridView.tsx'
+import type { Grid } from './grid.ts'
 import type { Selection } from './selection.ts'
-import type { Grid } from './useGrid.ts'
 
 type Props = {
   grid: Grid
+  /** The document's sheets, for XLSX files. */
+  workbook: Workbook
+  onOpenSheet: (sheetId: string) => void
   identity: Identity
   selection: Selection | null
   onSelection: (s: Selection | null) => void
@@ -62,12 +72,6 @@ export function Toolbar(props: Props) {
   const sortBy = focusCol !== undefined ? columnLetter(focusCol) : ''
   const viewSort = props.sorting[0]
 
-  // A CSV file lands at the selected cell (A1 with none), in sheet order, growing the sheet.
-  const importCsv = async (file: File) => {
-    const top = focusRow ?? 0
-    const left = focusCol ?? 0
-    pasteBlock(model, props.identity, layout, top, left, parseCsv(await file.text()))
-  }
   const filterValue = String(props.columnFilters.find((f) => f.id === filterCol)?.value ?? '')
 
   const selectFirst = (rowIds: string[] | null, colIds: string[] | null) => {
@@ -119,6 +123,12 @@ export function Toolbar(props: Props) {
               Redo
             </button>
           </fieldset>
+          <FormatMenu
+            grid={grid}
+            rowIds={rows?.ids ?? null}
+            colIds={cols?.ids ?? null}
+            focus={focus}
+          />
           <fieldset aria-label="Rows" className="tool-group">
             <button
               type="button"
@@ -217,33 +227,16 @@ export function Toolbar(props: Props) {
           </fieldset>
         </>
       )}
-      <fieldset aria-label="File" className="tool-group">
-        <button
-          type="button"
-          onClick={() =>
-            download(`${props.fileName}.csv`, sheetCsv(model, grid.evaluator), 'text/csv')
-          }
-          title="Download the sheet's values as a CSV file"
-        >
-          Export CSV
-        </button>
-        {!props.readOnly && (
-          <label className="file-button" title="Put a CSV file's cells at the selected cell">
-            Import CSV
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              data-testid="import-csv"
-              className="visually-hidden"
-              onChange={(e) => {
-                const file = e.target.files?.[0]
-                e.target.value = ''
-                if (file) void importCsv(file)
-              }}
-            />
-          </label>
-        )}
-      </fieldset>
+      <FileTools
+        grid={grid}
+        workbook={props.workbook}
+        identity={props.identity}
+        top={focusRow ?? 0}
+        left={focusCol ?? 0}
+        fileName={props.fileName}
+        readOnly={props.readOnly === true}
+        onOpenSheet={props.onOpenSheet}
+      />
       <fieldset aria-label="My view" className="tool-group">
         <label
           className="filter"

@@ -27,9 +27,9 @@ export function sheetCsv(model: GridModel, evaluator: FormulaEvaluator): string 
   return rows.length ? `${toCsv(rows)}\r\n` : ''
 }
 
-/** Saves text as a file through the browser's download. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/** Saves text (or a file's bytes) through the browser's download. */
+export function download(name: string, content: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }))
   const a = document.createElement('a')
   a.href = url
   a.download = name

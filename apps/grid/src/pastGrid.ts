@@ -1,25 +1,26 @@
 import { fetchVersionState } from '@weft/client'
-import { FormulaEvaluator, GridModel } from '@weft/grid-model'
 import * as Y from 'yjs'
-import type { Grid } from './useGrid.ts'
+import { type Book, makeBook } from './useWorkbook.ts'
+
+export type PastBook = Pick<Book, 'grid' | 'undo'> & { doc: Y.Doc }
 
 /**
- * A past version of the sheet as a Grid the sheet view can show: its own document, connected to
- * nothing, so nothing done to it reaches anyone (the view shows it read-only besides).
+ * A past version of the document as sheets the sheet view can show: its own document, connected
+ * to nothing, so nothing done to it reaches anyone (the view shows it read-only besides). A sheet
+ * that did not exist then shows empty.
  */
 export async function loadPastGrid(
   documentName: string,
   token: string,
   version: string,
-): Promise<Grid> {
+): Promise<PastBook> {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, await fetchVersionState(documentName, token, version))
-  const model = new GridModel(doc, { name: 'weft-grid-past' })
-  const undo = new Y.UndoManager(model.scope, { trackedOrigins: new Set([model.origin]) })
-  return { doc, model, evaluator: new FormulaEvaluator(model), undo }
+  const { grid, undo } = makeBook(doc, { name: 'weft-grid-past' })
+  return { doc, grid, undo }
 }
 
-export function disposePastGrid(grid: Grid): void {
-  grid.undo.destroy()
-  grid.doc.destroy()
+export function disposePastGrid(past: PastBook): void {
+  past.undo.destroy()
+  past.doc.destroy()
 }

@@ -1,8 +1,8 @@
 import { cellAddress } from '@weft/grid-model'
 import { announce } from '@weft/react'
 import { useEffect, useRef } from 'react'
+import type { Grid } from './grid.ts'
 import type { Selection } from './selection.ts'
-import type { Grid } from './useGrid.ts'
 
 /**
  * "Bob changed B2 to 42": someone else's edit of the cell this user is on, in the live region.

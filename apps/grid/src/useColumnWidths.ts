@@ -1,7 +1,7 @@
 import { useDocSelector } from '@weft/react'
 import { useCallback, useState } from 'react'
 import { columnWidths } from './columnResize.ts'
-import type { Grid } from './useGrid.ts'
+import type { Grid } from './grid.ts'
 
 /**
  * Column widths on screen. Widths live in the doc (shared); a drag shows its width locally

@@ -12,7 +12,7 @@ import {
 import { compareCellValues } from '@weft/grid-model'
 import { useDocSelector } from '@weft/react'
 import { useCallback, useMemo } from 'react'
-import type { Grid } from './useGrid.ts'
+import type { Grid } from './grid.ts'
 
 /** One sheet row as TanStack Table sees it: just the id and its place in the sheet. */
 export type SheetRow = { rowId: string; position: number }

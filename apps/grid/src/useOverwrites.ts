@@ -1,7 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { type Overwrite, OverwriteWatcher, splitCellKey } from '@weft/grid-model'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Grid } from './useGrid.ts'
+import type { Grid } from './grid.ts'
 
 export type OverwriteNotice = Overwrite & { key: number }
 

@@ -232,6 +232,7 @@ export async function createNode(
       presence: presenceEndpoint(config, presence),
       allowedOrigins: config.allowedOrigins,
       frameAncestors: config.frameAncestors,
+      gridImportMaxBytes: config.gridImportMaxBytes,
       servesProbes: config.managementPort === undefined,
     }),
   )

@@ -131,6 +131,12 @@ test('an update POSTed on node A reaches a client on node B and is logged exactl
   assert.equal(exported.status, 200)
   assert.deepEqual(exported.body.rows[0].cells, ['from the API', ''])
   assert.equal(exported.body.columns.length, 2)
+  // Every sheet too, in tab order; a document from before sheets is one sheet, Sheet1.
+  assert.deepEqual(
+    exported.body.sheets.map((s: { name: string }) => s.name),
+    ['Sheet1'],
+  )
+  assert.deepEqual(exported.body.sheets[0].rows[0].cells, ['from the API', ''])
   const raw = await call(0, `${path(name, 'export')}?format=yjs`, { token })
   const copy = new Y.Doc()
   Y.applyUpdate(copy, raw.body)

@@ -10,6 +10,7 @@ test('defaults give an embedded, open, single node on 8080', () => {
   assert.equal(config.redis, undefined)
   assert.equal(config.authSecret, undefined)
   assert.ok(config.nodeId.length > 0)
+  assert.equal(config.gridImportMaxBytes, 10 * 1024 * 1024)
 })
 
 test('each bad value is one line naming the variable', () => {
@@ -26,6 +27,7 @@ test('each bad value is one line naming the variable', () => {
     [{ MANAGEMENT_PORT: 'admin' }, /^invalid MANAGEMENT_PORT/],
     [{ MANAGEMENT_PORT: '8080' }, /MANAGEMENT_PORT must differ from PORT/],
     [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
+    [{ GRID_IMPORT_MAX_BYTES: '10MB' }, /^invalid GRID_IMPORT_MAX_BYTES/],
     [{ AWARENESS_RELAY_MS: '20000' }, /^invalid AWARENESS_RELAY_MS.*within 30 s/],
     [{ AWARENESS_RELAY_MS: '-1' }, /^invalid AWARENESS_RELAY_MS/],
   ]

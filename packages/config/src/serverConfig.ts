@@ -52,6 +52,8 @@ const schema = z.object({
   PRESENCE_URL: z.url({ message: 'must be a URL like http://presence:8080' }).optional(),
   /** Tile-board placements one user may make per minute on one board (r/place-style pacing). */
   TILE_PLACEMENTS_PER_MINUTE: positiveInt(60),
+  /** Largest CSV or XLSX file the Grid app imports; a larger one is refused whole, with a message. */
+  GRID_IMPORT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
   /** A socket that has not authenticated a document by then is closed (4408). */
   AUTH_TIMEOUT_MS: positiveInt(10_000),
   /** Sockets one user may hold on one node; the next is refused with 4430 ("too many open tabs"). */
@@ -124,6 +126,7 @@ export interface ServerConfig extends AuthSettings {
   unsavedMaxBytes: number
   presenceUrl?: string
   tilePlacementsPerMinute: number
+  gridImportMaxBytes: number
   apiMaxBodyBytes: number
   apiRequestsPerMinute: number
   trashRetentionHours: number
@@ -200,6 +203,7 @@ export function parseServerConfig(
     unsavedMaxBytes: parsed.UNSAVED_MAX_BYTES,
     ...(parsed.PRESENCE_URL ? { presenceUrl: parsed.PRESENCE_URL } : {}),
     tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
+    gridImportMaxBytes: parsed.GRID_IMPORT_MAX_BYTES,
     apiMaxBodyBytes: parsed.API_MAX_BODY_BYTES,
     apiRequestsPerMinute: parsed.API_REQUESTS_PER_MINUTE,
     trashRetentionHours: parsed.TRASH_RETENTION_HOURS,

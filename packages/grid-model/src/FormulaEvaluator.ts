@@ -1,8 +1,12 @@
 /// <reference path="./hot-formula-parser.d.ts" />
 import { Parser } from 'hot-formula-parser'
 import type * as Y from 'yjs'
-import { isFormula, toDisplayFormula } from './formulaRefs.ts'
+import { isFormula, readStoredRef, STORED_REF, toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
+import { formatValue, fromJsDate } from './numberFormat.ts'
+
+/** Finds the evaluator of another sheet of the workbook; undefined for a deleted one. */
+export type SheetEvaluators = (sheetId: string) => FormulaEvaluator | undefined
 
 export type CellResult = { value: string | number | boolean | null; error: string | null }
 
@@ -24,47 +28,103 @@ function literal(text: string): CellResult {
  * Computes cell values on demand. Only what is shown (and what it depends on)
  * is evaluated, so a 10,000-row sheet costs nothing for off-screen formulas.
  * Results are memoised: a cell edit forgets only that cell and the formulas that
- * read it (transitively); a change of rows or columns, which moves every A1
- * reference, forgets everything.
+ * read it (transitively), on this sheet and on the others (a formula of Sheet1 reading
+ * Sheet2!A1 is forgotten when Sheet2's A1 changes); a change of rows or columns, which moves
+ * every A1 reference, forgets everything of the sheet and every formula elsewhere reading it.
  */
 export class FormulaEvaluator {
   readonly model: GridModel
   #cache = new Map<string, CellResult>()
   /** cell key → keys of the cached formulas that read it */
   #readers = new Map<string, Set<string>>()
+  /** cell key → the evaluators of other sheets → keys of their formulas that read the cell */
+  #outsideReaders = new Map<string, Map<FormulaEvaluator, Set<string>>>()
+  /**
+   * The evaluators of other sheets → keys of their formulas that read this sheet at all: a row
+   * or column change here can change what they read (a range grows, a deleted row comes back)
+   * even where no cell of this sheet is cached.
+   */
+  #outsideSheetReaders = new Map<FormulaEvaluator, Set<string>>()
   /** The formulas being evaluated, innermost last. */
   #visiting: string[] = []
   // hot-formula-parser keeps per-parse state, so nested evaluation (a formula
   // reading another formula) needs its own parser per depth.
   #parsers: Parser[] = []
 
-  constructor(model: GridModel) {
+  readonly #sheets: SheetEvaluators
+
+  constructor(model: GridModel, sheets: SheetEvaluators = () => undefined) {
     this.model = model
+    this.#sheets = sheets
     model.doc.on('afterTransaction', (tr: Y.Transaction) => this.#forget(tr))
   }
 
+  /**
+   * Forgets every result, here and in the formulas of other sheets reading this one: for what
+   * changes every reference at once (this sheet's rows or columns, the workbook's sheets).
+   */
+  forgetAll(): void {
+    const outside = [...this.#outsideSheetReaders]
+    for (const readers of this.#outsideReaders.values()) outside.push(...readers)
+    this.#cache.clear()
+    this.#readers.clear()
+    this.#outsideReaders.clear()
+    this.#outsideSheetReaders.clear()
+    for (const [evaluator, keys] of outside) evaluator.#forgetCells(keys)
+  }
+
   #forget(tr: Y.Transaction): void {
-    if (this.#cache.size === 0) return
+    if (this.#cache.size === 0 && this.#outsideSheetReaders.size === 0) return
     const { model } = this
     const changed = (type: unknown) =>
       tr.changed.get(type as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>)
     if (changed(model.rows) || changed(model.removed) || changed(model.columns)) {
-      this.#cache.clear()
-      this.#readers.clear()
+      this.forgetAll()
       return
     }
     const cells = changed(model.cells)
-    if (!cells) return
-    const stack = [...cells].filter((key): key is string => key !== null)
+    if (cells) this.#forgetCells([...cells].filter((key): key is string => key !== null))
+  }
+
+  /** Forgets these cells and, transitively, every formula reading them, on any sheet. */
+  #forgetCells(keys: Iterable<string>): void {
+    const stack = [...keys]
     while (stack.length > 0) {
       const key = stack.pop() as string
       this.#cache.delete(key)
+      const outside = this.#outsideReaders.get(key)
+      if (outside) {
+        // Deleted before they are told, so a cycle through another sheet ends here too.
+        this.#outsideReaders.delete(key)
+        for (const [evaluator, formulas] of outside) evaluator.#forgetCells(formulas)
+      }
       const readers = this.#readers.get(key)
       if (!readers) continue
       // Deleted before its readers are visited, so a cycle of formulas ends here.
       this.#readers.delete(key)
       stack.push(...readers)
     }
+  }
+
+  /** Remembers that the formula being evaluated on `reader`'s sheet reads this sheet's cell. */
+  #noteOutsideReader(reader: FormulaEvaluator, cell: string | null): void {
+    const formula = reader.#visiting[reader.#visiting.length - 1]
+    if (formula === undefined) return
+    const add = (map: Map<FormulaEvaluator, Set<string>>) => {
+      const formulas = map.get(reader)
+      if (formulas) formulas.add(formula)
+      else map.set(reader, new Set([formula]))
+    }
+    if (cell === null) {
+      add(this.#outsideSheetReaders)
+      return
+    }
+    let byEvaluator = this.#outsideReaders.get(cell)
+    if (!byEvaluator) {
+      byEvaluator = new Map()
+      this.#outsideReaders.set(cell, byEvaluator)
+    }
+    add(byEvaluator)
   }
 
   evaluate(rowId: string, colId: string): CellResult {
@@ -80,7 +140,7 @@ export class FormulaEvaluator {
     if (this.#visiting.includes(key)) return { value: null, error: '#CYCLE!' }
     this.#visiting.push(key)
     try {
-      const result = this.#run(toDisplayFormula(raw, this.model.layout()).slice(1))
+      const result = this.#run(this.#parserText(raw).slice(1))
       this.#cache.set(key, result)
       return result
     } finally {
@@ -88,13 +148,82 @@ export class FormulaEvaluator {
     }
   }
 
-  /** Text to show in a cell: the computed value, or the error code. */
+  /** Text to show in a cell: the computed value in the cell's format, or the error code. */
   display(rowId: string, colId: string): string {
     const r = this.evaluate(rowId, colId)
     if (r.error) return r.error
     if (r.value === null) return ''
+    const format = this.model.getFormat(rowId, colId)
+    if (format && format.kind !== 'auto') {
+      const raw = this.model.getValue(rowId, colId)
+      // Plain text shows a typed value exactly as typed (`1.50` stays `1.50`).
+      if (format.kind === 'text' && !isFormula(raw)) return raw.startsWith("'") ? raw.slice(1) : raw
+      return formatValue(r.value, format)
+    }
     if (typeof r.value === 'number') return formatNumber(r.value)
     return String(r.value)
+  }
+
+  /**
+   * The stored formula as the parser reads it: references to this sheet in A1, references to
+   * other sheets as calls of XCELL/XRANGE (the parser knows no sheets) that read them by id.
+   */
+  #parserText(stored: string): string {
+    const local = stored.replace(STORED_REF, (whole: string, ...groups: unknown[]) => {
+      const ref = readStoredRef(groups as Array<string | undefined>)
+      if (ref.sheetId === undefined) return whole
+      const { colId, rowId } = ref.start
+      if (!ref.end) return `XCELL("${ref.sheetId}","${colId}","${rowId}")`
+      return `XRANGE("${ref.sheetId}","${colId}","${rowId}","${ref.end.colId}","${ref.end.rowId}")`
+    })
+    return toDisplayFormula(local, this.model.layout())
+  }
+
+  /**
+   * Another sheet's evaluator, with the formula being evaluated noted as its reader, or an error
+   * thrown the way the parser reports it. A deleted sheet is a workbook change (Workbook forgets
+   * every result then), so it needs no note.
+   */
+  #otherSheet(sheetId: unknown): FormulaEvaluator {
+    const other = this.#sheets(String(sheetId))
+    if (!other) throw Error('#REF!')
+    other.#noteOutsideReader(this, null)
+    return other
+  }
+
+  /** A cell of another sheet, read for the formula being evaluated here. */
+  #readOther(other: FormulaEvaluator, rowId: string, colId: string): CellResult {
+    other.#noteOutsideReader(this, `${rowId}:${colId}`)
+    return other.evaluate(rowId, colId)
+  }
+
+  #crossCell(params: unknown[]): unknown {
+    const [sheetId, colId, rowId] = params.map(String)
+    const other = this.#otherSheet(sheetId)
+    const r = this.#readOther(other, String(rowId), String(colId))
+    if (r.error) throw Error(r.error)
+    return r.value
+  }
+
+  #crossRange(params: unknown[]): unknown[][] {
+    const [sheetId, c0, r0, c1, r1] = params.map(String)
+    const other = this.#otherSheet(sheetId)
+    const { rowIndex, colIndex, rowIds, colIds } = other.model.layout()
+    const rows = [rowIndex.get(String(r0)), rowIndex.get(String(r1))]
+    const cols = [colIndex.get(String(c0)), colIndex.get(String(c1))]
+    if (rows.includes(undefined) || cols.includes(undefined)) throw Error('#REF!')
+    const [ra, rb] = rows as [number, number]
+    const [ca, cb] = cols as [number, number]
+    const out: unknown[][] = []
+    for (let r = Math.min(ra, rb); r <= Math.max(ra, rb); r++) {
+      const row: unknown[] = []
+      for (let c = Math.min(ca, cb); c <= Math.max(ca, cb); c++) {
+        const v = this.#readOther(other, rowIds[r] as string, colIds[c] as string)
+        row.push(v.error ?? v.value)
+      }
+      out.push(row)
+    }
+    return out
   }
 
   #run(formula: string): CellResult {
@@ -107,6 +236,8 @@ export class FormulaEvaluator {
     const { error, result } = parser.parse(formula)
     if (error) return { value: null, error }
     if (result === undefined || result === null) return EMPTY
+    // Dates (DATE, TODAY, NOW) become serial numbers, as in Sheets, for the date formats.
+    if (result instanceof Date) return { value: fromJsDate(result), error: null }
     if (typeof result === 'number' || typeof result === 'string' || typeof result === 'boolean') {
       return { value: result, error: null }
     }
@@ -115,6 +246,8 @@ export class FormulaEvaluator {
 
   #newParser(): Parser {
     const parser = new Parser()
+    parser.setFunction('XCELL', (params) => this.#crossCell(params))
+    parser.setFunction('XRANGE', (params) => this.#crossRange(params))
     parser.on('callCellValue', (coord, done) => {
       done(this.#valueAt(coord.row.index, coord.column.index))
     })

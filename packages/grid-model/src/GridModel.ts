@@ -10,7 +10,15 @@ import {
 } from './cellCodec.ts'
 import { keysBetween } from './fractionalIndex.ts'
 import { cellKey, newId, splitCellKey } from './ids.ts'
-import type { Author, CellEntry, ColumnMeta, ColumnType, GridLayout } from './types.ts'
+import type {
+  Author,
+  CellEntry,
+  CellFormat,
+  ColumnMeta,
+  ColumnType,
+  GridLayout,
+  SheetDirectory,
+} from './types.ts'
 
 /** Names of the top-level Yjs types; part of the stored format, never rename. */
 export const GRID_TYPES = {
@@ -22,9 +30,38 @@ export const GRID_TYPES = {
   removed: 'grid.removed',
   /** `${rowId}:${colId}` → StoredCell (cellCodec.ts) */
   cells: 'grid.cells',
-  /** author key → { id, name }: who the compact cells' author keys name (cellCodec.ts) */
+  /** `${rowId}:${colId}` → CellFormat; apart from cells so a value write never resets a format */
+  formats: 'grid.formats',
+  /**
+   * author key → { id, name }: who the compact cells' author keys name (cellCodec.ts). One map
+   * for the whole document, shared by every sheet: an author is the document's, not a sheet's
+   * (decision 0133).
+   */
   authors: 'grid.authors',
 } as const
+
+/**
+ * The sheet every document has: a document from before sheets existed is this sheet, unchanged,
+ * because its types keep the names above. Other sheets prefix them with their id.
+ */
+export const MAIN_SHEET = 'main'
+
+/** The types each sheet has its own of; `authors` is the document's, one for all sheets. */
+export type SheetTypeKind = Exclude<keyof typeof GRID_TYPES, 'authors'>
+
+/** The name of one of a sheet's top-level types (stored format, never rename). */
+export function sheetTypeName(sheetId: string, kind: SheetTypeKind): string {
+  return sheetId === MAIN_SHEET ? GRID_TYPES[kind] : `grid.${sheetId}.${kind}`
+}
+
+export type GridModelOptions = {
+  /** Which sheet of the document this model edits; MAIN_SHEET when absent. */
+  sheetId?: string
+  /** The workbook's sheets, for cross-sheet references (see Workbook). */
+  sheets?: SheetDirectory
+}
+
+type Layout = GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }
 
 export const DEFAULT_COLUMN_WIDTH = 120
 const INITIAL_ROWS = 100
@@ -51,18 +88,26 @@ export class GridModel {
   readonly rows: Y.Map<string>
   readonly removed: Y.Map<boolean>
   readonly cells: Y.Map<StoredCell>
-  /** Not in the undo scope: an author stays known after their edits are undone. */
+  readonly formats: Y.Map<CellFormat>
+  /**
+   * The document's one author registry, the same map for every sheet. Not in the undo scope: an
+   * author stays known after their edits are undone.
+   */
   readonly authors: Y.Map<AuthorRecord>
-  #layout: (GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }) | null =
-    null
+  readonly sheetId: string
+  readonly #sheets: SheetDirectory | undefined
+  #layout: Layout | null = null
 
-  constructor(doc: Y.Doc, origin: object = { name: 'local' }) {
+  constructor(doc: Y.Doc, origin: object = { name: 'local' }, options: GridModelOptions = {}) {
     this.doc = doc
     this.origin = origin
-    this.columns = doc.getMap(GRID_TYPES.columns)
-    this.rows = doc.getMap(GRID_TYPES.rows)
-    this.removed = doc.getMap(GRID_TYPES.removed)
-    this.cells = doc.getMap(GRID_TYPES.cells)
+    this.sheetId = options.sheetId ?? MAIN_SHEET
+    this.#sheets = options.sheets
+    this.columns = doc.getMap(sheetTypeName(this.sheetId, 'columns'))
+    this.rows = doc.getMap(sheetTypeName(this.sheetId, 'rows'))
+    this.removed = doc.getMap(sheetTypeName(this.sheetId, 'removed'))
+    this.cells = doc.getMap(sheetTypeName(this.sheetId, 'cells'))
+    this.formats = doc.getMap(sheetTypeName(this.sheetId, 'formats'))
     this.authors = doc.getMap(GRID_TYPES.authors)
     const invalidate = () => {
       this.#layout = null
@@ -74,7 +119,13 @@ export class GridModel {
 
   /** The Yjs types an UndoManager should watch. */
   get scope(): Y.AbstractType<unknown>[] {
-    return [this.columns, this.rows, this.removed, this.cells] as Y.AbstractType<unknown>[]
+    return [
+      this.columns,
+      this.rows,
+      this.removed,
+      this.cells,
+      this.formats,
+    ] as Y.AbstractType<unknown>[]
   }
 
   isEmpty(): boolean {
@@ -100,7 +151,7 @@ export class GridModel {
     }, this.origin)
   }
 
-  layout(): GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> } {
+  layout(): Layout {
     if (this.#layout) return this.#layout
     const rows: Ordered[] = []
     for (const [id, key] of this.rows) if (!this.removed.has(id)) rows.push({ id, key })
@@ -115,6 +166,7 @@ export class GridModel {
     this.#layout = {
       rowIds,
       colIds,
+      ...(this.#sheets ? { sheets: this.#sheets } : {}),
       rowIndex: new Map(rowIds.map((id, i) => [id, i])),
       colIndex: new Map(colIds.map((id, i) => [id, i])),
     }
@@ -203,6 +255,27 @@ export class GridModel {
 
   setCell(rowId: string, colId: string, value: string, author: Author): void {
     this.setCells([{ rowId, colId, value }], author)
+  }
+
+  /** How a cell's value is shown; Automatic when none was set. */
+  getFormat(rowId: string, colId: string): CellFormat | undefined {
+    return this.formats.get(cellKey(rowId, colId))
+  }
+
+  /** Sets (or, with `null`, clears back to Automatic) the format of many cells: one undo step. */
+  setFormats(
+    cells: ReadonlyArray<{ rowId: string; colId: string }>,
+    format: CellFormat | null | ((old: CellFormat | undefined) => CellFormat | null),
+  ): void {
+    if (cells.length === 0) return
+    this.doc.transact(() => {
+      for (const { rowId, colId } of cells) {
+        const key = cellKey(rowId, colId)
+        const next = typeof format === 'function' ? format(this.formats.get(key)) : format
+        if (next === null) this.formats.delete(key)
+        else this.formats.set(key, next)
+      }
+    }, this.origin)
   }
 
   insertRows(index: number, count: number): string[] {

@@ -4,10 +4,12 @@ import { cellValue, type StoredCell } from './cellCodec.ts'
 import { toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
 import { splitCellKey } from './ids.ts'
-import type { GridLayout } from './types.ts'
+import type { CellFormat, GridLayout } from './types.ts'
 
 export type CellChange = {
   kind: 'cell'
+  /** The sheet's name (set when the document is read as a workbook). */
+  sheet?: string
   rowId: string
   colId: string
   /** Address at the time of the change. */
@@ -18,6 +20,7 @@ export type CellChange = {
 
 export type StructureChange = {
   kind: 'rows' | 'columns'
+  sheet?: string
   inserted: number
   deleted: number
   moved: number
@@ -25,6 +28,7 @@ export type StructureChange = {
 
 export type ColumnChange = {
   kind: 'column'
+  sheet?: string
   colId: string
   /** Column letter at the time of the change. */
   ref: string
@@ -33,7 +37,19 @@ export type ColumnChange = {
   to: unknown
 }
 
-export type GridChange = CellChange | StructureChange | ColumnChange
+/** A tab added, renamed, deleted, restored or moved. */
+export type SheetChange = {
+  kind: 'sheet'
+  sheet: string
+  action: 'added' | 'renamed' | 'deleted' | 'restored' | 'moved'
+  /** For `renamed`: the name before. */
+  from?: string
+}
+
+/** A number format set or cleared on cells. */
+export type FormatChange = { kind: 'format'; sheet?: string; cells: number }
+
+export type GridChange = CellChange | StructureChange | ColumnChange | SheetChange | FormatChange
 
 type Layout = GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }
 
@@ -43,6 +59,17 @@ type Layout = GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string
  * feed; runs on a private replay document, never on the live one.
  */
 export function describeUpdate(model: GridModel, update: Uint8Array): GridChange[] {
+  const watch = watchChanges(model)
+  try {
+    Y.applyUpdate(model.doc, update, 'history')
+  } finally {
+    watch.stop()
+  }
+  return watch.changes()
+}
+
+/** Observes one sheet while an update is applied; `changes` then says what it changed. */
+export function watchChanges(model: GridModel): { stop(): void; changes(): GridChange[] } {
   const before = model.layout()
   // Yjs only lets changes be read inside the handler, so copy them out.
   let cellKeys: Map<string, { action: string; oldValue: unknown }> | null = null
@@ -70,16 +97,34 @@ export function describeUpdate(model: GridModel, update: Uint8Array): GridChange
       }
     }
   }
+  let formatted = 0
+  const onFormats = (e: Y.YMapEvent<CellFormat>) => {
+    formatted = e.changes.keys.size
+  }
   model.cells.observe(onCells)
   model.rows.observe(onRows)
   model.columns.observeDeep(onColumns)
-  try {
-    Y.applyUpdate(model.doc, update, 'history')
-  } finally {
+  model.formats.observe(onFormats)
+  const stop = () => {
     model.cells.unobserve(onCells)
     model.rows.unobserve(onRows)
     model.columns.unobserveDeep(onColumns)
+    model.formats.unobserve(onFormats)
   }
+  const changes = () =>
+    collect(model, before, cellKeys, movedRows, movedCols, columnFields, formatted)
+  return { stop, changes }
+}
+
+function collect(
+  model: GridModel,
+  before: Layout,
+  cellKeys: Map<string, { action: string; oldValue: unknown }> | null,
+  movedRows: number,
+  movedCols: number,
+  columnFields: Array<{ colId: string; field: string; from: unknown; to: unknown }>,
+  formatted: number,
+): GridChange[] {
   const after = model.layout()
   const changes: GridChange[] = []
   if (after !== before) {
@@ -99,6 +144,7 @@ export function describeUpdate(model: GridModel, update: Uint8Array): GridChange
     })
   }
   if (cellKeys) changes.push(...cellChanges(model, cellKeys, before, after))
+  if (formatted > 0) changes.push({ kind: 'format', cells: formatted })
   return changes
 }
 

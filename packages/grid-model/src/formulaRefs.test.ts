@@ -27,3 +27,21 @@ test('string literals, function names and out-of-grid references are left alone'
   assert.equal(toStoredFormula('=Z99', layout), '=Z99')
   assert.equal(toStoredFormula('plain A1 text', layout), 'plain A1 text')
 })
+
+test('a reference to another sheet is stored by that sheet’s id, whole or not at all', () => {
+  const other = { rowIds: ['x0', 'x1'], colIds: ['ya'] }
+  const sheets = {
+    idOf: (name: string) => (name.toLowerCase() === 'my sheet' ? 's2' : undefined),
+    nameOf: (id: string) => (id === 's2' ? 'My sheet' : undefined),
+    layoutOf: (id: string) => (id === 's2' ? other : undefined),
+  }
+  const withSheets = { ...layout, sheets }
+  const stored = toStoredFormula("=SUM('my sheet'!A1:A2)+A1", withSheets)
+  assert.equal(stored, '=SUM({{s2!ya:x0}}:{{s2!ya:x1}})+{{ca:r0}}')
+  assert.equal(toDisplayFormula(stored, withSheets), "=SUM('My sheet'!A1:A2)+A1")
+  // Unknown sheet, or a cell outside that sheet: kept as typed.
+  assert.equal(toStoredFormula('=Nope!A1', withSheets), '=Nope!A1')
+  assert.equal(toStoredFormula("='My sheet'!A1:A9", withSheets), "='My sheet'!A1:A9")
+  // Without the sheet (deleted): #REF!.
+  assert.equal(toDisplayFormula(stored, layout), '=SUM(#REF!)+A1')
+})

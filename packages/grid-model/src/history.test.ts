@@ -67,13 +67,15 @@ test('replay starts from the base state, and structure changes are summarised', 
   model.updateColumn(colIds[1] as string, { name: 'Total' })
 
   const items = replayHistory({ base, entries })
+  const sheet = 'Sheet1'
   assert.deepEqual(
     items.map((i) => i.changes),
     [
-      [{ kind: 'cell', rowId: rowIds[3], colId: colIds[0], ref: 'A4', from: '', to: 'x' }],
-      [{ kind: 'rows', inserted: 0, deleted: 1, moved: 0 }],
-      [{ kind: 'rows', inserted: 0, deleted: 0, moved: 1 }],
-      [{ kind: 'column', colId: colIds[1], ref: 'B', field: 'name', from: '', to: 'Total' }],
+      // Each change names its sheet: a document from before sheets is one sheet, Sheet1.
+      [{ kind: 'cell', sheet, rowId: rowIds[3], colId: colIds[0], ref: 'A4', from: '', to: 'x' }],
+      [{ kind: 'rows', sheet, inserted: 0, deleted: 1, moved: 0 }],
+      [{ kind: 'rows', sheet, inserted: 0, deleted: 0, moved: 1 }],
+      [{ kind: 'column', sheet, colId: colIds[1], ref: 'B', field: 'name', from: '', to: 'Total' }],
     ],
   )
 })

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
-import { describeUpdate, type GridChange } from './describeUpdate.ts'
-import { GridModel } from './GridModel.ts'
+import type { GridChange } from './describeUpdate.ts'
+import { describeWorkbookUpdate } from './describeWorkbookUpdate.ts'
+import { Workbook } from './Workbook.ts'
 
 /** One entry of the server's update log, as GET /api/documents/:name/history returns it. */
 export type HistoryEntry = {
@@ -40,10 +41,10 @@ export function toBase64(bytes: Uint8Array): string {
 export function replayHistory(history: HistoryResponse): ActivityItem[] {
   const doc = new Y.Doc()
   if (history.base) Y.applyUpdate(doc, fromBase64(history.base))
-  const model = new GridModel(doc)
+  const book = new Workbook(doc)
   const items: ActivityItem[] = []
   for (const { update, ...meta } of history.entries) {
-    const changes = describeUpdate(model, fromBase64(update))
+    const changes = describeWorkbookUpdate(book, fromBase64(update))
     if (changes.length > 0) items.push({ ...meta, changes })
   }
   doc.destroy()

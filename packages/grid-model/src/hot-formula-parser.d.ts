@@ -3,6 +3,7 @@ declare module 'hot-formula-parser' {
   export type CellCoord = { row: { index: number }; column: { index: number }; label: string }
   export class Parser {
     parse(formula: string): { error: string | null; result: unknown }
+    setFunction(name: string, fn: (params: unknown[]) => unknown): Parser
     on(event: 'callCellValue', fn: (coord: CellCoord, done: (value: unknown) => void) => void): void
     on(
       event: 'callRangeValue',

@@ -31,4 +31,38 @@ export type Author = { id: string; name: string }
 export type GridLayout = {
   rowIds: string[]
   colIds: string[]
+  /** The workbook's other sheets, for `Sheet2!A1` references; absent for a lone sheet. */
+  sheets?: SheetDirectory
+}
+
+/**
+ * What formulas need to know of a workbook's sheets: names to ids (for typed references) and
+ * ids to names and layouts (to show stored ones). A deleted sheet has no name: #REF!.
+ */
+export type SheetDirectory = {
+  idOf(name: string): string | undefined
+  nameOf(sheetId: string): string | undefined
+  layoutOf(sheetId: string): GridLayout | undefined
+}
+
+/** The number formats of the Format menu, as Sheets names them. */
+export type FormatKind =
+  | 'auto'
+  | 'text'
+  | 'number'
+  | 'percent'
+  | 'currency'
+  | 'scientific'
+  | 'date'
+  | 'time'
+  | 'datetime'
+
+/**
+ * How a cell shows its value; stored per cell (see GridModel.formats). The value itself, and
+ * what formulas compute with, never changes with the format.
+ */
+export type CellFormat = {
+  kind: FormatKind
+  /** Digits after the decimal point; the kind's default when absent. */
+  decimals?: number
 }

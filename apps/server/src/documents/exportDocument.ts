@@ -5,7 +5,7 @@
  */
 import { CanvasModel } from '@weft/canvas-model'
 import { fileDocName, fileText, languageOf, ProjectModel } from '@weft/code-model'
-import { GridModel } from '@weft/grid-model'
+import { type GridModel, Workbook } from '@weft/grid-model'
 import { parseDocumentName } from '@weft/protocol'
 import * as Y from 'yjs'
 
@@ -41,8 +41,20 @@ export async function exportJson(documentName: string, read: StateReader): Promi
   }
 }
 
+/**
+ * The first sheet's columns and rows at the top level, as before sheets existed (readers of the
+ * old shape keep working), and every sheet in tab order under `sheets`.
+ */
 function gridJson(doc: Y.Doc) {
-  const grid = new GridModel(doc)
+  const book = new Workbook(doc)
+  const sheets = book
+    .sheets()
+    .map((s) => ({ id: s.id, name: s.name, ...sheetJson(book.model(s.id)) }))
+  const [first] = sheets
+  return { columns: first?.columns ?? [], rows: first?.rows ?? [], sheets }
+}
+
+function sheetJson(grid: GridModel) {
   const { rowIds, colIds } = grid.layout()
   return {
     columns: colIds.map((id) => grid.column(id)),

@@ -161,7 +161,7 @@ export const OPENAPI_DOCUMENT = {
         responses: {
           '200': {
             description:
-              'grid: columns and rows of cell values; code: files with contents; canvas: shapes',
+              'grid: the first sheet (columns, rows of cell values) and every sheet under `sheets`; code: files with contents; canvas: shapes',
             content: {
               'application/json': { schema: { type: 'object', required: ['name', 'kind'] } },
               'application/octet-stream': {

@@ -43,6 +43,8 @@ export interface RouterOptions {
   allowedOrigins: string[]
   /** FRAME_ANCESTORS for the CSP of the pages. */
   frameAncestors: string
+  /** GRID_IMPORT_MAX_BYTES, told to the Grid app in its page. */
+  gridImportMaxBytes?: number
   /** False when a management listener (MANAGEMENT_PORT) serves the probes and metrics instead. */
   servesProbes: boolean
 }
@@ -86,7 +88,11 @@ export function createRouter(options: RouterOptions) {
       }
       const previewPackages = previewPackagesDir(options.appsDir)
       if (await servePreviewPackage(previewPackages, pathname, request, response)) return
-      const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
+      const page = {
+        frameAncestors: options.frameAncestors,
+        openDevMode: !options.tokens,
+        ...(options.gridImportMaxBytes ? { gridImportMaxBytes: options.gridImportMaxBytes } : {}),
+      }
       if (await serveApp(options.appsDir, pathname, response, page)) return
       sendError(request, response, 404, 'not found')
     } catch (error) {

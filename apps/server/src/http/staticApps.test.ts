@@ -41,6 +41,29 @@ test("an app's page carries its CSP with a fresh nonce, and says when the node i
   }
 })
 
+test('the Grid page states GRID_IMPORT_MAX_BYTES for the app; other pages do not', async () => {
+  const appsDir = mkdtempSync(join(tmpdir(), 'weft-apps-'))
+  for (const app of ['grid', 'canvas']) {
+    mkdirSync(join(appsDir, app, 'dist'), { recursive: true })
+    writeFileSync(join(appsDir, app, 'dist', 'index.html'), '<html><head></head></html>')
+  }
+  const page = { frameAncestors: "'none'", openDevMode: false, gridImportMaxBytes: 2048 }
+  const server = createServer((request, response) => {
+    void serveApp(appsDir, request.url ?? '/', response, page)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  try {
+    const grid = await (await fetch(`${base}/grid/budget`)).text()
+    assert.match(grid, /<meta name="weft-grid-import-max-bytes" content="2048">/)
+    const canvas = await (await fetch(`${base}/canvas/board`)).text()
+    assert.doesNotMatch(canvas, /weft-grid-import-max-bytes/)
+  } finally {
+    server.close()
+    rmSync(appsDir, { recursive: true, force: true })
+  }
+})
+
 test("an app's scripts are compressed (and cached so), its images are not", async () => {
   const appsDir = mkdtempSync(join(tmpdir(), 'weft-apps-'))
   const assets = join(appsDir, 'code', 'dist', 'assets')

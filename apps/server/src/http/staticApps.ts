@@ -61,7 +61,7 @@ export async function serveApp(
   appsDir: string,
   pathname: string,
   response: ServerResponse,
-  page: { frameAncestors: string; openDevMode: boolean } = {
+  page: { frameAncestors: string; openDevMode: boolean; gridImportMaxBytes?: number } = {
     frameAncestors: "'none'",
     openDevMode: false,
   },
@@ -80,9 +80,14 @@ export async function serveApp(
     // Open dev mode is announced the same way, for the apps' DevModeBanner.
     const nonce = newNonce()
     const devMode = page.openDevMode ? '<meta name="weft-auth" content="open-dev-mode">' : ''
+    // The Grid app refuses larger imports in the browser, before reading them (GRID_IMPORT_MAX_BYTES).
+    const importMax =
+      app === 'grid' && page.gridImportMaxBytes
+        ? `<meta name="weft-grid-import-max-bytes" content="${page.gridImportMaxBytes}">`
+        : ''
     const html = (await readFile(index, 'utf8')).replace(
       '<head>',
-      `<head><meta name="csp-nonce" content="${nonce}">${devMode}`,
+      `<head><meta name="csp-nonce" content="${nonce}">${devMode}${importMax}`,
     )
     sendBody(
       response,

@@ -37,6 +37,7 @@ const FIELDS = [
   'points',
   'text',
   'fontSize',
+  'asset',
 ] as const
 
 export function newShapeId(): string {

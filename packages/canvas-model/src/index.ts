@@ -1,9 +1,11 @@
+export { assetsUsed, isAssetId } from './assetId.ts'
 export {
   CANVAS_ROOTS,
   CanvasModel,
   newShapeId,
   tileKey,
 } from './CanvasModel.ts'
+export { IMAGE_TYPES, type ImageType, imageTypeOf } from './imageType.ts'
 export { compareShapes } from './paintOrder.ts'
 export { DEFAULT_STYLE, isShapeBox, type ShapeBox } from './readShape.ts'
 export { sameShape } from './ShapeCache.ts'

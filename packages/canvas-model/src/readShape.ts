@@ -49,6 +49,7 @@ export function readShape(id: string, m: Y.Map<unknown>): Shape | null {
   const type = m.get('type') as ShapeType
   if (!SHAPE_TYPES.includes(type)) return null
   const points = m.get('points')
+  const asset = m.get('asset')
   return {
     id,
     type,
@@ -61,5 +62,6 @@ export function readShape(id: string, m: Y.Map<unknown>): Shape | null {
     points: Array.isArray(points) ? points.filter((p) => typeof p === 'number') : [],
     text: str(m.get('text'), ''),
     fontSize: num(m.get('fontSize'), 20),
+    ...(type === 'image' && typeof asset === 'string' ? { asset } : {}),
   }
 }

@@ -102,3 +102,24 @@ export async function restoreDocumentVersion(
   })
   return (await response.json()) as { changed: boolean; stored: boolean; filesRestored?: number }
 }
+
+export type AssetJson = { id: string; contentType: string; size: number; url: string }
+
+/** Stores an image as an asset of the document (a canvas); the server's words when it refuses. */
+export async function uploadAsset(
+  documentName: string,
+  token: string,
+  bytes: Blob,
+): Promise<AssetJson> {
+  const response = await call(documentUrl(documentName, 'assets'), token, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: bytes,
+  })
+  return (await response.json()) as AssetJson
+}
+
+/** One asset's bytes (the browser may answer from its cache: an asset never changes). */
+export async function fetchAsset(documentName: string, token: string, id: string): Promise<Blob> {
+  return (await call(`${documentUrl(documentName, 'assets')}/${id}`, token)).blob()
+}

@@ -17,15 +17,17 @@ export {
   listShares,
   revokeShare,
 } from './documentsApi.ts'
-export type { DocumentJson } from './documentsClient.ts'
+export type { AssetJson, DocumentJson } from './documentsClient.ts'
 export {
   DocumentsApiError,
+  fetchAsset,
   fetchDocument,
   fetchVersionJson,
   fetchVersionState,
   fetchVersions,
   renameDocument,
   restoreDocumentVersion,
+  uploadAsset,
 } from './documentsClient.ts'
 export type { FrameScheduler } from './docVersion.ts'
 export { watchDocVersion } from './docVersion.ts'

@@ -1,4 +1,4 @@
-import type { CanvasModel, Shape, ShapeStyle } from '@weft/canvas-model'
+import type { CanvasModel, Shape, ShapePatch, ShapeStyle } from '@weft/canvas-model'
 import type { AwarenessUser } from '@weft/client'
 import { announce } from '@weft/react'
 import {
@@ -34,6 +34,8 @@ import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
 import type { Tool } from './tools.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
+import { useImageInput } from './useImageInput.ts'
+import type { LiveDrag } from './useLiveDrag.ts'
 import { wheelCamera } from './wheel.ts'
 
 type Props = {
@@ -54,6 +56,10 @@ type Props = {
   children?: ReactNode
   /** View only or a past version: panning, selecting and walking the shapes; nothing is changed. */
   readOnly?: boolean
+  /** Moves, resizes and rotations shared live and written on release (useLiveDrag.ts). */
+  drag?: Omit<LiveDrag, 'local'>
+  /** Pasted or dropped image files, and where on the canvas (useImageInput.ts). */
+  onImages?: (files: File[], at: Point) => void
 }
 
 /** What a view-only canvas still does from the keyboard. */
@@ -101,11 +107,16 @@ export function CanvasView(props: Props) {
   const place = {
     transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
   }
-  // The selected shapes as `shapes` holds them (the model's own objects, see CanvasModel.get).
-  const selected = useMemo(() => {
-    const byId = new Map(shapes.map((s) => [s.id, s]))
-    return selection.flatMap((id) => byId.get(id) ?? [])
-  }, [selection, shapes])
+  // The selected shapes (ours and others') as `shapes` holds them: where they are drawn, also
+  // while someone drags them. One pass collecting only those, not a map of the whole board.
+  const byId = useMemo(() => {
+    const wanted = new Set(selection)
+    for (const u of props.remote) for (const id of u.state.selection ?? []) wanted.add(id)
+    const found = new Map<string, Shape>()
+    if (wanted.size > 0) for (const s of shapes) if (wanted.has(s.id)) found.set(s.id, s)
+    return found
+  }, [selection, shapes, props.remote])
+  const selected = useMemo(() => selection.flatMap((id) => byId.get(id) ?? []), [selection, byId])
 
   const local = (e: { clientX: number; clientY: number }): { sx: number; sy: number } => {
     const r = viewRef.current?.getBoundingClientRect()
@@ -116,6 +127,11 @@ export function CanvasView(props: Props) {
     const p = toCanvas(cam, sx, sy)
     return { x: round(p.x), y: round(p.y) }
   }
+
+  useImageInput(viewRef, props.readOnly ? undefined : props.onImages, {
+    at,
+    middle: () => toCanvas(cam, size.w / 2, size.h / 2),
+  })
 
   // The wheel pans and zooms the board (wheel.ts): a non-passive listener stops the page from
   // scrolling and the browser from zooming the page on Ctrl+wheel or a pinch.
@@ -136,6 +152,13 @@ export function CanvasView(props: Props) {
   // view, move and resize the selection, pan, walk the shapes, edit a text.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return
+    if (e.key === 'Escape' && gesture.current && gesture.current.kind !== 'draw') {
+      // Escape mid-drag puts the shapes back: nothing was written, and others stop seeing it.
+      e.preventDefault()
+      gesture.current = null
+      props.drag?.cancel()
+      return
+    }
     const command = canvasCommand(e, tool, selection.length > 0)
     if (!command || (props.readOnly && !VIEW_ONLY_KEYS.has(command.kind))) return
     e.preventDefault()
@@ -271,19 +294,26 @@ export function CanvasView(props: Props) {
     const step = stepOutcome(g, p, local(e), tool)
     if (step.kind === 'camera') setCam(step.cam)
     else if (props.readOnly) return
-    // Each step writes the whole position (the model stores it with w, h as one `box` value),
-    // so a concurrent drag by someone else ends on their position or ours, never a mix.
-    else if (step.kind === 'move') model.updateMany(step.patches)
-    else if (step.kind === 'update') model.update(step.id, step.patch)
+    // Each step carries the whole position (the model stores it with w, h as one `box` value),
+    // so a concurrent drag by someone else ends on their position or ours, never a mix. With
+    // live drags it is only shown (and published); the release writes it.
+    else if (step.kind === 'move') dragStep(step.patches)
+    else if (step.kind === 'update') dragStep([[step.id, step.patch]])
     else if (g.kind === 'draw') {
       g.points = step.points
       setDraft(draftShape(tool, g.points, style))
     }
   }
 
+  const dragStep = (patches: (readonly [string, ShapePatch])[]) => {
+    if (props.drag) props.drag.step(patches)
+    else model.updateMany(patches)
+  }
+
   const onPointerUp = () => {
     const g = gesture.current
     gesture.current = null
+    if (g && g.kind !== 'draw' && g.kind !== 'pan') props.drag?.commit()
     if (g?.kind !== 'draw' || props.readOnly) return
     setDraft(null)
     const init = drawnShape(tool, g.points, style)
@@ -345,6 +375,10 @@ export function CanvasView(props: Props) {
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
+        onPointerCancel={() => {
+          gesture.current = null
+          props.drag?.cancel()
+        }}
         onPointerLeave={() => props.onCursor(null)}
         onDoubleClick={onDoubleClick}
         onWheel={onWheel}
@@ -371,7 +405,11 @@ export function CanvasView(props: Props) {
             colour="#1a73e8"
             handles={selected.length === 1}
           />
-          <RemotePresence users={props.remote} shapeOf={(id) => model.get(id)} zoom={drawnZoom} />
+          <RemotePresence
+            users={props.remote}
+            shapeOf={(id) => byId.get(id) ?? null}
+            zoom={drawnZoom}
+          />
         </svg>
       </div>
       {props.children}

@@ -1,7 +1,12 @@
 // `npm test`: every suite, one summary line. Node's test runner runs the unit, integration and
-// chart suites; Playwright runs the browser suites against the multi-node harness.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+// chart suites; Playwright runs the browser suites against the multi-node harness. The two run
+// side by side (WEFT_TEST_STAGES=serial runs one after the other): the node suites spend most of
+// their time waiting on real outages and restarts (a 30 s Redis outage, a Postgres kill) while the
+// browser suites keep the cores busy, so together they take about as long as the longer one
+// (docs/decisions/0045-test-stages-side-by-side.md). Every suite already has to pass with both
+// cores kept busy, so the overlap asks nothing new of them.
+import { spawn, spawnSync } from 'node:child_process'
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +22,31 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
     .status
 }
 
+/** Runs a command to its end; its output goes to stdout, or to `logFile` when given. */
+function runAsync(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  logFile?: string,
+): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: logFile ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    })
+    if (logFile) {
+      const log = createWriteStream(logFile)
+      child.stdout?.pipe(log, { end: false })
+      child.stderr?.pipe(log, { end: false })
+      child.on('close', (status) => log.end(() => resolve(status)))
+    } else {
+      child.on('close', (status) => resolve(status))
+    }
+    child.on('error', () => resolve(null))
+  })
+}
+
 // 1. Node test runner: unit tests beside the code, integration suites, chart tests.
 const nodeGlobs = [
   'packages/*/src/**/*.test.ts',
@@ -29,35 +59,32 @@ const nodeGlobs = [
   'scripts/cluster/*.test.ts',
   'scripts/lint/**/*.test.ts',
 ]
-const tap = join(work, 'node.tap')
-run(process.execPath, [
-  '--test',
-  '--test-concurrency=1',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  `--test-reporter-destination=${tap}`,
-  ...nodeGlobs,
-])
-const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : ''
-const count = (label: string) =>
-  Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0)
-passed += count('pass')
-failed += count('fail') + count('cancelled')
-if (!tapText) failed += 1
-
-// 2. Playwright suites (browser apps across nodes), when present.
-const playwrightConfig = join(root, 'e2e', 'playwright.config.ts')
-if (existsSync(playwrightConfig) && process.env.SKIP_E2E !== '1') {
-  const build = run(process.execPath, [
-    join(root, 'node_modules', 'turbo', 'bin', 'turbo'),
-    'run',
-    'build',
-    '--output-logs=errors-only',
+async function nodeSuites(): Promise<{ passed: number; failed: number }> {
+  const tap = join(work, 'node.tap')
+  await runAsync(process.execPath, [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...nodeGlobs,
   ])
-  if (build !== 0) failed += 1
+  const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : ''
+  const count = (label: string) =>
+    Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0)
+  if (!tapText) return { passed: 0, failed: 1 }
+  return { passed: count('pass'), failed: count('fail') + count('cancelled') }
+}
+
+// 2. Playwright suites (browser apps across nodes), when present. Beside the node suites their
+// output goes to a log printed when both are done, so neither stage's lines are cut into.
+const playwrightConfig = join(root, 'e2e', 'playwright.config.ts')
+async function browserSuites(logFile?: string): Promise<{ passed: number; failed: number }> {
+  if (!existsSync(playwrightConfig) || process.env.SKIP_E2E === '1') return { passed: 0, failed: 0 }
+  const failedHere = webBuildFailed ? 1 : 0
   const report = join(work, 'playwright.json')
-  run(
+  await runAsync(
     process.execPath,
     [
       join(root, 'node_modules', '@playwright', 'test', 'cli.js'),
@@ -66,26 +93,49 @@ if (existsSync(playwrightConfig) && process.env.SKIP_E2E !== '1') {
       playwrightConfig,
       '--reporter=list,json',
     ],
-    {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-    },
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+    logFile,
   )
-  if (existsSync(report)) {
-    const stats = JSON.parse(readFileSync(report, 'utf8')).stats as {
-      expected: number
-      unexpected: number
-      flaky: number
-    }
-    passed += stats.expected + stats.flaky
-    failed += stats.unexpected
-    if (stats.flaky > 0) {
-      console.log(
-        `flaky: ${stats.flaky} browser test(s) failed once and passed on retry (listed above as flaky)`,
-      )
-    }
-  } else {
-    failed += 1
+  if (!existsSync(report)) return { passed: 0, failed: failedHere + 1 }
+  const stats = JSON.parse(readFileSync(report, 'utf8')).stats as {
+    expected: number
+    unexpected: number
+    flaky: number
   }
+  flakyBrowserTests = stats.flaky
+  return { passed: stats.expected + stats.flaky, failed: failedHere + stats.unexpected }
+}
+let flakyBrowserTests = 0
+
+// The web apps are built first, on their own: some node suites serve apps/*/dist through a
+// node, and a build empties those folders while it runs.
+const webBuildFailed =
+  existsSync(playwrightConfig) &&
+  process.env.SKIP_E2E !== '1' &&
+  run(process.execPath, [
+    join(root, 'node_modules', 'turbo', 'bin', 'turbo'),
+    'run',
+    'build',
+    '--output-logs=errors-only',
+  ]) !== 0
+
+const serial = process.env.WEFT_TEST_STAGES === 'serial'
+const browserLog = serial ? undefined : join(work, 'browser-suites.log')
+const stages = serial
+  ? [await nodeSuites(), await browserSuites()]
+  : await Promise.all([nodeSuites(), browserSuites(browserLog)])
+if (browserLog && existsSync(browserLog)) {
+  console.log('\n--- browser suites (Playwright; they ran beside the node suites) ---')
+  process.stdout.write(readFileSync(browserLog))
+}
+for (const stage of stages) {
+  passed += stage.passed
+  failed += stage.failed
+}
+if (flakyBrowserTests > 0) {
+  console.log(
+    `flaky: ${flakyBrowserTests} browser test(s) failed once and passed on retry (listed above as flaky)`,
+  )
 }
 
 // 3. Cluster suites: the chart on a local Kubernetes cluster (scripts/cluster, `npm run

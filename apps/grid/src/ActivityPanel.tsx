@@ -1,6 +1,6 @@
-import { fetchHistory, watchDocVersion } from '@weft/client'
-import { type ActivityItem, type GridChange, replayHistory } from '@weft/grid-model'
-import { useEffect, useRef, useState } from 'react'
+import { fetchHistory } from '@weft/client'
+import { type GridChange, replayHistory } from '@weft/grid-model'
+import { useRefreshingFetch } from '@weft/react'
 import type * as Y from 'yjs'
 
 type Props = { documentName: string; token: string; doc: Y.Doc; onClose: () => void }
@@ -33,48 +33,19 @@ const REFRESH_MS = 3000
  * Refreshes shortly after the document changes while open.
  */
 export function ActivityPanel({ documentName, token, doc, onClose }: Props) {
-  const [items, setItems] = useState<ActivityItem[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [stamp, setStamp] = useState(0)
-  const loaded = useRef(false)
-
-  // A refresh REFRESH_MS after the last change (at once while nothing is loaded yet); the
-  // subscription's first call, right after opening, is the first load.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const stop = watchDocVersion(doc, () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => setStamp((s) => s + 1), loaded.current ? REFRESH_MS : 0)
-    })
-    return () => {
-      stop()
-      clearTimeout(timer)
-    }
-  }, [doc])
-
-  useEffect(() => {
-    if (stamp === 0) return
-    let cancelled = false
-    fetchHistory(documentName, token, { limit: 1000 })
-      .then((h) => {
-        if (cancelled) return
-        loaded.current = true
-        setItems(replayHistory(h).reverse())
-        setError(null)
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e))
-      })
-    return () => {
-      cancelled = true
-    }
-  }, [stamp, documentName, token])
+  const {
+    data: items,
+    error,
+    refresh,
+  } = useRefreshingFetch(doc, `${documentName}\n${token}`, REFRESH_MS, async () =>
+    replayHistory(await fetchHistory(documentName, token, { limit: 1000 })).reverse(),
+  )
 
   return (
     <aside className="activity" data-testid="activity-panel" aria-label="Activity">
       <div className="activity-head">
         <b>Activity</b>
-        <button type="button" onClick={() => setStamp((s) => s + 1)}>
+        <button type="button" onClick={refresh}>
           Refresh
         </button>
         <button type="button" onClick={onClose} aria-label="Close activity">

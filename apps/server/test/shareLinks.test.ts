@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { GridModel } from '@weft/grid-model'
 import { mintAccessToken } from '@weft/protocol'
-import { clientPool, type Fleet, startFleet, waitFor } from '@weft/testkit'
+import { clientPool, documentPath, type Fleet, nodeHttp, startFleet, waitFor } from '@weft/testkit'
 import * as Y from 'yjs'
 
 const SECRET = 'share-links-secret-0123456789'
@@ -26,34 +26,9 @@ after(async () => {
 const tokenOf = (sub: string, docs: Record<string, 'read' | 'write'> = { '*': 'write' }) =>
   mintAccessToken({ sub, name: `User ${sub}`, docs }, SECRET, '10m')
 
-async function call(
-  node: number,
-  path: string,
-  init: { method?: string; token?: string; json?: unknown; body?: Uint8Array; html?: boolean } = {},
-) {
-  const headers: Record<string, string> = {}
-  if (init.token) headers.Authorization = `Bearer ${init.token}`
-  if (init.html) headers.Accept = 'text/html'
-  let body: BodyInit | undefined
-  if (init.json !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    body = JSON.stringify(init.json)
-  } else if (init.body) {
-    headers['Content-Type'] = 'application/octet-stream'
-    body = Buffer.from(init.body)
-  }
-  const response = await fetch(`${fleet.nodes[node]?.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(body ? { body } : {}),
-  })
-  const type = response.headers.get('content-type') ?? ''
-  const payload = type.includes('json') ? await response.json() : await response.text()
-  // biome-ignore lint/suspicious/noExplicitAny: each test asserts the fields it reads.
-  return { status: response.status, body: payload as any }
-}
+const call = nodeHttp(() => fleet)
 
-const shares = (name: string) => `/api/documents/${encodeURIComponent(name)}/shares`
+const shares = (name: string) => documentPath(name, 'shares')
 
 /** A grid owned by `owner` with "hello" in its first cell, written over a socket. */
 async function ownedGrid(id: string, owner: string) {

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test'
 import { fileDocName, fileText, ProjectModel } from '@weft/code-model'
 import { GridModel } from '@weft/grid-model'
 import { DOCUMENT_META_ROOT, mintAccessToken } from '@weft/protocol'
-import { clientPool, type Fleet, startFleet, waitFor } from '@weft/testkit'
+import { clientPool, documentPath, type Fleet, nodeHttp, startFleet, waitFor } from '@weft/testkit'
 import pg from 'pg'
 
 const SECRET = 'version-history-secret-0123456789'
@@ -31,25 +31,8 @@ after(async () => {
 const tokenFor = (sub: string) =>
   mintAccessToken({ sub, name: `User ${sub}`, docs: { '*': 'write' } }, SECRET, '10m')
 
-async function call(node: number, path: string, token: string, json?: unknown, method?: string) {
-  const response = await fetch(`${fleet.nodes[node]?.url}${path}`, {
-    method: method ?? (json === undefined ? 'GET' : 'POST'),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  })
-  const type = response.headers.get('content-type') ?? ''
-  const body = type.includes('json')
-    ? await response.json()
-    : new Uint8Array(await response.arrayBuffer())
-  // biome-ignore lint/suspicious/noExplicitAny: each test asserts the fields it reads.
-  return { status: response.status, body: body as any }
-}
-
-const path = (name: string, action = '') =>
-  `/api/documents/${encodeURIComponent(name)}${action ? `/${action}` : ''}`
+const call = nodeHttp(() => fleet)
+const path = documentPath
 
 async function logged(name: string): Promise<number> {
   const result = await db.query(
@@ -89,7 +72,7 @@ test('a code project restores its files with its tree, and one file restores alo
   })
 
   // The project's history lists its files' edits, each saying whose version it is.
-  const listed = await call(1, path(project, 'versions'), token)
+  const listed = await call(1, path(project, 'versions'), { token })
   assert.equal(listed.status, 200)
   const newest = listed.body.versions[0]
   assert.match(newest.documentName, /^code:hist-project\//)
@@ -106,7 +89,9 @@ test('a code project restores its files with its tree, and one file restores alo
   })
 
   // The past version exports as it was: each file's content then and its own version.
-  const past = await call(1, `${path(project, 'export')}?format=json&version=${checkpoint}`, token)
+  const past = await call(1, `${path(project, 'export')}?format=json&version=${checkpoint}`, {
+    token,
+  })
   assert.equal(past.status, 200)
   const pastMain = past.body.files.find((f: { path: string }) => f.path === 'main.js')
   assert.equal(pastMain.content, 'first main')
@@ -115,15 +100,21 @@ test('a code project restores its files with its tree, and one file restores alo
   assert.equal(pastUtil.content, 'first util')
 
   // One file alone, through its own document's restore: the other file keeps its edit.
-  const single = await call(0, path(fileDocName('hist-project', util), 'restore'), token, {
-    version: pastUtil.version,
+  const single = await call(0, path(fileDocName('hist-project', util), 'restore'), {
+    method: 'POST',
+    token,
+    json: { version: pastUtil.version },
   })
   assert.equal(single.status, 200)
   await waitFor('util.js is back', () => fileText(utilDoc.doc).toString() === 'first util')
   assert.equal(fileText(mainDoc.doc).toString(), 'second main')
 
   // The whole project: main.js comes back too, for a client on the other node.
-  const restored = await call(1, path(project, 'restore'), token, { version: checkpoint })
+  const restored = await call(1, path(project, 'restore'), {
+    method: 'POST',
+    token,
+    json: { version: checkpoint },
+  })
   assert.equal(restored.status, 200)
   assert.ok(restored.body.filesRestored >= 1)
   await waitFor('main.js is back on the other node', () => {
@@ -142,9 +133,13 @@ test('a rename reaches connected clients live, and a restore keeps the new title
   grid.initialize(2, 2)
   grid.setCell('r0', 'c0', 'before', { id: 'cy', name: 'Cy' })
   await waitFor('the edit is logged', async () => (await logged(name)) >= 2)
-  const version = (await call(0, path(name, 'versions'), token)).body.versions[0].id
+  const version = (await call(0, path(name, 'versions'), { token })).body.versions[0].id
 
-  const renamed = await call(0, path(name), token, { title: 'Budget 2027' }, 'PATCH')
+  const renamed = await call(0, path(name), {
+    method: 'PATCH',
+    token,
+    json: { title: 'Budget 2027' },
+  })
   assert.equal(renamed.status, 200)
   const titleOf = (doc: typeof viewer.doc) => doc.getMap(DOCUMENT_META_ROOT).get('title')
   await waitFor('the viewer on the other node sees the title', () => {
@@ -152,14 +147,18 @@ test('a rename reaches connected clients live, and a restore keeps the new title
   })
 
   grid.setCell('r0', 'c0', 'after', { id: 'cy', name: 'Cy' })
-  const restored = await call(1, path(name, 'restore'), token, { version })
+  const restored = await call(1, path(name, 'restore'), {
+    method: 'POST',
+    token,
+    json: { version },
+  })
   assert.equal(restored.status, 200)
   await waitFor(
     'the content is back',
     () => new GridModel(viewer.doc).getValue('r0', 'c0') === 'before',
   )
   assert.equal(titleOf(viewer.doc), 'Budget 2027')
-  assert.equal((await call(1, path(name), token)).body.title, 'Budget 2027')
+  assert.equal((await call(1, path(name), { token })).body.title, 'Budget 2027')
 })
 
 test('a past version of a grid exports as it was; a bad version id is a 400', async () => {
@@ -171,14 +170,14 @@ test('a past version of a grid exports as it was; a bad version id is a 400', as
   grid.initialize(1, 1)
   grid.setCell('r0', 'c0', 'then', { id: 'eve', name: 'Eve' })
   await waitFor('logged', async () => (await logged(name)) >= 2)
-  const version = (await call(0, path(name, 'versions'), token)).body.versions[0].id
+  const version = (await call(0, path(name, 'versions'), { token })).body.versions[0].id
   grid.setCell('r0', 'c0', 'now', { id: 'eve', name: 'Eve' })
   await waitFor('logged again', async () => (await logged(name)) >= 3)
-  const past = await call(1, `${path(name, 'export')}?format=json&version=${version}`, token)
+  const past = await call(1, `${path(name, 'export')}?format=json&version=${version}`, { token })
   assert.equal(past.status, 200)
   assert.deepEqual(past.body.rows[0].cells, ['then'])
   assert.equal(past.body.version, version)
-  const bad = await call(1, `${path(name, 'export')}?version=yesterday`, token)
+  const bad = await call(1, `${path(name, 'export')}?version=yesterday`, { token })
   assert.equal(bad.status, 400)
   assert.match(bad.body.error, /version/)
 })

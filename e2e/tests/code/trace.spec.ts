@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
+import { loadTrace } from '@weft/testkit'
 import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, BOB, CodePage, contextFor } from './codePage.ts'
 
-type Trace = {
-  startContent: string
-  endContent: string
-  txns: { patches: [number, number, string][] }[]
-}
-
-const trace = JSON.parse(
-  gunzipSync(readFileSync('/work/shared/data/traces/rustcode.json.gz')).toString('utf8'),
-) as Trace
+// The shared traces folder (TRACES_DIR, ../shared/data/traces beside the checkout by default).
+const trace = loadTrace('rustcode')
 
 test('a real editing trace replayed into one file arrives intact on the other node and after reload', async ({
   browser,

@@ -1,8 +1,9 @@
 /**
- * The apps' calls to the documents REST API (docs/documents-api.md), with the WebSocket's token
- * as a bearer token. Every failure comes back as an ApiProblem saying what happened in words:
- * the server's own `error` text, or "cannot reach the server" when the request never arrived.
+ * The apps' calls to the documents REST API (docs/documents-api.md): a document's metadata,
+ * creating and renaming it, its log and versions, a past version's content, restoring one.
  */
+import { ApiProblem, apiJson, apiResponse, documentApiPath, type Fetch } from './apiRequest.ts'
+import type { VersionJson } from './editingSessions.ts'
 
 export type DocumentKind = 'grid' | 'code' | 'canvas'
 
@@ -16,59 +17,23 @@ export interface DocumentInfoJson {
   url: string | null
 }
 
-export interface ShareJson {
+/** The server's log of a document (see docs/document-models.md). */
+export type HistoryEntryJson = {
   id: string
-  role: 'read' | 'write'
-  url: string
-  createdAt: string
-  expiresAt: string
-  revokedAt: string | null
-  state: 'live' | 'revoked' | 'expired'
-  openedBy: { id: string; name: string | null; firstOpenedAt: string; lastOpenedAt: string }[]
+  userId: string
+  userName: string
+  nodeId: string
+  receivedAt: string
+  update: string
 }
-
-export class ApiProblem extends Error {
-  /** The HTTP status, or 0 when the server could not be reached. */
-  readonly status: number
-  constructor(status: number, message: string) {
-    super(message)
-    this.name = 'ApiProblem'
-    this.status = status
-  }
-}
-
-type Fetch = typeof fetch
-
-async function request<T>(
-  path: string,
-  token: string,
-  init: { method?: string; json?: unknown; fetch?: Fetch } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` }
-  if (init.json !== undefined) headers['Content-Type'] = 'application/json'
-  let response: Response
-  try {
-    response = await (init.fetch ?? fetch)(path, {
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-    })
-  } catch {
-    throw new ApiProblem(0, 'cannot reach the server')
-  }
-  const body = (await response.json().catch(() => null)) as { error?: unknown } | null
-  if (!response.ok) {
-    const message =
-      body && typeof body.error === 'string' ? body.error : `the server answered ${response.status}`
-    throw new ApiProblem(response.status, message)
-  }
-  return body as T
-}
-
-const documentPath = (name: string) => `/api/documents/${encodeURIComponent(name)}`
+export type HistoryJson = { base: string; entries: HistoryEntryJson[] }
 
 export function getDocumentInfo(name: string, token: string, fetchImpl?: Fetch) {
-  return request<DocumentInfoJson>(documentPath(name), token, fetchImpl ? { fetch: fetchImpl } : {})
+  return apiJson<DocumentInfoJson>(
+    documentApiPath(name),
+    token,
+    fetchImpl ? { fetch: fetchImpl } : {},
+  )
 }
 
 /** Creates `<kind>:<id>`; a document that exists already (409) counts as created. */
@@ -79,7 +44,7 @@ export async function createDocumentWithId(
   title?: string,
 ): Promise<void> {
   try {
-    await request('/api/documents', token, {
+    await apiJson('/api/documents', token, {
       method: 'POST',
       json: { kind, id, ...(title ? { title } : {}) },
     })
@@ -88,23 +53,56 @@ export async function createDocumentWithId(
   }
 }
 
-export function listShares(name: string, token: string) {
-  return request<{ owner: { id: string; name: string | null } | null; shares: ShareJson[] }>(
-    `${documentPath(name)}/shares`,
-    token,
-  )
+/** Renames (a blank title clears it). */
+export function renameDocument(name: string, token: string, title: string) {
+  return apiJson<DocumentInfoJson>(documentApiPath(name), token, {
+    method: 'PATCH',
+    json: { title: title.trim() === '' ? null : title.trim() },
+  })
 }
 
-export function createShare(
+/** The server's log of the document: the state before it, then each logged update. */
+export async function fetchHistory(
   name: string,
   token: string,
-  share: { role: 'read' | 'write'; expiresInHours: number },
-) {
-  return request<ShareJson>(`${documentPath(name)}/shares`, token, { method: 'POST', json: share })
+  options: { limit?: number; baseUrl?: string; fetch?: Fetch } = {},
+): Promise<HistoryJson> {
+  const { limit = 500, ...init } = options
+  const body = await apiJson<HistoryJson>(
+    `${documentApiPath(name, 'history')}?limit=${limit}`,
+    token,
+    init,
+  )
+  if (typeof body.base !== 'string' || !Array.isArray(body.entries)) {
+    throw new ApiProblem(200, 'the history answer is not { base, entries }')
+  }
+  return body
 }
 
-export function revokeShare(name: string, id: string, token: string) {
-  return request<ShareJson>(`${documentPath(name)}/shares/${encodeURIComponent(id)}`, token, {
-    method: 'DELETE',
-  })
+export async function fetchVersions(name: string, token: string, limit = 1000) {
+  const path = `${documentApiPath(name, 'versions')}?limit=${limit}`
+  return (await apiJson<{ versions: VersionJson[] }>(path, token)).versions
+}
+
+const exportPath = (name: string, format: 'yjs' | 'json', version: string) =>
+  `${documentApiPath(name, 'export')}?format=${format}&version=${encodeURIComponent(version)}`
+
+/** The document's full Yjs state at a version. */
+export async function fetchVersionState(name: string, token: string, version: string) {
+  const response = await apiResponse(exportPath(name, 'yjs', version), token)
+  return new Uint8Array(await response.arrayBuffer())
+}
+
+/** The document's JSON export at a version (a code project: its files then). */
+export function fetchVersionJson<T>(name: string, token: string, version: string) {
+  return apiJson<T>(exportPath(name, 'json', version), token)
+}
+
+/** Brings the document back to a version, as a new change everyone connected receives. */
+export function restoreDocumentVersion(name: string, token: string, version: string) {
+  return apiJson<{ changed: boolean; stored: boolean; filesRestored?: number }>(
+    documentApiPath(name, 'restore'),
+    token,
+    { method: 'POST', json: { version } },
+  )
 }

@@ -1,4 +1,7 @@
 export { DOCUMENT_META_ROOT, DOCUMENT_RESTORES_KEY, DOCUMENT_TITLE_KEY } from '@weft/protocol'
+export { ApiProblem } from './apiRequest.ts'
+export type { AssetJson } from './assetsApi.ts'
+export { fetchAsset, uploadAsset } from './assetsApi.ts'
 export type { AwarenessUser } from './awarenessUsers.ts'
 export { awarenessUsers, distinctPeople } from './awarenessUsers.ts'
 export type { ConnectionState, ConnectionStatus, StatusInputs } from './connectionStatus.ts'
@@ -8,33 +11,26 @@ export { collabUrl, createProvider } from './createProvider.ts'
 export type { DocChangeStore } from './docChangeStore.ts'
 export { docChangeStore, sharedDocChangeStore } from './docChangeStore.ts'
 export { docPath, newDocId, startNewDoc } from './docPaths.ts'
-export type { DocumentInfoJson, DocumentKind, ShareJson } from './documentsApi.ts'
-export {
-  ApiProblem,
-  createDocumentWithId,
-  createShare,
-  getDocumentInfo,
-  listShares,
-  revokeShare,
+export type {
+  DocumentInfoJson,
+  DocumentKind,
+  HistoryEntryJson,
+  HistoryJson,
 } from './documentsApi.ts'
-export type { AssetJson, DocumentJson } from './documentsClient.ts'
 export {
-  DocumentsApiError,
-  fetchAsset,
-  fetchDocument,
+  createDocumentWithId,
+  fetchHistory,
   fetchVersionJson,
   fetchVersionState,
   fetchVersions,
+  getDocumentInfo,
   renameDocument,
   restoreDocumentVersion,
-  uploadAsset,
-} from './documentsClient.ts'
+} from './documentsApi.ts'
 export type { FrameScheduler } from './docVersion.ts'
 export { watchDocVersion } from './docVersion.ts'
 export type { EditingSession, RestoreJson, VersionJson } from './editingSessions.ts'
 export { groupEditingSessions, matchRestores, SESSION_GAP_MS } from './editingSessions.ts'
-export type { HistoryEntryJson, HistoryJson } from './fetchHistory.ts'
-export { fetchHistory, HistoryError } from './fetchHistory.ts'
 export type { Identity, KeyValueStore } from './identity.ts'
 export { loadIdentity, newIdentity, saveIdentity, USER_COLORS } from './identity.ts'
 export type { PresencePerson } from './presencePeople.ts'
@@ -58,6 +54,8 @@ export { fetchMe, ProfileError, saveMe } from './profile.ts'
 export { reconnectSocket } from './reconnect.ts'
 export type { AttachedProviderOptions } from './sharedSocket.ts'
 export { createAttachedProvider, createSharedSocket } from './sharedSocket.ts'
+export type { ShareJson } from './sharesApi.ts'
+export { createShare, listShares, revokeShare } from './sharesApi.ts'
 export {
   devToken,
   identityForToken,

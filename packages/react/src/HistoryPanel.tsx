@@ -8,10 +8,9 @@ import {
   type RestoreJson,
   SESSION_GAP_MS,
   type VersionJson,
-  watchDocVersion,
 } from '@weft/client'
-import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
+import { useRefreshingFetch } from './useRefreshingFetch.ts'
 import { describeWhen } from './useVersionPreview.ts'
 
 type Props = {
@@ -64,48 +63,21 @@ function single(version: VersionJson, session: EditingSession): EditingSession {
  * the newest session, by whoever restored.
  */
 export function HistoryPanel({ documentName, token, doc, selected, onSelect, onClose }: Props) {
-  const [sessions, setSessions] = useState<EditingSession[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [stamp, setStamp] = useState(1)
-  const loaded = useRef(false)
-
-  useEffect(() => {
-    if (!doc) return
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const stop = watchDocVersion(doc, () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => setStamp((s) => s + 1), loaded.current ? REFRESH_MS : 0)
-    })
-    return () => {
-      stop()
-      clearTimeout(timer)
-    }
-  }, [doc])
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `stamp` is the refresh request: each new value fetches again
-  useEffect(() => {
-    let cancelled = false
-    fetchVersions(documentName, token)
-      .then((versions) => {
-        if (cancelled) return
-        loaded.current = true
-        const restores = matchRestores(versions, restoresIn(doc))
-        setSessions(groupEditingSessions(versions, SESSION_GAP_MS, restores))
-        setError(null)
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e))
-      })
-    return () => {
-      cancelled = true
-    }
-  }, [stamp, documentName, token, doc])
+  const {
+    data: sessions,
+    error,
+    refresh,
+  } = useRefreshingFetch(doc, `${documentName}\n${token}`, REFRESH_MS, async () => {
+    const versions = await fetchVersions(documentName, token)
+    const restores = matchRestores(versions, restoresIn(doc))
+    return groupEditingSessions(versions, SESSION_GAP_MS, restores)
+  })
 
   return (
     <aside className="history" data-testid="history-panel" aria-label="Version history">
       <div className="history-head">
         <h2>Version history</h2>
-        <button type="button" onClick={() => setStamp((s) => s + 1)}>
+        <button type="button" onClick={refresh}>
           Refresh
         </button>
         <button type="button" onClick={onClose} aria-label="Close version history">

@@ -1,4 +1,9 @@
-import { DOCUMENT_META_ROOT, DOCUMENT_TITLE_KEY, fetchDocument, renameDocument } from '@weft/client'
+import {
+  DOCUMENT_META_ROOT,
+  DOCUMENT_TITLE_KEY,
+  getDocumentInfo,
+  renameDocument,
+} from '@weft/client'
 import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 
@@ -34,11 +39,12 @@ export function useDocumentTitle(
 
   useEffect(() => {
     let cancelled = false
-    fetchDocument(documentName, token)
+    getDocumentInfo(documentName, token)
       .then((info) => {
         if (!cancelled) setFetched(info?.title ?? null)
       })
-      // No title to show is not worth an error: the app shows the document's id.
+      // No title to show (nobody edited it yet: 404) is not worth an error: the app shows the
+      // document's id.
       .catch(() => {})
     return () => {
       cancelled = true

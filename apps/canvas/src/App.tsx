@@ -1,4 +1,4 @@
-import type { ShapeStyle } from '@weft/canvas-model'
+import { resolveArrow, type ShapeStyle } from '@weft/canvas-model'
 import {
   AppShell,
   announce,
@@ -151,7 +151,8 @@ export function App({ docId }: { docId: string }) {
           break
         case 'svg':
         case 'png': {
-          const shapes = model.list()
+          // Bound arrows as drawn, ending on their shapes where those are now.
+          const shapes = model.list().map((s) => resolveArrow(s, (id) => model.get(id)))
           const svg = exportSvg(shapes, await exportedImages(shapes, (id) => assets.blob(id)))
           if (action === 'svg') download(`canvas-${docId}.svg`, svg)
           else download(`canvas-${docId}.png`, await exportPng(svg))
@@ -231,6 +232,7 @@ export function App({ docId }: { docId: string }) {
                   data-testid="bring-back-shape"
                   onClick={() => {
                     let count = 0
+                    canvas.undo.stopCapturing()
                     for (const id of pastSelection) {
                       const shape = past.get(id)
                       if (shape && !canvas.model.get(id)) {
@@ -260,7 +262,7 @@ export function App({ docId }: { docId: string }) {
             />
           )}
           {images.notice && (
-            <p role="alert" className="canvas-notice" data-testid="image-notice">
+            <p role="alert" className="image-notice" data-testid="image-notice">
               {images.notice}{' '}
               <button type="button" onClick={images.dismiss}>
                 Dismiss

@@ -1,4 +1,4 @@
-import type { CanvasModel, Shape, ShapePatch, ShapeStyle } from '@weft/canvas-model'
+import { type CanvasModel, resolveArrow, type Shape, type ShapeStyle } from '@weft/canvas-model'
 import type { AwarenessUser } from '@weft/client'
 import { announce } from '@weft/react'
 import {
@@ -16,26 +16,27 @@ import { type CanvasCommand, canvasCommand } from './canvasKeys.ts'
 import { coverFor, viewport, visibleShapes } from './cull.ts'
 import { describeShape } from './describeShape.ts'
 import { detailFor } from './detail.ts'
-import { type Box, type Camera, type Point, resizeBox, round, toCanvas } from './geometry.ts'
-import {
-  draftShape,
-  drawnShape,
-  type Gesture,
-  pressOutcome,
-  stepOutcome,
-  textEdit,
-  textShape,
-} from './gestures.ts'
+import { bindNewArrow, finishDrag, letGoOfStill, writeDragStep } from './dragWrites.ts'
+import { type Box, type Camera, type Point, round, toCanvas } from './geometry.ts'
+import { draftShape, drawnShape, type Gesture, pressOutcome, stepOutcome } from './gestures.ts'
+import { groupIndex, pickTarget, withGroups } from './groups.ts'
+import { resizePatches } from './handles.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
+import { Marquee } from './Marquee.tsx'
+import { marqueeSelection } from './marquee.ts'
 import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
+import { SelectionHandles } from './SelectionHandles.tsx'
 import { SelectionOutlines } from './SelectionOutlines.tsx'
 import { MemoShapeView, ShapeView } from './ShapeView.tsx'
 import type { Tool } from './tools.ts'
+import { useBoundArrows } from './useBoundArrows.ts'
+import { useCanvasClipboard } from './useCanvasClipboard.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
 import { useImageInput } from './useImageInput.ts'
 import type { LiveDrag } from './useLiveDrag.ts'
+import { useTextEditing } from './useTextEditing.tsx'
 import { wheelCamera } from './wheel.ts'
 
 type Props = {
@@ -66,12 +67,45 @@ type Props = {
 const VIEW_ONLY_KEYS = new Set(['pan', 'cycle', 'escape'])
 
 export function CanvasView(props: Props) {
-  const { model, shapes, tool, style, selection } = props
+  const { model, tool, style, selection } = props
+  // The shapes as drawn: bound arrows end on their shapes as those are now.
+  const shapes = useBoundArrows(props.shapes)
+  /** One shape as drawn, read from the model now (fresher than `shapes` between renders). */
+  const liveShape = (id: string) => {
+    const s = model.get(id)
+    return s && resolveArrow(s, (t) => model.get(t))
+  }
   const viewRef = useRef<HTMLDivElement>(null)
   const [cam, setCam] = useState<Camera>({ x: 0, y: 0, zoom: 1 })
   const [draft, setDraft] = useState<Shape | null>(null)
   const gesture = useRef<Gesture | null>(null)
   const [size, setSize] = useState({ w: 0, h: 0 })
+  const [marquee, setMarquee] = useState<Box | null>(null)
+  // The group entered by a double-click: its shapes are then picked one by one (groups.ts).
+  const [entered, setEntered] = useState<string | null>(null)
+  const groups = useMemo(() => groupIndex(shapes), [shapes])
+  const textEditing = useTextEditing({
+    model,
+    shapes,
+    style,
+    cam,
+    viewRef,
+    onGestureStart: props.onGestureStart,
+    onSelection: props.onSelection,
+  })
+  const clipboard = useCanvasClipboard(viewRef, {
+    model,
+    selection,
+    onSelection: props.onSelection,
+    onGestureStart: props.onGestureStart,
+    readOnly: props.readOnly ?? false,
+  })
+  const pick = (id: string) => {
+    const s = model.get(id)
+    return s ? pickTarget(groups, s, entered) : [id]
+  }
+  // Space held: a drag on empty canvas pans (as in tldraw) instead of drawing a marquee.
+  const spaceHeld = useRef(false)
 
   useEffect(() => {
     const view = viewRef.current
@@ -107,16 +141,11 @@ export function CanvasView(props: Props) {
   const place = {
     transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
   }
-  // The selected shapes (ours and others') as `shapes` holds them: where they are drawn, also
-  // while someone drags them. One pass collecting only those, not a map of the whole board.
-  const byId = useMemo(() => {
-    const wanted = new Set(selection)
-    for (const u of props.remote) for (const id of u.state.selection ?? []) wanted.add(id)
-    const found = new Map<string, Shape>()
-    if (wanted.size > 0) for (const s of shapes) if (wanted.has(s.id)) found.set(s.id, s)
-    return found
-  }, [selection, shapes, props.remote])
-  const selected = useMemo(() => selection.flatMap((id) => byId.get(id) ?? []), [selection, byId])
+  // The selected shapes as `shapes` holds them (the model's own objects, see CanvasModel.get).
+  const selected = useMemo(() => {
+    const byId = new Map(shapes.map((s) => [s.id, s]))
+    return selection.flatMap((id) => byId.get(id) ?? [])
+  }, [selection, shapes])
 
   const local = (e: { clientX: number; clientY: number }): { sx: number; sy: number } => {
     const r = viewRef.current?.getBoundingClientRect()
@@ -159,25 +188,32 @@ export function CanvasView(props: Props) {
       props.drag?.cancel()
       return
     }
+    if (e.key === ' ' && tool === 'select') {
+      e.preventDefault()
+      spaceHeld.current = true
+      return
+    }
     const command = canvasCommand(e, tool, selection.length > 0)
     if (!command || (props.readOnly && !VIEW_ONLY_KEYS.has(command.kind))) return
     e.preventDefault()
     // The selected shapes as the model holds them now: a key repeats faster than the drawing
     // re-renders (once a frame), and each step must start where the previous one left off.
-    const current = () => selection.flatMap((id) => model.get(id) ?? [])
+    const current = () => {
+      letGoOfStill(model, new Set(selection))
+      return selection.flatMap((id) => model.get(id) ?? [])
+    }
     const middle = toCanvas(cam, size.w / 2, size.h / 2)
     const at = { x: round(middle.x), y: round(middle.y) }
     switch (command.kind) {
       case 'create': {
-        props.onGestureStart()
-        let id: string | null = null
         if (tool === 'text' || tool === 'sticky') {
-          const text = window.prompt(tool === 'text' ? 'Text' : 'Note', '')
-          if (text) id = model.add(textShape(tool, text, at, style))
-        } else {
-          const init = keyboardShape(tool, at, style)
-          if (init) id = model.add(init)
+          textEditing.open({ kind: 'new', tool, at })
+          props.onToolDone()
+          return
         }
+        props.onGestureStart()
+        const init = keyboardShape(tool, at, style)
+        const id = init ? model.add(init) : null
         const added = id ? model.get(id) : null
         if (id && added) {
           props.onSelection([id])
@@ -188,11 +224,8 @@ export function CanvasView(props: Props) {
       }
       case 'edit': {
         const s = selected.length === 1 ? selected[0] : undefined
-        if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
-        const text = window.prompt('Edit text', s.text)
-        if (text === null) return
-        props.onGestureStart()
-        model.update(s.id, textEdit(s, text))
+        if (s && (s.type === 'text' || s.type === 'sticky'))
+          textEditing.open({ kind: 'edit', id: s.id })
         return
       }
       case 'move':
@@ -203,7 +236,26 @@ export function CanvasView(props: Props) {
         return
       case 'resize':
         props.onGestureStart()
-        model.updateMany(current().map((s) => [s.id, resizeBox(s, command.dw, command.dh)]))
+        // The keyboard's handles: the bottom-right one (Ctrl+arrows) or the top-left one
+        // (Ctrl+Alt+arrows), resizing the selection together as a drag of that handle would.
+        model.updateMany(
+          resizePatches(current(), command.handle, { x: command.dw, y: command.dh }, false),
+        )
+        return
+      case 'group':
+      case 'ungroup': {
+        if (selection.length === 0) return
+        props.onGestureStart()
+        setEntered(null)
+        if (command.kind === 'ungroup') {
+          model.ungroup(selection)
+          announce(`Ungrouped ${selection.length} shapes`)
+        } else if (model.group(selection)) announce(`Grouped ${selection.length} shapes`)
+        return
+      }
+      case 'escape':
+        setEntered(null)
+        props.onCommand(command)
         return
       case 'selectAll':
         props.onSelection(shapes.map((sh) => sh.id))
@@ -244,31 +296,37 @@ export function CanvasView(props: Props) {
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0 && e.button !== 1) return
+    clipboard.dismiss()
     // The canvas takes focus on a press, so its keys (Delete, Ctrl+D…) act on what was drawn.
     viewRef.current?.focus({ preventScroll: true })
     viewRef.current?.setPointerCapture(e.pointerId)
     const point = at(e)
     const target = e.target as Element
     const handle = target.closest('[data-handle]')?.getAttribute('data-handle') ?? null
+    const hitId = handle ? null : shapeIdAt(target, point)
     const outcome = pressOutcome({
       button: e.button,
       tool,
       shift: e.shiftKey,
       handle,
-      hitId: handle ? null : shapeIdAt(target, point),
+      hitId,
       point,
       screen: local(e),
       cam,
       selection,
-      shapeOf: (id) => model.get(id),
+      shapeOf: liveShape,
+      panning: spaceHeld.current || e.pointerType === 'touch',
+      pick,
     })
+    // A press anywhere but on the entered group (or its handles) leaves it.
+    if (entered && !handle && (!hitId || model.get(hitId)?.group !== entered)) setEntered(null)
     if (outcome.kind === 'ignore') return
-    if (props.readOnly && outcome.kind !== 'pan') {
+    if (props.readOnly && outcome.kind !== 'pan' && outcome.kind !== 'marquee') {
       // Selecting shows what a shape is; its drag (a move or a resize) is not offered.
       if (outcome.kind === 'select' && outcome.selection) props.onSelection(outcome.selection)
       return
     }
-    if (outcome.kind === 'pan') {
+    if (outcome.kind === 'pan' || outcome.kind === 'marquee') {
       if (outcome.clearSelection) props.onSelection([])
       gesture.current = outcome.gesture
       return
@@ -278,8 +336,7 @@ export function CanvasView(props: Props) {
       if (outcome.selection) props.onSelection(outcome.selection)
       if (outcome.gesture) gesture.current = outcome.gesture
     } else if (outcome.kind === 'text') {
-      const text = window.prompt(outcome.tool === 'text' ? 'Text' : 'Note', '')
-      if (text) props.onSelection([model.add(textShape(outcome.tool, text, point, style))])
+      textEditing.open({ kind: 'new', tool: outcome.tool, at: point })
       props.onToolDone()
     } else {
       gesture.current = outcome.gesture
@@ -291,34 +348,36 @@ export function CanvasView(props: Props) {
     props.onCursor(p)
     const g = gesture.current
     if (!g) return
-    const step = stepOutcome(g, p, local(e), tool)
+    const step = stepOutcome(g, p, local(e), tool, e.shiftKey)
     if (step.kind === 'camera') setCam(step.cam)
-    else if (props.readOnly) return
-    // Each step carries the whole position (the model stores it with w, h as one `box` value),
-    // so a concurrent drag by someone else ends on their position or ours, never a mix. With
-    // live drags it is only shown (and published); the release writes it.
-    else if (step.kind === 'move') dragStep(step.patches)
-    else if (step.kind === 'update') dragStep([[step.id, step.patch]])
-    else if (g.kind === 'draw') {
-      g.points = step.points
-      setDraft(draftShape(tool, g.points, style))
-    }
+    else if (step.kind === 'marquee') {
+      setMarquee(step.box)
+      const touched = marqueeSelection(shapes, step.box, step.base)
+      props.onSelection(withGroups(groups, (id) => model.get(id), touched, entered))
+    } else if (props.readOnly) return
+    else if (step.kind === 'draft') {
+      if (g.kind === 'draw') g.points = step.points
+      setDraft(draftShape(tool, step.points, style))
+    } else writeDragStep(model, g, step, props.drag?.step)
   }
 
-  const dragStep = (patches: (readonly [string, ShapePatch])[]) => {
-    if (props.drag) props.drag.step(patches)
-    else model.updateMany(patches)
-  }
-
-  const onPointerUp = () => {
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
     const g = gesture.current
     gesture.current = null
-    if (g && g.kind !== 'draw' && g.kind !== 'pan') props.drag?.commit()
-    if (g?.kind !== 'draw' || props.readOnly) return
+    setMarquee(null)
+    if (!g || props.readOnly) return
+    if (g.kind !== 'draw') {
+      if (g.kind !== 'pan') props.drag?.commit()
+      finishDrag(model, g, at(e), shapes)
+      return
+    }
     setDraft(null)
     const init = drawnShape(tool, g.points, style)
     if (!init) return
-    props.onSelection([model.add(init)])
+    const id = model.add(init)
+    const [start, end] = [g.points[0], g.points.at(-1)]
+    if (tool === 'arrow' && start && end) bindNewArrow(model, id, start, end, shapes)
+    props.onSelection([id])
     props.onToolDone()
   }
 
@@ -331,14 +390,20 @@ export function CanvasView(props: Props) {
   }
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
-    if (props.readOnly) return
-    const id = shapeIdAt(e.target as Element, at(e))
+    // The press captured the pointer, so the event is aimed at the canvas itself: ask what is
+    // drawn under the pointer instead.
+    const under = document.elementFromPoint(e.clientX, e.clientY) ?? (e.target as Element)
+    const id = shapeIdAt(under, at(e))
     const s = id ? model.get(id) : null
-    if (!s || (s.type !== 'text' && s.type !== 'sticky')) return
-    const text = window.prompt('Edit text', s.text)
-    if (text === null) return
-    props.onGestureStart()
-    model.update(s.id, textEdit(s, text))
+    if (s?.group && s.group !== entered) {
+      // Into the group: this shape alone is selected, and its siblings can be picked one by one.
+      setEntered(s.group)
+      props.onSelection([s.id])
+      return
+    }
+    if (props.readOnly) return
+    if (s && (s.type === 'text' || s.type === 'sticky'))
+      textEditing.open({ kind: 'edit', id: s.id })
   }
 
   return (
@@ -346,9 +411,11 @@ export function CanvasView(props: Props) {
       <p id="canvas-keys" className="visually-hidden">
         Tool keys: V select, R rectangle, O ellipse, L line, A arrow, P pen, T text, S sticky. Enter
         draws the tool's shape in the middle of the view. N and Shift+N select the next and previous
-        shape; arrows move the selection, Ctrl+arrows resize it, Shift for small steps; Delete
-        removes it; Ctrl+A selects every shape. Without a selection, arrows pan. The wheel pans,
-        Ctrl+wheel zooms.
+        shape; arrows move the selection, Ctrl+arrows resize it (Ctrl+Alt+arrows from the top-left
+        corner), Shift for small steps; Enter edits a text or note; Delete removes it; Ctrl+A
+        selects every shape; Ctrl+G groups the selection, Ctrl+Shift+G ungroups it, a double-click
+        enters a group. Without a selection, arrows pan. The wheel pans, Ctrl+wheel zooms; a drag on
+        empty canvas selects what it touches, with Space held it pans.
       </p>
       <p id="canvas-summary" className="visually-hidden">
         {shapes.length === 1 ? '1 shape' : `${shapes.length} shapes`}
@@ -365,12 +432,19 @@ export function CanvasView(props: Props) {
         ref={viewRef}
         className="viewport"
         data-testid="canvas"
+        data-entered-group={entered ?? undefined}
         role="application"
         aria-label="Drawing canvas"
         aria-describedby="canvas-keys canvas-summary"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is one focusable control (role application) with its own keys
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onKeyUp={(e) => {
+          if (e.key === ' ') spaceHeld.current = false
+        }}
+        onBlur={() => {
+          spaceHeld.current = false
+        }}
         style={{ cursor: tool === 'select' ? 'default' : 'crosshair' }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -399,20 +473,19 @@ export function CanvasView(props: Props) {
               <ShapeView shape={draft} />
             </g>
           )}
-          <SelectionOutlines
-            shapes={selected}
-            zoom={drawnZoom}
-            colour="#1a73e8"
-            handles={selected.length === 1}
-          />
-          <RemotePresence
-            users={props.remote}
-            shapeOf={(id) => byId.get(id) ?? null}
-            zoom={drawnZoom}
-          />
+          <SelectionOutlines shapes={selected} zoom={drawnZoom} colour="#1a73e8" />
+          {!props.readOnly && <SelectionHandles shapes={selected} zoom={drawnZoom} />}
+          {marquee && <Marquee box={marquee} zoom={drawnZoom} />}
+          <RemotePresence users={props.remote} shapeOf={liveShape} zoom={drawnZoom} />
         </svg>
+        {textEditing.editor}
       </div>
       {props.children}
+      {clipboard.notice && (
+        <p className="canvas-notice" role="status" data-testid="canvas-notice">
+          {clipboard.notice}
+        </p>
+      )}
       <div className="zoom" data-testid="zoom">
         <button
           type="button"

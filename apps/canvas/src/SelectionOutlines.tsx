@@ -1,21 +1,21 @@
 import type { Shape } from '@weft/canvas-model'
 
-/** Outlines of selected shapes; with `label`, someone else's selection (dashed, their colour). */
+/**
+ * Outlines of selected shapes; with `label`, someone else's selection (dashed, their colour).
+ * The local selection's handles are SelectionHandles.
+ */
 export function SelectionOutlines({
   shapes,
   zoom,
   colour,
-  handles = false,
   label,
 }: {
   shapes: Shape[]
   zoom: number
   colour: string
-  handles?: boolean
   label?: string
 }) {
   const pad = 4 / zoom
-  const size = 8 / zoom
   return (
     <>
       {shapes.map((s) => {
@@ -40,31 +40,6 @@ export function SelectionOutlines({
               strokeDasharray={label ? `${4 / zoom} ${3 / zoom}` : undefined}
               pointerEvents="none"
             />
-            {handles && (
-              <>
-                <rect
-                  data-handle="resize"
-                  x={s.x + s.w + pad - size / 2}
-                  y={s.y + s.h + pad - size / 2}
-                  width={size}
-                  height={size}
-                  fill="#fff"
-                  stroke={colour}
-                  strokeWidth={1.5 / zoom}
-                  style={{ cursor: 'nwse-resize' }}
-                />
-                <circle
-                  data-handle="rotate"
-                  cx={cx}
-                  cy={s.y - pad - 20 / zoom}
-                  r={size / 2}
-                  fill="#fff"
-                  stroke={colour}
-                  strokeWidth={1.5 / zoom}
-                  style={{ cursor: 'grab' }}
-                />
-              </>
-            )}
           </g>
         )
       })}

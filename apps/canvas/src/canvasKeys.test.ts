@@ -30,11 +30,20 @@ test('arrows move the selection, Ctrl/Cmd+arrows resize it, without one they pan
   })
   assert.deepEqual(canvasCommand(k('ArrowDown', { ctrlKey: true }), 'select', true), {
     kind: 'resize',
+    handle: 'se',
     dw: 0,
     dh: 10,
   })
   assert.deepEqual(canvasCommand(k('ArrowLeft', { metaKey: true }), 'select', true), {
     kind: 'resize',
+    handle: 'se',
+    dw: -10,
+    dh: 0,
+  })
+  // Ctrl+Alt+arrows move the top-left handle instead (every edge has a key).
+  assert.deepEqual(canvasCommand(k('ArrowLeft', { ctrlKey: true, altKey: true }), 'select', true), {
+    kind: 'resize',
+    handle: 'nw',
     dw: -10,
     dh: 0,
   })

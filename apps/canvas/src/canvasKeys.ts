@@ -9,13 +9,17 @@ export type CanvasCommand =
   /** Ctrl/⌘+A: every shape on the board. */
   | { kind: 'selectAll' }
   | { kind: 'delete' }
+  /** Ctrl/⌘+G, Ctrl/⌘+Shift+G. */
+  | { kind: 'group' }
+  | { kind: 'ungroup' }
   | { kind: 'escape' }
   /** Enter or Space with a drawing tool: the shape, at the middle of the view. */
   | { kind: 'create' }
   /** Enter with one text or note selected: edit its text. */
   | { kind: 'edit' }
   | { kind: 'move'; dx: number; dy: number }
-  | { kind: 'resize'; dw: number; dh: number }
+  /** Ctrl/⌘+arrows move the bottom-right handle; with Alt, the top-left one. */
+  | { kind: 'resize'; handle: 'se' | 'nw'; dw: number; dh: number }
   | { kind: 'pan'; dx: number; dy: number }
   /** N / Shift+N: select the next / previous shape, in drawing order. */
   | { kind: 'cycle'; step: 1 | -1 }
@@ -53,11 +57,14 @@ export function canvasCommand(e: KeyLike, tool: Tool, hasSelection: boolean): Ca
   const key = e.key.toLowerCase()
   const arrow = ARROWS[e.key]
   if (arrow) {
-    if (e.altKey) return null
+    if (e.altKey && !(mod && hasSelection)) return null
     const step = e.shiftKey ? FINE_STEP : STEP
     if (!hasSelection)
       return mod ? null : { kind: 'pan', dx: arrow[0] * PAN_STEP, dy: arrow[1] * PAN_STEP }
-    if (mod) return { kind: 'resize', dw: arrow[0] * step, dh: arrow[1] * step }
+    if (mod) {
+      const handle = e.altKey ? 'nw' : 'se'
+      return { kind: 'resize', handle, dw: arrow[0] * step, dh: arrow[1] * step }
+    }
     return { kind: 'move', dx: arrow[0] * step, dy: arrow[1] * step }
   }
   if (mod && !e.altKey) {
@@ -65,6 +72,7 @@ export function canvasCommand(e: KeyLike, tool: Tool, hasSelection: boolean): Ca
     if (key === 'y') return { kind: 'redo' }
     if (key === 'd') return { kind: 'duplicate' }
     if (key === 'a' && !e.shiftKey) return { kind: 'selectAll' }
+    if (key === 'g') return { kind: e.shiftKey ? 'ungroup' : 'group' }
     return null
   }
   if (e.altKey) return null

@@ -48,18 +48,26 @@ test('only the main and middle buttons start anything', () => {
   assert.deepEqual(pressOutcome(press({ button: 2 })), { kind: 'ignore' })
 })
 
-test('empty canvas pans: a plain click clears the selection, Shift or the middle button keep it', () => {
+test('empty canvas draws a marquee; Space, a touch or the middle button pan instead', () => {
   const plain = pressOutcome(press({ selection: ['s1'] }))
-  assert.equal(plain.kind, 'pan')
-  assert.equal(plain.kind === 'pan' && plain.clearSelection, true)
+  assert.equal(plain.kind, 'marquee')
+  assert.equal(plain.kind === 'marquee' && plain.clearSelection, true)
   const shifted = pressOutcome(press({ selection: ['s1'], shift: true }))
-  assert.equal(shifted.kind === 'pan' && shifted.clearSelection, false)
+  assert.equal(shifted.kind === 'marquee' && shifted.clearSelection, false)
+  if (shifted.kind !== 'marquee') return
+  assert.deepEqual(stepOutcome(shifted.gesture, { x: 10, y: 20 }, { sx: 0, sy: 0 }, 'select'), {
+    kind: 'marquee',
+    box: { x: 10, y: 20, w: 40, h: 40 },
+    base: ['s1'],
+  })
+  const spaced = pressOutcome(press({ selection: ['s1'], panning: true }))
+  assert.equal(spaced.kind === 'pan' && spaced.clearSelection, true)
   const middle = pressOutcome(press({ button: 1, tool: 'rect', hitId: 's1' }))
   assert.equal(middle.kind === 'pan' && middle.clearSelection, false)
 })
 
 test('a pan moves the camera against the pointer, in canvas units', () => {
-  const outcome = pressOutcome(press({}))
+  const outcome = pressOutcome(press({ panning: true }))
   assert.equal(outcome.kind, 'pan')
   if (outcome.kind !== 'pan') return
   assert.deepEqual(stepOutcome(outcome.gesture, { x: 0, y: 0 }, { sx: 520, sy: 380 }, 'select'), {
@@ -90,17 +98,22 @@ test('a click on a shape: Shift toggles it, a plain click on an unselected one s
   assert.deepEqual(clickedSelection(selection, 's3', false), ['s3'])
 })
 
-test('the handles of a single selected shape resize and rotate it', () => {
-  const resize = pressOutcome(press({ handle: 'resize', selection: ['s1'] }))
+test('a resize handle resizes the selection together; rotate and line ends act on one shape', () => {
+  const resize = pressOutcome(press({ handle: 'se', selection: ['s1'] }))
   assert.equal(resize.kind === 'select' && resize.gesture?.kind, 'resize')
   if (resize.kind !== 'select' || !resize.gesture) return
   const step = stepOutcome(resize.gesture, { x: 70, y: 90 }, { sx: 0, sy: 0 }, 'select')
-  assert.deepEqual(step, { kind: 'update', id: 's1', patch: { x: 10, y: 20, w: 120, h: 80 } })
+  assert.deepEqual(step, { kind: 'resize', patches: [['s1', { x: 10, y: 20, w: 120, h: 80 }]] })
+  // Shift keeps the aspect ratio (100 × 50 grows by the larger factor, 1.6).
+  const kept = stepOutcome(resize.gesture, { x: 70, y: 90 }, { sx: 0, sy: 0 }, 'select', true)
+  assert.deepEqual(kept, { kind: 'resize', patches: [['s1', { x: 10, y: 20, w: 160, h: 80 }]] })
 
   const rotate = pressOutcome(press({ handle: 'rotate', selection: ['s1'] }))
   assert.equal(rotate.kind === 'select' && rotate.gesture?.kind, 'rotate')
-  // With two shapes selected there are no handles to use: an undo step, nothing else.
-  assert.deepEqual(pressOutcome(press({ handle: 'resize', selection: ['s1', 's2'] })), {
+  // Two shapes: the handles of the box around both resize both; there is no rotate handle.
+  const both = pressOutcome(press({ handle: 'e', selection: ['s1', 's2'] }))
+  assert.equal(both.kind === 'select' && both.gesture?.kind, 'resize')
+  assert.deepEqual(pressOutcome(press({ handle: 'rotate', selection: ['s1', 's2'] })), {
     kind: 'select',
     selection: null,
     gesture: null,
@@ -148,7 +161,7 @@ test('the pen keeps every point, lines only their two ends', () => {
   assert.deepEqual(line.kind === 'draft' && line.points, [start, { x: 9, y: 3 }])
 })
 
-test('text and sticky tools prompt; notes are yellow unless a fill is chosen', () => {
+test('text and sticky tools open an editor; notes are yellow unless a fill is chosen', () => {
   assert.deepEqual(pressOutcome(press({ tool: 'sticky' })), { kind: 'text', tool: 'sticky' })
   const at = { x: 1, y: 2 }
   assert.equal(textShape('sticky', 'hi', at, INITIAL_STYLE).fill, '#ffe066')

@@ -15,8 +15,12 @@ export function useCanvas(provider: HocuspocusProvider | null): CanvasSession | 
     if (!provider) return null
     const origin = { client: provider.document.clientID }
     const model = new CanvasModel(provider.document, origin)
+    // One undo step per user action, however long it takes: every action starts its step with
+    // `stopCapturing()`, and no timeout splits a slow drag into several steps (the default 500 ms
+    // did, on a loaded machine, so Ctrl+Z took back only the end of a drag).
     const undo = new Y.UndoManager([model.shapes, model.meta, model.tiles], {
       trackedOrigins: new Set([origin]),
+      captureTimeout: Number.POSITIVE_INFINITY,
     })
     return { model, undo }
   }, [provider])

@@ -1,124 +1,121 @@
 /**
- * Measures the grid at 10,000 rows × 26 columns in headless Chromium against
- * a running node: seeds a sheet through a real provider, then times the first
- * render, a full-speed scroll through all rows, and a cell edit.
+ * The grid at 10,000 rows × 26 columns in headless Chromium against a running node: seeds a
+ * sheet through a real provider, then opens it cold (the node loads it from its database) and
+ * warm (another client holds it), says where each open's time goes, times a plain provider's
+ * sync, scrolls at wheel and flick speed recording frame times, and times a cell edit.
  *
- *   node apps/grid/perf/measure.ts http://localhost:8080
+ *   node apps/grid/perf/measure.ts http://127.0.0.1:18481 [--rows 10000]
+ *     [--encoding compact|legacy] [--runs 2] [--profile]
  *
- * Needs @playwright/test (the e2e workspace's) and /usr/bin/chromium.
+ * `--encoding legacy` seeds cells in the form written before decision 0135; `--profile` adds a
+ * CPU profile summary (by bundle chunk and function) of the first cold open and of a flick.
+ * Needs playwright (the e2e workspace's) and /usr/bin/chromium. Prints one JSON object.
  */
-import { HocuspocusProvider } from '@hocuspocus/provider'
-import { devToken } from '@weft/client'
-import { GridModel, toStoredFormula } from '@weft/grid-model'
+import { loadavg } from 'node:os'
+import { parseArgs } from 'node:util'
 import { chromium } from 'playwright'
-import * as Y from 'yjs'
+import { summarise } from './cpuProfile.ts'
+import { openSheet } from './openSheet.ts'
+import { scrollFrames } from './scrollFrames.ts'
+import { type Encoding, seedSheet } from './seedSheet.ts'
+import { providerSync, untilUnloaded } from './serverState.ts'
 
-const base = process.argv[2] ?? 'http://localhost:8080'
-const ROWS = 10_000
-const COLS = 26
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rows: { type: 'string', default: '10000' },
+    encoding: { type: 'string', default: 'compact' },
+    runs: { type: 'string', default: '2' },
+    profile: { type: 'boolean', default: false },
+  },
+})
+const base = positionals[0] ?? 'http://127.0.0.1:8080'
+const rows = Number(values.rows)
+const runs = Number(values.runs)
+const encoding = values.encoding as Encoding
 const id = `perf-${Date.now().toString(36)}`
-const author = { id: 'u-perf', name: 'Perf seeder' }
+const sheetUrl = `${base}/grid/${id}`
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100)
 
-async function seed(): Promise<number> {
-  const doc = new Y.Doc()
-  const provider = new HocuspocusProvider({
-    url: `${base.replace(/^http/, 'ws')}/collab`,
-    name: `grid:${id}`,
-    document: doc,
-    token: devToken(author),
-  })
-  await new Promise<void>((resolve) => provider.on('synced', () => resolve()))
-  const model = new GridModel(doc)
-  model.initialize(ROWS, COLS)
-  const { rowIds, colIds } = model.layout()
-  // Numbers everywhere, and a SUM formula in the last column of every row.
-  for (let start = 0; start < ROWS; start += 1000) {
-    const writes: { rowId: string; colId: string; value: string }[] = []
-    for (let r = start; r < Math.min(ROWS, start + 1000); r++) {
-      for (let c = 0; c < COLS - 1; c++) {
-        writes.push({
-          rowId: rowIds[r] as string,
-          colId: colIds[c] as string,
-          value: String(r * c),
-        })
-      }
-      const formula = toStoredFormula(`=SUM(A${r + 1}:Y${r + 1})`, model.layout())
-      writes.push({ rowId: rowIds[r] as string, colId: colIds[COLS - 1] as string, value: formula })
-    }
-    model.setCells(writes, author)
-  }
-  const bytes = Y.encodeStateAsUpdate(doc).byteLength
-  await new Promise<void>((resolve) => {
-    const check = () => (provider.unsyncedChanges === 0 ? resolve() : setTimeout(check, 100))
-    check()
-  })
-  provider.destroy()
-  return bytes
-}
-
-const stateBytes = await seed()
+const startedAt = new Date().toISOString()
+const loadBefore = load()
+const seededBytes = await seedSheet(base, id, rows, encoding)
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
 })
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-const t0 = Date.now()
-await page.goto(`${base}/grid/${id}`)
-await page.locator('[data-cell="Z1"]').waitFor({ timeout: 60_000 })
-const firstRenderMs = Date.now() - t0
 
-// Scroll with `step` px per frame (a screen = a flick, 100 px = a wheel notch)
-// for at most `limit` frames, recording frame times.
-const scrollRun = (step: number | 'screen', limit: number) =>
-  page.evaluate(
-    async ([step, limit]) => {
-      const el = document.querySelector('[data-testid="grid"]') as HTMLElement
-      el.scrollTop = 0
-      await new Promise(requestAnimationFrame)
-      const frames: number[] = []
-      let last = performance.now()
-      const px = step === 'screen' ? el.clientHeight : (step as number)
-      while (
-        el.scrollTop + el.clientHeight < el.scrollHeight - 1 &&
-        frames.length < (limit as number)
-      ) {
-        el.scrollTop += px
-        await new Promise(requestAnimationFrame)
-        const now = performance.now()
-        frames.push(now - last)
-        last = now
-      }
-      frames.sort((a, b) => a - b)
-      const pick = (q: number) =>
-        frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0
-      const bottom = document.querySelector('[data-cell="A10000"]') !== null
-      return { frames: frames.length, p50: pick(0.5), p95: pick(0.95), max: pick(1), bottom }
-    },
-    [step, limit] as const,
-  )
-const wheel = await scrollRun(100, 600)
-const scroll = await scrollRun('screen', 10_000)
+const cold = []
+const warm = []
+let coldProfile = null
+for (let run = 0; run < runs; run++) {
+  if (!(await untilUnloaded(base))) throw new Error('the node kept the sheet loaded for 120 s')
+  const opened = await openSheet(browser, sheetUrl, values.profile && run === 0)
+  cold.push(opened.phases)
+  coldProfile ??= opened.cpu
+  // Held by a provider, the sheet stays loaded on the node: the next open is warm.
+  const holder = await providerSync(base, id)
+  warm.push((await openSheet(browser, sheetUrl, false)).phases)
+  holder.close()
+}
 
-// Edit latency: type into A10000 and wait until the row's SUM shows the change.
-await page.locator('[data-cell="A10000"]').click()
-const before = await page.locator('[data-cell="Z10000"]').textContent()
-const t1 = Date.now()
+// A provider without a browser: the node's part (cold, then warm) and one parse in Node.
+await untilUnloaded(base)
+const providerCold = await providerSync(base, id)
+const providerWarm = await providerSync(base, id)
+providerWarm.close()
+
+// Scrolling and an edit, on a page of its own (the sheet warm).
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+const page = await context.newPage()
+await page.goto(sheetUrl)
+await page.locator('[data-cell="Z1"]').waitFor({ timeout: 120_000 })
+const wheel = await scrollFrames(page, 100, 600)
+const cdp = await context.newCDPSession(page)
+if (values.profile) {
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+}
+const flick = await scrollFrames(page, 'screen', 10_000)
+const flickProfile = values.profile ? summarise((await cdp.send('Profiler.stop')).profile) : null
+
+// Edit latency: type into the last row's A and wait until its SUM shows the change.
+const last = `A${rows}`
+await page.evaluate(() => {
+  const el = document.querySelector('[data-testid="grid"]') as HTMLElement
+  el.scrollTop = el.scrollHeight
+})
+await page.locator(`[data-cell="${last}"]`).click()
+const before = await page.locator(`[data-cell="Z${rows}"]`).textContent()
+const t1 = performance.now()
 await page.keyboard.type('1000000')
 await page.keyboard.press('Enter')
 await page.waitForFunction(
-  (prev) => document.querySelector('[data-cell="Z10000"]')?.textContent !== prev,
-  before,
+  ([cell, prev]) => document.querySelector(`[data-cell="${cell}"]`)?.textContent !== prev,
+  [`Z${rows}`, before] as const,
 )
-const editMs = Date.now() - t1
+const editMs = Math.round(performance.now() - t1)
+providerCold.close()
+await browser.close()
 
 const result = {
-  rows: ROWS,
-  cols: COLS,
-  stateBytes,
-  firstRenderMs,
+  startedAt,
+  base,
+  rows,
+  cols: 26,
+  encoding,
+  seededBytes,
+  loadavg: { before: loadBefore, after: load() },
+  open: { cold, warm },
+  provider: {
+    coldSyncMs: Math.round(providerCold.syncMs),
+    warmSyncMs: Math.round(providerWarm.syncMs),
+    nodeParseMs: Math.round(providerCold.parseMs),
+    stateBytes: providerCold.stateBytes,
+  },
   wheel,
-  scroll,
+  flick,
   editMs,
+  ...(values.profile ? { profile: { coldOpen: coldProfile, flick: flickProfile } } : {}),
 }
 console.log(JSON.stringify(result, null, 2))
-await browser.close()

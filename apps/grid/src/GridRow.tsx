@@ -17,6 +17,8 @@ type Props = {
   /** Document version: rows re-render when the document changes, not on every scroll. */
   version: number
   active: boolean
+  /** The column of the sheet's active cell when it is in this row: that cell carries the id. */
+  focusColId: string | null
 }
 
 /** The element id of a cell, what the sheet's aria-activedescendant names. */
@@ -26,7 +28,9 @@ export function cellDomId(rowId: string, colId: string): string {
 
 /**
  * One visible row. Memoised, and free of per-cell handlers (GridView
- * delegates mouse events), so scrolling renders only rows that came into view.
+ * delegates mouse events), so scrolling renders only rows that came into view;
+ * GridView keys rows by their slot on screen, so a row coming into view reuses
+ * the elements of one that left instead of creating 27 new ones.
  */
 export const GridRow = memo(function GridRow(props: Props) {
   const { rowId, position, colIds, widths, colIndex, evaluator } = props
@@ -56,7 +60,7 @@ export const GridRow = memo(function GridRow(props: Props) {
         return (
           <div
             key={colId}
-            id={cellDomId(rowId, colId)}
+            id={colId === props.focusColId ? cellDomId(rowId, colId) : undefined}
             role="gridcell"
             aria-colindex={c + 2}
             className={`cell${kind}${spill ? ' spills' : ''}`}

@@ -5,7 +5,7 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Identity } from '@weft/client'
-import { cellAddress, columnLetter, type GridModel, splitCellKey } from '@weft/grid-model'
+import { cellAddress, columnLetter, type GridModel } from '@weft/grid-model'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { CellEditor, type EditorHandle, type ViewCell } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
@@ -46,6 +46,9 @@ type Props = {
   /** View only (a read link) or a past version: selecting, copying, sorting and filtering; no editing. */
   readOnly?: boolean
 }
+
+/** Row elements kept by slot (GridView keys rows by index % this): more than a tall screen shows. */
+const ROW_SLOTS = 128
 
 /** The sheet's element id: the formula bar hands focus back to it after an edit. */
 export const SHEET_ID = 'sheet'
@@ -329,11 +332,15 @@ export function GridView(props: Props) {
             }}
             onDoubleClick={body.onDoubleClick}
           >
-            {virtualizer.getVirtualItems().map((item) => {
+            {virtualizer.getVirtualItems().map((item, _, items) => {
               const rowId = view.rowIds[item.index] as string
               return (
                 <GridRow
-                  key={rowId}
+                  // By slot, not by row id: indices on screen are consecutive, so `index % slots`
+                  // is unique among them, a row staying on screen keeps its slot (and is not
+                  // rendered again), and one coming into view takes over the elements of one
+                  // that left. Keyed by id, a flick created ~1,000 elements per frame.
+                  key={item.index % Math.max(ROW_SLOTS, items.length)}
                   rowId={rowId}
                   viewRow={item.index + 2}
                   position={layout.rowIndex.get(rowId) ?? 0}
@@ -344,6 +351,7 @@ export function GridView(props: Props) {
                   evaluator={evaluator}
                   version={version}
                   active={rect !== null && item.index >= rect.top && item.index <= rect.bottom}
+                  focusColId={activeShown?.rowId === rowId ? activeShown.colId : null}
                 />
               )
             })}
@@ -401,9 +409,7 @@ function blockSelection(b: Block, view: ViewOrder): Selection {
 
 /** Every non-empty cell of the sheet, as view indices (rows hidden by a filter left out). */
 function* filledCells(model: GridModel, view: ViewOrder): Generator<ViewCell> {
-  for (const [key, entry] of model.cells) {
-    if (entry.v === '') continue
-    const [rowId, colId] = splitCellKey(key)
+  for (const [rowId, colId] of model.filledCells()) {
     const row = view.rowIndex.get(rowId)
     const col = view.colIndex.get(colId)
     if (row !== undefined && col !== undefined) yield { row, col }

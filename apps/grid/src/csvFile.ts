@@ -1,5 +1,5 @@
 import type { FormulaEvaluator, GridModel } from '@weft/grid-model'
-import { splitCellKey, toCsv } from '@weft/grid-model'
+import { toCsv } from '@weft/grid-model'
 
 /**
  * The sheet as a CSV file, as Sheets' "Download → CSV" writes it: what each cell shows (formula
@@ -9,9 +9,7 @@ export function sheetCsv(model: GridModel, evaluator: FormulaEvaluator): string 
   const layout = model.layout()
   let lastRow = -1
   let lastCol = -1
-  for (const [key, entry] of model.cells) {
-    if (entry.v === '') continue
-    const [rowId, colId] = splitCellKey(key)
+  for (const [rowId, colId] of model.filledCells()) {
     const r = layout.rowIndex.get(rowId)
     const c = layout.colIndex.get(colId)
     if (r === undefined || c === undefined) continue

@@ -27,7 +27,7 @@ export function useAnnounceCellEdits(
     }
     const entry = grid.model.getCell(rowId, colId)
     const cell = `${rowId}:${colId}`
-    const stamp = entry ? `${entry.by}:${entry.at}:${entry.v}` : ''
+    const stamp = entry ? grid.model.cellStamp(rowId, colId) : ''
     const before = last.current
     last.current = { cell, stamp }
     if (!entry || entry.by === me || before?.cell !== cell || before.stamp === stamp) return

@@ -10,7 +10,14 @@ export type OverwriteNotice = Overwrite & { key: number }
  * hold no trace of the losing value (a write that lost before it was sent travels as a gap), so
  * the loser, who knows both, tells the winner this way.
  */
-export type LostRace = { cell: string; v: string; name: string; winnerBy: string; winnerAt: number }
+export type LostRace = {
+  cell: string
+  v: string
+  name: string
+  winnerBy: string
+  /** GridModel.cellStamp of the winning write: the winner is told only while the cell holds it. */
+  winnerStamp: string
+}
 
 type Peer = { clientId: number; isLocal: boolean; state: { lostRace?: LostRace | null } }
 
@@ -50,7 +57,7 @@ export function useOverwrites(
             v: o.mine,
             name: myName(provider),
             winnerBy: o.winner.by,
-            winnerAt: o.winner.at,
+            winnerStamp: grid.model.cellStamp(o.rowId, o.colId),
           }
           provider.setAwarenessField('lostRace', lostRace)
         }
@@ -67,14 +74,15 @@ export function useOverwrites(
       if (peer.isLocal || !race || race.winnerBy !== userId) continue
       const [rowId, colId] = splitCellKey(race.cell)
       const entry = grid.model.getCell(rowId, colId)
-      if (!entry || entry.by !== userId || entry.at !== race.winnerAt) continue
+      const held = grid.model.cellStamp(rowId, colId)
+      if (!entry || entry.by !== userId || held === '' || held !== race.winnerStamp) continue
       push({
         rowId,
         colId,
         kind: 'kept',
         mine: entry.v,
         winner: entry,
-        loser: { v: race.v, name: race.name, by: '', at: 0 },
+        loser: { v: race.v, name: race.name, by: '' },
       })
     }
   }, [grid, peers, userId, push])

@@ -1,5 +1,6 @@
 /** What a connection carries through Hocuspocus hooks after authentication. */
 import type { Access } from '@weft/protocol'
+import type { SendAhead } from './websocket/firstSyncAhead.ts'
 
 export interface ConnectionUser {
   id: string
@@ -19,6 +20,8 @@ export interface SocketTransport {
   refuse(code: number, reason: string): void
   /** Closes the socket, whatever else it carries (the client broke the protocol). */
   close(code: number, reason: string): void
+  /** A first sync of a large document sent before the node parsed it (decision 0166); absent: never. */
+  sendAhead?: SendAhead
 }
 
 /**

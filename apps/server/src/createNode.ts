@@ -44,6 +44,7 @@ import { shutdownNode } from './shutdownNode.ts'
 import { LocalPlacementWindow, RedisPlacementWindow } from './tiles/placementLimits.ts'
 import { TileBoard } from './tiles/TileBoard.ts'
 import type { WeftNode } from './WeftNode.ts'
+import { AwarenessRenewals } from './websocket/AwarenessRenewals.ts'
 import { FrameGuard } from './websocket/FrameGuard.ts'
 import { createUpgradeHandler } from './websocket/upgrades.ts'
 
@@ -103,6 +104,7 @@ export async function createNode(
   })
 
   const profiles = new ProfileCache(database.prisma)
+  const awarenessGuard = new AwarenessGuard(metrics, profiles)
   const extensions: Extension[] = [
     new AccessControl({
       ...(tokens ? { tokens } : {}),
@@ -113,7 +115,7 @@ export async function createNode(
       profiles,
     }),
     connectionLimits,
-    new AwarenessGuard(metrics, profiles),
+    awarenessGuard,
     reporter,
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
@@ -258,6 +260,12 @@ export async function createNode(
       connectionLimits,
       refusals,
       allowedOrigins: config.allowedOrigins,
+      renewals: new AwarenessRenewals({
+        hocuspocus,
+        relayMs: config.awarenessRelayMs,
+        stamp: (state, user) => awarenessGuard.stamp(state, user),
+        onRenewal: () => metrics.awarenessRenewals.inc(),
+      }),
     }),
   )
   // A request Node's parser refuses (a malformed request line or header) is answered 400, as a

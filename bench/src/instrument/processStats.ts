@@ -8,7 +8,9 @@
  * per document), `reset=1` restarts the event-loop lag histogram after reading it. Lag is the
  * delay beyond the 10 ms sampling timer (the raw histogram includes the 10 ms).
  * GET /profile/start and /profile/stop?file=<path> take a V8 CPU profile of just that window
- * (node:inspector in this process), for finding what a node does while the bench watches it. `documents`
+ * (node:inspector in this process), for finding what a node does while the bench watches it.
+ * GET /heap-snapshot?file=<path> writes a V8 heap snapshot there (after a full collection), for
+ * finding what a node's memory is made of (summarise it with heapSummary.ts). `documents`
  * counts the documents the server holds and `connections` its document connections: Hocuspocus
  * instances are found by wrapping `Hocuspocus.prototype.createDocument`; a server that is not
  * Hocuspocus sets `globalThis.__benchDocuments` and `__benchConnections` (and BENCH_STATS_NOT_HOCUSPOCUS=1, so that this file does not
@@ -18,7 +20,7 @@ import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { Session } from 'node:inspector/promises'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { setFlagsFromString } from 'node:v8'
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
 setFlagsFromString('--expose-gc')
@@ -89,6 +91,13 @@ const server = createServer((request, response) => {
   if (url.searchParams.get('gc') === '1') {
     gc()
     gc()
+  }
+  if (url.pathname === '/heap-snapshot') {
+    gc()
+    const written = writeHeapSnapshot(url.searchParams.get('file') as string)
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(JSON.stringify({ written }))
+    return
   }
   const memory = process.memoryUsage()
   const body = {

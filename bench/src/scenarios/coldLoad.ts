@@ -7,10 +7,15 @@
  *    y-websocket-server+pg: the V1 state in `reference_documents`, read by their fetch/bindState.
  * Then one client connects to the one node: `fresh` is the first load in a freshly started
  * process, `again` a second load of the same document in the same process after it was unloaded.
- * First sync = client created → its text holds the whole content; for scale, the time to parse
- * the V1 state once (`Y.applyUpdate` into an empty document) in the bench process is printed.
+ * First sync = client created → its text holds the whole content. The bar of issue 17 is what a
+ * client pays with nothing in between: the V1 state sent once over a loopback WebSocket plus
+ * `Y.applyUpdate` of it into an empty document, both measured in the bench process in the same
+ * run; each fleet's first sync is printed as a ratio to it.
  */
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
 import pg from 'pg'
+import WebSocket, { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { type BenchClient, connectBenchClient, sleep } from '../clients.ts'
 import type { BenchFleet, BenchNode } from '../fleets.ts'
@@ -72,6 +77,25 @@ async function loadOnce(fleet: BenchFleet, large: LargeDocument, timeoutMs: numb
   }
 }
 
+/** Milliseconds to send `bytes` as one message over a loopback WebSocket, until received whole. */
+async function transferMs(bytes: Uint8Array): Promise<number> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: 2 ** 30 })
+  await once(server, 'listening')
+  const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`, {
+    maxPayload: 2 ** 30,
+  })
+  const [peer] = (await once(server, 'connection')) as [WebSocket]
+  await once(client, 'open')
+  const started = performance.now()
+  const received = once(client, 'message')
+  peer.send(bytes)
+  await received
+  const ms = performance.now() - started
+  client.terminate()
+  server.close()
+  return ms
+}
+
 export async function runColdLoad(options: BenchOptions): Promise<void> {
   const settings = {
     trace: options.settings.trace ?? 'automerge-paper',
@@ -84,11 +108,14 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
   const parseStarted = performance.now()
   Y.applyUpdate(new Y.Doc(), large.v1)
   const parseV1Ms = round(performance.now() - parseStarted)
+  const sendV1Ms = round(await transferMs(large.v1))
   const sizes = {
     textChars: large.textLength,
     stateV1Bytes: large.v1.length,
     stateV2Bytes: large.v2.length,
     parseV1Ms,
+    sendV1Ms,
+    barMs: round(parseV1Ms + sendV1Ms),
   }
   log(`cold load: ${JSON.stringify(sizes)}`)
   const runs = await forEachFleet(
@@ -119,13 +146,16 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
       return out
     },
   )
-  log(`cold load: parsing the V1 state once takes ${parseV1Ms} ms here`)
+  log(
+    `cold load: parsing the V1 state once takes ${parseV1Ms} ms here, sending it once ${sendV1Ms} ms: the bar is ${sizes.barMs} ms`,
+  )
   printTable(
     `Scenario 6: cold load of ${settings.trace} x${settings.copies} (${(large.v2.length / 1e6).toFixed(1)} MB V2 / ${(large.v1.length / 1e6).toFixed(1)} MB V1 state, ${(large.textLength / 1e6).toFixed(1)} M chars), one node`,
     runs.map((r) => ({
       fleet: r.fleet,
       part: r.part,
       'first sync (ms)': r.firstSyncMs,
+      '× bar': round(r.firstSyncMs / sizes.barMs, 2),
       'synced event (ms)': r.syncedEventMs,
       'node CPU s': r.nodeCpuSec,
       'node RSS MB': r.nodeRssMB,

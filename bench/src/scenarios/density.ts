@@ -6,8 +6,11 @@
  * provider's awareness renewal every 15 s (broadcast to the document's other clients) and the
  * servers' own timers; `--set awareness=0` clears every client's awareness state first, so that
  * only the servers' own periodic work is left. With `--cpu-prof` the idle window is profiled too
- * (/tmp/weft-bench-prof/idle-<run>.cpuprofile).
+ * (/tmp/weft-bench-prof/idle-<run>.cpuprofile); with `--set heapSnapshot=1` each node's heap is
+ * written after the idle window (/tmp/weft-bench-prof/heap-<fleet>-<run>.heapsnapshot; summarise
+ * and compare them with heapSummary.ts).
  */
+import { mkdirSync } from 'node:fs'
 import { sleep } from '../clients.ts'
 import type { BenchFleet } from '../fleets.ts'
 import { forEachFleet } from '../loop.ts'
@@ -27,6 +30,7 @@ export async function runDensity(options: BenchOptions): Promise<void> {
     settleMs: Number(options.settings.settleSec ?? 5) * 1000,
     idleMs: Number(options.settings.idleSec ?? 10) * 1000,
     awareness: options.settings.awareness !== '0',
+    heapSnapshot: options.settings.heapSnapshot === '1',
   }
   const measure = async (fleet: BenchFleet, runId: string) => {
     const node = fleet.nodes[0] as BenchFleet['nodes'][0]
@@ -49,6 +53,12 @@ export async function runDensity(options: BenchOptions): Promise<void> {
     }
     const idle = await nodeStats(node)
     const collected = await nodeStats(node, { gc: true })
+    if (settings.heapSnapshot) {
+      mkdirSync('/tmp/weft-bench-prof', { recursive: true })
+      const file = `/tmp/weft-bench-prof/heap-${fleet.label.replace(/[^\w.-]/g, '_')}-${runId}.heapsnapshot`
+      await (await fetch(`${node.statsUrl}/heap-snapshot?file=${encodeURIComponent(file)}`)).json()
+      log(`density: heap snapshot in ${file}`)
+    }
     const closed = await held.close()
     const run = {
       fleet: fleet.label,

@@ -95,6 +95,8 @@ spec:
             - name: SHUTDOWN_TIMEOUT_MS
               value: {{ mul $c.shutdown.flushSeconds 1000 | quote }}
             {{- if eq .component "server" }}
+            - name: AWARENESS_RELAY_MS
+              value: {{ $c.awarenessRelayMs | quote }}
             {{- with $root.Values.trustedProxies }}
             - name: TRUSTED_PROXIES
               value: {{ . | quote }}

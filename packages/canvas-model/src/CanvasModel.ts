@@ -1,5 +1,6 @@
 import { HEX, randomId } from '@weft/protocol/randomId'
 import * as Y from 'yjs'
+import { resolveArrow } from './bindings.ts'
 import { compareShapes } from './paintOrder.ts'
 import {
   BOX_FIELDS,
@@ -11,6 +12,7 @@ import {
 } from './readShape.ts'
 import { ShapeCache } from './ShapeCache.ts'
 import type {
+  Binding,
   CanvasMode,
   CanvasSnapshot,
   Shape,
@@ -38,10 +40,17 @@ const FIELDS = [
   'text',
   'fontSize',
   'asset',
+  'group',
+  'startBinding',
+  'endBinding',
 ] as const
 
 export function newShapeId(): string {
   return `s${randomId(11, HEX)}`
+}
+
+export function newGroupId(): string {
+  return `g${randomId(11, HEX)}`
 }
 
 /**
@@ -168,27 +177,121 @@ export class CanvasModel {
     })
   }
 
+  /**
+   * Deletes the shapes. Arrows bound to one of them stay where they are drawn now and lose that
+   * binding (otherwise they would jump back to where they were first drawn).
+   */
   delete(ids: Iterable<string>): void {
+    const gone = new Set(ids)
+    const bound = this.list().filter(
+      (s) =>
+        !gone.has(s.id) && (gone.has(s.startBinding?.id ?? '') || gone.has(s.endBinding?.id ?? '')),
+    )
     this.transact(() => {
-      for (const id of ids) this.shapes.delete(id)
+      this.detach(
+        bound.map((s) => s.id),
+        (target) => gone.has(target),
+      )
+      for (const id of gone) this.shapes.delete(id)
+    })
+  }
+
+  /**
+   * Fixes the arrows where they are drawn now (their bound ends written as points) and drops
+   * the bindings whose shape `drop` names: an arrow dragged away from its shapes, or whose
+   * shape is deleted.
+   */
+  detach(arrowIds: Iterable<string>, drop: (target: string) => boolean): void {
+    const arrows = [...arrowIds].flatMap((id) => this.get(id) ?? [])
+    const drawn = arrows.map((a) => resolveArrow(a, (id) => this.get(id)))
+    this.transact(() => {
+      for (const [i, a] of arrows.entries()) {
+        const d = drawn[i] as Shape
+        const patch: ShapePatch = { x: d.x, y: d.y, w: d.w, h: d.h, points: d.points }
+        if (d.rotation !== a.rotation) patch.rotation = d.rotation
+        this.update(a.id, patch)
+        if (a.startBinding && drop(a.startBinding.id)) this.bind(a.id, 'start', null)
+        if (a.endBinding && drop(a.endBinding.id)) this.bind(a.id, 'end', null)
+      }
     })
   }
 
   /** Copies the shapes above everything, offset by (dx, dy); returns the new ids in order. */
   duplicate(ids: Iterable<string>, dx = 16, dy = 16): string[] {
     const wanted = new Set(ids)
-    const source = this.list().filter((s) => wanted.has(s.id))
+    // Bound arrows as drawn: a binding to a shape that is not copied with them is dropped.
+    const source = this.list()
+      .filter((s) => wanted.has(s.id))
+      .map((s) => resolveArrow(s, (id) => this.get(id)))
+    return this.addCopies(source, dx, dy)
+  }
+
+  /**
+   * Adds copies of `shapes` (from this board or another) above everything, offset by (dx, dy),
+   * with new ids: copies of one group form a new group, and an arrow bound to a shape copied
+   * with it is bound to that copy (a binding to a shape left behind is dropped). Returns the new
+   * ids in order.
+   */
+  addCopies(shapes: readonly Shape[], dx = 0, dy = 0): string[] {
+    const ids = new Map(shapes.map((s) => [s.id, newShapeId()]))
+    const groups = new Map<string, string>()
+    const rebind = (b: Shape['startBinding']) => {
+      const to = b && ids.get(b.id)
+      return to && b ? { ...b, id: to } : undefined
+    }
     const out: string[] = []
     // Keys chained from the top read once, before the transaction (see `list`).
     let z = this.topKey()
     this.transact(() => {
-      for (const s of source) {
-        const { id: _id, z: _z, ...rest } = s
+      for (const s of shapes) {
+        const { id, z: _z, group, startBinding, endBinding, ...rest } = s
         z = zKeyBetween(z, null)
-        out.push(this.insert({ ...rest, x: s.x + dx, y: s.y + dy }, z))
+        const init: ShapeInit = { ...rest, x: s.x + dx, y: s.y + dy }
+        if (group) {
+          if (!groups.has(group)) groups.set(group, newGroupId())
+          init.group = groups.get(group)
+        }
+        init.startBinding = rebind(startBinding)
+        init.endBinding = rebind(endBinding)
+        out.push(this.insert(init, z, ids.get(id)))
       }
     })
     return out
+  }
+
+  /**
+   * Puts the shapes into one new group (shapes of other groups leave those); returns its id, or
+   * null for fewer than two shapes.
+   */
+  group(ids: Iterable<string>): string | null {
+    const members = [...new Set(ids)].filter((id) => this.shapes.has(id))
+    if (members.length < 2) return null
+    const id = newGroupId()
+    this.transact(() => {
+      for (const m of members) this.shapes.get(m)?.set('group', id)
+    })
+    return id
+  }
+
+  /** Takes the shapes out of their groups. */
+  ungroup(ids: Iterable<string>): void {
+    this.transact(() => {
+      for (const id of ids) {
+        const m = this.shapes.get(id)
+        if (m?.has('group')) m.delete('group')
+      }
+    })
+  }
+
+  /** Sets or (with null) removes an arrow end's binding. */
+  bind(id: string, end: 'start' | 'end', binding: Binding | null): void {
+    const key = end === 'start' ? 'startBinding' : 'endBinding'
+    this.transact(() => {
+      const m = this.shapes.get(id)
+      if (!m) return
+      if (binding) m.set(key, { id: binding.id, x: binding.x, y: binding.y })
+      else if (m.has(key)) m.delete(key)
+    })
   }
 
   /** Moves one shape one step up (+1) or down (-1) past its neighbour. */

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { compareShapes } from './paintOrder.ts'
 import { readShape } from './readShape.ts'
-import type { Shape } from './types.ts'
+import type { Binding, Shape } from './types.ts'
 
 /**
  * Every shape of a canvas, read once and kept in paint order, then updated from `observeDeep`
@@ -125,6 +125,10 @@ function freeze(s: Shape): Shape {
   return Object.freeze(s)
 }
 
+function sameBinding(a: Binding | undefined, b: Binding | undefined): boolean {
+  return a === b || (!!a && !!b && a.id === b.id && a.x === b.x && a.y === b.y)
+}
+
 /** Whether two reads of one shape hold the same values. */
 export function sameShape(a: Shape, b: Shape): boolean {
   return (
@@ -142,6 +146,9 @@ export function sameShape(a: Shape, b: Shape): boolean {
     a.asset === b.asset &&
     a.text === b.text &&
     a.fontSize === b.fontSize &&
+    a.group === b.group &&
+    sameBinding(a.startBinding, b.startBinding) &&
+    sameBinding(a.endBinding, b.endBinding) &&
     a.points.length === b.points.length &&
     a.points.every((v, i) => v === b.points[i])
   )

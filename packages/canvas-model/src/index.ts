@@ -1,15 +1,18 @@
 export { assetsUsed, isAssetId } from './assetId.ts'
+export { bindingTo, boundPoint, resolveArrow } from './bindings.ts'
 export {
   CANVAS_ROOTS,
   CanvasModel,
+  newGroupId,
   newShapeId,
   tileKey,
 } from './CanvasModel.ts'
 export { IMAGE_TYPES, type ImageType, imageTypeOf } from './imageType.ts'
 export { compareShapes } from './paintOrder.ts'
-export { DEFAULT_STYLE, isShapeBox, type ShapeBox } from './readShape.ts'
+export { DEFAULT_STYLE, isBinding, isShapeBox, type ShapeBox } from './readShape.ts'
 export { sameShape } from './ShapeCache.ts'
 export type {
+  Binding,
   CanvasMode,
   CanvasSnapshot,
   Shape,

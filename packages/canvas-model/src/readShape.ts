@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { Shape, ShapeType } from './types.ts'
+import type { Binding, Shape, ShapeType } from './types.ts'
 import { SHAPE_TYPES } from './types.ts'
 
 export const DEFAULT_STYLE = { stroke: '#1e1e1e', fill: 'none', strokeWidth: 2 } as const
@@ -50,7 +50,7 @@ export function readShape(id: string, m: Y.Map<unknown>): Shape | null {
   if (!SHAPE_TYPES.includes(type)) return null
   const points = m.get('points')
   const asset = m.get('asset')
-  return {
+  const shape: Shape = {
     id,
     type,
     ...readBox(m),
@@ -64,4 +64,28 @@ export function readShape(id: string, m: Y.Map<unknown>): Shape | null {
     fontSize: num(m.get('fontSize'), 20),
     ...(type === 'image' && typeof asset === 'string' ? { asset } : {}),
   }
+  // Optional fields appear only when set, so older shapes read as they always did.
+  const group = m.get('group')
+  if (typeof group === 'string' && group) shape.group = group
+  if (type === 'arrow') {
+    const start = m.get('startBinding')
+    const end = m.get('endBinding')
+    if (isBinding(start)) shape.startBinding = { id: start.id, x: start.x, y: start.y }
+    if (isBinding(end)) shape.endBinding = { id: end.id, x: end.x, y: end.y }
+  }
+  return shape
 }
+
+/** Whether `v` is a usable stored binding: a shape id and a point inside its box (0..1). */
+export function isBinding(v: unknown): v is Binding {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false
+  const b = v as Record<string, unknown>
+  const unit = (n: unknown) => isFiniteNumber(n) && n >= 0 && n <= 1
+  return typeof b.id === 'string' && SHAPE_ID.test(b.id) && unit(b.x) && unit(b.y)
+}
+
+/** Shape ids as `newShapeId` makes them, and any a test or an older client wrote (bounded). */
+export const SHAPE_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/** Group ids as `newGroupId` makes them (bounded, plain characters). */
+export const GROUP_ID = /^g[A-Za-z0-9_-]{1,63}$/

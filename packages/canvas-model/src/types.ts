@@ -41,7 +41,21 @@ export type Shape = ShapeStyle & {
    * document on the server (docs/canvas-assets.md). Absent on other shapes.
    */
   asset?: string
+  /**
+   * The group the shape belongs to (absent: none). A group is the set of shapes sharing this id;
+   * it has no entry of its own (docs/decisions/0152).
+   */
+  group?: string
+  /** An arrow's first / last point held to a shape (see `Binding`). */
+  startBinding?: Binding
+  endBinding?: Binding
 }
+
+/**
+ * An arrow end bound to a shape: `id` is the shape, (`x`, `y`) the point of that shape's box the
+ * end sits on, as fractions of its width and height (0..1), so it follows moves and resizes.
+ */
+export type Binding = { id: string; x: number; y: number }
 
 export type ShapeInit = Pick<Shape, 'type' | 'x' | 'y' | 'w' | 'h'> &
   Partial<Omit<Shape, 'id' | 'z' | 'type' | 'x' | 'y' | 'w' | 'h'>>

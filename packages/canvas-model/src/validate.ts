@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { isAssetId } from './assetId.ts'
 import { CANVAS_ROOTS, tileKey } from './CanvasModel.ts'
-import { isShapeBox } from './readShape.ts'
+import { GROUP_ID, isBinding, isShapeBox } from './readShape.ts'
 import { SHAPE_TYPES, type ShapeType, type TileBoardConfig } from './types.ts'
 import { isZKey } from './zKey.ts'
 
@@ -122,6 +122,18 @@ function validateShape(id: string, m: Y.Map<unknown>): CanvasIssue[] {
       problem:
         m.get('type') === 'image' ? 'not an asset id (sha-256 hex)' : 'only images have an asset',
     })
+  }
+  const group = m.get('group')
+  if (group !== undefined && (typeof group !== 'string' || !GROUP_ID.test(group))) {
+    issues.push({ path: at('group'), problem: 'not a group id' })
+  }
+  for (const f of ['startBinding', 'endBinding']) {
+    const v = m.get(f)
+    if (v === undefined) continue
+    if (m.get('type') !== 'arrow') issues.push({ path: at(f), problem: 'only arrows bind' })
+    else if (!isBinding(v)) {
+      issues.push({ path: at(f), problem: 'not { id, x, y } with x, y in 0..1' })
+    } else if (v.id === id) issues.push({ path: at(f), problem: 'an arrow cannot bind to itself' })
   }
   return issues
 }

@@ -28,6 +28,8 @@ test('each bad value is one line naming the variable', () => {
     [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
     [{ CANVAS_IMAGE_MAX_BYTES: '5MB' }, /^invalid CANVAS_IMAGE_MAX_BYTES/],
     [{ CANVAS_ASSETS_MAX_BYTES: '-1' }, /^invalid CANVAS_ASSETS_MAX_BYTES/],
+    [{ AWARENESS_RELAY_MS: '20000' }, /^invalid AWARENESS_RELAY_MS.*within 30 s/],
+    [{ AWARENESS_RELAY_MS: '-1' }, /^invalid AWARENESS_RELAY_MS/],
   ]
   for (const [env, message] of cases) {
     assert.throws(

@@ -92,6 +92,17 @@ const schema = z.object({
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
   PRESENCE_EXPIRY_MS: positiveInt(15_000),
+  /**
+   * The longest an unchanged awareness renewal waits to be relayed, batched per document; 0
+   * relays each at once. At most 10 s: peers drop a state not renewed within 30 s, and clients
+   * renew every 15–18 s (decision 0165).
+   */
+  AWARENESS_RELAY_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 10000')
+    .max(10_000, 'must be between 0 and 10000 (peers drop a state not renewed within 30 s)')
+    .default(5_000),
 })
 
 export interface ServerConfig extends AuthSettings {
@@ -125,6 +136,8 @@ export interface ServerConfig extends AuthSettings {
   canvasAssetsMaxBytes: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
+  /** AWARENESS_RELAY_MS: how long an unchanged awareness renewal may wait to be relayed (0: never). */
+  awarenessRelayMs: number
   limits: ConnectionLimitSettings
   allowedOrigins: string[]
   frameAncestors: string
@@ -201,6 +214,7 @@ export function parseServerConfig(
     canvasAssetsMaxBytes: parsed.CANVAS_ASSETS_MAX_BYTES,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
+    awarenessRelayMs: parsed.AWARENESS_RELAY_MS,
     allowedOrigins: parsed.ALLOWED_ORIGINS,
     frameAncestors: parsed.FRAME_ANCESTORS,
     limits: {

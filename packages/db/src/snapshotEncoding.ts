@@ -30,11 +30,19 @@ export function applyState(
   doc: Y.Doc,
   snapshot: StoredSnapshot | null,
   updates: readonly Uint8Array[],
+  /** Called between the snapshot and the updates (a load reads the snapshot's state vector there). */
+  afterSnapshot?: () => void,
 ): void {
   doc.transact(() => {
     if (snapshot) applySnapshot(doc, snapshot.state, snapshot.encoding)
+    afterSnapshot?.()
     for (const update of updates) Y.applyUpdate(doc, update)
   })
+}
+
+/** A snapshot's bytes as a V1 update, converted without building a document when stored as V2. */
+export function snapshotAsV1(snapshot: StoredSnapshot): Uint8Array {
+  return snapshot.encoding === 2 ? Y.convertUpdateFormatV2ToV1(snapshot.state) : snapshot.state
 }
 
 /** A snapshot and updates folded into one V1 update (see applyState). */

@@ -77,3 +77,36 @@ test("a leading ' marks text: hidden in the cell, and the number stays text", ()
     '007',
   )
 })
+
+test('an edit reaches formulas that read it through other formulas, and a fixed cycle', () => {
+  const { put, show } = setup()
+  put(0, 0, '1')
+  put(0, 1, '=A1*2')
+  put(0, 2, '=B1+1')
+  assert.equal(show(0, 2), '3')
+  put(0, 0, '10')
+  assert.equal(show(0, 2), '21')
+  put(1, 0, '=A3')
+  put(2, 0, '=A2')
+  assert.match(show(1, 0), /^#/)
+  put(2, 0, '7')
+  assert.equal(show(1, 0), '7')
+})
+
+test('an edit outside a formula’s inputs keeps its result without reading the inputs again', () => {
+  const { model, put, show } = setup()
+  for (let r = 0; r < 4; r++) put(r, 0, String(r + 1))
+  put(4, 0, '=SUM(A1:A4)')
+  assert.equal(show(4, 0), '10')
+  const reads: string[] = []
+  const getValue = model.getValue.bind(model)
+  model.getValue = (rowId, colId) => {
+    reads.push(`${rowId}:${colId}`)
+    return getValue(rowId, colId)
+  }
+  put(0, 2, 'elsewhere')
+  assert.equal(show(4, 0), '10')
+  assert.deepEqual(reads, [], 'nothing re-read')
+  put(3, 0, '40')
+  assert.equal(show(4, 0), '46')
+})

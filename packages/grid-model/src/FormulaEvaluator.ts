@@ -1,5 +1,6 @@
 /// <reference path="./hot-formula-parser.d.ts" />
 import { Parser } from 'hot-formula-parser'
+import type * as Y from 'yjs'
 import { isFormula, toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
 
@@ -22,21 +23,48 @@ function literal(text: string): CellResult {
 /**
  * Computes cell values on demand. Only what is shown (and what it depends on)
  * is evaluated, so a 10,000-row sheet costs nothing for off-screen formulas.
- * Results are memoised until the document changes.
+ * Results are memoised: a cell edit forgets only that cell and the formulas that
+ * read it (transitively); a change of rows or columns, which moves every A1
+ * reference, forgets everything.
  */
 export class FormulaEvaluator {
   readonly model: GridModel
   #cache = new Map<string, CellResult>()
-  #visiting = new Set<string>()
+  /** cell key → keys of the cached formulas that read it */
+  #readers = new Map<string, Set<string>>()
+  /** The formulas being evaluated, innermost last. */
+  #visiting: string[] = []
   // hot-formula-parser keeps per-parse state, so nested evaluation (a formula
   // reading another formula) needs its own parser per depth.
   #parsers: Parser[] = []
 
   constructor(model: GridModel) {
     this.model = model
-    model.doc.on('afterTransaction', () => {
+    model.doc.on('afterTransaction', (tr: Y.Transaction) => this.#forget(tr))
+  }
+
+  #forget(tr: Y.Transaction): void {
+    if (this.#cache.size === 0) return
+    const { model } = this
+    const changed = (type: unknown) =>
+      tr.changed.get(type as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>)
+    if (changed(model.rows) || changed(model.removed) || changed(model.columns)) {
       this.#cache.clear()
-    })
+      this.#readers.clear()
+      return
+    }
+    const cells = changed(model.cells)
+    if (!cells) return
+    const stack = [...cells].filter((key): key is string => key !== null)
+    while (stack.length > 0) {
+      const key = stack.pop() as string
+      this.#cache.delete(key)
+      const readers = this.#readers.get(key)
+      if (!readers) continue
+      // Deleted before its readers are visited, so a cycle of formulas ends here.
+      this.#readers.delete(key)
+      stack.push(...readers)
+    }
   }
 
   evaluate(rowId: string, colId: string): CellResult {
@@ -49,14 +77,14 @@ export class FormulaEvaluator {
       this.#cache.set(key, result)
       return result
     }
-    if (this.#visiting.has(key)) return { value: null, error: '#CYCLE!' }
-    this.#visiting.add(key)
+    if (this.#visiting.includes(key)) return { value: null, error: '#CYCLE!' }
+    this.#visiting.push(key)
     try {
       const result = this.#run(toDisplayFormula(raw, this.model.layout()).slice(1))
       this.#cache.set(key, result)
       return result
     } finally {
-      this.#visiting.delete(key)
+      this.#visiting.pop()
     }
   }
 
@@ -70,7 +98,7 @@ export class FormulaEvaluator {
   }
 
   #run(formula: string): CellResult {
-    const depth = this.#visiting.size
+    const depth = this.#visiting.length
     let parser = this.#parsers[depth]
     if (!parser) {
       parser = this.#newParser()
@@ -111,6 +139,15 @@ export class FormulaEvaluator {
     const rowId = rowIds[row]
     const colId = colIds[col]
     if (rowId === undefined || colId === undefined) return null
+    // Remembered before reading, also when the read closes a cycle: an edit of the cell read
+    // must reach the formula reading it.
+    const reader = this.#visiting[this.#visiting.length - 1]
+    if (reader !== undefined) {
+      const key = `${rowId}:${colId}`
+      const readers = this.#readers.get(key)
+      if (readers) readers.add(reader)
+      else this.#readers.set(key, new Set([reader]))
+    }
     const r = this.evaluate(rowId, colId)
     // Propagate an error as its code; the parser turns '#…' strings into errors.
     return r.error ?? r.value

@@ -1,6 +1,15 @@
 import * as Y from 'yjs'
+import {
+  type AuthorRecord,
+  authorKey,
+  cellValue,
+  decodeCell,
+  encodeCell,
+  legacyCell,
+  type StoredCell,
+} from './cellCodec.ts'
 import { keysBetween } from './fractionalIndex.ts'
-import { cellKey, newId } from './ids.ts'
+import { cellKey, newId, splitCellKey } from './ids.ts'
 import type { Author, CellEntry, ColumnMeta, ColumnType, GridLayout } from './types.ts'
 
 /** Names of the top-level Yjs types; part of the stored format, never rename. */
@@ -11,8 +20,10 @@ export const GRID_TYPES = {
   rows: 'grid.rows',
   /** row or column id → true once deleted; makes a delete beat a concurrent move */
   removed: 'grid.removed',
-  /** `${rowId}:${colId}` → CellEntry */
+  /** `${rowId}:${colId}` → StoredCell (cellCodec.ts) */
   cells: 'grid.cells',
+  /** author key → { id, name }: who the compact cells' author keys name (cellCodec.ts) */
+  authors: 'grid.authors',
 } as const
 
 export const DEFAULT_COLUMN_WIDTH = 120
@@ -39,7 +50,9 @@ export class GridModel {
   readonly columns: Y.Map<Y.Map<unknown>>
   readonly rows: Y.Map<string>
   readonly removed: Y.Map<boolean>
-  readonly cells: Y.Map<CellEntry>
+  readonly cells: Y.Map<StoredCell>
+  /** Not in the undo scope: an author stays known after their edits are undone. */
+  readonly authors: Y.Map<AuthorRecord>
   #layout: (GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }) | null =
     null
 
@@ -50,6 +63,7 @@ export class GridModel {
     this.rows = doc.getMap(GRID_TYPES.rows)
     this.removed = doc.getMap(GRID_TYPES.removed)
     this.cells = doc.getMap(GRID_TYPES.cells)
+    this.authors = doc.getMap(GRID_TYPES.authors)
     const invalidate = () => {
       this.#layout = null
     }
@@ -119,12 +133,33 @@ export class GridModel {
   }
 
   getCell(rowId: string, colId: string): CellEntry | undefined {
-    return this.cells.get(cellKey(rowId, colId))
+    return this.decode(this.cells.get(cellKey(rowId, colId)))
+  }
+
+  /** A stored cell (a `grid.cells` value, an item's content) read with its author. */
+  decode(stored: unknown): CellEntry | undefined {
+    return decodeCell(stored, this.authors)
   }
 
   /** The raw stored text of a cell ('' when empty). */
   getValue(rowId: string, colId: string): string {
-    return this.getCell(rowId, colId)?.v ?? ''
+    return cellValue(this.cells.get(cellKey(rowId, colId)))
+  }
+
+  /**
+   * Names the write a cell now holds (the Yjs item's id), '' when it has none: two reads with
+   * the same stamp saw the same write, even of the same value by the same author.
+   */
+  cellStamp(rowId: string, colId: string): string {
+    const item = this.cells._map.get(cellKey(rowId, colId))
+    return item && !item.deleted ? `${item.id.client}:${item.id.clock}` : ''
+  }
+
+  /** Every cell holding a value (not cleared), by ids; rows and columns deleted included. */
+  *filledCells(): Generator<[rowId: string, colId: string]> {
+    for (const [key, stored] of this.cells) {
+      if (cellValue(stored) !== '') yield splitCellKey(key)
+    }
   }
 
   /**
@@ -138,12 +173,32 @@ export class GridModel {
     if (writes.length === 0) return
     const at = Date.now()
     this.doc.transact(() => {
+      const encode = this.#encoderFor(author, at)
       for (const w of writes) {
         const key = cellKey(w.rowId, w.colId)
-        if ((this.cells.get(key)?.v ?? '') === w.value && w.value === '') continue
-        this.cells.set(key, { v: w.value, by: author.id, name: author.name, at })
+        if (w.value === '' && cellValue(this.cells.get(key)) === '') continue
+        this.cells.set(key, encode(w.value))
       }
     }, this.origin)
+  }
+
+  /**
+   * The compact form under the author's key, registering (or renaming) them in `grid.authors`
+   * with the first cell written; the legacy object when that key already names someone else
+   * (a hash collision).
+   */
+  #encoderFor(author: Author, at: number): (value: string) => StoredCell {
+    const key = authorKey(author.id)
+    const known = this.authors.get(key)
+    if (known && known.id !== author.id) return (value) => legacyCell(value, author, at)
+    let registered = known?.name === author.name
+    return (value) => {
+      if (!registered) {
+        this.authors.set(key, { id: author.id, name: author.name })
+        registered = true
+      }
+      return encodeCell(value, key)
+    }
   }
 
   setCell(rowId: string, colId: string, value: string, author: Author): void {

@@ -92,7 +92,7 @@ export class OverwriteWatcher {
 
   #rememberLocal(key: string): void {
     const item = this.#model.cells._map.get(key)
-    const entry = this.#model.cells.get(key)
+    const entry = this.#model.decode(this.#model.cells.get(key))
     // An undo back to someone else's value: that cell no longer holds a value of mine.
     if (!item || !entry || entry.by !== this.#options.userId) {
       this.#mine.delete(key)
@@ -110,14 +110,16 @@ export class OverwriteWatcher {
     const mine = this.#mine.get(key)
     if (!mine) return
     const current = this.#model.cells._map.get(key)
-    const winner = this.#model.cells.get(key)
+    const winner = this.#model.decode(this.#model.cells.get(key))
     const [rowId, colId] = splitCellKey(key)
     // Deleted with its row or column: nothing was overwritten.
     if (!current || current.deleted || !winner) return
     const concurrent = items.filter((item) => !this.#madeOnTop(item, mine.id))
     const me = this.#options.userId
     if (Y.compareIDs(current.id, mine.id)) {
-      const beaten = concurrent.map(entryOf).filter((e) => e !== null && e.by !== me)
+      const beaten = concurrent
+        .map((item) => this.#model.decode(item.content.getContent()[0]))
+        .filter((e) => e !== undefined && e.by !== me)
       const loser = beaten[beaten.length - 1]
       if (loser)
         this.#options.onOverwrite({ rowId, colId, kind: 'kept', mine: mine.v, winner, loser })
@@ -143,9 +145,4 @@ export class OverwriteWatcher {
     }
     return false
   }
-}
-
-function entryOf(item: Y.Item): CellEntry | null {
-  const content = item.content.getContent()[0] as CellEntry | undefined
-  return content && typeof content.v === 'string' ? content : null
 }

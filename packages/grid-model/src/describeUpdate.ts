@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
 import { cellAddress, columnLetter } from './a1.ts'
+import { cellValue, type StoredCell } from './cellCodec.ts'
 import { toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
 import { splitCellKey } from './ids.ts'
-import type { CellEntry, GridLayout } from './types.ts'
+import type { GridLayout } from './types.ts'
 
 export type CellChange = {
   kind: 'cell'
@@ -49,7 +50,7 @@ export function describeUpdate(model: GridModel, update: Uint8Array): GridChange
   let movedCols = 0
   const columnFields: Array<{ colId: string; field: string; from: unknown; to: unknown }> = []
 
-  const onCells = (e: Y.YMapEvent<CellEntry>) => {
+  const onCells = (e: Y.YMapEvent<StoredCell>) => {
     cellKeys = new Map(e.changes.keys)
   }
   const onRows = (e: Y.YMapEvent<string>) => {
@@ -116,8 +117,8 @@ function cellChanges(
     const row = after.rowIndex.get(rowId) ?? before.rowIndex.get(rowId)
     const col = after.colIndex.get(colId) ?? before.colIndex.get(colId)
     if (row === undefined || col === undefined) continue
-    const from = toDisplayFormula((change.oldValue as CellEntry | undefined)?.v ?? '', before)
-    const to = toDisplayFormula(model.cells.get(key)?.v ?? '', after)
+    const from = toDisplayFormula(cellValue(change.oldValue), before)
+    const to = toDisplayFormula(cellValue(model.cells.get(key)), after)
     if (from === to) continue
     out.push({ kind: 'cell', rowId, colId, ref: cellAddress(row, col), from, to })
   }

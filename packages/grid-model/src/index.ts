@@ -1,4 +1,6 @@
 export { cellAddress, columnIndex, columnLetter, parseAddress } from './a1.ts'
+export type { AuthorRecord, StoredCell } from './cellCodec.ts'
+export { authorKey, cellValue } from './cellCodec.ts'
 export type { CellChange, ColumnChange, GridChange, StructureChange } from './describeUpdate.ts'
 export { describeUpdate } from './describeUpdate.ts'
 export type { CellResult } from './FormulaEvaluator.ts'

@@ -10,8 +10,9 @@ export type ColumnMeta = {
 }
 
 /**
- * One cell as stored under `${rowId}:${colId}`. The author travels with the
- * value so that whoever loses a same-cell race can be told who won.
+ * One cell as read: its value and who wrote it. The author travels with the value so that
+ * whoever loses a same-cell race can be told who won. Stored compactly or as this very object
+ * (cellCodec.ts).
  */
 export type CellEntry = {
   /** What the user typed; formulas keep references as ids (see formulaRefs.ts). */
@@ -20,8 +21,8 @@ export type CellEntry = {
   by: string
   /** Author display name at the time of writing. */
   name: string
-  /** Author's wall clock, ms since epoch. */
-  at: number
+  /** Author's wall clock, ms since epoch; only in cells stored in the legacy form. */
+  at?: number
 }
 
 export type Author = { id: string; name: string }

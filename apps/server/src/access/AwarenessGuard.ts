@@ -51,16 +51,17 @@ export class AwarenessGuard implements Extension {
       // Claimed: a reconnecting client re-publishing an id whose state was removed counts as
       // "updated" for y-protocols, so Hocuspocus would not record it; record it here.
       owned.add(clientId)
-      if ('user' in state) {
-        const fields = state.user !== null && typeof state.user === 'object' ? state.user : {}
-        state.user = {
-          ...fields,
-          id: user.id,
-          name: user.name,
-          ...(user.color ? { color: user.color } : {}),
-        }
-      }
+      stampUser(state, user)
     }
+  }
+
+  /**
+   * A state as this guard would let `user`'s connection publish it (the stamping above, with
+   * the user's current profile): AwarenessRenewals compares a renewal with the held state so.
+   */
+  stamp(state: Record<string, unknown>, user: ConnectionUser): void {
+    this.refreshProfile(user)
+    stampUser(state, user)
   }
 
   private refreshProfile(user: ConnectionUser): void {
@@ -68,5 +69,17 @@ export class AwarenessGuard implements Extension {
     if (!profile) return
     user.name = profile.displayName
     user.color = profile.color
+  }
+}
+
+/** Sets the `user` field of a state that has one to the connection's identity (in place). */
+function stampUser(state: Record<string, unknown>, user: ConnectionUser): void {
+  if (!('user' in state)) return
+  const fields = state.user !== null && typeof state.user === 'object' ? state.user : {}
+  state.user = {
+    ...fields,
+    id: user.id,
+    name: user.name,
+    ...(user.color ? { color: user.color } : {}),
   }
 }

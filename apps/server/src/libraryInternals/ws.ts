@@ -26,3 +26,19 @@ export function tcpSocketOf(websocket: unknown): Corkable | null {
   const socket = (websocket as { _socket?: unknown } | null)?._socket
   return isCorkable(socket) ? socket : null
 }
+
+/**
+ * Sends `data` on a `ws` WebSocket and resolves once it has been handed to the TCP socket (ws
+ * calls back then), or at once when the socket cannot send.
+ */
+export function sendAndWait(websocket: unknown, data: Uint8Array): Promise<void> {
+  const ws = websocket as { send?: (data: Uint8Array, callback: () => void) => void }
+  return new Promise((resolve) => {
+    if (typeof ws?.send !== 'function') return resolve()
+    try {
+      ws.send(data, () => resolve())
+    } catch {
+      resolve()
+    }
+  })
+}

@@ -118,6 +118,11 @@ export class Metrics {
     help: 'Awareness states a connection published for a client id it did not introduce (dropped)',
     registers: [this.registry],
   })
+  readonly awarenessRenewals = new Counter({
+    name: 'weft_awareness_renewals_batched_total',
+    help: 'Unchanged awareness renewals answered without the per-message path and relayed in batches (AWARENESS_RELAY_MS)',
+    registers: [this.registry],
+  })
   readonly degraded = new Gauge({
     name: 'weft_degraded',
     help: '1 while the node serves degraded because a shared dependency is down (reason: redis, database); it stays ready',

@@ -23,7 +23,14 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server'
-import { applyState, type PrismaClient, readDocumentState, type StoredState } from '@weft/db'
+import {
+  applyState,
+  type PrismaClient,
+  readDocumentState,
+  type StoredState,
+  snapshotAsV1,
+} from '@weft/db'
+import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
@@ -56,6 +63,12 @@ export interface LoadRefusal {
   reason: string
 }
 
+/**
+ * Snapshots from this size on are sent ahead of the node's parse to a client asking for
+ * everything (decision 0166); below it the parse is short and one answer is cheaper than two.
+ */
+const SEND_AHEAD_MIN_BYTES = 1024 * 1024
+
 /** How long a document whose content the store cannot confirm stays loaded before trying again. */
 const UNLOAD_RETRY_MS = 5_000
 
@@ -72,13 +85,24 @@ export class Persistence extends Database {
 
   override async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload) {
     const stored = await this.loadStored(documentName, context)
+    const snapshot = stored?.snapshot ?? null
+    // A large snapshot goes to the client that asked for everything before this node parses it
+    // (decision 0166); its queued request is then narrowed to what the snapshot lacks.
+    const narrow =
+      snapshot && snapshot.state.byteLength >= SEND_AHEAD_MIN_BYTES
+        ? await (context as ConnectionContext | undefined)?.transport?.sendAhead?.(
+            documentName,
+            () => snapshotAsV1(snapshot),
+          )
+        : null
     const journaled = (await this.options.recovery?.entriesFor(documentName)) ?? []
     const pending = this.options.writer.pendingFor(documentName)
-    applyState(document, stored?.snapshot ?? null, [
-      ...(stored?.rows ?? []),
-      ...journaled,
-      ...pending,
-    ])
+    applyState(
+      document,
+      snapshot,
+      [...(stored?.rows ?? []), ...journaled, ...pending],
+      narrow ? () => narrow(Y.encodeStateVector(document)) : undefined,
+    )
     this.options.integrity.loaded(document, {
       snapshot: Boolean(stored?.snapshot),
       logRows: stored?.rows.length ?? 0,

@@ -17,8 +17,10 @@ import type { RefusalReporter } from '../limits/RefusalReporter.ts'
 import { pausableOf, type RateSettings, SocketRate } from '../limits/SocketRate.ts'
 import type { Logger } from '../logger.ts'
 import { CloseCodes } from '../refusals.ts'
+import type { AwarenessRenewals } from './AwarenessRenewals.ts'
 import { connectionRequest } from './connectionRequest.ts'
 import { corkUntilNextTurn } from './corkPerTurn.ts'
+import { type SendAhead, sendAhead } from './firstSyncAhead.ts'
 import { authMessage, bridgeSocket, toHocuspocus } from './YWebsocketBridge.ts'
 
 export interface UpgradeOptions {
@@ -36,6 +38,8 @@ export interface UpgradeOptions {
   refusals: RefusalReporter
   /** ALLOWED_ORIGINS: browser origins besides the node's own that may open a socket. */
   allowedOrigins: string[]
+  /** Answers awareness renewals without Hocuspocus's per-message path (decision 0165). */
+  renewals: AwarenessRenewals
 }
 
 type ClientConnection = ReturnType<Hocuspocus['handleConnection']>
@@ -61,18 +65,35 @@ interface PeerState {
   authDeadline: ReturnType<typeof setTimeout>
 }
 
-function transportFor(socket: WebSocketLike, state: SocketState): SocketTransport {
-  return {
-    refuse(code, reason) {
-      // A socket with an authenticated document keeps it: a refusal ends only a socket that has
-      // nothing else (our own record, set when a document is admitted, not Hocuspocus's
-      // documentConnections, which fills only once the document has loaded).
-      if (state.documents.size > 0) return
-      socket.close(code, reason)
-    },
-    close(code, reason) {
-      socket.close(code, reason)
-    },
+/**
+ * The /collab socket as the node's hooks see it. A class rather than an object of closures: there
+ * is one per socket, and 10,000 idle sockets on one node are scenario 4's point.
+ */
+class CollabTransport implements SocketTransport {
+  connection: ClientConnection | undefined
+  private readonly socket: WebSocketLike
+  private readonly state: SocketState
+
+  constructor(socket: WebSocketLike, state: SocketState) {
+    this.socket = socket
+    this.state = state
+  }
+
+  refuse(code: number, reason: string) {
+    // A socket with an authenticated document keeps it: a refusal ends only a socket that has
+    // nothing else (our own record, set when a document is admitted, not Hocuspocus's
+    // documentConnections, which fills only once the document has loaded).
+    if (this.state.documents.size > 0) return
+    this.socket.close(code, reason)
+  }
+
+  close(code: number, reason: string) {
+    this.socket.close(code, reason)
+  }
+
+  sendAhead(...[documentName, update]: Parameters<SendAhead>): ReturnType<SendAhead> {
+    if (!this.connection) return Promise.resolve(null)
+    return sendAhead(this.connection, this.socket, documentName, update)
   }
 }
 
@@ -133,13 +154,14 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       open(peer) {
         const socket = peer.websocket as unknown as WebSocketLike
         const socketState = socketStateOf(peer)
-        const transport = transportFor(socket, socketState)
+        const transport = new CollabTransport(socket, socketState)
         const context: ConnectionContext = { transport, socket: socketState }
         const connection = hocuspocus.handleConnection(
           socket,
           connectionRequest(peer.request as Request),
           context,
         )
+        transport.connection = connection
         states.set(peer, {
           connection,
           tcp: tcpSocketOf(socket),
@@ -151,6 +173,11 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         if (!state) return
         const bytes = message.uint8Array()
         if (!state.rate.received(bytes.byteLength)) return
+        if (options.renewals.absorb(peer.websocket as unknown as WebSocketLike, bytes)) {
+          // Hocuspocus closes a socket it has not heard from within its `timeout`.
+          state.connection.lastMessageReceivedAt = Date.now()
+          return
+        }
         corkUntilNextTurn(state.tcp)
         state.connection.handleMessage(bytes)
       },

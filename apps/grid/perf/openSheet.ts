@@ -1,0 +1,142 @@
+/**
+ * Opens a sheet in headless Chromium and says where the time between navigation and the first
+ * rendered cell of the last column goes, on the page's own clock (ms since navigation start):
+ * page and scripts, the documents API check, the WebSocket until the first sync arrives (the
+ * node's load, encode and send), the sync's parse (the provider applying it, with every
+ * observer), and React's render until the cell is in the DOM. A CPU profile of the same open
+ * (CDP Profiler) splits the page's own work by bundle chunk.
+ */
+import type { Browser } from 'playwright'
+import { type ProfileSummary, summarise } from './cpuProfile.ts'
+
+export type OpenPhases = {
+  /** navigation → DOMContentLoaded: HTML, the module scripts fetched and run */
+  scriptsMs: number
+  /** → the documents API answered (the gate) */
+  gateMs: number
+  /** → the WebSocket was created */
+  socketMs: number
+  /** → the largest message (the first sync) reached the page */
+  syncArrivedMs: number
+  /** → that message's handlers returned (Y.applyUpdate and every observer) */
+  syncAppliedMs: number
+  /** → the last column's first cell is in the DOM */
+  renderedMs: number
+  /** → the frame after it (painted) */
+  paintedMs: number
+  syncBytes: number
+}
+
+declare global {
+  interface Window {
+    __weftPerf: { frames: [at: number, bytes: number, handled: number][]; socketAt: number }
+  }
+}
+
+/** Installed before the page's scripts: times every WebSocket message and its handling. */
+function instrumentSockets() {
+  window.__weftPerf = { frames: [], socketAt: 0 }
+  const Original = window.WebSocket
+  const wrapped = new WeakMap<object, EventListener>()
+  class Timed extends Original {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols)
+      window.__weftPerf.socketAt = performance.now()
+      // Registered before the provider's listener, so it runs first: the message's arrival.
+      super.addEventListener('message', (e: MessageEvent) => {
+        const data = e.data as ArrayBuffer | Blob | string
+        const bytes =
+          data instanceof ArrayBuffer ? data.byteLength : data instanceof Blob ? data.size : 0
+        window.__weftPerf.frames.push([performance.now(), bytes, 0])
+      })
+    }
+
+    // The provider's own message listener, timed: when it returns, the message is applied.
+    override addEventListener(type: string, listener: EventListener, options?: unknown) {
+      if (type !== 'message') return super.addEventListener(type, listener, options as boolean)
+      const timed = (e: Event) => {
+        try {
+          listener.call(this, e)
+        } finally {
+          const frame = window.__weftPerf.frames.at(-1)
+          if (frame) frame[2] = performance.now()
+        }
+      }
+      wrapped.set(listener, timed)
+      super.addEventListener(type, timed, options as boolean)
+    }
+
+    override removeEventListener(type: string, listener: EventListener, options?: unknown) {
+      super.removeEventListener(type, wrapped.get(listener) ?? listener, options as boolean)
+    }
+  }
+  window.WebSocket = Timed
+}
+
+export async function openSheet(
+  browser: Browser,
+  url: string,
+  profile: boolean,
+): Promise<{ phases: OpenPhases; cpu: ProfileSummary | null }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  await page.addInitScript(instrumentSockets)
+  const cdp = await context.newCDPSession(page)
+  if (profile) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await cdp.send('Profiler.start')
+  }
+  await page.goto(url)
+  // After the load event; the sheet appears seconds later, when its first sync has arrived.
+  const [renderedMs, paintedMs] = await page.evaluate(
+    () =>
+      new Promise<[number, number]>((resolve, reject) => {
+        const found = () => document.querySelector('[data-cell="Z1"]')
+        const done = () => {
+          const at = performance.now()
+          requestAnimationFrame(() => setTimeout(() => resolve([at, performance.now()]), 0))
+        }
+        if (found()) return done()
+        setTimeout(() => reject(new Error('no Z1 within 120 s')), 120_000)
+        const observer = new MutationObserver(() => {
+          if (!found()) return
+          observer.disconnect()
+          done()
+        })
+        observer.observe(document, { childList: true, subtree: true })
+      }),
+  )
+  const cpu = profile ? summarise((await cdp.send('Profiler.stop')).profile) : null
+  const page0 = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    // The gate's check is the first documents API request (the title and others follow).
+    const gate = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/documents/'))
+      .map((e) => (e as PerformanceResourceTiming).responseEnd)
+      .slice(0, 1)
+    return {
+      scriptsMs: nav.domContentLoadedEventEnd,
+      gateMs: Math.max(0, ...gate),
+      socketMs: window.__weftPerf.socketAt,
+      frames: window.__weftPerf.frames,
+    }
+  })
+  const biggest = page0.frames.reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0, 0])
+  await context.close()
+  const round = (ms: number) => Math.round(ms)
+  return {
+    phases: {
+      scriptsMs: round(page0.scriptsMs),
+      gateMs: round(page0.gateMs),
+      socketMs: round(page0.socketMs),
+      syncArrivedMs: round(biggest[0]),
+      syncAppliedMs: round(biggest[2]),
+      renderedMs: round(renderedMs),
+      paintedMs: round(paintedMs),
+      syncBytes: biggest[1],
+    },
+    cpu,
+  }
+}

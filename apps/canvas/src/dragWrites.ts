@@ -7,6 +7,7 @@ import type { CanvasModel, Shape, ShapePatch } from '@weft/canvas-model'
 import { bindingAt } from './arrowBinding.ts'
 import type { Point } from './geometry.ts'
 import type { Gesture, StepOutcome } from './gestures.ts'
+import { DRAG_FIELDS } from './liveDrag.ts'
 
 /**
  * Before shapes are moved or resized together (by a drag or a key): bound arrows among them are
@@ -41,13 +42,17 @@ export function writeDragStep(
   }
   // Each step writes whole positions (the model stores x, y, w, h as one `box` value), so a
   // concurrent drag by someone else ends on their position or ours, never a mix.
-  if (step.kind === 'move' || step.kind === 'resize') {
-    if (live) live(step.patches)
-    else model.updateMany(step.patches)
-  } else if (step.kind === 'update') {
-    if (live) live([[step.id, step.patch]])
-    else model.update(step.id, step.patch)
-  }
+  const patches: (readonly [string, ShapePatch])[] =
+    step.kind === 'move' || step.kind === 'resize'
+      ? step.patches
+      : step.kind === 'update'
+        ? [[step.id, step.patch]]
+        : []
+  if (patches.length === 0) return
+  // Live drags carry geometry only; a step that changes anything else (a line end's points) is
+  // written as before.
+  if (live && patches.every(([, patch]) => onlyGeometry(patch))) live(patches)
+  else model.updateMany(patches)
 }
 
 /**
@@ -76,4 +81,8 @@ export function bindNewArrow(
   const e = bindingAt(shapes, end, id)
   if (s) model.bind(id, 'start', s)
   if (e) model.bind(id, 'end', e)
+}
+
+function onlyGeometry(patch: ShapePatch): boolean {
+  return Object.keys(patch).every((key) => (DRAG_FIELDS as readonly string[]).includes(key))
 }

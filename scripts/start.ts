@@ -9,8 +9,13 @@ const root = join(fileURLToPath(new URL('.', import.meta.url)), '..')
 const apps = ['grid', 'code', 'canvas'].filter((app) =>
   existsSync(join(root, 'apps', app, 'package.json')),
 )
-if (apps.some((app) => !existsSync(join(root, 'apps', app, 'dist', 'index.html')))) {
-  console.log('npm start: building the web apps once (turbo run build)…')
+// The server's build is the Code preview's packages (apps/server/scripts/buildPreviewPackages.ts).
+const previewPackages = join(root, 'apps', 'server', 'dist', 'preview-packages', 'manifest.json')
+if (
+  apps.some((app) => !existsSync(join(root, 'apps', app, 'dist', 'index.html'))) ||
+  !existsSync(previewPackages)
+) {
+  console.log('npm start: building the web apps and the preview packages once (turbo run build)…')
   const build = spawnSync(
     process.execPath,
     [

@@ -9,7 +9,7 @@
  * another's traffic. Every node process is preloaded with instrument/processStats.ts (memory,
  * event-loop lag, documents held).
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import {
   freePort,
   ManagedProcess,
@@ -113,7 +113,19 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
     ...(redis ? { REDIS_URL: redis.url } : {}),
     LOG_LEVEL: 'error',
     NODE_OPTIONS: nodeFlags(request).join(' '),
-    ...(request.flushStatsDir ? { BENCH_FLUSH_STATS_DIR: request.flushStatsDir } : {}),
+    ...(request.flushStatsDir
+      ? {
+          BENCH_FLUSH_STATS_DIR: request.flushStatsDir,
+          // instrument/flushStats.ts: the node's own Document.flush wrapper, loaded first.
+          BENCH_FLUSH_PATCH_FIRST: join(
+            scratchMain && request.kind === 'weft-scratch'
+              ? dirname(scratchMain)
+              : join(REPO_ROOT, 'apps', 'server', 'src'),
+            'libraryInternals',
+            'hocuspocusServer.ts',
+          ),
+        }
+      : {}),
   }
   const nodes: ServerNode[] = []
   const statsPorts: number[] = []

@@ -17,11 +17,14 @@ import {
   ViewOnlyBadge,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { BundledPreview } from './BundledPreview.tsx'
+import { missingImports } from './bundle/missingImports.ts'
 import { DeleteDialog } from './DeleteDialog.tsx'
 import { DeleteNotices } from './DeleteNotices.tsx'
 import { downloadZip } from './downloadZip.ts'
 import { Editor } from './Editor.tsx'
 import { FileTree, type ProjectAwareness } from './FileTree.tsx'
+import { MissingImportsBar, warningsByFile } from './MissingImports.tsx'
 import { PastProjectView } from './PastProjectView.tsx'
 import { Preview } from './Preview.tsx'
 import { loadPastProject } from './pastProject.ts'
@@ -35,7 +38,10 @@ import { useAcquired } from './useAcquired.ts'
 import { useAnnounceFileVisitors } from './useAnnounceFileVisitors.ts'
 import { useDeletes } from './useDeletes.ts'
 import { useDocPool } from './useDocPool.ts'
+import { useLiveTexts } from './useLiveTexts.ts'
 import { usePendingEdits } from './usePendingEdits.ts'
+
+const NO_FILES: never[] = []
 
 export function App({ projectId }: { projectId: string }) {
   const session = useSession(projectDocName(projectId))
@@ -63,6 +69,15 @@ export function App({ projectId }: { projectId: string }) {
     useCallback(() => model?.trash() ?? [], [model]),
   )
   const template = TEMPLATES.find((t) => t.id === meta.template)
+  // Every file's text, live: the bundled preview builds from it, and imports of deleted files
+  // (by anyone, on any node) are found in it.
+  const texts = useLiveTexts(pool, projectId, tree?.files ?? NO_FILES)
+  const missing = useMemo(() => {
+    if (!tree) return []
+    const isFile = (path: string) => tree.nodes.get(tree.byPath.get(path) ?? '')?.kind === 'file'
+    return missingImports(texts, isFile, trash)
+  }, [texts, tree, trash])
+  const warnings = useMemo(() => warningsByFile(missing), [missing])
 
   const [tabs, setTabs] = useState<string[]>([])
   const [active, setActive] = useState<string | null>(null)
@@ -229,6 +244,7 @@ export function App({ projectId }: { projectId: string }) {
                   users={users}
                   onDelete={deletes.ask}
                   readOnly={readOnly}
+                  warnings={warnings}
                 >
                   <details className="trash-box" data-testid="trash-box">
                     <summary>Trash ({trash.length})</summary>
@@ -242,7 +258,16 @@ export function App({ projectId }: { projectId: string }) {
                     active={activeFile}
                     onActivate={setActive}
                     onClose={close}
+                    warnings={warnings}
                   />
+                  {activeNode && (
+                    <MissingImportsBar
+                      path={activeNode.path}
+                      missing={missing}
+                      onRestore={deletes.restore}
+                      readOnly={readOnly}
+                    />
+                  )}
                   {activeNode ? (
                     <Editor
                       key={activeNode.id}
@@ -263,9 +288,10 @@ export function App({ projectId }: { projectId: string }) {
                 {template?.preview === 'static' && showPreview && (
                   <Preview pool={pool} projectId={projectId} tree={tree} />
                 )}
-                {template && template.preview !== 'static' && showPreview && (
-                  <RunLocally template={template} />
+                {template?.preview === 'bundle' && showPreview && (
+                  <BundledPreview texts={texts} fileCount={tree.files.length} missing={missing} />
                 )}
+                {template && !template.preview && showPreview && <RunLocally template={template} />}
               </div>
             )}
             {historyOpen && (

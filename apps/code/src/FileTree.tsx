@@ -2,6 +2,7 @@ import type { AwarenessUser } from '@weft/client'
 import { type ProjectModel, type ProjectTree, TreeError, type TreeNode } from '@weft/code-model'
 import { readableText } from '@weft/react'
 import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { WarningMark } from './MissingImports.tsx'
 import { NameInput } from './NameInput.tsx'
 import { treeKeyAction, type VisibleRow } from './treeKeys.ts'
 
@@ -25,6 +26,8 @@ type Props = {
   children?: ReactNode
   /** View only: browsing and opening files; no creating, renaming, moving or deleting. */
   readOnly?: boolean
+  /** File path → a warning its row shows (it imports a deleted file). */
+  warnings?: ReadonlyMap<string, string>
 }
 
 /** The folder new entries go into: the selected folder, or the selected file's folder. */
@@ -67,6 +70,7 @@ export function FileTree({
   onDelete,
   children,
   readOnly,
+  warnings,
 }: Props) {
   const [editing, setEditing] = useState<Editing>(null)
   const [error, setError] = useState<string | null>(null)
@@ -231,6 +235,7 @@ export function FileTree({
             {node.kind === 'folder' ? (isOpen ? '▾' : '▸') : '·'}
           </span>
           <span className="tree-name">{node.name}</span>
+          <WarningMark text={warnings?.get(node.path)} />
           {here.length > 0 && (
             <span className="tree-presence" data-testid="tree-presence">
               <span className="visually-hidden">

@@ -1,5 +1,6 @@
 import { languageOf, type ProjectTree } from '@weft/code-model'
 import { useMemo, useRef, useState } from 'react'
+import { ConsolePanel } from './ConsolePanel.tsx'
 import type { DocPool } from './DocPool.ts'
 import { withConsoleBridge } from './previewConsole.ts'
 import { buildSrcdoc } from './srcdoc.ts'
@@ -9,7 +10,7 @@ import { usePreviewConsole } from './usePreviewConsole.ts'
 const PREVIEWED = new Set(['html', 'css', 'javascript'])
 
 /** The nonce the node put in this page (its CSP allows scripts carrying it). */
-function cspNonce(): string | undefined {
+export function cspNonce(): string | undefined {
   return document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content || undefined
 }
 
@@ -65,22 +66,7 @@ export function Preview({
           )}
         </div>
       )}
-      <section className="preview-console" aria-labelledby="console-heading">
-        <div className="console-bar">
-          <h2 id="console-heading">Console</h2>
-          <button type="button" onClick={clear} disabled={entries.length === 0}>
-            Clear
-          </button>
-        </div>
-        <ol data-testid="preview-console" aria-live="off">
-          {entries.map((e, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: entries only grow at the end until cleared
-            <li key={i} className={`console-${e.level}`} data-level={e.level}>
-              {e.text}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ConsolePanel entries={entries} onClear={clear} />
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import type { ProjectTree } from '@weft/code-model'
+import { WarningMark } from './MissingImports.tsx'
 
 type Props = {
   tree: ProjectTree
@@ -6,6 +7,8 @@ type Props = {
   active: string | null
   onActivate: (id: string) => void
   onClose: (id: string) => void
+  /** File path → a warning its tab shows (it imports a deleted file). */
+  warnings?: ReadonlyMap<string, string>
 }
 
 /** The id of a tab's element, what the editor panel is labelled by. */
@@ -21,7 +24,7 @@ export const EDITOR_PANEL = 'editor-panel'
  * between tabs and open them, Delete closes one. A tab shows the file's current name (renames
  * by others included); the × is for the mouse, Delete is its keyboard twin.
  */
-export function Tabs({ tree, tabs, active, onActivate, onClose }: Props) {
+export function Tabs({ tree, tabs, active, onActivate, onClose, warnings }: Props) {
   const live = tabs.filter((id) => tree.nodes.has(id))
   const go = (id: string | undefined) => {
     if (!id) return
@@ -69,6 +72,7 @@ export function Tabs({ tree, tabs, active, onActivate, onClose }: Props) {
               onKeyDown={(e) => onKeyDown(e, id)}
             >
               {node.name}
+              <WarningMark text={warnings?.get(node.path)} />
             </button>
             {/* Not a button: a tablist holds only tabs. Delete on the tab is the keyboard's way. */}
             <span className="tab-close" aria-hidden="true" onClick={() => onClose(id)}>

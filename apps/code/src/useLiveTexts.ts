@@ -4,7 +4,8 @@ import { type DocPool, whenSynced } from './DocPool.ts'
 
 /**
  * Current contents of some files by path, kept live (re-rendering at most every 150 ms) while
- * mounted. Opens each file's document through the pool, so it shares them with the editor.
+ * mounted; a file is in the map once its document has synced. Opens each file's document
+ * through the pool, so it shares them with the editor.
  */
 export function useLiveTexts(
   pool: DocPool | null,
@@ -31,15 +32,16 @@ export function useLiveTexts(
       const name = fileDocName(projectId, f.id)
       const provider = pool.acquire(name)
       const text = fileText(provider.document)
-      current.set(f.path, () => text.toString())
       text.observe(schedule)
       cleanups.push(() => {
         text.unobserve(schedule)
         pool.release(name)
       })
+      // A file counts once synced: before, its text is empty, not what the project holds.
       void whenSynced(provider).then(() => {
         if (!alive) return
         if (f.seed) applySeed(provider.document, f.seed)
+        current.set(f.path, () => text.toString())
         schedule()
       })
     }

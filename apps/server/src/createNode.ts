@@ -23,6 +23,7 @@ import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
 import { RequestRate } from './documents/RequestRate.ts'
 import { TrashPurger } from './documents/TrashPurger.ts'
+import { BroadcastToOthers } from './fanout/BroadcastToOthers.ts'
 import { RedisFanout } from './fanout/RedisFanout.ts'
 import { createManagementRouter } from './http/probes.ts'
 import { createRouter, type PresenceEndpoint } from './http/router.ts'
@@ -106,6 +107,8 @@ export async function createNode(
   const profiles = new ProfileCache(database.prisma)
   const awarenessGuard = new AwarenessGuard(metrics, profiles)
   const extensions: Extension[] = [
+    // First, so that what later afterLoadDocument hooks apply (a peer's state) is attributed.
+    new BroadcastToOthers(),
     new AccessControl({
       ...(tokens ? { tokens } : {}),
       ...(links ? { shares: links } : {}),

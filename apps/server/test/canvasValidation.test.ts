@@ -80,6 +80,24 @@ test('a bad change to an existing shape is refused, the shape keeps its last goo
   assert.deepEqual(validateCanvas(bob.doc), [])
 })
 
+test("a bad change to a shape made on the other node is refused (the guard's copy follows Redis)", async () => {
+  // Node A's guard already holds a copy of this document (the tests above wrote through it); a
+  // shape Bob adds on node B reaches that copy only through node A's document.
+  const id = new CanvasModel(bob.doc).add({ type: 'rect', x: 3, y: 3, w: 20, h: 20 })
+  const { client, closes } = mallory()
+  await client.synced()
+  await waitFor('Mallory has the shape', () => shapeIds(client).includes(id))
+  client.doc
+    .getMap<Y.Map<unknown>>(CANVAS_ROOTS.shapes)
+    .get(id)
+    ?.set('box', { x: 3, y: 'top', w: 20, h: 20 })
+  await waitFor('the socket is closed', () => closes.length > 0)
+  assert.equal(closes[0]?.code, 4422)
+  assert.match(closes[0]?.reason ?? '', new RegExp(`shapes\\.${id}\\.`))
+  await waitFor('Ada has the shape', () => shapeIds(ada).includes(id))
+  assert.deepEqual(validateCanvas(ada.doc), [])
+})
+
 test('a bad shape carried in the state a client brings when it connects is refused', async () => {
   const offline = new Y.Doc()
   writeRaw(offline, 'soffline000', { ...ok, type: 'script', stroke: 'url(javascript:x)' })

@@ -5,9 +5,17 @@
  * flushes ran and how long they took. Rewrites `<dir>/<pid>.json` twice a second with the
  * cumulative counts, so the bench can diff them around each part of a scenario.
  */
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Document } from '@hocuspocus/server'
+
+// Our node replaces how a document's batch is broadcast (apps/server/src/libraryInternals/
+// hocuspocusServer.ts, decision 0160) by wrapping Document.flush when that module is imported.
+// It is imported here first, so that the wrapper below is the outer one and still sees the
+// batch; the node's own import of the same file then finds it done.
+const patchFirst = process.env.BENCH_FLUSH_PATCH_FIRST
+if (patchFirst && existsSync(patchFirst)) await import(pathToFileURL(patchFirst).href)
 
 const dir = process.env.BENCH_FLUSH_STATS_DIR as string
 // The last bucket is "more than 10,000" (a finite bound so that it survives JSON).

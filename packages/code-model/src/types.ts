@@ -50,8 +50,12 @@ export type TemplateInfo = {
   description: string
   /** The file opened first. */
   open: string
-  /** 'static': index.html + CSS + JS rendered directly in a sandboxed iframe. */
-  preview?: 'static'
+  /**
+   * 'static': index.html + CSS + JS rendered directly in a sandboxed iframe. 'bundle': bundled
+   * in the browser (esbuild, Vue and Svelte compilers) with the node's preview packages. None:
+   * runs only after download (`run`).
+   */
+  preview?: 'static' | 'bundle'
   /** How to run it on one's own machine after "Download zip" (in the unzipped folder). */
   run: string
 }

@@ -29,11 +29,26 @@ export function isCanvasDocument(documentName: string): boolean {
   return documentName.startsWith('canvas:')
 }
 
+/**
+ * A shadow holds at most this many of the document's updates unapplied (no client of this node
+ * writing, peers' edits coming in through Redis) before it applies them.
+ */
+const MAX_BEHIND = 2_000
+
+/** A copy of an open canvas document that has seen every update the document has, and more. */
+interface Shadow {
+  doc: Y.Doc
+  /** The document it follows (a reloaded document is another object). */
+  source: Y.Doc
+  /** The document's updates since the last check, not yet applied to the copy. */
+  behind: Uint8Array[]
+  drop(): void
+}
+
 export class CanvasGuard implements Extension {
   extensionName = 'CanvasGuard'
   private readonly logger: Logger
-  /** Per open canvas document, a copy that has seen every accepted update. */
-  private readonly shadows = new Map<string, Y.Doc>()
+  private readonly shadows = new Map<string, Shadow>()
 
   private readonly assets: KnownAssets | undefined
 
@@ -57,8 +72,7 @@ export class CanvasGuard implements Extension {
     const problem = invalid ?? (await this.missingAsset(documentName, shadow, touched))
     if (!problem) return
     // The shadow now holds the refused update: start again from the document next time.
-    this.shadows.delete(documentName)
-    shadow.destroy()
+    this.drop(documentName)
     this.logger.warn({ documentName, socketId, problem }, 'invalid canvas write refused')
     const reason = `invalid canvas write: ${problem}`.slice(0, MAX_REASON)
     const { invalidContent } = CloseCodes
@@ -67,7 +81,11 @@ export class CanvasGuard implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
-    this.shadows.get(documentName)?.destroy()
+    this.drop(documentName)
+  }
+
+  private drop(documentName: string) {
+    this.shadows.get(documentName)?.drop()
     this.shadows.delete(documentName)
     this.assets?.forget(documentName)
   }
@@ -94,15 +112,25 @@ export class CanvasGuard implements Extension {
     }
   }
 
-  /** The shadow, caught up with the document (edits from other sockets and other nodes). */
+  /**
+   * The shadow, caught up with the document (edits from other sockets and other nodes). It is
+   * made once from the whole document and then follows it by the document's own updates, so a
+   * check costs the size of what changed, not of the document: a state-vector diff per frame
+   * walked every struct of the document for its delete set (docs/decisions/0162).
+   */
   private shadowOf(documentName: string, document: Y.Doc): Y.Doc {
     let shadow = this.shadows.get(documentName)
-    if (!shadow) {
-      shadow = new Y.Doc({ gc: document.gc })
-      this.shadows.set(documentName, shadow)
+    if (shadow && shadow.source !== document) {
+      this.drop(documentName)
+      shadow = undefined
     }
-    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(document, Y.encodeStateVector(shadow)))
-    return shadow
+    if (!shadow) {
+      shadow = follow(document)
+      this.shadows.set(documentName, shadow)
+      return shadow.doc
+    }
+    catchUp(shadow)
+    return shadow.doc
   }
 
   /** Applies `update` to the shadow; the first problem it brought (or null) and the shapes it touched. */
@@ -138,4 +166,40 @@ export class CanvasGuard implements Extension {
     const [first] = validateCanvasChange(shadow, { shapes: touched, board })
     return { problem: first ? `${first.path}: ${first.problem}` : null, touched }
   }
+}
+
+/**
+ * Applies what the document did since the last check; the frames the shadow checked itself are
+ * among them and integrate as no-ops.
+ */
+function catchUp(shadow: Shadow) {
+  const behind = shadow.behind
+  if (behind.length === 0) return
+  shadow.behind = []
+  const { doc } = shadow
+  doc.transact(() => {
+    for (const update of behind) Y.applyUpdate(doc, update)
+  })
+}
+
+/** A new shadow of `document`: its whole state now, then each of its updates. */
+function follow(document: Y.Doc): Shadow {
+  const doc = new Y.Doc({ gc: document.gc })
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(document))
+  const shadow: Shadow = {
+    doc,
+    source: document,
+    behind: [],
+    drop() {
+      document.off('update', onUpdate)
+      doc.destroy()
+    },
+  }
+  const onUpdate = (update: Uint8Array) => {
+    shadow.behind.push(update)
+    // Nobody on this node is writing (peers' edits only): catch up now rather than hold them all.
+    if (shadow.behind.length >= MAX_BEHIND) catchUp(shadow)
+  }
+  document.on('update', onUpdate)
+  return shadow
 }

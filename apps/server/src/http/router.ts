@@ -10,6 +10,7 @@ import type { DocumentRoutes } from '../documents/documentRoutes.ts'
 import type { IdentityRoutes } from '../identity/identityRoutes.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
+import { previewPackagesDir, servePreviewPackage } from '../previewPackages/route.ts'
 import type { Readiness } from '../Readiness.ts'
 import { FAVICON_PATHS, sendFavicon } from './favicon.ts'
 import { forward } from './forward.ts'
@@ -83,6 +84,8 @@ export function createRouter(options: RouterOptions) {
       if (pathname.startsWith('/api/documents/') && pathname.endsWith('/history')) {
         return await handleHistory(request, response, url, options)
       }
+      const previewPackages = previewPackagesDir(options.appsDir)
+      if (await servePreviewPackage(previewPackages, pathname, request, response)) return
       const page = { frameAncestors: options.frameAncestors, openDevMode: !options.tokens }
       if (await serveApp(options.appsDir, pathname, response, page)) return
       sendError(request, response, 404, 'not found')

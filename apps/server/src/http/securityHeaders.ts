@@ -16,6 +16,11 @@ export interface CspOptions {
   frameAncestors: string
   /** A nonce the page may give to scripts it writes itself (the Code preview). */
   nonce?: string
+  /**
+   * Allows compiling WebAssembly (not eval): the Code app's in-browser bundler is esbuild's
+   * WebAssembly build, run in a worker that inherits this policy.
+   */
+  wasm?: boolean
   /** Inline scripts of the page, allowed by hash. */
   inlineScripts?: string[]
 }
@@ -23,6 +28,7 @@ export interface CspOptions {
 export function contentSecurityPolicy(options: CspOptions): string {
   const scripts = ["'self'"]
   if (options.nonce) scripts.push(`'nonce-${options.nonce}'`)
+  if (options.wasm) scripts.push("'wasm-unsafe-eval'")
   for (const script of options.inlineScripts ?? []) {
     scripts.push(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
   }

@@ -88,7 +88,7 @@ export async function serveApp(
       response,
       200,
       {
-        ...htmlHeaders({ frameAncestors: page.frameAncestors, nonce }),
+        ...htmlHeaders({ frameAncestors: page.frameAncestors, nonce, wasm: app === 'code' }),
         'Cache-Control': 'no-cache',
       },
       html,

@@ -3,12 +3,12 @@
  * has not yet committed to Postgres, so the updates outlive the node (kill -9, OOM, a lost
  * machine) and a survivor can write them (JournalRecovery).
  *
- * - Entries of one event-loop turn are appended in one pipeline (one round trip per batch);
+ * - The updates of one event-loop turn are appended as one entry (one XADD, journalEntry.ts);
  *   RedisFanout publishes a turn's updates only after `sync()` resolved, so an update any peer
  *   has seen is in the journal: that is what makes a crash right after an edit lossless (the
  *   peers' copy alone is not logged by anyone).
- * - Entry ids are `0-<seq>`, the writer's own order, so committing up to `seq` trims with one
- *   idempotent `XTRIM MINID` (a failed trim is caught up by the next).
+ * - Entry ids are `0-<seq>` of the turn's last update, the writer's own order, so committing up
+ *   to `seq` trims with one idempotent `XTRIM MINID` (a failed trim is caught up by the next).
  * - An `alive` key, renewed every heartbeat, declares the node alive; its expiry declares it dead.
  */
 import type { LoggedUpdate } from '@weft/db'
@@ -86,12 +86,10 @@ export class Journal {
       this.last = Promise.resolve(false)
       return this.last
     }
-    const pipeline = redis.pipeline()
-    for (const update of batch)
-      pipeline.xadd(this.stream, entryId(update.seq), ...entryFields(update))
-    this.last = pipeline
-      .exec()
-      .then((results) => (results ?? []).every(([error]) => !error))
+    const last = batch.at(-1) as JournaledUpdate
+    this.last = redis
+      .xadd(this.stream, entryId(last.seq), ...entryFields(batch))
+      .then(() => true)
       .catch(() => false)
       .then((ok) => {
         if (ok) metrics.journalAppended.inc(batch.length)

@@ -7,7 +7,7 @@
  * next sweep. Loads read unclaimed entries too (`entriesFor`), so a document opened before the
  * replay still has every edit.
  */
-import { appendUpdates, type LoggedUpdate, type SqlExecutor } from '@weft/db'
+import { appendUpdates, type SqlExecutor } from '@weft/db'
 import type { RedisConnection } from '@weft/redis'
 import type { Logger } from '../../logger.ts'
 import type { Metrics } from '../../metrics/Metrics.ts'
@@ -25,7 +25,9 @@ export interface JournalRecoveryOptions {
   metrics: Metrics
 }
 
-/** Entries replayed per round trip (one update-log batch). */
+/** Stream entries read per round trip (each holds one turn of updates). */
+const REPLAY_ENTRIES = 50
+/** Updates written per update-log batch. */
 const REPLAY_BATCH = 1_000
 /** How long a claim holds if its holder dies mid-replay. */
 const CLAIM_MS = 60_000
@@ -69,12 +71,10 @@ export class JournalRecovery {
     const { redis } = this.options
     if (redis.status !== 'ready') return []
     const read = async () => {
-      const streams = await redis.smembers(journalKeys.registry)
       const updates: Uint8Array[] = []
-      for (const stream of streams) {
+      for (const { stream } of await this.registered()) {
         for (const [, fields] of await redis.xrangeBuffer(stream, '-', '+')) {
-          const entry = decodeEntry(fields)
-          if (entry?.documentName === documentName) updates.push(entry.update)
+          for (const entry of decodeEntry(fields, documentName)) updates.push(entry.update)
         }
       }
       return updates
@@ -93,44 +93,51 @@ export class JournalRecovery {
     }
   }
 
+  /** Every registered stream, with the registry that lists it (this image's, then earlier ones'). */
+  private async registered(): Promise<{ stream: string; registry: string }[]> {
+    const { redis } = this.options
+    const listed: { stream: string; registry: string }[] = []
+    for (const registry of [journalKeys.registry, journalKeys.legacyRegistry])
+      for (const stream of await redis.smembers(registry)) listed.push({ stream, registry })
+    return listed
+  }
+
   private async sweepOnce() {
     const { redis, logger } = this.options
     if (redis.status !== 'ready') return
     try {
-      const streams = await redis.smembers(journalKeys.registry)
-      for (const stream of streams) {
+      for (const { stream, registry } of await this.registered()) {
         if (stream === this.options.ownStream) continue
         const owner = bootOfStream(stream)
         if (!owner) continue
         const sameNodeEarlierBoot = owner.nodeId === this.options.nodeId
         if (!sameNodeEarlierBoot && (await redis.exists(journalKeys.alive(owner.boot)))) continue
-        await this.claim(owner.boot, stream)
+        await this.claim(owner.boot, stream, registry)
       }
     } catch (error) {
       logger.warn({ err: error }, 'journal sweep failed; retrying at the next one')
     }
   }
 
-  private async claim(boot: string, stream: string) {
+  private async claim(boot: string, stream: string, registry: string) {
     const { redis, logger, metrics, nodeId } = this.options
     const claimKey = journalKeys.claim(boot)
     if ((await redis.set(claimKey, nodeId, 'PX', CLAIM_MS, 'NX')) !== 'OK') return
     let replayed = 0
     try {
       for (;;) {
-        const page = await redis.xrangeBuffer(stream, '-', '+', 'COUNT', REPLAY_BATCH)
+        const page = await redis.xrangeBuffer(stream, '-', '+', 'COUNT', REPLAY_ENTRIES)
         if (page.length === 0) break
-        const entries = page
-          .map(([, fields]) => decodeEntry(fields))
-          .filter((entry): entry is LoggedUpdate => entry !== null)
-        await appendUpdates(this.options.sql, entries)
+        const entries = page.flatMap(([, fields]) => decodeEntry(fields))
+        for (let start = 0; start < entries.length; start += REPLAY_BATCH)
+          await appendUpdates(this.options.sql, entries.slice(start, start + REPLAY_BATCH))
         const lastSeq = seqOfId((page.at(-1) as [Buffer, Buffer[]])[0].toString())
         await redis.xtrim(stream, 'MINID', entryId(lastSeq + 1))
         replayed += entries.length
         metrics.journalReplayed.inc(entries.length)
       }
       await redis.eval(DELETE_IF_EMPTY, 1, stream)
-      if (!(await redis.exists(stream))) await redis.srem(journalKeys.registry, stream)
+      if (!(await redis.exists(stream))) await redis.srem(registry, stream)
       if (replayed > 0)
         logger.warn(
           { boot, replayed },

@@ -8,9 +8,15 @@ export const JOURNAL_PREFIX = 'weft'
 const tag = (boot: string) => `${JOURNAL_PREFIX}:{journal:${boot}}`
 
 export const journalKeys = {
-  /** Every journal stream that may hold entries; survivors look here for dead nodes' journals. */
-  registry: `${JOURNAL_PREFIX}:journals`,
-  /** The stream of one node boot: one entry per client update not yet in Postgres. */
+  /**
+   * Every journal stream that may hold entries; survivors look here for dead nodes' journals.
+   * Streams of one entry per turn (0161) register here, under a name an earlier image never reads:
+   * it would take such an entry for malformed and trim it unreplayed.
+   */
+  registry: `${JOURNAL_PREFIX}:journals:turns`,
+  /** Streams of earlier images (one entry per update), still replayed and read on load. */
+  legacyRegistry: `${JOURNAL_PREFIX}:journals`,
+  /** The stream of one node boot: one entry per turn of client updates not yet in Postgres. */
   stream: (boot: string) => tag(boot),
   /** Exists while the boot heartbeats; its expiry declares the node dead. */
   alive: (boot: string) => `${tag(boot)}:alive`,

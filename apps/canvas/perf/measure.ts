@@ -6,10 +6,15 @@
  *
  *   node apps/canvas/perf/measure.ts http://localhost:8080 [shapes]
  *
+ * With CANVAS_PROFILE_DIR set, each gesture is also recorded as a Chrome CPU profile
+ * (`pan.cpuprofile`, … in that directory: open them in Chrome DevTools' Performance panel) and
+ * the functions with the most self time are printed under `profiles`.
+ *
  * Needs @playwright/test (the e2e workspace's) and /usr/bin/chromium; the node must be in open dev
  * mode (no AUTH_SECRET), like `npm start`.
  */
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { CANVAS_ROOTS, type ShapeType, zKeyBetween } from '@weft/canvas-model'
 import { devToken } from '@weft/client'
@@ -148,16 +153,61 @@ async function mainThread(page: Page): Promise<Record<string, number>> {
   }
 }
 
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
+  samples?: number[]
+  timeDeltas?: number[]
+}
+
+const profileDir = process.env.CANVAS_PROFILE_DIR
+const profiles: Record<string, { selfMs: number; fn: string }[]> = {}
+
+/** The functions with the most self time in a CPU profile (ms), idle and GC included. */
+function topSelfTime(profile: CpuProfile, count = 12): { selfMs: number; fn: string }[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
+  const self = new Map<string, number>()
+  const samples = profile.samples ?? []
+  const deltas = profile.timeDeltas ?? []
+  for (const [i, id] of samples.entries()) {
+    const frame = byNode.get(id)
+    if (!frame) continue
+    const where = frame.url ? ` ${basename(frame.url).split('?')[0]}:${frame.lineNumber + 1}` : ''
+    const key = `${frame.functionName || '(anonymous)'}${where}`
+    // A sample's time is the delta to the next sample.
+    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000)
+  }
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([fn, ms]) => ({ selfMs: Math.round(ms * 10) / 10, fn }))
+}
+
+/** Runs `gesture` under Chrome's sampling profiler when CANVAS_PROFILE_DIR is set. */
+async function profiled<T>(page: Page, name: string, gesture: () => Promise<T>): Promise<T> {
+  if (!profileDir) return gesture()
+  await mainThread(page)
+  const session = cdp as CDPSession
+  await session.send('Profiler.enable')
+  await session.send('Profiler.setSamplingInterval', { interval: 250 })
+  await session.send('Profiler.start')
+  const result = await gesture()
+  const { profile } = await session.send('Profiler.stop')
+  await mkdir(profileDir, { recursive: true })
+  await writeFile(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile))
+  profiles[name] = topSelfTime(profile as CpuProfile)
+  return result
+}
+
 /**
  * Runs `gesture` while recording frames; also reports the wall time per input step and where the
  * main thread's time went per step (script = our JS + React; the rest of `task` is mostly paint,
  * hit testing and input handling).
  */
-async function measure(page: Page, steps: number, gesture: () => Promise<void>) {
+async function measure(page: Page, name: string, steps: number, gesture: () => Promise<void>) {
   const before = await mainThread(page)
   await startFrames(page)
   const t = performance.now()
-  await gesture()
+  await profiled(page, name, gesture)
   const ms = performance.now() - t
   // One more frame so the last step's render is counted.
   await page.evaluate(() => new Promise(requestAnimationFrame))
@@ -199,7 +249,7 @@ await page.waitForTimeout(500)
 
 // Pan: middle-button drag across the canvas, 120 pointer steps.
 const PAN = 120
-const pan = await measure(page, PAN, async () => {
+const pan = await measure(page, 'pan', PAN, async () => {
   await page.mouse.move(box.x + 1000, box.y + 700)
   await page.mouse.down({ button: 'middle' })
   await page.mouse.move(box.x + 200, box.y + 200, { steps: PAN })
@@ -210,7 +260,7 @@ await page.locator('[data-testid="zoom"] button').click() // back to 0,0 ×1
 // Zoom: 60 Ctrl+wheel notches out, then back in, at the middle of the screen (the plain wheel
 // pans, as in tldraw: apps/canvas/src/wheel.ts).
 const ZOOM = 60
-const zoom = await measure(page, ZOOM, async () => {
+const zoom = await measure(page, 'zoom', ZOOM, async () => {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await page.keyboard.down('Control')
   for (let i = 0; i < ZOOM / 2; i++) await page.mouse.wheel(0, 60)
@@ -240,7 +290,7 @@ await page.waitForTimeout(500)
 // Drag one shape (the top one at TARGET) by 300 × 200 in 120 pointer steps.
 const DRAG = 120
 const grab = { x: box.x + TARGET.x + TARGET.w / 2, y: box.y + TARGET.y + TARGET.h / 2 }
-const drag = await measure(page, DRAG, async () => {
+const drag = await measure(page, 'drag', DRAG, async () => {
   await page.mouse.move(grab.x, grab.y)
   await page.mouse.down()
   await page.mouse.move(grab.x + 300, grab.y + 200, { steps: DRAG })
@@ -273,6 +323,7 @@ console.log(
       farOut,
       drag: { ...drag, endedAt: moved },
       exportSvg: { ms: exportMs, shapes: exported },
+      ...(profileDir ? { profiles } : {}),
     },
     null,
     2,

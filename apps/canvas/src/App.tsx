@@ -16,18 +16,23 @@ import {
   ViewOnlyBadge,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { AssetStore } from './assetStore.ts'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
 import type { CanvasCommand } from './canvasKeys.ts'
-import { download, exportPng, exportSvg } from './exportImage.ts'
+import { download, exportedImages, exportPng, exportSvg } from './exportImage.ts'
 import type { Point } from './geometry.ts'
+import { overlayDrags, readDrag } from './liveDrag.ts'
 import { ModeSwitch } from './ModeSwitch.tsx'
 import { bringBackShape, disposePastCanvas, loadPastCanvas } from './pastCanvas.ts'
 import { ShapeList } from './ShapeList.tsx'
 import { type Action, Toolbar } from './Toolbar.tsx'
 import { INITIAL_STYLE, type Tool } from './tools.ts'
 import { useAnnounceRemoteShapes } from './useAnnounceRemoteShapes.ts'
+import { AssetUrlsContext } from './useAssetUrl.ts'
 import { useCanvas } from './useCanvas.ts'
+import { useImageAdder } from './useImageAdder.ts'
+import { useLiveDrag } from './useLiveDrag.ts'
 
 export function App({ docId }: { docId: string }) {
   const documentName = `canvas:${docId}`
@@ -40,6 +45,19 @@ export function App({ docId }: { docId: string }) {
   const [style, setStyle] = useState<ShapeStyle>(INITIAL_STYLE)
   const [selection, setSelection] = useState<string[]>([])
   const [shapeList, setShapeList] = useState(false)
+  // The canvas's images, fetched with this user's token (assetStore.ts).
+  const assets = useMemo(
+    () => new AssetStore(documentName, session.token),
+    [documentName, session.token],
+  )
+  useEffect(() => () => assets.dispose(), [assets])
+  const images = useImageAdder(
+    documentName,
+    session.token,
+    canvas?.model ?? null,
+    assets,
+    setSelection,
+  )
 
   const doc = provider?.document ?? null
   const title = useDocumentTitle(documentName, session.token, doc)
@@ -134,14 +152,15 @@ export function App({ docId }: { docId: string }) {
         case 'svg':
         case 'png': {
           // Bound arrows as drawn, ending on their shapes where those are now.
-          const svg = exportSvg(model.list().map((s) => resolveArrow(s, (id) => model.get(id))))
+          const shapes = model.list().map((s) => resolveArrow(s, (id) => model.get(id)))
+          const svg = exportSvg(shapes, await exportedImages(shapes, (id) => assets.blob(id)))
           if (action === 'svg') download(`canvas-${docId}.svg`, svg)
           else download(`canvas-${docId}.png`, await exportPng(svg))
           break
         }
       }
     },
-    [canvas, live, docId],
+    [canvas, live, docId, assets],
   )
 
   // The canvas's keys reach here only while it has focus (CanvasView, canvasKeys.ts): a tool
@@ -164,6 +183,13 @@ export function App({ docId }: { docId: string }) {
   )
 
   const remote = useMemo(() => users.filter((u) => !u.isLocal), [users])
+  // Shapes others are dragging, and this user's own drag, drawn where they are being dragged.
+  const drag = useLiveDrag(canvas?.model ?? null, provider)
+  const remoteDrags = useMemo(() => remote.map((u) => readDrag(u.state.drag)), [remote])
+  const shown = useMemo(
+    () => overlayDrags(shapes, [...remoteDrags, drag.local]),
+    [shapes, remoteDrags, drag.local],
+  )
   useAnnounceRemoteShapes(canvas, synced, remote)
 
   return (
@@ -235,67 +261,79 @@ export function App({ docId }: { docId: string }) {
               onShapeList={() => setShapeList((o) => !o)}
             />
           )}
-          <div className="canvas-main">
-            {past ? (
-              <CanvasView
-                key={preview.viewing?.session.id}
-                model={past}
-                shapes={pastShapes}
-                tool="select"
-                style={style}
-                selection={pastSelection}
-                onSelection={setPastSelection}
-                onToolDone={() => {}}
-                onGestureStart={() => {}}
-                onCursor={() => {}}
-                remote={[]}
-                onCommand={() => {}}
-                readOnly
-              >
-                <ShapeList
+          {images.notice && (
+            <p role="alert" className="image-notice" data-testid="image-notice">
+              {images.notice}{' '}
+              <button type="button" onClick={images.dismiss}>
+                Dismiss
+              </button>
+            </p>
+          )}
+          <AssetUrlsContext.Provider value={assets}>
+            <div className="canvas-main">
+              {past ? (
+                <CanvasView
+                  key={preview.viewing?.session.id}
+                  model={past}
                   shapes={pastShapes}
+                  tool="select"
+                  style={style}
                   selection={pastSelection}
                   onSelection={setPastSelection}
+                  onToolDone={() => {}}
+                  onGestureStart={() => {}}
+                  onCursor={() => {}}
+                  remote={[]}
+                  onCommand={() => {}}
+                  readOnly
+                >
+                  <ShapeList
+                    shapes={pastShapes}
+                    selection={pastSelection}
+                    onSelection={setPastSelection}
+                  />
+                </CanvasView>
+              ) : (
+                <CanvasView
+                  model={canvas.model}
+                  shapes={shown}
+                  drag={drag}
+                  onImages={images.add}
+                  tool={tool}
+                  style={style}
+                  selection={live}
+                  onSelection={setSelection}
+                  onToolDone={() => setTool('select')}
+                  onGestureStart={() => canvas.undo.stopCapturing()}
+                  onCursor={onCursor}
+                  remote={remote}
+                  onCommand={onCommand}
+                  readOnly={readOnly}
+                >
+                  {shapeList && (
+                    <ShapeList shapes={shapes} selection={live} onSelection={setSelection} />
+                  )}
+                </CanvasView>
+              )}
+              {historyOpen && (
+                <HistoryPanel
+                  documentName={documentName}
+                  token={session.token}
+                  doc={doc}
+                  selected={preview.viewing?.session.id ?? preview.loading?.id ?? null}
+                  onSelect={(picked) => {
+                    setPastSelection([])
+                    preview.open(picked)
+                  }}
+                  onClose={() => {
+                    preview.close()
+                    setHistoryOpen(false)
+                    historyToggle.current?.focus()
+                  }}
                 />
-              </CanvasView>
-            ) : (
-              <CanvasView
-                model={canvas.model}
-                shapes={shapes}
-                tool={tool}
-                style={style}
-                selection={live}
-                onSelection={setSelection}
-                onToolDone={() => setTool('select')}
-                onGestureStart={() => canvas.undo.stopCapturing()}
-                onCursor={onCursor}
-                remote={remote}
-                onCommand={onCommand}
-                readOnly={readOnly}
-              >
-                {shapeList && (
-                  <ShapeList shapes={shapes} selection={live} onSelection={setSelection} />
-                )}
-              </CanvasView>
-            )}
-            {historyOpen && (
-              <HistoryPanel
-                documentName={documentName}
-                token={session.token}
-                doc={doc}
-                selected={preview.viewing?.session.id ?? preview.loading?.id ?? null}
-                onSelect={(picked) => {
-                  setPastSelection([])
-                  preview.open(picked)
-                }}
-                onClose={() => {
-                  preview.close()
-                  setHistoryOpen(false)
-                  historyToggle.current?.focus()
-                }}
-              />
-            )}
-          </div>
+              )}
+            </div>
+          </AssetUrlsContext.Provider>
         </>
       )}
     </AppShell>

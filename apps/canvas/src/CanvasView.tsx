@@ -34,6 +34,8 @@ import type { Tool } from './tools.ts'
 import { useBoundArrows } from './useBoundArrows.ts'
 import { useCanvasClipboard } from './useCanvasClipboard.ts'
 import { useDrawnZoom } from './useDrawnZoom.ts'
+import { useImageInput } from './useImageInput.ts'
+import type { LiveDrag } from './useLiveDrag.ts'
 import { useTextEditing } from './useTextEditing.tsx'
 import { wheelCamera } from './wheel.ts'
 
@@ -55,6 +57,10 @@ type Props = {
   children?: ReactNode
   /** View only or a past version: panning, selecting and walking the shapes; nothing is changed. */
   readOnly?: boolean
+  /** Moves, resizes and rotations shared live and written on release (useLiveDrag.ts). */
+  drag?: Omit<LiveDrag, 'local'>
+  /** Pasted or dropped image files, and where on the canvas (useImageInput.ts). */
+  onImages?: (files: File[], at: Point) => void
 }
 
 /** What a view-only canvas still does from the keyboard. */
@@ -151,6 +157,11 @@ export function CanvasView(props: Props) {
     return { x: round(p.x), y: round(p.y) }
   }
 
+  useImageInput(viewRef, props.readOnly ? undefined : props.onImages, {
+    at,
+    middle: () => toCanvas(cam, size.w / 2, size.h / 2),
+  })
+
   // The wheel pans and zooms the board (wheel.ts): a non-passive listener stops the page from
   // scrolling and the browser from zooming the page on Ctrl+wheel or a pinch.
   useEffect(() => {
@@ -170,6 +181,13 @@ export function CanvasView(props: Props) {
   // view, move and resize the selection, pan, walk the shapes, edit a text.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return
+    if (e.key === 'Escape' && gesture.current && gesture.current.kind !== 'draw') {
+      // Escape mid-drag puts the shapes back: nothing was written, and others stop seeing it.
+      e.preventDefault()
+      gesture.current = null
+      props.drag?.cancel()
+      return
+    }
     if (e.key === ' ' && tool === 'select') {
       e.preventDefault()
       spaceHeld.current = true
@@ -340,7 +358,7 @@ export function CanvasView(props: Props) {
     else if (step.kind === 'draft') {
       if (g.kind === 'draw') g.points = step.points
       setDraft(draftShape(tool, step.points, style))
-    } else writeDragStep(model, g, step)
+    } else writeDragStep(model, g, step, props.drag?.step)
   }
 
   const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
@@ -349,6 +367,7 @@ export function CanvasView(props: Props) {
     setMarquee(null)
     if (!g || props.readOnly) return
     if (g.kind !== 'draw') {
+      if (g.kind !== 'pan') props.drag?.commit()
       finishDrag(model, g, at(e), shapes)
       return
     }
@@ -430,6 +449,10 @@ export function CanvasView(props: Props) {
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
+        onPointerCancel={() => {
+          gesture.current = null
+          props.drag?.cancel()
+        }}
         onPointerLeave={() => props.onCursor(null)}
         onDoubleClick={onDoubleClick}
         onWheel={onWheel}

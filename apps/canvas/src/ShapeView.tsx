@@ -1,6 +1,7 @@
 import type { Shape } from '@weft/canvas-model'
 import { memo } from 'react'
 import { absolutePoints, arrowHeadPoints, TEXT } from './geometry.ts'
+import { ImageBody } from './ImageBody.tsx'
 
 /**
  * One shape as SVG, on screen and in export (exportImage.ts draws with it too), so the only
@@ -86,6 +87,8 @@ function body(s: Shape, stroke: { stroke: string; strokeWidth: number }) {
           <TextLines s={s} fill={s.stroke} inset={10} />
         </>
       )
+    case 'image':
+      return <ImageBody s={s} />
   }
 }
 

@@ -3,10 +3,11 @@
  * arrow-end drag, and what the drop adds (arrow bindings). CanvasView calls these; anything that
  * wants to know about drags in progress (e.g. publishing them live) hooks in here.
  */
-import type { CanvasModel, Shape } from '@weft/canvas-model'
+import type { CanvasModel, Shape, ShapePatch } from '@weft/canvas-model'
 import { bindingAt } from './arrowBinding.ts'
 import type { Point } from './geometry.ts'
 import type { Gesture, StepOutcome } from './gestures.ts'
+import { DRAG_FIELDS } from './liveDrag.ts'
 
 /**
  * Before shapes are moved or resized together (by a drag or a key): bound arrows among them are
@@ -22,7 +23,13 @@ export function letGoOfStill(model: CanvasModel, moving: ReadonlySet<string>): v
 }
 
 /** Writes one step of a drag (camera, marquee and drawing steps write nothing). */
-export function writeDragStep(model: CanvasModel, gesture: Gesture, step: StepOutcome): void {
+export function writeDragStep(
+  model: CanvasModel,
+  gesture: Gesture,
+  step: StepOutcome,
+  /** Live drags (useLiveDrag.ts): the geometry is shown and published, written on release. */
+  live?: (patches: (readonly [string, ShapePatch])[]) => void,
+): void {
   if ((gesture.kind === 'move' || gesture.kind === 'resize') && !gesture.detached) {
     gesture.detached = true
     const ids = gesture.kind === 'move' ? gesture.origins.keys() : gesture.shapes.map((s) => s.id)
@@ -35,8 +42,17 @@ export function writeDragStep(model: CanvasModel, gesture: Gesture, step: StepOu
   }
   // Each step writes whole positions (the model stores x, y, w, h as one `box` value), so a
   // concurrent drag by someone else ends on their position or ours, never a mix.
-  if (step.kind === 'move' || step.kind === 'resize') model.updateMany(step.patches)
-  else if (step.kind === 'update') model.update(step.id, step.patch)
+  const patches: (readonly [string, ShapePatch])[] =
+    step.kind === 'move' || step.kind === 'resize'
+      ? step.patches
+      : step.kind === 'update'
+        ? [[step.id, step.patch]]
+        : []
+  if (patches.length === 0) return
+  // Live drags carry geometry only; a step that changes anything else (a line end's points) is
+  // written as before.
+  if (live && patches.every(([, patch]) => onlyGeometry(patch))) live(patches)
+  else model.updateMany(patches)
 }
 
 /**
@@ -65,4 +81,8 @@ export function bindNewArrow(
   const e = bindingAt(shapes, end, id)
   if (s) model.bind(id, 'start', s)
   if (e) model.bind(id, 'end', e)
+}
+
+function onlyGeometry(patch: ShapePatch): boolean {
+  return Object.keys(patch).every((key) => (DRAG_FIELDS as readonly string[]).includes(key))
 }

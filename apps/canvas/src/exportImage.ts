@@ -2,8 +2,10 @@ import type { Shape } from '@weft/canvas-model'
 import { createElement } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
+import { fixedAssetUrls } from './assetStore.ts'
 import { bounds } from './geometry.ts'
 import { ShapeView } from './ShapeView.tsx'
+import { AssetUrlsContext } from './useAssetUrl.ts'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 
@@ -11,12 +13,18 @@ const SVG_NS = 'http://www.w3.org/2000/svg'
  * Every shape drawn by the same component as the screen, into a detached SVG group. The screen
  * holds only the shapes near the viewport (cull.ts), so export draws from the model instead.
  */
-function drawShapes(shapes: readonly Shape[]): SVGGElement {
+function drawShapes(shapes: readonly Shape[], images: ReadonlyMap<string, string>): SVGGElement {
   const host = document.createElementNS(SVG_NS, 'g')
   // React takes the SVG namespace from the container, so the children are SVG elements.
   const root = createRoot(host)
   flushSync(() =>
-    root.render(shapes.map((shape) => createElement(ShapeView, { key: shape.id, shape }))),
+    root.render(
+      createElement(
+        AssetUrlsContext.Provider,
+        { value: fixedAssetUrls(images) },
+        shapes.map((shape) => createElement(ShapeView, { key: shape.id, shape })),
+      ),
+    ),
   )
   const layer = host.cloneNode(true) as SVGGElement
   root.unmount()
@@ -24,10 +32,44 @@ function drawShapes(shapes: readonly Shape[]): SVGGElement {
   return layer
 }
 
+/**
+ * The pictures of the image shapes as `data:` URLs (asset id → URL), so that an exported SVG is
+ * one standalone file and the PNG rasteriser, which loads nothing from outside an SVG, has them.
+ */
+export async function exportedImages(
+  shapes: readonly Shape[],
+  blobOf: (id: string) => Promise<Blob>,
+): Promise<Map<string, string>> {
+  const ids = new Set(shapes.flatMap((s) => (s.type === 'image' && s.asset ? [s.asset] : [])))
+  const entries = await Promise.all(
+    [...ids].map(async (id) => {
+      try {
+        return [[id, await dataUrl(await blobOf(id))] as const]
+      } catch {
+        // An image whose bytes cannot be had is exported as its empty frame.
+        return []
+      }
+    }),
+  )
+  return new Map(entries.flat())
+}
+
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as string)
+    reader.onerror = () => reject(reader.error)
+    reader.readAsDataURL(blob)
+  })
+}
+
 /** A standalone SVG document of all shapes (bottom first), cropped to the drawing. */
-export function exportSvg(shapes: readonly Shape[]): string {
+export function exportSvg(
+  shapes: readonly Shape[],
+  images: ReadonlyMap<string, string> = new Map(),
+): string {
   const box = bounds(shapes, 16) ?? { x: 0, y: 0, w: 100, h: 100 }
-  const clone = drawShapes(shapes)
+  const clone = drawShapes(shapes, images)
   // The transparent hit outlines only serve pointer events on screen.
   for (const hit of clone.querySelectorAll('.hit')) hit.remove()
   const svg = document.createElementNS(SVG_NS, 'svg')

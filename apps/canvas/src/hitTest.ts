@@ -21,6 +21,7 @@ function hits(s: Shape, p: Point, slop: number): boolean {
     case 'rect':
     case 'text':
     case 'sticky':
+    case 'image':
       return (
         p.x >= s.x - slop && p.x <= s.x + s.w + slop && p.y >= s.y - slop && p.y <= s.y + s.h + slop
       )

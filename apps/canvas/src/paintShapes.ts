@@ -121,6 +121,12 @@ function paintShape(ctx: CanvasRenderingContext2D, pen: Pen, s: Shape): void {
       ctx.fillRect(s.x, s.y, s.w, s.h)
       paintBars(ctx, pen, s, 10)
       return
+    case 'image':
+      // A grey box this far out: decoding and scaling thousands of pictures per redraw would
+      // cost more than the pixels they cover show.
+      pen.fill('#ced4da')
+      ctx.fillRect(s.x, s.y, s.w, s.h)
+      return
   }
 }
 

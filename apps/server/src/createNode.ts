@@ -18,6 +18,7 @@ import { closeShareConnections } from './access/closeShareConnections.ts'
 import { ShareLinks } from './access/ShareLinks.ts'
 import { ShareSweeper } from './access/ShareSweeper.ts'
 import { CanvasGuard } from './canvas/CanvasGuard.ts'
+import { KnownAssets } from './canvas/KnownAssets.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
 import { RequestRate } from './documents/RequestRate.ts'
@@ -122,7 +123,7 @@ export async function createNode(
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
     unsavedLimit,
-    new CanvasGuard(logger.child({ module: 'canvas' })),
+    new CanvasGuard(logger.child({ module: 'canvas' }), new KnownAssets(database.prisma)),
     new TileBoard({
       limiter: redis
         ? new RedisPlacementWindow({
@@ -172,6 +173,8 @@ export async function createNode(
     ...(tokens ? { tokens } : {}),
     ...(links ? { links } : {}),
     maxShareLinkHours: config.shareLinkMaxHours,
+    canvasImageMaxBytes: config.canvasImageMaxBytes,
+    canvasAssetsMaxBytes: config.canvasAssetsMaxBytes,
     onShareRevoked: (shareId) => closeShareConnections(hocuspocus, shareId),
     rate: apiRate,
     maxBodyBytes: config.apiMaxBodyBytes,

@@ -1,6 +1,7 @@
 // `npm start`'s mode (embedded PGlite, no Redis, open dev mode): the home page's API works the
 // same — create, rename, apply an update, export, versions and a restore.
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,4 +74,20 @@ test('create, rename, update, export, versions and restore on the embedded datab
   // The project lists as recently edited (its file was), under its title.
   const listed = (await json('/api/documents?q=kept')).body.documents
   assert.equal(listed[0]?.name, name)
+})
+
+test('a canvas image is stored in and served from the embedded database', async () => {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  const stored = await json('/api/documents/canvas%3Asolo-art/assets', {
+    method: 'POST',
+    body: png,
+  })
+  assert.equal(stored.status, 201)
+  assert.equal(stored.body.id, createHash('sha256').update(png).digest('hex'))
+  const fetched = await fetch(`${node.url}${stored.body.url}`)
+  assert.equal(fetched.headers.get('content-type'), 'image/png')
+  assert.deepEqual(Buffer.from(await fetched.arrayBuffer()), png)
 })

@@ -39,6 +39,7 @@ const FIELDS = [
   'points',
   'text',
   'fontSize',
+  'asset',
   'group',
   'startBinding',
   'endBinding',

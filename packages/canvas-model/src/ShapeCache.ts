@@ -143,6 +143,7 @@ export function sameShape(a: Shape, b: Shape): boolean {
     a.stroke === b.stroke &&
     a.fill === b.fill &&
     a.strokeWidth === b.strokeWidth &&
+    a.asset === b.asset &&
     a.text === b.text &&
     a.fontSize === b.fontSize &&
     a.group === b.group &&

@@ -1,3 +1,4 @@
+export { assetsUsed, isAssetId } from './assetId.ts'
 export { bindingTo, boundPoint, resolveArrow } from './bindings.ts'
 export {
   CANVAS_ROOTS,
@@ -6,6 +7,7 @@ export {
   newShapeId,
   tileKey,
 } from './CanvasModel.ts'
+export { IMAGE_TYPES, type ImageType, imageTypeOf } from './imageType.ts'
 export { compareShapes } from './paintOrder.ts'
 export { DEFAULT_STYLE, isBinding, isShapeBox, type ShapeBox } from './readShape.ts'
 export { sameShape } from './ShapeCache.ts'

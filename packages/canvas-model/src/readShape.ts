@@ -49,6 +49,7 @@ export function readShape(id: string, m: Y.Map<unknown>): Shape | null {
   const type = m.get('type') as ShapeType
   if (!SHAPE_TYPES.includes(type)) return null
   const points = m.get('points')
+  const asset = m.get('asset')
   const shape: Shape = {
     id,
     type,
@@ -61,6 +62,7 @@ export function readShape(id: string, m: Y.Map<unknown>): Shape | null {
     points: Array.isArray(points) ? points.filter((p) => typeof p === 'number') : [],
     text: str(m.get('text'), ''),
     fontSize: num(m.get('fontSize'), 20),
+    ...(type === 'image' && typeof asset === 'string' ? { asset } : {}),
   }
   // Optional fields appear only when set, so older shapes read as they always did.
   const group = m.get('group')

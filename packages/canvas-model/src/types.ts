@@ -6,6 +6,7 @@ export const SHAPE_TYPES = [
   'freehand',
   'text',
   'sticky',
+  'image',
 ] as const
 export type ShapeType = (typeof SHAPE_TYPES)[number]
 
@@ -35,6 +36,11 @@ export type Shape = ShapeStyle & {
   points: number[]
   text: string
   fontSize: number
+  /**
+   * Image shapes: the id (sha-256 hex of the bytes) of the image stored as an asset of this
+   * document on the server (docs/canvas-assets.md). Absent on other shapes.
+   */
+  asset?: string
   /**
    * The group the shape belongs to (absent: none). A group is the set of shapes sharing this id;
    * it has no entry of its own (docs/decisions/0152).

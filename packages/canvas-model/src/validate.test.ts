@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
+import { assetsUsed } from './assetId.ts'
 import { CANVAS_ROOTS, CanvasModel } from './CanvasModel.ts'
 import {
   validateBoardConfig,
@@ -79,4 +80,23 @@ test('a change is checked on the shapes it touched, not the whole board', () => 
     validateCanvasChange(m.doc, { shapes: [], board: true }).map((i) => i.path),
     ['meta.mode'],
   )
+})
+
+test('an image names its asset by sha-256 hex; other shapes carry none', () => {
+  const m = new CanvasModel(new Y.Doc())
+  const hash = 'ab'.repeat(32)
+  const image = m.add({ type: 'image', x: 0, y: 0, w: 40, h: 30, asset: hash })
+  assert.deepEqual(validateCanvas(m.doc), [])
+  assert.equal(m.get(image)?.asset, hash)
+  assert.deepEqual([...assetsUsed(m.doc, [image])], [hash])
+  m.shapes.get(image)?.set('asset', '../../etc/passwd')
+  assert.deepEqual(
+    validateCanvas(m.doc).map((i) => i.path),
+    [`shapes.${image}.asset`],
+  )
+  m.shapes.get(image)?.delete('asset')
+  assert.equal(validateCanvas(m.doc).length, 1)
+  const rect = m.add({ type: 'rect', x: 0, y: 0, w: 1, h: 1 })
+  m.shapes.get(rect)?.set('asset', hash)
+  assert.ok(validateCanvas(m.doc).some((i) => i.path === `shapes.${rect}.asset`))
 })

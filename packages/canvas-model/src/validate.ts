@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { isAssetId } from './assetId.ts'
 import { CANVAS_ROOTS, tileKey } from './CanvasModel.ts'
 import { GROUP_ID, isBinding, isShapeBox } from './readShape.ts'
 import { SHAPE_TYPES, type ShapeType, type TileBoardConfig } from './types.ts'
@@ -112,6 +113,15 @@ function validateShape(id: string, m: Y.Map<unknown>): CanvasIssue[] {
   const text = m.get('text')
   if (text !== undefined && (typeof text !== 'string' || text.length > CANVAS_LIMITS.maxText)) {
     issues.push({ path: at('text'), problem: 'not a string within limits' })
+  }
+  // An image names its bytes by id; whether the server holds them is the server's check (CanvasGuard).
+  const asset = m.get('asset')
+  if (m.get('type') === 'image' ? !isAssetId(asset) : asset !== undefined) {
+    issues.push({
+      path: at('asset'),
+      problem:
+        m.get('type') === 'image' ? 'not an asset id (sha-256 hex)' : 'only images have an asset',
+    })
   }
   const group = m.get('group')
   if (group !== undefined && (typeof group !== 'string' || !GROUP_ID.test(group))) {

@@ -1,5 +1,7 @@
 export { DOCUMENT_META_ROOT, DOCUMENT_RESTORES_KEY, DOCUMENT_TITLE_KEY } from '@weft/protocol'
 export { ApiProblem } from './apiRequest.ts'
+export type { AssetJson } from './assetsApi.ts'
+export { fetchAsset, uploadAsset } from './assetsApi.ts'
 export type { AwarenessUser } from './awarenessUsers.ts'
 export { awarenessUsers, distinctPeople } from './awarenessUsers.ts'
 export type { ConnectionState, ConnectionStatus, StatusInputs } from './connectionStatus.ts'

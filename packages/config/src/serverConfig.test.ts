@@ -28,6 +28,8 @@ test('each bad value is one line naming the variable', () => {
     [{ MANAGEMENT_PORT: '8080' }, /MANAGEMENT_PORT must differ from PORT/],
     [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
     [{ GRID_IMPORT_MAX_BYTES: '10MB' }, /^invalid GRID_IMPORT_MAX_BYTES/],
+    [{ CANVAS_IMAGE_MAX_BYTES: '5MB' }, /^invalid CANVAS_IMAGE_MAX_BYTES/],
+    [{ CANVAS_ASSETS_MAX_BYTES: '-1' }, /^invalid CANVAS_ASSETS_MAX_BYTES/],
     [{ AWARENESS_RELAY_MS: '20000' }, /^invalid AWARENESS_RELAY_MS.*within 30 s/],
     [{ AWARENESS_RELAY_MS: '-1' }, /^invalid AWARENESS_RELAY_MS/],
   ]
@@ -114,4 +116,11 @@ test('MANAGEMENT_PORT is off unless set; DATABASE_POOL_MAX defaults to 10', () =
   assert.equal(parseServerConfig({ MANAGEMENT_PORT: '9090' }).managementPort, 9090)
   assert.equal(parseServerConfig({}).databasePoolMax, 10)
   assert.equal(parseServerConfig({ DATABASE_POOL_MAX: '4' }).databasePoolMax, 4)
+})
+
+test('canvas image limits: 5 MiB per image and 50 MiB per document unless set', () => {
+  const config = parseServerConfig({})
+  assert.equal(config.canvasImageMaxBytes, 5 * 1024 * 1024)
+  assert.equal(config.canvasAssetsMaxBytes, 50 * 1024 * 1024)
+  assert.equal(parseServerConfig({ CANVAS_IMAGE_MAX_BYTES: '1024' }).canvasImageMaxBytes, 1024)
 })

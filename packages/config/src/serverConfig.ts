@@ -86,6 +86,10 @@ const schema = z.object({
   TRASH_RETENTION_HOURS: positiveInt(24 * 30),
   /** The longest expiry the owner of a document may give a share link, in hours. */
   SHARE_LINK_MAX_HOURS: positiveInt(24 * 30),
+  /** Largest image a canvas may store (one upload); larger ones get 413. */
+  CANVAS_IMAGE_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  /** Most bytes of images (assets) one document may hold in all; an upload past it gets 413. */
+  CANVAS_ASSETS_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   /** How often a node renews its presence in Redis. */
   PRESENCE_HEARTBEAT_MS: positiveInt(5_000),
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
@@ -131,6 +135,8 @@ export interface ServerConfig extends AuthSettings {
   apiRequestsPerMinute: number
   trashRetentionHours: number
   shareLinkMaxHours: number
+  canvasImageMaxBytes: number
+  canvasAssetsMaxBytes: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
   /** AWARENESS_RELAY_MS: how long an unchanged awareness renewal may wait to be relayed (0: never). */
@@ -208,6 +214,8 @@ export function parseServerConfig(
     apiRequestsPerMinute: parsed.API_REQUESTS_PER_MINUTE,
     trashRetentionHours: parsed.TRASH_RETENTION_HOURS,
     shareLinkMaxHours: parsed.SHARE_LINK_MAX_HOURS,
+    canvasImageMaxBytes: parsed.CANVAS_IMAGE_MAX_BYTES,
+    canvasAssetsMaxBytes: parsed.CANVAS_ASSETS_MAX_BYTES,
     presenceHeartbeatMs: parsed.PRESENCE_HEARTBEAT_MS,
     presenceExpiryMs: parsed.PRESENCE_EXPIRY_MS,
     awarenessRelayMs: parsed.AWARENESS_RELAY_MS,

@@ -1,3 +1,10 @@
+export {
+  existingAssets,
+  type NewAsset,
+  readAsset,
+  type StoreAssetResult,
+  storeAsset,
+} from './assets.ts'
 export { type CompactionResult, compactDocument, compactFully } from './compaction.ts'
 export { loadDocumentState, readDocumentState, type StoredState } from './documentState.ts'
 export {

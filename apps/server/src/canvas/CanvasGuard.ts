@@ -6,18 +6,21 @@
  * are not colours, text over the limit…) is refused: the socket closes with 4422 and a reason
  * naming the first problem, nothing of the update reaches the document, and what others wrote
  * stays. Why a shadow and not a fresh copy per frame: docs/decisions/0120-canvas-write-validation.md.
+ * An image shape must name an asset this document holds (KnownAssets; docs/canvas-assets.md):
+ * a client cannot point a board at bytes it never uploaded, or at another document's.
  */
 import type {
   afterUnloadDocumentPayload,
   beforeHandleMessagePayload,
   Extension,
 } from '@hocuspocus/server'
-import { CANVAS_ROOTS, validateCanvasChange } from '@weft/canvas-model'
+import { assetsUsed, CANVAS_ROOTS, validateCanvasChange } from '@weft/canvas-model'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
 import type { Logger } from '../logger.ts'
 import { CloseCodes, ConnectionRefused } from '../refusals.ts'
 import { updateInFrame } from '../websocket/FrameGuard.ts'
+import type { KnownAssets } from './KnownAssets.ts'
 
 /** WebSocket close reasons are limited to 123 bytes; the first problem fits in this. */
 const MAX_REASON = 120
@@ -47,8 +50,11 @@ export class CanvasGuard implements Extension {
   private readonly logger: Logger
   private readonly shadows = new Map<string, Shadow>()
 
-  constructor(logger: Logger) {
+  private readonly assets: KnownAssets | undefined
+
+  constructor(logger: Logger, assets?: KnownAssets) {
     this.logger = logger
+    this.assets = assets
   }
 
   async beforeHandleMessage({
@@ -62,7 +68,8 @@ export class CanvasGuard implements Extension {
     const yUpdate = updateInFrame(update)
     if (!yUpdate) return
     const shadow = this.shadowOf(documentName, document)
-    const problem = this.problemIn(shadow, yUpdate)
+    const { problem: invalid, touched } = this.problemIn(shadow, yUpdate)
+    const problem = invalid ?? (await this.missingAsset(documentName, shadow, touched))
     if (!problem) return
     // The shadow now holds the refused update: start again from the document next time.
     this.drop(documentName)
@@ -80,6 +87,29 @@ export class CanvasGuard implements Extension {
   private drop(documentName: string) {
     this.shadows.get(documentName)?.drop()
     this.shadows.delete(documentName)
+    this.assets?.forget(documentName)
+  }
+
+  /** The first image among the touched shapes whose asset this document does not hold. */
+  private async missingAsset(
+    documentName: string,
+    shadow: Y.Doc,
+    touched: Set<string>,
+  ): Promise<string | null> {
+    const used = assetsUsed(shadow, touched)
+    if (!this.assets || used.size === 0) return null
+    try {
+      const [missing] = await this.assets.missing(documentName, used)
+      return missing ? `image ${missing.slice(0, 12)}… is not an asset of this canvas` : null
+    } catch (error) {
+      // Postgres is down: editing goes on (platform.md). An unchecked id costs others at most a
+      // missing picture (its fetch answers 404), never another document's bytes.
+      this.logger.warn(
+        { documentName, err: error instanceof Error ? error.message : String(error) },
+        'image assets could not be checked; write accepted',
+      )
+      return null
+    }
   }
 
   /**
@@ -103,8 +133,11 @@ export class CanvasGuard implements Extension {
     return shadow.doc
   }
 
-  /** Applies `update` to the shadow and returns the first problem it brought, or null. */
-  private problemIn(shadow: Y.Doc, update: Uint8Array): string | null {
+  /** Applies `update` to the shadow; the first problem it brought (or null) and the shapes it touched. */
+  private problemIn(
+    shadow: Y.Doc,
+    update: Uint8Array,
+  ): { problem: string | null; touched: Set<string> } {
     const shapes = shadow.getMap(CANVAS_ROOTS.shapes)
     const touched = new Set<string>()
     let board = false
@@ -129,9 +162,9 @@ export class CanvasGuard implements Extension {
       meta.unobserveDeep(onBoard)
       tiles.unobserve(onBoard)
     }
-    if (touched.size === 0 && !board) return null
+    if (touched.size === 0 && !board) return { problem: null, touched }
     const [first] = validateCanvasChange(shadow, { shapes: touched, board })
-    return first ? `${first.path}: ${first.problem}` : null
+    return { problem: first ? `${first.path}: ${first.problem}` : null, touched }
   }
 }
 

@@ -1,12 +1,14 @@
 /**
  * Everything this folder serves over HTTP, as one handler the router calls first: the REST API
  * (/api/documents…, /api/openapi.json), the home page at `/`, the page a share link leads to
- * (`/share/<key>`), and the page for app addresses no document can have. Returns false for other paths.
+ * (`/share/<key>`), a canvas's images (AssetsApi.ts), and the page for app addresses no document
+ * can have. Returns false for other paths.
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendBody } from '../http/compression.ts'
 import { htmlHeaders } from '../http/securityHeaders.ts'
+import { createAssetsApi } from './AssetsApi.ts'
 import { createDocumentsApi, type DocumentsApiOptions } from './DocumentsApi.ts'
 import { answerInvalidAddress, invalidDocumentAddress } from './documentAddress.ts'
 import { HOME_SCRIPTS, homePage } from './homePage.ts'
@@ -19,10 +21,30 @@ export type DocumentRoutes = (
 ) => Promise<boolean>
 
 export function createDocumentRoutes(
-  options: DocumentsApiOptions & { nodeId: string; frameAncestors: string },
+  options: DocumentsApiOptions & {
+    nodeId: string
+    frameAncestors: string
+    /** CANVAS_IMAGE_MAX_BYTES and CANVAS_ASSETS_MAX_BYTES. */
+    canvasImageMaxBytes: number
+    canvasAssetsMaxBytes: number
+  },
 ): DocumentRoutes {
   const api = createDocumentsApi(options)
+  const assets = createAssetsApi({
+    prisma: options.prisma,
+    auth: {
+      ...(options.tokens ? { tokens: options.tokens } : {}),
+      ...(options.links ? { shares: options.links } : {}),
+    },
+    rate: options.rate,
+    maxImageBytes: options.canvasImageMaxBytes,
+    maxDocumentBytes: options.canvasAssetsMaxBytes,
+    allowedOrigins: options.allowedOrigins,
+    sourceOf: options.sourceOf,
+    logger: options.logger,
+  })
   return async (request, response, url) => {
+    if (await assets(request, response, url)) return true
     if (url.pathname === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
       sendBody(
         response,

@@ -12,6 +12,18 @@ const errors = (...codes: number[]) =>
 
 const json = (schema: unknown) => ({ 'application/json': { schema } })
 
+/** What an image upload answers (AssetsApi.ts). */
+const asset = {
+  type: 'object',
+  required: ['id', 'contentType', 'size', 'url'],
+  properties: {
+    id: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    contentType: { type: 'string', enum: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] },
+    size: { type: 'integer' },
+    url: { type: 'string' },
+  },
+}
+
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
   info: {
@@ -318,6 +330,46 @@ export const OPENAPI_DOCUMENT = {
         responses: {
           '200': { description: 'Revoked', content: json({ $ref: '#/components/schemas/Share' }) },
           ...errors(400, 401, 403, 404, 429),
+        },
+      },
+    },
+    '/api/documents/{name}/assets': {
+      parameters: [nameParameter],
+      post: {
+        operationId: 'uploadAsset',
+        summary:
+          "Store an image (PNG, JPEG, GIF or WebP, by its first bytes) as an asset of a canvas (write access); its id is the bytes' sha-256",
+        requestBody: {
+          required: true,
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        responses: {
+          '200': { description: 'The canvas held these bytes already', content: json(asset) },
+          '201': { description: 'Stored', content: json(asset) },
+          ...errors(400, 401, 403, 404, 413, 415, 429),
+        },
+      },
+    },
+    '/api/documents/{name}/assets/{id}': {
+      parameters: [
+        nameParameter,
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        },
+      ],
+      get: {
+        operationId: 'getAsset',
+        summary: "The bytes of one of the canvas's images (read access), cacheable for good",
+        responses: {
+          '200': {
+            description: 'The image, as its stored content type',
+            content: { 'image/*': { schema: { type: 'string', format: 'binary' } } },
+          },
+          '304': { description: 'Not modified (If-None-Match)' },
+          ...errors(401, 403, 404, 429),
         },
       },
     },

@@ -26,8 +26,16 @@ import type {
   onAwarenessUpdatePayload,
   onChangePayload,
 } from '@hocuspocus/server'
-import { OutgoingMessage } from '@hocuspocus/server'
+import { MessageType, OutgoingMessage } from '@hocuspocus/server'
 import { subscriberCount } from '@weft/redis'
+import {
+  createEncoder,
+  toUint8Array,
+  writeVarString,
+  writeVarUint,
+  writeVarUint8Array,
+} from 'lib0/encoding'
+import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import {
   channelOf,
@@ -159,8 +167,27 @@ export class RedisFanout extends Redis {
 
   override async onAwarenessUpdate(payload: onAwarenessUpdatePayload) {
     if (!this.linkUp) return
+    const { documentName, awareness } = payload
+    // The node's own entry (its document's Awareness), removed when the document unloads, is
+    // nobody's: never published.
+    const removed = payload.removed.filter((clientId) => clientId !== awareness.clientID)
+    if (removed.length > 0) {
+      // Removals were lost between nodes twice over: the stock extension publishes only while
+      // the document still has connections (not when its last client here leaves), and a peer
+      // re-encodes incoming awareness through a fresh Awareness, where a removal (a null state)
+      // vanishes. So a leaving client's cursor, selection and live drag (decision 0155) stayed
+      // on other nodes' screens until their 30 s timeout. Published here at once, as an emptied
+      // state one clock tick newer (y-protocols does not tick a removed remote client's clock),
+      // which survives that re-encoding; without `user` no app lists it, and the peers' own
+      // timeout removes the entry later.
+      const message = new OutgoingMessage(documentName)
+      writeVarUint(message.encoder, MessageType.Awareness)
+      writeVarUint8Array(message.encoder, emptiedStates(awareness, removed))
+      this.publish(documentName, message.toUint8Array())
+    }
+    if (payload.added.length === 0 && payload.updated.length === 0) return
     try {
-      await super.onAwarenessUpdate(payload)
+      await super.onAwarenessUpdate({ ...payload, removed: [] })
     } catch (error) {
       this.options.logger.debug({ err: error }, 'awareness publish failed')
     }
@@ -236,4 +263,16 @@ export class RedisFanout extends Redis {
     if (!this.linkUp || !this.instance) return
     for (const document of this.instance.documents.values()) this.requestSync(document)
   }
+}
+
+/** An awareness update (y-protocols' format) setting each client's state to `{}`, one tick newer. */
+function emptiedStates(awareness: Awareness, clients: number[]): Uint8Array {
+  const encoder = createEncoder()
+  writeVarUint(encoder, clients.length)
+  for (const clientId of clients) {
+    writeVarUint(encoder, clientId)
+    writeVarUint(encoder, (awareness.meta.get(clientId)?.clock ?? 0) + 1)
+    writeVarString(encoder, '{}')
+  }
+  return toUint8Array(encoder)
 }

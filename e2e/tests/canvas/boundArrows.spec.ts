@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../../fixtures/fleet.ts'
-import {
-  ADA,
-  BOB,
-  CanvasPage,
-  contextFor,
-  converged,
-  nodeUrls,
-  uniqueCanvasId,
-} from './canvasPage.ts'
+import { adaAndBobOnABoard, converged } from './canvasPage.ts'
 import { clickAt } from './editHelpers.ts'
 
 type Bound = {
@@ -32,11 +24,7 @@ test('an arrow bound to two shapes follows them when the other user moves or res
   browser,
   fleet,
 }) => {
-  const id = uniqueCanvasId('bound')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'bound')
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 200, y: 200 })
   await ada.draw('rect', { x: 400, y: 100 }, { x: 500, y: 200 })

@@ -132,6 +132,24 @@ export function nodeUrls(fleet: { nodes: readonly { url: string }[] }): [string,
   return [a.url, b.url]
 }
 
+/**
+ * Ada on node A and Bob on node B, both on a new board named after `prefix`: how most two-user
+ * stories begin.
+ */
+export async function adaAndBobOnABoard(
+  browser: Browser,
+  fleet: { nodes: readonly { url: string }[] },
+  prefix: string,
+): Promise<{ id: string; ada: CanvasPage; bob: CanvasPage }> {
+  const id = uniqueCanvasId(prefix)
+  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
+  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
+  const [nodeA, nodeB] = nodeUrls(fleet)
+  await ada.open(nodeA, id)
+  await bob.open(nodeB, id)
+  return { id, ada, bob }
+}
+
 export type TileSnapshot = {
   mode: string
   board: { rows: number; cols: number; palette: string[] } | null

@@ -1,23 +1,11 @@
 import { expect, test } from '../../fixtures/fleet.ts'
-import {
-  ADA,
-  BOB,
-  CanvasPage,
-  contextFor,
-  converged,
-  nodeUrls,
-  uniqueCanvasId,
-} from './canvasPage.ts'
+import { adaAndBobOnABoard, converged, nodeUrls } from './canvasPage.ts'
 
 test('two users on two nodes draw and move shapes and end with identical canvases', async ({
   browser,
   fleet,
 }) => {
-  const id = uniqueCanvasId('draw')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { id, ada, bob } = await adaAndBobOnABoard(browser, fleet, 'draw')
   // The fleet-wide presence service lists Bob (connected through the other node) for Ada.
   await expect(
     ada.page.locator('[data-testid="presence"] li[data-source="presence"][data-user="Bob"]'),
@@ -67,11 +55,7 @@ test('two users on two nodes draw and move shapes and end with identical canvase
 })
 
 test('concurrent moves and reorders of the same shapes converge', async ({ browser, fleet }) => {
-  const id = uniqueCanvasId('race')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'race')
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 200, y: 200 })
   await ada.draw('ellipse', { x: 400, y: 100 }, { x: 500, y: 200 })
@@ -146,11 +130,7 @@ function dragPath(grab: Pt, drag: { from: Pt; to: Pt; steps: number }): Pt[] {
 }
 
 test('undo reverts only my own edits', async ({ browser, fleet }) => {
-  const id = uniqueCanvasId('undo')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'undo')
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 200, y: 200 })
   await expect(bob.shapes).toHaveCount(1)

@@ -1,13 +1,5 @@
 import { expect, test } from '../../fixtures/fleet.ts'
-import {
-  ADA,
-  BOB,
-  CanvasPage,
-  contextFor,
-  converged,
-  nodeUrls,
-  uniqueCanvasId,
-} from './canvasPage.ts'
+import { adaAndBobOnABoard, type CanvasPage, converged } from './canvasPage.ts'
 import { clickAt, dblclickAt } from './editHelpers.ts'
 
 type Grouped = { id: string; group?: string; y: number }
@@ -16,11 +8,7 @@ test('Ctrl+G groups: a click takes the group, a double-click enters it; both use
   browser,
   fleet,
 }) => {
-  const id = uniqueCanvasId('groups')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'groups')
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 200, y: 200 })
   await ada.draw('rect', { x: 300, y: 100 }, { x: 400, y: 200 })

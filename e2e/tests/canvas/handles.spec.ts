@@ -1,13 +1,5 @@
 import { expect, test } from '../../fixtures/fleet.ts'
-import {
-  ADA,
-  BOB,
-  CanvasPage,
-  contextFor,
-  converged,
-  nodeUrls,
-  uniqueCanvasId,
-} from './canvasPage.ts'
+import { adaAndBobOnABoard, converged } from './canvasPage.ts'
 
 type Points = { points: number[] }
 
@@ -15,11 +7,7 @@ test('eight handles resize, Shift keeps the ratio, line ends move; the other use
   browser,
   fleet,
 }) => {
-  const id = uniqueCanvasId('handles')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'handles')
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 300, y: 200 })
   const handles = ada.page.locator('[data-testid="selection-handles"] [data-handle]')

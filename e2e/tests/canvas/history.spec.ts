@@ -2,17 +2,13 @@
 // the canvas, brings back a shape deleted since, then restores the whole version; Bob, on the
 // other node, sees each change live; the restore is itself in the timeline.
 import { expect, test } from '../../fixtures/fleet.ts'
-import { ADA, BOB, CanvasPage, contextFor, nodeUrls, uniqueCanvasId } from './canvasPage.ts'
+import { adaAndBobOnABoard } from './canvasPage.ts'
 
 test('preview a past canvas, bring back a deleted shape, restore it for everyone', async ({
   browser,
   fleet,
 }) => {
-  const id = uniqueCanvasId('history')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'history')
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 220, y: 180 })
   await expect(bob.shapes).toHaveCount(1)

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../../fixtures/fleet.ts'
-import { ADA, BOB, CanvasPage, contextFor, nodeUrls, uniqueCanvasId } from './canvasPage.ts'
+import {
+  ADA,
+  adaAndBobOnABoard,
+  BOB,
+  CanvasPage,
+  contextFor,
+  nodeUrls,
+  uniqueCanvasId,
+} from './canvasPage.ts'
 
 type Picture =
   | { kind: 'png'; width: number; height: number }
@@ -118,11 +126,7 @@ test('an image comes back with a restored version and is embedded in the SVG exp
   browser,
   fleet,
 }) => {
-  const id = uniqueCanvasId('imagehistory')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'imagehistory')
 
   await give(ada.page, { kind: 'png', width: 50, height: 50 }, { paste: true })
   await expect(images(bob)).toHaveCount(1, { timeout: 20_000 })

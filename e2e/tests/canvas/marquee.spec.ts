@@ -1,23 +1,11 @@
 import { expect, test } from '../../fixtures/fleet.ts'
-import {
-  ADA,
-  BOB,
-  CanvasPage,
-  contextFor,
-  converged,
-  nodeUrls,
-  uniqueCanvasId,
-} from './canvasPage.ts'
+import { adaAndBobOnABoard, converged } from './canvasPage.ts'
 
 test('a marquee selects what it touches; the selection moves, resizes and deletes together', async ({
   browser,
   fleet,
 }) => {
-  const id = uniqueCanvasId('marquee')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(nodeUrls(fleet)[0], id)
-  await bob.open(nodeUrls(fleet)[1], id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'marquee')
 
   await ada.draw('rect', { x: 100, y: 100 }, { x: 200, y: 200 })
   await ada.draw('ellipse', { x: 300, y: 100 }, { x: 400, y: 200 })

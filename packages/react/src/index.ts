@@ -1,6 +1,7 @@
 export type { AppShellProps } from './AppShell.tsx'
 export { AppShell } from './AppShell.tsx'
 export { announce } from './announcer.ts'
+export { ConfirmDeleteDialog } from './ConfirmDeleteDialog.tsx'
 export { ConnectionBadge } from './ConnectionBadge.tsx'
 export { ConnectionProblem } from './ConnectionProblem.tsx'
 export { DevModeBanner } from './DevModeBanner.tsx'

@@ -15,15 +15,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { imageTypeOf, isAssetId } from '@weft/canvas-model'
 import { type PrismaClient, readAsset, storeAsset } from '@weft/db'
 import { documentNameProblem, parseDocumentName } from '@weft/protocol'
-import {
-  AccessDenied,
-  type Authorizer,
-  authorizeRequest,
-  documentAccess,
-} from '../access/authorize.ts'
+import { type Authorizer, authorizeRequest, documentAccess } from '../access/authorize.ts'
 import { originAllowed } from '../http/originPolicy.ts'
 import type { Logger } from '../logger.ts'
-import { ApiError, sendJson } from './apiResponse.ts'
+import { ApiError, sendFailure, sendJson } from './apiResponse.ts'
 import type { RequestRate } from './RequestRate.ts'
 import { readBody } from './readBody.ts'
 
@@ -82,20 +77,7 @@ export function createAssetsApi(options: AssetsApiOptions) {
       if (id === null) await upload(request, response, name, claims.sub)
       else await fetchAsset(request, response, name, id)
     } catch (error) {
-      if (error instanceof AccessDenied) {
-        sendJson(
-          response,
-          error.status,
-          { error: error.message },
-          error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
-        )
-      } else if (error instanceof ApiError) {
-        sendJson(response, error.status, { error: error.message }, error.headers)
-      } else {
-        options.logger.error({ err: error, path: url.pathname }, 'assets request failed')
-        if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
-        else response.destroy()
-      }
+      sendFailure(response, error, options.logger, { path: url.pathname, what: 'assets request' })
     }
     return true
   }

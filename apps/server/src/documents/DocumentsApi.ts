@@ -24,13 +24,13 @@ import {
   type TokenPolicy,
 } from '@weft/protocol'
 import * as Y from 'yjs'
-import { AccessDenied, authorizeRequest, documentAccess } from '../access/authorize.ts'
+import { authorizeRequest, documentAccess } from '../access/authorize.ts'
 import type { ShareLinks } from '../access/ShareLinks.ts'
 import type { ConnectionUser } from '../context.ts'
 import { originAllowed } from '../http/originPolicy.ts'
 import type { Logger } from '../logger.ts'
 import { isTileBoard } from '../tiles/TileBoard.ts'
-import { ApiError, sendJson } from './apiResponse.ts'
+import { ApiError, sendFailure, sendJson } from './apiResponse.ts'
 import { type Action, apiRoute } from './apiRoute.ts'
 import { exportJson } from './exportDocument.ts'
 import type { LiveDocuments, WriteResult } from './LiveDocuments.ts'
@@ -115,20 +115,10 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
         await shareApi.shares(request, response, route.name, claims)
       } else await action(request, response, url, route.name, route.action, caller)
     } catch (error) {
-      if (error instanceof AccessDenied) {
-        sendJson(
-          response,
-          error.status,
-          { error: error.message },
-          error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
-        )
-      } else if (error instanceof ApiError) {
-        sendJson(response, error.status, { error: error.message }, error.headers)
-      } else {
-        options.logger.error({ err: error, path: url.pathname }, 'documents API request failed')
-        if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
-        else response.destroy()
-      }
+      sendFailure(response, error, options.logger, {
+        path: url.pathname,
+        what: 'documents API request',
+      })
     }
     return true
   }

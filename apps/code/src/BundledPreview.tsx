@@ -4,6 +4,7 @@ import { bundledPage, moduleEntry } from './bundle/previewPage.ts'
 import { type BuildProblem, problemPlace } from './bundle/problem.ts'
 import { ConsolePanel } from './ConsolePanel.tsx'
 import { cspNonce } from './Preview.tsx'
+import { PreviewErrorOverlay } from './PreviewErrorOverlay.tsx'
 import { usePreviewConsole } from './usePreviewConsole.ts'
 
 /** Quiet time after an edit (anyone's, on any node) before the preview rebuilds. */
@@ -126,13 +127,7 @@ export function BundledPreview({ texts, fileCount, missing }: Props) {
             </div>
           ) : (
             overlay && (
-              <div className="preview-error" role="alert" data-testid="preview-error">
-                <strong>Error in the preview</strong>
-                <pre>{overlay.text}</pre>
-                <button type="button" onClick={() => setDismissed(srcdoc)}>
-                  Dismiss
-                </button>
-              </div>
+              <PreviewErrorOverlay text={overlay.text} onDismiss={() => setDismissed(srcdoc)} />
             )
           )}
         </div>

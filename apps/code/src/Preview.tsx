@@ -2,6 +2,7 @@ import { languageOf, type ProjectTree } from '@weft/code-model'
 import { useMemo, useRef, useState } from 'react'
 import { ConsolePanel } from './ConsolePanel.tsx'
 import type { DocPool } from './DocPool.ts'
+import { PreviewErrorOverlay } from './PreviewErrorOverlay.tsx'
 import { withConsoleBridge } from './previewConsole.ts'
 import { buildSrcdoc } from './srcdoc.ts'
 import { useLiveTexts } from './useLiveTexts.ts'
@@ -56,13 +57,7 @@ export function Preview({
             srcDoc={srcdoc}
           />
           {overlay && (
-            <div className="preview-error" role="alert" data-testid="preview-error">
-              <strong>Error in the preview</strong>
-              <pre>{overlay.text}</pre>
-              <button type="button" onClick={() => setDismissed(srcdoc)}>
-                Dismiss
-              </button>
-            </div>
+            <PreviewErrorOverlay text={overlay.text} onDismiss={() => setDismissed(srcdoc)} />
           )}
         </div>
       )}

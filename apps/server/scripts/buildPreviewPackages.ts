@@ -7,16 +7,22 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import * as esbuild from 'esbuild-wasm'
 import type { PreviewManifest } from '../src/previewPackages/manifest.ts'
 import { entryStem, PREVIEW_PACKAGES } from '../src/previewPackages/specifiers.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 // The node serves dist/preview-packages (route.ts); a test may build elsewhere (first argument).
 const outDir = process.argv[2] ?? join(here, '..', 'dist', 'preview-packages')
-const require = createRequire(join(here, '..', 'package.json'))
+// The packages are the Code app's own dependencies (apps/code/package.json), resolved from there:
+// the server never imports them at run time, so they stay out of its dependency list and out of
+// the production image (`npm ci --omit=dev -w apps/server`), which ships only these bundles.
+const codeApp = join(here, '..', '..', 'code')
+const require = createRequire(join(codeApp, 'package.json'))
+const esbuild = (await import(
+  pathToFileURL(require.resolve('esbuild-wasm')).href
+)) as typeof import('esbuild-wasm')
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
@@ -79,7 +85,7 @@ const result = await esbuild.build({
     __VUE_PROD_DEVTOOLS__: 'false',
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
   },
-  absWorkingDir: join(here, '..'),
+  absWorkingDir: codeApp,
   plugins: [
     {
       name: 'entry-wrappers',
@@ -90,7 +96,7 @@ const result = await esbuild.build({
         build.onLoad({ filter: /.*/, namespace: 'entry' }, (args) => {
           const entry = entries.find((e) => e.specifier === args.path)
           if (!entry) return { errors: [{ text: `not a preview package entry: ${args.path}` }] }
-          return { contents: wrapper(entry.specifier, entry.format), resolveDir: join(here, '..') }
+          return { contents: wrapper(entry.specifier, entry.format), resolveDir: codeApp }
         })
       },
     },

@@ -55,3 +55,31 @@ test('the image runs as a Pod on the node and goes Ready', async () => {
   })
   assert.deepEqual({ ready: body.ready, node: body.node }, { ready: true, node: 'server' })
 })
+
+// Issue 14's budget for the image: production needs only (decision 0041). Measured as build.sh
+// prints it: buildah's size of the image, and `du` of /app.
+test('the image stays within its budget: at most 300 MB, /app at most 150 MiB', () => {
+  const listed = execFileSync(
+    'buildah',
+    ['images', '--noheading', '--format', '{{.Size}}', 'localhost/weft:dev'],
+    { encoding: 'utf8' },
+  )
+    .split('\n')[0]
+    ?.trim()
+  const size = /^([\d.]+) (kB|MB|GB)$/.exec(listed ?? '')
+  assert.ok(size, `buildah lists the image's size as "${listed}"`)
+  const megabytes = Number(size[1]) * { kB: 1e-3, MB: 1, GB: 1e3 }[size[2] as 'kB' | 'MB' | 'GB']
+  assert.ok(megabytes <= 300, `the image is ${listed} (budget 300 MB)`)
+  const container = execFileSync('buildah', ['from', '--quiet', 'localhost/weft:dev'], {
+    encoding: 'utf8',
+  }).trim()
+  try {
+    const root = execFileSync('buildah', ['mount', container], { encoding: 'utf8' }).trim()
+    const app = Number(
+      execFileSync('du', ['-sm', join(root, 'app')], { encoding: 'utf8' }).split('\t')[0],
+    )
+    assert.ok(app <= 150, `/app holds ${app} MiB (budget 150)`)
+  } finally {
+    execFileSync('buildah', ['rm', container], { stdio: 'ignore' })
+  }
+})

@@ -47,9 +47,19 @@ test("a text marker ' is hidden, long text runs over empty cells, a name tag fad
   await bob.select('E4')
   await expect(tag).toBeVisible()
 
-  // The toolbar's groups are set apart by space, with no separator lines left over.
+  // The toolbar's groups, each named, are set apart by space, with no separator lines left over.
   const toolbar = ada.page.getByRole('toolbar', { name: 'Sheet tools' })
-  await expect(toolbar.getByRole('group')).toHaveCount(6)
+  const groups = [
+    'Undo and redo',
+    'Rows',
+    'Columns',
+    'Sort for everyone',
+    'Number format',
+    'My view',
+    'File',
+  ]
+  await expect(toolbar.getByRole('group')).toHaveCount(groups.length)
+  for (const name of groups) await expect(toolbar.getByRole('group', { name })).toBeVisible()
   await expect(toolbar.locator('.sep')).toHaveCount(0)
   await ada.page.screenshot({ path: '/tmp/grid-e-display.png' })
 })

@@ -1,10 +1,7 @@
 // `npm test`: every suite, one summary line. Node's test runner runs the unit, integration and
-// chart suites; Playwright runs the browser suites against the multi-node harness. The two run
-// side by side (WEFT_TEST_STAGES=serial runs one after the other): the node suites spend most of
-// their time waiting on real outages and restarts (a 30 s Redis outage, a Postgres kill) while the
-// browser suites keep the cores busy, so together they take about as long as the longer one
-// (docs/decisions/0045-test-stages-side-by-side.md). Every suite already has to pass with both
-// cores kept busy, so the overlap asks nothing new of them.
+// chart suites; Playwright runs the browser suites against the multi-node harness. One after the
+// other by default; WEFT_TEST_STAGES=parallel runs the two side by side, which paid while the
+// browser suites were short and no longer does (docs/decisions/0045-test-stages-side-by-side.md).
 import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -119,7 +116,7 @@ const webBuildFailed =
     '--output-logs=errors-only',
   ]) !== 0
 
-const serial = process.env.WEFT_TEST_STAGES === 'serial'
+const serial = process.env.WEFT_TEST_STAGES !== 'parallel'
 const browserLog = serial ? undefined : join(work, 'browser-suites.log')
 const stages = serial
   ? [await nodeSuites(), await browserSuites()]

@@ -6,6 +6,7 @@ import { ConsolePanel } from './ConsolePanel.tsx'
 import { cspNonce } from './Preview.tsx'
 import { PreviewErrorOverlay } from './PreviewErrorOverlay.tsx'
 import { usePreviewConsole } from './usePreviewConsole.ts'
+import { usePreviewErrors } from './usePreviewErrors.ts'
 
 /** Quiet time after an edit (anyone's, on any node) before the preview rebuilds. */
 const REBUILD_DELAY_MS = 250
@@ -89,9 +90,7 @@ export function BundledPreview({ texts, fileCount, missing }: Props) {
   const srcdoc = built?.srcdoc ?? ''
   const frame = useRef<HTMLIFrameElement>(null)
   const [entries, clear] = usePreviewConsole(frame, srcdoc)
-  const [dismissed, setDismissed] = useState<string | null>(null)
-  const uncaught = entries.find((e) => e.level === 'uncaught')
-  const overlay = uncaught && dismissed !== srcdoc ? uncaught : null
+  const { overlay, dismiss } = usePreviewErrors(entries, srcdoc)
   return (
     <section className="preview" aria-label="Preview">
       <div className="pane-title">Preview</div>
@@ -126,9 +125,7 @@ export function BundledPreview({ texts, fileCount, missing }: Props) {
               </ul>
             </div>
           ) : (
-            overlay && (
-              <PreviewErrorOverlay text={overlay.text} onDismiss={() => setDismissed(srcdoc)} />
-            )
+            overlay && <PreviewErrorOverlay text={overlay.text} onDismiss={dismiss} />
           )}
         </div>
       )}

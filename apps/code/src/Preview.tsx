@@ -1,5 +1,5 @@
 import { languageOf, type ProjectTree } from '@weft/code-model'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useRef } from 'react'
 import { ConsolePanel } from './ConsolePanel.tsx'
 import type { DocPool } from './DocPool.ts'
 import { PreviewErrorOverlay } from './PreviewErrorOverlay.tsx'
@@ -7,6 +7,7 @@ import { withConsoleBridge } from './previewConsole.ts'
 import { buildSrcdoc } from './srcdoc.ts'
 import { useLiveTexts } from './useLiveTexts.ts'
 import { usePreviewConsole } from './usePreviewConsole.ts'
+import { usePreviewErrors } from './usePreviewErrors.ts'
 
 const PREVIEWED = new Set(['html', 'css', 'javascript'])
 
@@ -39,9 +40,7 @@ export function Preview({
   )
   const frame = useRef<HTMLIFrameElement>(null)
   const [entries, clear] = usePreviewConsole(frame, srcdoc)
-  const [dismissed, setDismissed] = useState<string | null>(null)
-  const uncaught = entries.find((e) => e.level === 'uncaught')
-  const overlay = uncaught && dismissed !== srcdoc ? uncaught : null
+  const { overlay, dismiss } = usePreviewErrors(entries, srcdoc)
   return (
     <section className="preview" aria-label="Preview">
       <div className="pane-title">Preview</div>
@@ -56,9 +55,7 @@ export function Preview({
             sandbox="allow-scripts"
             srcDoc={srcdoc}
           />
-          {overlay && (
-            <PreviewErrorOverlay text={overlay.text} onDismiss={() => setDismissed(srcdoc)} />
-          )}
+          {overlay && <PreviewErrorOverlay text={overlay.text} onDismiss={dismiss} />}
         </div>
       )}
       <ConsolePanel entries={entries} onClear={clear} />

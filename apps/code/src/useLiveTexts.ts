@@ -1,6 +1,7 @@
 import { applySeed, fileDocName, fileText, type TreeNode } from '@weft/code-model'
 import { useEffect, useState } from 'react'
 import { type DocPool, whenSynced } from './DocPool.ts'
+import { sameTexts } from './sameTexts.ts'
 
 /**
  * Current contents of some files by path, kept live (re-rendering at most every 150 ms) while
@@ -23,7 +24,10 @@ export function useLiveTexts(
     const current = new Map<string, () => string>()
     const flush = () => {
       timer = null
-      if (alive) setTexts(new Map([...current].map(([path, read]) => [path, read()])))
+      if (!alive) return
+      const next = new Map([...current].map(([path, read]) => [path, read()]))
+      // Unchanged contents keep the same map: its users (the preview) see no change.
+      setTexts((previous) => (sameTexts(previous, next) ? previous : next))
     }
     const schedule = () => {
       timer ??= setTimeout(flush, 150)

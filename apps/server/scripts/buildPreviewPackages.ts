@@ -44,9 +44,16 @@ function versionOf(name: string): string {
   ).version
 }
 
+/**
+ * Files above this are stored compressed only: the route decompresses the gzip variant, as it
+ * streams, for the rare client that accepts neither encoding. esbuild's 14 MB WebAssembly file
+ * alone took the image over its 300 MB budget (docs/deploy-kubernetes.md).
+ */
+const COMPRESSED_ONLY_ABOVE = 1024 * 1024
+
 function writeWithVariants(name: string, body: Uint8Array): void {
   const bytes = Buffer.from(body)
-  writeFileSync(join(outDir, name), bytes)
+  if (bytes.length <= COMPRESSED_ONLY_ABOVE) writeFileSync(join(outDir, name), bytes)
   writeFileSync(join(outDir, `${name}.gz`), gzipSync(bytes, { level: 9 }))
   // Quality 11 costs minutes on the 14 MB WebAssembly file for 3% less than quality 9.
   const quality = name.endsWith('.wasm') ? 9 : 11

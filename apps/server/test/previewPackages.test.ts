@@ -2,7 +2,7 @@
 // directory, then served by the route: what the Code preview's import map points at.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -79,6 +79,16 @@ test('the build makes every allowed entry an ES module with its exports, served 
       )
       const wasm = readFileSync(join(dir.path, `${manifest.esbuildWasm}.br`))
       assert.equal(brotliDecompressSync(wasm).subarray(0, 4).toString('latin1'), '\0asm')
+      // 14 MB plain would take the image over its budget: stored compressed only, served whole.
+      assert.equal(existsSync(join(dir.path, manifest.esbuildWasm)), false)
+      const wasmResponse = await fetch(base + served.esbuildWasm)
+      assert.equal(wasmResponse.status, 200)
+      const bytes = Buffer.from(await wasmResponse.arrayBuffer())
+      assert.equal(bytes.subarray(0, 4).toString('latin1'), '\0asm')
+      assert.ok(
+        bytes.length > 4 * 1024 * 1024,
+        `the whole WebAssembly file (${bytes.length} bytes)`,
+      )
     } finally {
       server.close()
     }

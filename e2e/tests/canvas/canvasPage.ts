@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
 import { ensureDocument } from '../../fixtures/documents.ts'
+import { ADA, BOB, type E2eUser, rememberIdentity } from '../../fixtures/identity.ts'
 
-export type CanvasUser = { id: string; name: string; color: string }
-
-export const ADA: CanvasUser = { id: 'u-ada', name: 'Ada', color: '#d9480f' }
-export const BOB: CanvasUser = { id: 'u-bob', name: 'Bob', color: '#1971c2' }
+export type CanvasUser = E2eUser
+export { ADA, BOB }
 
 export type DocShape = {
   id: string
@@ -25,9 +24,7 @@ export type DocSnapshot = { mode: string; shapes: DocShape[] }
 /** A browser context whose localStorage already holds this user's identity. */
 export async function contextFor(browser: Browser, user: CanvasUser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 800 } })
-  await context.addInitScript((identity) => {
-    localStorage.setItem('weft.identity', JSON.stringify(identity))
-  }, user)
+  await rememberIdentity(context, user)
   return context
 }
 

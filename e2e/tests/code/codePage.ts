@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
+import { ADA, BOB, type E2eUser, rememberIdentity } from '../../fixtures/identity.ts'
 
-export type CodeUser = { id: string; name: string; color: string }
-
-export const ADA: CodeUser = { id: 'u-ada', name: 'Ada', color: '#d9480f' }
-export const BOB: CodeUser = { id: 'u-bob', name: 'Bob', color: '#1971c2' }
+export type CodeUser = E2eUser
+export { ADA, BOB }
 
 /** A browser context whose localStorage already holds this user's identity. */
 export async function contextFor(
@@ -17,9 +16,7 @@ export async function contextFor(
       ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
       : { viewport: { width: 1400, height: 850 } },
   )
-  await context.addInitScript((identity) => {
-    localStorage.setItem('weft.identity', JSON.stringify(identity))
-  }, user)
+  await rememberIdentity(context, user)
   return context
 }
 

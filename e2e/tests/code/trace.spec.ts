@@ -3,7 +3,9 @@ import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, BOB, CodePage, contextFor } from './codePage.ts'
 
 // The shared traces folder (TRACES_DIR, ../shared/data/traces beside the checkout by default).
-const trace = loadTrace('rustcode')
+// The Svelte component trace (18k transactions) puts the editor's binding under real typing; the
+// larger traces run through the nodes in the benchmarks (`npm run bench -- trace`).
+const trace = loadTrace('sveltecomponent')
 
 test('a real editing trace replayed into one file arrives intact on the other node and after reload', async ({
   browser,

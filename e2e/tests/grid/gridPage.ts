@@ -1,18 +1,15 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
 import { ensureDocument } from '../../fixtures/documents.ts'
+import { ADA, BOB, type E2eUser, rememberIdentity } from '../../fixtures/identity.ts'
 
-export type GridUser = { id: string; name: string; color: string }
-
-export const ADA: GridUser = { id: 'u-ada', name: 'Ada', color: '#d9480f' }
-export const BOB: GridUser = { id: 'u-bob', name: 'Bob', color: '#1971c2' }
+export type GridUser = E2eUser
+export { ADA, BOB }
 
 /** A browser context whose localStorage already holds this user's identity. */
 export async function contextFor(browser: Browser, user: GridUser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 800 } })
-  await context.addInitScript((identity) => {
-    localStorage.setItem('weft.identity', JSON.stringify(identity))
-  }, user)
+  await rememberIdentity(context, user)
   return context
 }
 

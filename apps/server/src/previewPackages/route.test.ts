@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import type { PreviewManifest } from './manifest.ts'
 import { servePreviewPackage } from './route.ts'
 
@@ -35,13 +35,16 @@ before(async () => {
     imports: { react: 'react-AB12.js' },
     packages: { react: '19.3.1' },
     esbuildWasm: 'esbuild-abcd.wasm',
-    files: ['react-AB12.js', 'esbuild-abcd.wasm'],
+    files: ['react-AB12.js', 'esbuild-abcd.wasm', 'big-CD34.js'],
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
   writeFileSync(join(dir, 'react-AB12.js'), script)
   writeFileSync(join(dir, 'react-AB12.js.br'), brotliCompressSync(script))
   writeFileSync(join(dir, 'react-AB12.js.gz'), gzipSync(script))
   writeFileSync(join(dir, 'esbuild-abcd.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]))
+  // Stored as the build stores large files: compressed only.
+  writeFileSync(join(dir, 'big-CD34.js.br'), brotliCompressSync(script))
+  writeFileSync(join(dir, 'big-CD34.js.gz'), gzipSync(script))
   writeFileSync(join(dir, 'unlisted.js'), 'export const secret = 1')
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   port = (server.address() as AddressInfo).port
@@ -101,6 +104,20 @@ test('the build-time brotli and gzip variants go to clients that accept them', a
   const gz = await get('/preview-packages/react-AB12.js', { 'Accept-Encoding': 'gzip' })
   assert.equal(gz.headers['content-encoding'], 'gzip')
   assert.equal(gz.headers.vary, 'Accept-Encoding')
+})
+
+test('a file stored compressed only reaches every client: plain bytes to one that accepts none', async () => {
+  const plain = await get('/preview-packages/big-CD34.js')
+  assert.equal(plain.status, 200)
+  assert.equal(plain.headers['content-encoding'], undefined)
+  assert.equal(plain.headers['content-type'], 'text/javascript; charset=utf-8')
+  assert.equal(plain.body.toString(), script)
+  const br = await get('/preview-packages/big-CD34.js', { 'Accept-Encoding': 'br' })
+  assert.equal(br.headers['content-encoding'], 'br')
+  assert.equal(brotliDecompressSync(br.body).toString(), script)
+  const gz = await get('/preview-packages/big-CD34.js', { 'Accept-Encoding': 'gzip' })
+  assert.equal(gz.headers['content-encoding'], 'gzip')
+  assert.equal(gunzipSync(gz.body).toString(), script)
 })
 
 test("esbuild's WebAssembly file has its type (the browser compiles it streaming)", async () => {

@@ -6,12 +6,15 @@
  * The preview frame is sandboxed without an origin, so it fetches module scripts in CORS mode:
  * these public, read-only files say `Access-Control-Allow-Origin: *`. Every file has brotli and
  * gzip variants made at build time (the 14 MB WebAssembly file must never be compressed on a
- * request: that would block the node for seconds).
+ * request: that would block the node for seconds). Large files exist only compressed; a client
+ * that accepts neither encoding gets the gzip variant decompressed as it streams.
  */
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
+import { pipeline } from 'node:stream'
+import { createGunzip } from 'node:zlib'
 import { chooseEncoding, type Encoding, sendBody } from '../http/compression.ts'
 import { sendError } from '../http/sendError.ts'
 import { requestedFileName } from './fileName.ts'
@@ -95,19 +98,30 @@ export async function servePreviewPackage(
     ? [{ path: join(dir, `${name}.${encoding === 'br' ? 'br' : 'gz'}`), encoding }]
     : []
   variants.push({ path: join(dir, name), encoding: null })
+  const headers = {
+    'Content-Type': type,
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Access-Control-Allow-Origin': '*',
+    Vary: 'Accept-Encoding',
+  }
   for (const variant of variants) {
     const size = await sizeOf(variant.path)
     if (size === null) continue
     response.writeHead(200, {
-      'Content-Type': type,
+      ...headers,
       'Content-Length': size,
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'Access-Control-Allow-Origin': '*',
-      Vary: 'Accept-Encoding',
       ...(variant.encoding ? { 'Content-Encoding': variant.encoding } : {}),
     })
     if (request.method === 'HEAD') response.end()
     else createReadStream(variant.path).pipe(response)
+    return true
+  }
+  // Stored compressed only (large files): plain bytes for a client that accepts no encoding.
+  const gzipped = join(dir, `${name}.gz`)
+  if ((await sizeOf(gzipped)) !== null) {
+    response.writeHead(200, headers)
+    if (request.method === 'HEAD') response.end()
+    else pipeline(createReadStream(gzipped), createGunzip(), response, () => {})
     return true
   }
   sendError(request, response, 404, 'no such preview package file')

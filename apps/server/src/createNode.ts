@@ -18,6 +18,7 @@ import { closeShareConnections } from './access/closeShareConnections.ts'
 import { ShareLinks } from './access/ShareLinks.ts'
 import { ShareSweeper } from './access/ShareSweeper.ts'
 import { CanvasGuard } from './canvas/CanvasGuard.ts'
+import { CanvasWrites } from './canvas/CanvasWrites.ts'
 import { KnownAssets } from './canvas/KnownAssets.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
@@ -106,6 +107,11 @@ export async function createNode(
 
   const profiles = new ProfileCache(database.prisma)
   const awarenessGuard = new AwarenessGuard(metrics, profiles)
+  // One check for every Canvas write, from a socket (CanvasGuard) or the REST API (LiveDocuments).
+  const canvasWrites = new CanvasWrites(
+    logger.child({ module: 'canvas' }),
+    new KnownAssets(database.prisma),
+  )
   const extensions: Extension[] = [
     // First, so that what later afterLoadDocument hooks apply (a peer's state) is attributed.
     new BroadcastToOthers(),
@@ -123,7 +129,7 @@ export async function createNode(
     persistence.extension,
     new FrameGuard(logger.child({ module: 'frames' })),
     unsavedLimit,
-    new CanvasGuard(logger.child({ module: 'canvas' }), new KnownAssets(database.prisma)),
+    new CanvasGuard(logger.child({ module: 'canvas' }), canvasWrites),
     new TileBoard({
       limiter: redis
         ? new RedisPlacementWindow({
@@ -169,6 +175,7 @@ export async function createNode(
       hocuspocus,
       writer: persistence,
       unsavedLimitReached: () => unsavedLimit.reached,
+      check: canvasWrites,
     }),
     ...(tokens ? { tokens } : {}),
     ...(links ? { links } : {}),

@@ -5,6 +5,10 @@
  * (a "local" transaction origin carrying the caller as its context), RedisFanout publishes it to
  * every other node, and Hocuspocus broadcasts it to this node's clients. Loading a document that
  * is not in memory goes through the same load (snapshot + log + journals + peers).
+ *
+ * A direct connection skips the socket hooks (`beforeHandleMessage`), so the checks a client's
+ * frame passes there run here too (`check`: a Canvas write's shapes): an update or a restore is
+ * first computed, checked, and applied only when nothing is wrong (decision 0171).
  */
 import type { Document, Hocuspocus } from '@hocuspocus/server'
 import {
@@ -28,6 +32,13 @@ export interface LiveDocumentsOptions {
   unsavedLimitReached: () => boolean
   /** How long a write waits for its log row before answering 202 instead of 200. */
   storeWaitMs?: number
+  /** The socket's content check (CanvasWrites): a problem refuses the write with 422. */
+  check?: WriteCheck
+}
+
+export interface WriteCheck {
+  /** What is wrong with `update` for the live `document`, in words (null: nothing). */
+  problemIn(documentName: string, document: Y.Doc, update: Uint8Array): Promise<string | null>
 }
 
 export interface WriteResult {
@@ -56,7 +67,7 @@ export class LiveDocuments {
     update: Uint8Array,
     user: ConnectionUser,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, (doc) => Y.applyUpdate(doc, update))
+    return this.write(documentName, user, () => update)
   }
 
   /** Puts the title into the document's shared metadata, so everyone connected sees it live. */
@@ -69,6 +80,7 @@ export class LiveDocuments {
     return this.write(
       documentName,
       user,
+      null,
       (doc) => {
         doc.getMap(DOCUMENT_META_ROOT).set(DOCUMENT_TITLE_KEY, title)
       },
@@ -87,8 +99,10 @@ export class LiveDocuments {
     user: ConnectionUser,
     record?: Pick<RestoreRecord, 'version' | 'versionAt'>,
   ): Promise<WriteResult> {
-    return this.write(documentName, user, (doc) => {
-      Y.applyUpdate(doc, restoreUpdate(doc, target))
+    // The restoring change is checked like any update: a version written before a check existed
+    // may hold what the check refuses today.
+    const change = (doc: Y.Doc) => restoreUpdate(doc, target)
+    return this.write(documentName, user, change, (doc) => {
       if (!record) return
       const meta = doc.getMap<unknown>(DOCUMENT_META_ROOT)
       let restores = meta.get(DOCUMENT_RESTORES_KEY)
@@ -102,10 +116,15 @@ export class LiveDocuments {
     })
   }
 
+  /**
+   * One write: the caller's update (`update`, computed from the live document, checked before
+   * anything is applied) and then the server's own edit (`also`), in one transaction.
+   */
   private async write(
     documentName: string,
     user: ConnectionUser,
-    change: (doc: Y.Doc) => void,
+    update: ((doc: Y.Doc) => Uint8Array) | null,
+    also: ((doc: Y.Doc) => void) | null = null,
     waitForStore = true,
   ): Promise<WriteResult> {
     if (this.options.unsavedLimitReached()) {
@@ -118,13 +137,22 @@ export class LiveDocuments {
     let changed = false
     await this.with(documentName, user, async (connection) => {
       const doc = connection.document as Y.Doc
+      const change = update?.(doc)
+      const { check } = this.options
+      if (change && check) {
+        const problem = await check.problemIn(documentName, doc, change)
+        if (problem) throw new ApiError(422, problem)
+      }
       // Yjs emits 'update' when the transaction ends, only if the change added anything.
       const onUpdate = () => {
         changed = true
       }
       doc.on('update', onUpdate)
       try {
-        await connection.transact((document: Document) => change(document))
+        await connection.transact((document: Document) => {
+          if (change) Y.applyUpdate(document, change)
+          also?.(document)
+        })
       } finally {
         doc.off('update', onUpdate)
       }

@@ -191,7 +191,9 @@ export const OPENAPI_DOCUMENT = {
         operationId: 'applyUpdate',
         summary: 'Apply a Yjs update (V1) to the live document',
         description:
-          'The update reaches every connected client on every node and is logged exactly once.',
+          'The update reaches every connected client on every node and is logged exactly once. ' +
+          'A write to a canvas is checked as a socket write is: a malformed shape, or an image ' +
+          'naming bytes this canvas does not hold, is refused with 422 and nothing is applied.',
         requestBody: {
           required: true,
           content: {
@@ -209,7 +211,7 @@ export const OPENAPI_DOCUMENT = {
             description: 'Applied; the database is away, the log row is queued',
             content: json({ $ref: '#/components/schemas/WriteResult' }),
           },
-          ...errors(400, 401, 403, 413, 429, 503),
+          ...errors(400, 401, 403, 413, 422, 429, 503),
         },
       },
     },
@@ -246,6 +248,9 @@ export const OPENAPI_DOCUMENT = {
       post: {
         operationId: 'restoreVersion',
         summary: 'Bring the content back to a version, as a new change everyone receives',
+        description:
+          'A canvas version whose shapes the socket check refuses today (written before it ' +
+          'existed) is refused with 422 naming the problem, and nothing is restored.',
         requestBody: {
           required: true,
           content: json({
@@ -263,7 +268,7 @@ export const OPENAPI_DOCUMENT = {
             description: 'Restored; log row queued',
             content: json({ $ref: '#/components/schemas/WriteResult' }),
           },
-          ...errors(400, 401, 403, 404, 410, 413, 429, 503),
+          ...errors(400, 401, 403, 404, 410, 413, 422, 429, 503),
         },
       },
     },

@@ -16,13 +16,14 @@ import {
   ViewOnlyBadge,
 } from '@weft/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import * as Y from 'yjs'
 import { AssetStore } from './assetStore.ts'
 import type { CanvasAwareness } from './awareness.ts'
 import { CanvasView } from './CanvasView.tsx'
 import type { CanvasCommand } from './canvasKeys.ts'
 import { download, exportedImages, exportPng, exportSvg } from './exportImage.ts'
 import type { Point } from './geometry.ts'
-import { overlayDrags, readDrag } from './liveDrag.ts'
+import { overlayDrags, previewOf, readDrag } from './liveDrag.ts'
 import { ModeSwitch } from './ModeSwitch.tsx'
 import { bringBackShape, disposePastCanvas, loadPastCanvas } from './pastCanvas.ts'
 import { ShapeList } from './ShapeList.tsx'
@@ -185,7 +186,15 @@ export function App({ docId }: { docId: string }) {
   const remote = useMemo(() => users.filter((u) => !u.isLocal), [users])
   // Shapes others are dragging, and this user's own drag, drawn where they are being dragged.
   const drag = useLiveDrag(canvas?.model ?? null, provider)
-  const remoteDrags = useMemo(() => remote.map((u) => readDrag(u.state.drag)), [remote])
+  // A released drag is drawn until this document holds its write (previewOf), so the selection
+  // runs again after each change of the document as well as of the peers' states.
+  const remoteDrags = useDocSelector(
+    doc,
+    useCallback(() => {
+      const held = (client: number) => (doc ? Y.getState(doc.store, client) : 0)
+      return remote.map((u) => previewOf(readDrag(u.state.drag), held))
+    }, [doc, remote]),
+  )
   const shown = useMemo(
     () => overlayDrags(shapes, [...remoteDrags, drag.local]),
     [shapes, remoteDrags, drag.local],

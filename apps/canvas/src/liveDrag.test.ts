@@ -30,14 +30,24 @@ test('shapes without drags come back as the same array; dragged ones move, other
   assert.equal(shown[1], shapes[1])
 })
 
-test("another browser's drag state keeps only finite geometry", () => {
+test("another browser's drag state keeps only finite geometry and a well-formed write mark", () => {
   assert.equal(readDrag(null), null)
   assert.equal(readDrag('x'), null)
   assert.equal(readDrag([{ x: 1 }]), null)
+  assert.equal(readDrag({ boxes: {} }), null)
+  // The shape map alone (not the published format) is nothing.
+  assert.equal(readDrag({ a: { x: 1 } }), null)
   assert.deepEqual(
-    readDrag({ a: { x: 1, y: Number.NaN, w: -3, h: 4, rotation: 'up', z: 'a0' }, b: 5 }),
-    { a: { x: 1, h: 4 } },
+    readDrag({ boxes: { a: { x: 1, y: Number.NaN, w: -3, h: 4, rotation: 'up', z: 'a0' }, b: 5 } }),
+    { boxes: { a: { x: 1, h: 4 } } },
   )
+  assert.deepEqual(readDrag({ boxes: { a: { x: 1 } }, written: { client: 7, clock: 3 } }), {
+    boxes: { a: { x: 1 } },
+    written: { client: 7, clock: 3 },
+  })
+  for (const written of [{ client: 7 }, { client: -1, clock: 3 }, { client: 7, clock: 1.5 }, 3]) {
+    assert.deepEqual(readDrag({ boxes: { a: { x: 1 } }, written }), { boxes: { a: { x: 1 } } })
+  }
 })
 
 test('big selections are published less often, within the socket byte rate', () => {

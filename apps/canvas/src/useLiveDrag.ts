@@ -1,14 +1,22 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import type { CanvasModel, ShapePatch } from '@weft/canvas-model'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { type DragBoxes, dragPatches, publishGap, withPatches } from './liveDrag.ts'
+import {
+  type DragBoxes,
+  type DragState,
+  publishGap,
+  withPatches,
+  writeRelease,
+} from './liveDrag.ts'
 
 /**
- * How long the released geometry stays in awareness after the write: a peer may get the
- * awareness change before the document update (they travel apart between nodes), and must not
- * see the shape jump back to where it was for that moment.
+ * How long the released geometry stays in awareness after the write. A peer may get the
+ * awareness change before the document update (they travel apart between nodes: the update
+ * waits for its journal append), and must not see the shape jump back for that moment; it draws
+ * the released preview only until it holds the write (previewOf), so this only bounds a write
+ * that never arrives (refused by the server). Long enough for a loaded node's journal append.
  */
-const RELEASE_LINGER_MS = 1_000
+const RELEASE_LINGER_MS = 3_000
 
 export interface LiveDrag {
   /** What this user is dragging now (drawn over the document), or null. */
@@ -48,7 +56,8 @@ export function useLiveDrag(
     const send = () => {
       pending.current = null
       lastSent.current = performance.now()
-      provider?.setAwarenessField('drag', current.current)
+      const boxes = current.current
+      provider?.setAwarenessField('drag', boxes ? ({ boxes } satisfies DragState) : null)
     }
     const drag = current.current
     const wait = drag ? lastSent.current + publishGap(drag) - performance.now() : 0
@@ -80,9 +89,13 @@ export function useLiveDrag(
     setLocal(null)
     if (!drag) return
     stopPending()
-    model?.updateMany(dragPatches(drag))
-    provider?.setAwarenessField('drag', drag)
     clearTimeout(linger.current)
+    if (!model) {
+      provider?.setAwarenessField('drag', null)
+      return
+    }
+    // The state names the write, so that peers stop drawing the preview once they hold it.
+    provider?.setAwarenessField('drag', writeRelease(model, drag))
     linger.current = setTimeout(() => provider?.setAwarenessField('drag', null), RELEASE_LINGER_MS)
   }, [model, provider, stopPending])
 

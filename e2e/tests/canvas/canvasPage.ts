@@ -106,8 +106,26 @@ export class CanvasPage {
     ) as DocSnapshot
   }
 
-  /** The rendered drawing (not selections or cursors), for comparing two screens. */
+  /**
+   * Waits until the screen has drawn the next frame: the app renders a document change in the
+   * animation frame after it (docChangeStore), so `doc()` may already hold a change that the
+   * screen draws a frame later. After this, the screen shows what `doc()` held before it.
+   */
+  async nextFrame(): Promise<void> {
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done())),
+        ),
+    )
+  }
+
+  /**
+   * The rendered drawing (not selections or cursors) as the next frame shows it, for comparing
+   * two screens.
+   */
   async renderedSvg(): Promise<string> {
+    await this.nextFrame()
     return this.page.locator('[data-layer="shapes"]').innerHTML()
   }
 }

@@ -67,9 +67,15 @@ test('a drag on one node is seen moving on the other before release, and written
   const end = await converged(ada, bob)
   expect(end.shapes[0]).toMatchObject({ id: rectId, x: 200, y: 150, w: 120, h: 80 })
   await expect.poll(() => drawnAt(bob, rectId)).toEqual({ x: 200, y: 150 })
-  // One undo step takes the whole drag back.
+  // One undo step takes the whole drag back, and both screens show it as soon as the document
+  // holds it: Ada's released drag, still in her awareness for a while, no longer hides the
+  // document once it holds the write that drag previewed.
   await ada.canvas.press('Control+z')
   await expect.poll(async () => (await bob.doc()).shapes[0]?.x).toBe(100)
+  await bob.nextFrame()
+  expect(await drawnAt(bob, rectId)).toEqual({ x: 100, y: 100 })
+  await ada.nextFrame()
+  expect(await drawnAt(ada, rectId)).toEqual({ x: 100, y: 100 })
 })
 
 test('Escape mid-drag, or the dragging tab closing, leaves the shape where it is for others', async ({

@@ -7,6 +7,7 @@ import { cspNonce } from './Preview.tsx'
 import { PreviewErrorOverlay } from './PreviewErrorOverlay.tsx'
 import { usePreviewConsole } from './usePreviewConsole.ts'
 import { usePreviewErrors } from './usePreviewErrors.ts'
+import { usePreviewReady } from './usePreviewReady.ts'
 
 /** Quiet time after an edit (anyone's, on any node) before the preview rebuilds. */
 const REBUILD_DELAY_MS = 250
@@ -20,7 +21,8 @@ type Props = {
   missing: readonly MissingImport[]
 }
 
-type Built = { srcdoc: string; ms: number }
+/** The page shown; `page` counts the different pages shown since the preview opened. */
+type Built = { srcdoc: string; ms: number; page: number }
 
 /**
  * Live preview of a React, Vue or Svelte project: bundled in this browser (bundle/bundler.ts,
@@ -28,6 +30,8 @@ type Built = { srcdoc: string; ms: number }
  * static preview's (Preview.tsx), with the packages from this node. Rebuilt after every edit;
  * a failed build keeps the last page and shows its errors (file, line, message) over it;
  * uncaught errors of the running page show there too, and its logs in the console below.
+ * A build that makes the same page keeps the running one (a user's clicks and typing in it stay);
+ * the frame is `aria-busy` until its page is on screen (usePreviewReady).
  */
 export function BundledPreview({ texts, fileCount, missing }: Props) {
   const [built, setBuilt] = useState<Built | null>(null)
@@ -36,6 +40,12 @@ export function BundledPreview({ texts, fileCount, missing }: Props) {
   const missingRef = useRef(missing)
   missingRef.current = missing
   const html = texts.get('index.html')
+
+  useEffect(() => {
+    // Fetching and compiling esbuild's WebAssembly is most of the first render: start it now,
+    // while the files still sync (1 to 4.5 s measured), not after. A failure shows at the build.
+    void import('./bundle/bundler.ts').then((b) => b.startBundler()).catch(() => {})
+  }, [])
 
   const complete = texts.size >= fileCount
   useEffect(() => {
@@ -68,18 +78,19 @@ export function BundledPreview({ texts, fileCount, missing }: Props) {
       }
       setProblems([])
       setNotice(null)
-      setBuilt({
-        srcdoc: bundledPage({
-          html,
-          entry,
-          js: outcome.js,
-          css: outcome.css,
-          imports: outcome.imports,
-          files: texts,
-          nonce: cspNonce(),
-        }),
-        ms: Math.round(performance.now() - started),
+      const srcdoc = bundledPage({
+        html,
+        entry,
+        js: outcome.js,
+        css: outcome.css,
+        imports: outcome.imports,
+        files: texts,
+        nonce: cspNonce(),
       })
+      const ms = Math.round(performance.now() - started)
+      setBuilt((last) =>
+        last?.srcdoc === srcdoc ? last : { srcdoc, ms, page: (last?.page ?? 0) + 1 },
+      )
     }, REBUILD_DELAY_MS)
     return () => {
       cancelled = true
@@ -91,6 +102,7 @@ export function BundledPreview({ texts, fileCount, missing }: Props) {
   const frame = useRef<HTMLIFrameElement>(null)
   const [entries, clear] = usePreviewConsole(frame, srcdoc)
   const { overlay, dismiss } = usePreviewErrors(entries, srcdoc)
+  const ready = usePreviewReady(frame, srcdoc)
   return (
     <section className="preview" aria-label="Preview">
       <div className="pane-title">Preview</div>
@@ -107,6 +119,9 @@ export function BundledPreview({ texts, fileCount, missing }: Props) {
               title="Preview"
               data-testid="preview"
               data-build-ms={built.ms}
+              data-page={built.page}
+              data-state={ready ? 'ready' : 'loading'}
+              aria-busy={!ready}
               sandbox="allow-scripts"
               srcDoc={srcdoc}
             />

@@ -61,8 +61,16 @@ for (const c of CASES) {
     const firstRender = Date.now() - opened
     test.info().annotations.push({ type: 'first render (ms)', description: String(firstRender) })
     console.log(`${c.template}: preview's first render ${firstRender} ms after opening the project`)
+    // The button is in the frame's DOM before it is on screen: on a loaded machine the display
+    // lagged by seconds, and a click then went to the empty frame Bob saw (issue #16). Bob clicks
+    // what he sees: the page once the app says it is drawn.
+    const bobPreview = bob.page.getByTestId('preview')
+    await expect(bobPreview).toHaveAttribute('data-state', 'ready', REBUILD)
+    await expect(bobPreview).toHaveAttribute('aria-busy', 'false')
     await bobFrame.getByRole('button', { name: 'Clicked 0 times' }).click()
     await expect(bobFrame.getByRole('button', { name: 'Clicked 1 time' })).toBeVisible()
+    // Nothing was edited: the page Bob used is the first and only one built.
+    await expect(bobPreview).toHaveAttribute('data-page', '1')
 
     // Ada's edit on node A rebuilds Bob's preview on node B.
     await ada.openFile(c.app)

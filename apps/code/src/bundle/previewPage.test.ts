@@ -12,7 +12,7 @@ test("index.html's module script is the entry, as a project path", () => {
   assert.equal(moduleEntry('<script type="module" src="https://cdn.test/x.js"></script>'), null)
 })
 
-test('the page: console bridge, then import map, then styles; the bundle replaces the entry tag', () => {
+test('the page: console bridge, drawn signal, import map, styles; the bundle replaces the entry', () => {
   const page = bundledPage({
     html,
     entry: 'src/main.jsx',
@@ -23,11 +23,12 @@ test('the page: console bridge, then import map, then styles; the bundle replace
     nonce: 'N0nce',
   })
   const bridge = page.indexOf('weftPreview')
+  const drawn = page.indexOf('drawn: 1')
   const map = page.indexOf(
     '<script nonce="N0nce" type="importmap">{"imports":{"react":"https://node.test/preview-packages/react-abc.js"}}</script>',
   )
   const style = page.indexOf('<style>h1 { color: red }</style>')
-  assert.ok(bridge > 0 && map > bridge && style > map, page)
+  assert.ok(bridge > 0 && drawn > bridge && map > drawn && style > map, page)
   assert.match(
     page,
     /<script nonce="N0nce" type="module">import "react"; document.title = "<\\\/script>"<\/script><\/body>/,

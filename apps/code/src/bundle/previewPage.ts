@@ -1,4 +1,5 @@
 import { withConsoleBridge } from '../previewConsole.ts'
+import { withReadySignal } from '../previewReady.ts'
 import { buildSrcdoc } from '../srcdoc.ts'
 
 const MODULE_SCRIPT = /<script\b([^>]*)\bsrc\s*=\s*["']([^"']+)["']([^>]*)>\s*<\/script>/gi
@@ -28,8 +29,9 @@ export type BundledPage = {
 
 /**
  * The preview frame's page for a bundled project: index.html with the console bridge first, the
- * import map that sends package imports to this node, the bundle's CSS, and the bundle itself in
- * place of the entry's script tag; every script carries the page's nonce (see srcdoc.ts).
+ * signal that says when the page is drawn (previewReady.ts), the import map that sends package
+ * imports to this node, the bundle's CSS, and the bundle itself in place of the entry's script
+ * tag; every script carries the page's nonce (see srcdoc.ts).
  */
 export function bundledPage(page: BundledPage): string {
   const map = JSON.stringify({ imports: page.imports }).replace(/</g, '\\u003c')
@@ -45,5 +47,5 @@ export function bundledPage(page: BundledPage): string {
   const withHead = /<head\b[^>]*>/i.test(body)
     ? body.replace(/<head\b[^>]*>/i, (h) => h + head)
     : head + body
-  return buildSrcdoc(withConsoleBridge(withHead), page.files, page.nonce)
+  return buildSrcdoc(withConsoleBridge(withReadySignal(withHead)), page.files, page.nonce)
 }

@@ -13,7 +13,7 @@ import {
 } from 'react'
 import type { CanvasAwareness } from './awareness.ts'
 import { type CanvasCommand, canvasCommand } from './canvasKeys.ts'
-import { coverFor, viewport, visibleShapes } from './cull.ts'
+import { contains, coverFor, viewport, visibleShapes } from './cull.ts'
 import { describeShape } from './describeShape.ts'
 import { detailFor } from './detail.ts'
 import { bindNewArrow, finishDrag, letGoOfStill, writeDragStep } from './dragWrites.ts'
@@ -23,8 +23,10 @@ import { groupIndex, pickTarget, withGroups } from './groups.ts'
 import { resizePatches } from './handles.ts'
 import { shapeAt } from './hitTest.ts'
 import { keyboardShape } from './keyboardShape.ts'
+import { placeLayer, placementCss } from './layerPlacement.ts'
 import { Marquee } from './Marquee.tsx'
 import { marqueeSelection } from './marquee.ts'
+import { OverviewLayer } from './OverviewLayer.tsx'
 import { RasterLayer } from './RasterLayer.tsx'
 import { RemotePresence } from './RemotePresence.tsx'
 import { SelectionHandles } from './SelectionHandles.tsx'
@@ -120,27 +122,28 @@ export function CanvasView(props: Props) {
   // Render only shapes near the screen (and the selection, which a drag moves). The render area
   // changes only when the viewport leaves it, so most pan steps keep the same `visible` array
   // and the same child elements, which React then skips without looking at each shape.
-  // During a wheel burst the drawing keeps its zoom and render area and is only scaled (see
+  // During a zoom gesture the drawing keeps its zoom and render area and is only scaled (see
   // useDrawnZoom); both follow the camera again when it is redrawn at the shown zoom.
-  const { zoom: drawnZoom, settled } = useDrawnZoom(cam.zoom)
+  const drawn = useDrawnZoom(cam.zoom)
+  const drawnZoom = drawn.zoom
+  const gliding = drawnZoom !== cam.zoom
   const coverRef = useRef<Box | null>(null)
   const cover =
     drawnZoom === cam.zoom || !coverRef.current
       ? coverFor(coverRef.current, viewport(cam, size.w, size.h))
       : coverRef.current
   coverRef.current = cover
+  const view = viewport(cam, size.w, size.h)
   const keep = useMemo(() => new Set(selection), [selection])
   const visible = useMemo(() => visibleShapes(shapes, cover, keep), [shapes, cover, keep])
   // Far out (detail.ts) the shapes are painted onto a canvas instead of being SVG elements; the
   // SVG above it keeps only the selection, presence and the shape being drawn.
-  const raster = detailFor(drawnZoom, settled) === 'coarse'
+  const raster = detailFor(drawnZoom) === 'coarse'
   const layer = useMemo(
     () => (raster ? [] : visible.map((s) => <MemoShapeView key={s.id} shape={s} />)),
     [visible, raster],
   )
-  const place = {
-    transform: `translate(${(cover.x - cam.x) * cam.zoom}px, ${(cover.y - cam.y) * cam.zoom}px) scale(${cam.zoom / drawnZoom})`,
-  }
+  const place = { transform: placementCss(placeLayer(cover, drawnZoom, cam)) }
   // The selected shapes as `shapes` holds them (the model's own objects, see CanvasModel.get).
   const selected = useMemo(() => {
     const byId = new Map(shapes.map((s) => [s.id, s]))
@@ -384,9 +387,14 @@ export function CanvasView(props: Props) {
   /** The shape under the pointer: the SVG element hit, or on the far-out canvas, by geometry. */
   const shapeIdAt = (target: Element, p: Point): string | null => {
     const id = target.closest('[data-shape-id]')?.getAttribute('data-shape-id')
-    if (id || !raster) return id ?? null
+    if (id) return id
+    // Outside the render area (a press in the middle of a zoom gesture, on the overview) the
+    // shapes there are pixels too.
+    const outside =
+      p.x < cover.x || p.y < cover.y || p.x > cover.x + cover.w || p.y > cover.y + cover.h
+    if (!raster && !outside) return null
     // A few screen pixels of reach: strokes are a fraction of a pixel wide this far out.
-    return shapeAt(visible, p, 3 / cam.zoom)?.id ?? null
+    return shapeAt(outside ? shapes : visible, p, 3 / cam.zoom)?.id ?? null
   }
 
   const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
@@ -425,8 +433,11 @@ export function CanvasView(props: Props) {
       {/*
         The drawing is one SVG covering the render area (the viewport plus a margin) at the
         drawn zoom, placed under the viewport by a CSS transform: a pan inside the render area,
-        or a zoom step within useDrawnZoom's range, only moves or scales that composited layer,
-        with no new layout, paint or raster of the shapes.
+        or any step of a zoom gesture (useDrawnZoom), only moves or scales that composited layer,
+        with no new layout, paint or raster of the shapes. Under it, the overview fills what a
+        zoom-out shows past the render area until the drawing is laid out at the new zoom (the
+        drawing stays transparent and clipped: an opaque background with visible overflow made
+        pan steps slower, measured).
       */}
       <div
         ref={viewRef}
@@ -457,6 +468,7 @@ export function CanvasView(props: Props) {
         onDoubleClick={onDoubleClick}
         onWheel={onWheel}
       >
+        <OverviewLayer shapes={shapes} cam={cam} shown={gliding && !contains(cover, view)} />
         {raster && <RasterLayer shapes={visible} area={cover} zoom={drawnZoom} style={place} />}
         <svg
           aria-hidden="true"
@@ -489,7 +501,10 @@ export function CanvasView(props: Props) {
       <div className="zoom" data-testid="zoom">
         <button
           type="button"
-          onClick={() => setCam({ x: 0, y: 0, zoom: 1 })}
+          onClick={() => {
+            setCam({ x: 0, y: 0, zoom: 1 })
+            drawn.redrawAt(1)
+          }}
           title="Reset view"
           aria-label={`Zoom ${Math.round(cam.zoom * 100)}%, reset view`}
         >

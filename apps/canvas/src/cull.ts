@@ -76,7 +76,8 @@ function grow(b: Box, margin: number): Box {
   return { x: b.x - mx, y: b.y - my, w: b.w + 2 * mx, h: b.h + 2 * my }
 }
 
-function contains(outer: Box, inner: Box): boolean {
+/** Whether `inner` lies wholly inside `outer`. */
+export function contains(outer: Box, inner: Box): boolean {
   return (
     inner.x >= outer.x &&
     inner.y >= outer.y &&

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { COARSE_BELOW, COARSE_IN_BURST_BELOW, detailFor, textBars } from './detail.ts'
+import { COARSE_BELOW, detailFor, textBars } from './detail.ts'
 
 test('full detail at and above the threshold, coarse below it', () => {
   assert.equal(detailFor(1), 'full')
   assert.equal(detailFor(COARSE_BELOW), 'full')
   assert.equal(detailFor(COARSE_BELOW - 0.01), 'coarse')
   assert.equal(detailFor(0.1), 'coarse')
-})
-
-test('in the middle of a wheel burst, coarse up to a higher zoom; full again once settled', () => {
-  const between = (COARSE_BELOW + COARSE_IN_BURST_BELOW) / 2
-  assert.equal(detailFor(between, false), 'coarse')
-  assert.equal(detailFor(between, true), 'full')
-  assert.equal(detailFor(COARSE_IN_BURST_BELOW, false), 'full')
-  assert.equal(detailFor(1, false), 'full')
 })
 
 test('one bar per non-empty line, on the baselines the full text uses', () => {

@@ -9,23 +9,14 @@ import { type Box, TEXT } from './geometry.ts'
 /** Drawn zoom under which shapes are drawn coarsely: 20 px text is 7 px here, barely legible. */
 export const COARSE_BELOW = 0.35
 
-/**
- * Drawn zoom under which a redraw in the middle of a wheel burst is coarse too. Between this and
- * COARSE_BELOW the render area still holds most of a large board, and a full-detail redraw there
- * costs several frames: a visible stall in the middle of the zoom. The text comes back when the
- * burst pauses (useDrawnZoom's settled redraw), where one slower frame is not seen as a stutter.
- */
-export const COARSE_IN_BURST_BELOW = 0.5
-
 export type Detail = 'full' | 'coarse'
 
 /**
  * The detail to draw at, from the zoom the drawing is laid out at (useDrawnZoom), not the zoom
- * shown during a wheel burst, so detail switches only when the shapes are redrawn anyway.
+ * shown during a zoom gesture, so detail switches only when the shapes are redrawn anyway.
  */
-export function detailFor(drawnZoom: number, settled = true): Detail {
-  const below = settled ? COARSE_BELOW : COARSE_IN_BURST_BELOW
-  return drawnZoom < below ? 'coarse' : 'full'
+export function detailFor(drawnZoom: number): Detail {
+  return drawnZoom < COARSE_BELOW ? 'coarse' : 'full'
 }
 
 /** Bar height as a fraction of the font size: about the x-height plus a little, like lower case. */

@@ -1,41 +1,29 @@
 import { useEffect, useState } from 'react'
 
 /**
- * How far the zoom on screen may drift from the zoom the drawing was laid out at (as a ratio)
- * before it is laid out again at once: within this range a CSS scale of the drawing stands in,
- * a little soft when zooming in, and zooming out stays inside the render margin (cull.ts).
+ * How long the zoom must rest before the drawing is laid out again at it. A wheel or pinch zoom
+ * comes as a stream of small steps; during the stream the drawing is only scaled on the
+ * compositor, and redrawn crisp once the stream pauses for this long (as Figma and tldraw do).
  */
-export const SCALE_RANGE = { min: 0.75, max: 1.35 } as const
+export const SETTLE_MS = 150
 
-/** Wheel zoom comes in bursts; the drawing is redone at the exact zoom once a burst pauses. */
-export const SETTLE_MS = 250
-
-/** Whether a drawing laid out at `drawn` can no longer stand in for `shown` by scaling. */
-export function mustRedraw(shown: number, drawn: number): boolean {
-  const scale = shown / drawn
-  return scale < SCALE_RANGE.min || scale > SCALE_RANGE.max
-}
-
-/** The zoom the drawing is laid out at, and whether the wheel burst that led there has ended. */
-export type DrawnZoom = { zoom: number; settled: boolean }
+/** The zoom the drawing is laid out at, and a way to lay it out at once (a jump, not a glide). */
+export type DrawnZoom = { zoom: number; redrawAt: (zoom: number) => void }
 
 /**
- * The zoom to lay the drawing out at. Re-laying out thousands of SVG shapes (text above all) and
- * painting them again costs far more than a frame, so during a wheel burst the drawing keeps its
- * zoom and is scaled on the compositor; it is laid out again when the burst pauses (`settled`)
- * or, mid-burst (not `settled`), when the scale leaves SCALE_RANGE. A mid-burst layout is
- * followed by a settled one at the same zoom once the burst pauses, so a cheaper drawing made
- * during the burst (detail.ts) never stays on screen.
+ * The zoom to lay the drawing out at. Laying out thousands of SVG shapes again (text above all),
+ * or repainting the far-out canvas, costs several frames, and in the middle of a zoom gesture it
+ * stalls the gesture; so the drawing keeps its zoom while the camera's changes, scaled by a CSS
+ * transform (blurry when zooming in, the overview filling the edges when zooming out, see
+ * OverviewLayer), and follows the camera SETTLE_MS after the last change. A jump (the reset
+ * button) calls `redrawAt` in the same event, so it is drawn crisp in the same frame.
  */
 export function useDrawnZoom(zoom: number): DrawnZoom {
-  const [drawn, setDrawn] = useState<DrawnZoom>({ zoom, settled: true })
-  const redraw = mustRedraw(zoom, drawn.zoom)
-  // Updating own state while rendering: React renders again straight away with the new value.
-  if (redraw) setDrawn({ zoom, settled: false })
+  const [drawn, setDrawn] = useState(zoom)
   useEffect(() => {
-    if (zoom === drawn.zoom && drawn.settled) return
-    const timer = setTimeout(() => setDrawn({ zoom, settled: true }), SETTLE_MS)
+    if (zoom === drawn) return
+    const timer = setTimeout(() => setDrawn(zoom), SETTLE_MS)
     return () => clearTimeout(timer)
   }, [zoom, drawn])
-  return redraw ? { zoom, settled: false } : drawn
+  return { zoom: drawn, redrawAt: setDrawn }
 }

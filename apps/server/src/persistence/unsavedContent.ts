@@ -8,7 +8,7 @@
  * The stored state is folded in slices with a turn of the event loop between them: a document
  * a fast writer just left has its whole uncompacted log to fold (137k rows after the trace),
  * seconds of Yjs work that, done in one go, stopped the node delivering every other document
- * meanwhile (issue 17: the reader's node held the next document's updates for up to 38 s).
+ * meanwhile (issue 17, docs/decisions/0180-unload-check-yields-to-delivery.md).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { applyState, type StoredSnapshot } from '@weft/db'

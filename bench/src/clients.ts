@@ -40,6 +40,14 @@ export interface BenchClient {
 export interface BenchClientOptions {
   /** Reconnect when the socket closes (default: no, as testkit's clients). */
   reconnect?: boolean
+  /**
+   * Published under awareness `user` before connecting, as every app does
+   * (packages/client/createProvider.ts). Without it a provider's state is y-protocols' initial
+   * `{}` at clock 0, which no receiver applies: its first renewal, 15 s later, is then the
+   * state's first arrival, and a density run's idle window measured those arrivals instead of
+   * renewals (docs/decisions/0185).
+   */
+  presence?: { name: string; color: string }
 }
 
 /**
@@ -74,6 +82,7 @@ export function connectBenchClient(
       disableBc: true,
       ...(options.reconnect ? {} : { shouldReconnect: () => false }),
     })
+    if (options.presence) provider.awareness.setLocalStateField('user', options.presence)
     provider.on('sync', (synced: boolean) => emit(synced))
     provider.on('status', ({ status }: { status: string }) => {
       if (status === 'disconnected') emit(false)
@@ -97,6 +106,7 @@ export function connectBenchClient(
     name: documentName,
     document: doc,
   })
+  if (options.presence) provider.setAwarenessField('user', options.presence)
   provider.on('synced', ({ state }: { state: boolean }) => emit(state))
   provider.on('unsyncedChanges', () => emit(provider.isSynced && provider.unsyncedChanges === 0))
   socket.on('disconnect', () => emit(false))

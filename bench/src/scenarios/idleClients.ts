@@ -26,6 +26,8 @@ const started = performance.now()
 const clients = await connectMany(args.protocol, [args.wsUrl], args.docs, {
   batch: args.batch,
   timeoutMs: 300_000,
+  // A user's presence, as the apps publish it: what an idle provider then renews every 15 s.
+  ...(args.awareness ? { presence: { name: 'Idle reader', color: '#3366cc' } } : {}),
 })
 const connectMs = performance.now() - started
 if (args.contentChars > 0) {

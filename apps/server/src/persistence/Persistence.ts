@@ -163,7 +163,7 @@ export class Persistence extends Database {
       const stored = await readDocumentState(this.options.prisma, documentName)
       const journaled = (await this.options.recovery?.entriesFor(documentName)) ?? []
       const pending = this.options.writer.pendingFor(documentName)
-      const missing = contentMissingFromStore(document, stored?.snapshot ?? null, [
+      const missing = await contentMissingFromStore(document, stored?.snapshot ?? null, [
         ...(stored?.rows ?? []),
         ...journaled,
         ...pending,

@@ -121,3 +121,50 @@ test("a dead node's turns and an earlier image's entries are both replayed", asy
   assert.equal(await connection.scard(journalKeys.registry), 0)
   assert.equal(await connection.scard(journalKeys.legacyRegistry), 0)
 })
+
+test('a load reads a journal longer than one page, every turn once and in order', async () => {
+  await waitFor('redis ready', () => connection.status === 'ready')
+  const journal = new Journal({
+    redis: connection,
+    nodeId: 'node-long',
+    bootId: 'b1',
+    heartbeatMs: 60_000,
+    expiryMs: 120_000,
+    logger,
+    metrics: new Metrics(),
+  })
+  journal.start()
+  // 250 turns (pages are 100 entries), every third for another document.
+  const turns = 250
+  for (let seq = 1; seq <= turns; seq++) {
+    journal.add({
+      seq,
+      documentName: seq % 3 === 0 ? 'text:elsewhere' : 'text:long',
+      updateKey: `node-long:b1:${seq}`,
+      update: new Uint8Array([seq % 256, seq >> 8]),
+      userId: null,
+      userName: null,
+      nodeId: 'node-long',
+      receivedAt: new Date(1_764_800_000_000 + seq),
+    })
+    assert.equal(await journal.sync(), true)
+  }
+  assert.equal(await connection.xlen(journal.stream), turns)
+  const recovery = new JournalRecovery({
+    redis: connection,
+    sql: db.sql,
+    nodeId: 'node-reader',
+    ownStream: journalKeys.stream(journalBoot('node-reader', 'b1')),
+    sweepMs: 60_000,
+    logger,
+    metrics: new Metrics(),
+  })
+  const onLoad = await recovery.entriesFor('text:long')
+  const expected = []
+  for (let seq = 1; seq <= turns; seq++) if (seq % 3 !== 0) expected.push([seq % 256, seq >> 8])
+  assert.deepEqual(
+    onLoad.map((update) => [...update]),
+    expected,
+  )
+  await journal.stop(false)
+})

@@ -31,6 +31,8 @@ const REPLAY_ENTRIES = 50
 const REPLAY_BATCH = 1_000
 /** How long a claim holds if its holder dies mid-replay. */
 const CLAIM_MS = 60_000
+/** Stream entries a load or unload reads per round trip (a turn each: up to tens of KB). */
+const LOAD_PAGE_ENTRIES = 100
 /** A load never waits longer than this for Redis: without it the load goes on from Postgres. */
 const LOAD_READ_TIMEOUT_MS = 1_000
 
@@ -70,18 +72,31 @@ export class JournalRecovery {
   async entriesFor(documentName: string): Promise<Uint8Array[]> {
     const { redis } = this.options
     if (redis.status !== 'ready') return []
+    let gaveUp = false
+    // In pages: a whole stream in one reply is parsed, copied and decoded in one turn of the
+    // event loop (megabytes while a fast writer's commits lag), holding up every document this
+    // node serves; and a read the load stopped waiting for stops at its next page.
     const read = async () => {
       const updates: Uint8Array[] = []
       for (const { stream } of await this.registered()) {
-        for (const [, fields] of await redis.xrangeBuffer(stream, '-', '+')) {
-          for (const entry of decodeEntry(fields, documentName)) updates.push(entry.update)
+        let start = '-'
+        while (!gaveUp) {
+          const page = await redis.xrangeBuffer(stream, start, '+', 'COUNT', LOAD_PAGE_ENTRIES)
+          for (const [, fields] of page) {
+            for (const entry of decodeEntry(fields, documentName)) updates.push(entry.update)
+          }
+          if (page.length < LOAD_PAGE_ENTRIES) break
+          start = `(${(page.at(-1) as [Buffer, Buffer[]])[0].toString()}`
         }
       }
       return updates
     }
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<Uint8Array[]>((resolve) => {
-      timer = setTimeout(() => resolve([]), LOAD_READ_TIMEOUT_MS)
+      timer = setTimeout(() => {
+        gaveUp = true
+        resolve([])
+      }, LOAD_READ_TIMEOUT_MS)
     })
     try {
       return await Promise.race([read(), timeout])

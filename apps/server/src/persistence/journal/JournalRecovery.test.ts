@@ -38,18 +38,23 @@ after(async () => {
 
 const logger = createLogger({ level: 'silent', nodeId: 'test' })
 
-test("a dead node's turns and an earlier image's entries are both replayed", async () => {
-  await waitFor('redis ready', () => connection.status === 'ready')
-  // This image's node: two turns, then a stop that leaves its uncommitted journal for a survivor.
-  const journal = new Journal({
+/** A journal of this boot of `nodeId` on the test's Redis, not yet started. */
+function journalOf(nodeId: string): Journal {
+  return new Journal({
     redis: connection,
-    nodeId: 'node-x',
+    nodeId,
     bootId: 'b1',
     heartbeatMs: 60_000,
     expiryMs: 120_000,
     logger,
     metrics: new Metrics(),
   })
+}
+
+test("a dead node's turns and an earlier image's entries are both replayed", async () => {
+  await waitFor('redis ready', () => connection.status === 'ready')
+  // This image's node: two turns, then a stop that leaves its uncommitted journal for a survivor.
+  const journal = journalOf('node-x')
   journal.start()
   const row = (seq: number, documentName: string) => ({
     seq,
@@ -124,15 +129,7 @@ test("a dead node's turns and an earlier image's entries are both replayed", asy
 
 test('a load reads a journal longer than one page, every turn once and in order', async () => {
   await waitFor('redis ready', () => connection.status === 'ready')
-  const journal = new Journal({
-    redis: connection,
-    nodeId: 'node-long',
-    bootId: 'b1',
-    heartbeatMs: 60_000,
-    expiryMs: 120_000,
-    logger,
-    metrics: new Metrics(),
-  })
+  const journal = journalOf('node-long')
   journal.start()
   // 250 turns (pages are 100 entries), every third for another document.
   const turns = 250

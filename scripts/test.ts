@@ -9,6 +9,17 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { K8S_BIN } from './cluster/paths.ts'
 
+// Two test files at a time: most of the node suites' time is spent waiting on real things
+// happening (a 30 s outage, a restart, a journal replayed), so a second file uses the core the
+// first leaves idle (docs/decisions/0046-two-node-test-files-at-once.md). WEFT_NODE_TEST_CONCURRENCY
+// sets another number (1: one file after the other, for reading a failure in order).
+const nodeConcurrency = process.env.WEFT_NODE_TEST_CONCURRENCY ?? '2'
+if (!/^[1-9]\d*$/.test(nodeConcurrency)) {
+  console.error(
+    `WEFT_NODE_TEST_CONCURRENCY must be a whole number of at least 1, not "${nodeConcurrency}"`,
+  )
+  process.exit(2)
+}
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..')
 const work = mkdtempSync(join(tmpdir(), 'weft-test-'))
 let passed = 0
@@ -56,17 +67,6 @@ const nodeGlobs = [
   'scripts/cluster/*.test.ts',
   'scripts/lint/**/*.test.ts',
 ]
-// Two test files at a time: most of the node suites' time is spent waiting on real things
-// happening (a 30 s outage, a restart, a journal replayed), so a second file uses the core the
-// first leaves idle (docs/decisions/0046-two-node-test-files-at-once.md). WEFT_NODE_TEST_CONCURRENCY
-// sets another number (1: one file after the other, for reading a failure in order).
-const nodeConcurrency = process.env.WEFT_NODE_TEST_CONCURRENCY ?? '2'
-if (!/^[1-9]\d*$/.test(nodeConcurrency)) {
-  console.error(
-    `WEFT_NODE_TEST_CONCURRENCY must be a whole number of at least 1, not "${nodeConcurrency}"`,
-  )
-  process.exit(2)
-}
 async function nodeSuites(): Promise<{ passed: number; failed: number }> {
   const tap = join(work, 'node.tap')
   await runAsync(process.execPath, [

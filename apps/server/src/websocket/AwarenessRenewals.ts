@@ -15,12 +15,13 @@
  * here (so the node keeps the id); its clock waits, and reaches peers only when they need it:
  * 15 s + `relayMs` after they last heard the id (decision 0190), with every other renewal of that
  * document pending by then, in one message (broadcast to the document's sockets and published
- * through Redis to the other nodes). At 10 clients a document that is one message per document
- * per ≈ 20 s instead of one per 5 s. Until then the awareness keeps the clock peers hold, so a
- * peer joining meanwhile gets that clock and takes the relayed one as new. Anything else — a new
- * id, a changed state, a removal, another connection's id, a document still loading — takes the
- * full path, at once. A peer therefore hears each idle client at most every 15 s + `relayMs`,
- * inside its 30 s; AWARENESS_RELAY_MS is bounded so (packages/config).
+ * through Redis to the other nodes). At 10 clients a document that is ≈ 2.4 messages per
+ * document per 30 s instead of ≈ 6 (0.6× the node's writes, docs/benchmarks.md). Until then the
+ * awareness keeps the clock peers hold, so a peer joining meanwhile gets that clock and takes the
+ * relayed one as new. Anything else — a new id, a changed state, a removal, another connection's
+ * id, a document still loading — takes the full path, at once. A peer therefore hears each idle
+ * client at most every 15 s + `relayMs`, inside its 30 s; AWARENESS_RELAY_MS is bounded so
+ * (packages/config).
  */
 import type {
   Document,

@@ -86,11 +86,17 @@ async function measureAt(
   )
   const perDoc = Math.max(1, Math.round(settings.clients / settings.docs / nodes))
   before = await costSnapshot(fleet)
-  const { results: _, ...rate } = await measureCrossNode(fleet, { ...settings, perDoc }, docs, {
-    kind: 'protocol',
-  })
+  const { results: _, ...rate } = await measureCrossNode(
+    fleet,
+    // Connecting takes longer with more nodes on one machine; a client that joined after the
+    // window would write nothing. Late deliveries count until the drain ends, lost ones never.
+    { ...settings, perDoc, leadMs: 8_000 + 2_000 * nodes },
+    docs,
+    { kind: 'protocol' },
+  )
   const rateCost = windowCost(before, await costSnapshot(fleet), rate.sent, idle)
   const [got, expected] = rate.delivered.split('/').map(Number)
+  if (rate.sent === 0 || expected === 0) failures.push('rate: no client wrote in the window')
   if (got !== expected) failures.push(`rate: ${rate.delivered} deliveries`)
   if (!rate.converged) failures.push('rate: the nodes do not hold the same documents')
   return {
@@ -131,6 +137,7 @@ function scalingSettings(options: BenchOptions) {
     rate: Number(options.settings.rate ?? 5),
     warmupMs: Number(options.settings.warmupSec ?? 2) * 1000,
     durationMs: Number(options.settings.durationSec ?? 10) * 1000,
+    drainMs: Number(options.settings.drainSec ?? 20) * 1000,
     postgresCores: Number(options.settings.postgresCores ?? 4),
     idleMs: Number(options.settings.idleSec ?? 5) * 1000,
   }

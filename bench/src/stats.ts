@@ -92,6 +92,9 @@ export function redisCounters(redis: RedisInstance | undefined): Record<string, 
     'total_net_input_bytes',
     'total_net_output_bytes',
     'total_commands_processed',
+    // A subscriber Redis dropped or that reconnected misses publishes (repaired by state vector).
+    'total_connections_received',
+    'evicted_clients',
   ]) {
     out[key] = Number(new RegExp(`${key}:(\\d+)`).exec(info)?.[1] ?? 0)
   }

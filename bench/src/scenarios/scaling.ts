@@ -24,11 +24,12 @@ import {
   type WindowCost,
   windowCost,
 } from '../costs.ts'
-import type { BenchFleet } from '../fleets.ts'
+import type { BenchFleet, BenchNode } from '../fleets.ts'
 import { forEachFleet } from '../loop.ts'
 import type { BenchOptions } from '../options.ts'
 import { log, printTable, round, writeResult } from '../report.ts'
 import { project } from '../scalingModel.ts'
+import { diffCounters, redisCounters } from '../stats.ts'
 import { runPart } from './durability.ts'
 import { measureCrossNode } from './propagation.ts'
 
@@ -44,8 +45,33 @@ interface ScalingResult {
     delivered: string
     converged: boolean
     cost: WindowCost
+    /** Connections Redis accepted and dropped in the part: a re-subscribing node missed publishes. */
+    redisConnectionsReceived: number
+    redisEvictedClients: number
+    /** Each node's fan-out counters at the end (its /metrics), to tell a lost publish from a late one. */
+    nodeMetrics: Record<string, number>[]
   }
   failures: string[]
+}
+
+const FANOUT_METRICS = [
+  'weft_updates_received_total',
+  'weft_updates_fanned_in_total',
+  'weft_updates_broadcast_total',
+  'weft_unintegrable_loads_total',
+  'weft_unload_repairs_total',
+  'weft_redis_up',
+]
+
+/** A node's fan-out counters from its Prometheus endpoint (on its WebSocket port in the bench). */
+async function fanoutMetrics(node: BenchNode): Promise<Record<string, number>> {
+  const text = await (await fetch(`${node.wsUrl.replace(/^ws/, 'http')}/metrics`)).text()
+  const out: Record<string, number> = {}
+  for (const line of text.split('\n')) {
+    const name = FANOUT_METRICS.find((metric) => line.startsWith(metric))
+    if (name) out[name] = (out[name] ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1))
+  }
+  return out
 }
 
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length
@@ -95,6 +121,10 @@ async function measureAt(
     { kind: 'protocol' },
   )
   const rateCost = windowCost(before, await costSnapshot(fleet), rate.sent, idle)
+  const redisAfter = diffCounters(redisCounters(fleet.redis), before.redis)
+  const nodeMetrics = await Promise.all(
+    fleet.nodes.map((node) => fanoutMetrics(node).catch(() => ({}))),
+  )
   const [got, expected] = rate.delivered.split('/').map(Number)
   if (rate.sent === 0 || expected === 0) failures.push('rate: no client wrote in the window')
   if (got !== expected) failures.push(`rate: ${rate.delivered} deliveries`)
@@ -116,6 +146,9 @@ async function measureAt(
       delivered: rate.delivered,
       converged: rate.converged,
       cost: rateCost,
+      redisConnectionsReceived: redisAfter.total_connections_received ?? 0,
+      redisEvictedClients: redisAfter.evicted_clients ?? 0,
+      nodeMetrics,
     },
     failures,
   }

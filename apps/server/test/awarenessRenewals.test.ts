@@ -1,7 +1,9 @@
-// Decision 0165: an unchanged awareness renewal is answered without Hocuspocus's per-message
-// path and relayed once per AWARENESS_RELAY_MS, batched per document. What peers see must not
-// change: the renewed clock reaches every peer on both nodes, a changed state still arrives at
-// once, and a renewal under someone else's client id is still refused.
+// Decisions 0165 and 0190: an unchanged awareness renewal is answered without Hocuspocus's
+// per-message path and held until peers need it (15 s + AWARENESS_RELAY_MS after they last heard
+// the client), relayed with the document's other renewals in one message. What peers see must not
+// change: the renewed clock reaches every peer on both nodes, an idle user never disappears from
+// a peer's screen (one that joined while a renewal waited included), a changed state still
+// arrives at once, and a renewal under someone else's client id is still refused.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { MessageType } from '@hocuspocus/server'
@@ -131,5 +133,60 @@ test("a renewal under another connection's client id is still dropped", async ()
       user: { id: 'own', name: 'Owner' },
       cursor: { row: 5 },
     })
+  }
+})
+
+/** Longer than the 30 s after which a peer drops a state it has not heard renewed. */
+const WATCH_MS = 50_000
+/** How often the watch looks at each peer's screen (their awareness states). */
+const LOOK_EVERY_MS = 250
+
+test('an idle user stays on every peer, one that joined while a renewal waited included', async () => {
+  // A real provider, renewing its unchanged state every 15 s as every app's does.
+  const idle = connectClient(fleet.nodes[0]?.wsUrl as string, DOC, await token('idle', 'Idle User'))
+  const late: TestClient[] = []
+  try {
+    idle.provider.setAwarenessField('user', { name: 'Idle User' })
+    await idle.synced()
+    const id = idle.doc.clientID
+    for (const observer of observers)
+      await waitFor('the idle user appears', () => seen(observer, id).state !== undefined, ARRIVES)
+    // Its first renewal (15–18 s on) waits for the relay; a peer joining on each node then gets
+    // the clock the others hold, and must keep the user just as long.
+    const heldClock = seen(observers[0] as TestClient, id).clock ?? 0
+    await waitFor(
+      'the idle user renews',
+      () => (idle.provider.awareness?.meta.get(id)?.clock ?? 0) > heldClock,
+      ARRIVES,
+    )
+    for (const node of fleet.nodes) {
+      const joiner = connectClient(node.wsUrl, DOC, await token('late', 'Late Joiner'))
+      late.push(joiner)
+      await joiner.synced()
+      await waitFor(
+        'the joiner sees the idle user',
+        () => seen(joiner, id).state !== undefined,
+        ARRIVES,
+      )
+    }
+    const watchers = [...observers, ...late]
+    const firstClock = watchers.map((watcher) => seen(watcher, id).clock ?? 0)
+    const until = Date.now() + WATCH_MS
+    while (Date.now() < until) {
+      for (const [i, watcher] of watchers.entries()) {
+        assert.deepEqual(
+          seen(watcher, id).state,
+          { user: { name: 'Idle User', id: 'idle' } },
+          `peer ${i} lost the idle user`,
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, LOOK_EVERY_MS))
+    }
+    // Renewals did reach them (the user was kept by renewals, not by a stuck timer).
+    for (const [i, watcher] of watchers.entries())
+      assert.ok((seen(watcher, id).clock ?? 0) > (firstClock[i] as number), `peer ${i} renewed`)
+  } finally {
+    for (const joiner of late) joiner.destroy()
+    idle.destroy()
   }
 })

@@ -95,9 +95,9 @@ const schema = z.object({
   /** How long after its last heartbeat a node's users count as gone (the expiry bound). */
   PRESENCE_EXPIRY_MS: positiveInt(15_000),
   /**
-   * The longest an unchanged awareness renewal waits to be relayed, batched per document; 0
-   * relays each at once. At most 10 s: peers drop a state not renewed within 30 s, and clients
-   * renew every 15–18 s (decision 0165).
+   * How long beyond the clients' 15 s renewal period peers may go without hearing an idle client:
+   * an unchanged renewal is held until then, relayed with its document's others; 0 relays each at
+   * once. At most 10 s: peers drop a state not heard of within 30 s (decisions 0165, 0190).
    */
   AWARENESS_RELAY_MS: z.coerce
     .number({ message: 'must be a number' })
@@ -139,7 +139,7 @@ export interface ServerConfig extends AuthSettings {
   canvasAssetsMaxBytes: number
   presenceHeartbeatMs: number
   presenceExpiryMs: number
-  /** AWARENESS_RELAY_MS: how long an unchanged awareness renewal may wait to be relayed (0: never). */
+  /** AWARENESS_RELAY_MS: how long past 15 s peers may go without hearing an idle client (0: no holding). */
   awarenessRelayMs: number
   limits: ConnectionLimitSettings
   allowedOrigins: string[]

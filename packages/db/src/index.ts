@@ -31,7 +31,7 @@ export {
   openDatabase,
   type PrismaClient,
 } from './openDatabase.ts'
-export { getProfile, saveProfile, type UserProfile } from './profiles.ts'
+export { getProfile, getProfiles, saveProfile, type UserProfile } from './profiles.ts'
 export { RetryingQueue, type RetryingQueueOptions } from './RetryingQueue.ts'
 export { pruneHistory } from './retention.ts'
 export type { SqlExecutor } from './SqlExecutor.ts'

@@ -18,6 +18,11 @@ export async function getProfile(
   return prisma.userProfile.findUnique({ where: { userId } })
 }
 
+/** The profiles of those of `userIds` who have one (one query, whatever their number). */
+export async function getProfiles(prisma: PrismaClient, userIds: string[]): Promise<UserProfile[]> {
+  return prisma.userProfile.findMany({ where: { userId: { in: userIds } } })
+}
+
 /** Creates or replaces the user's profile; returns what is stored. */
 export async function saveProfile(
   prisma: PrismaClient,

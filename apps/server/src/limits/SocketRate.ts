@@ -16,6 +16,11 @@ export interface RateSettings {
   floodCloseAfterMs: number
 }
 
+/** Told when a socket stayed over the limit for `floodCloseAfterMs`. */
+export interface FloodListener {
+  flooded(): void
+}
+
 export interface Pausable {
   pause(): unknown
   resume(): unknown
@@ -26,7 +31,7 @@ export class SocketRate {
   private readonly bytes: TokenBucket
   private readonly settings: RateSettings
   private readonly tcp: Pausable | null
-  private readonly onFlood: () => void
+  private readonly onFlood: FloodListener
   private resumeTimer: ReturnType<typeof setTimeout> | undefined
   /** When a message last arrived over the limit. */
   private overAt = 0
@@ -34,7 +39,7 @@ export class SocketRate {
   private floodTimer: ReturnType<typeof setTimeout> | undefined
   private ended = false
 
-  constructor(settings: RateSettings, tcp: Pausable | null, onFlood: () => void) {
+  constructor(settings: RateSettings, tcp: Pausable | null, onFlood: FloodListener) {
     this.settings = settings
     this.messages = new TokenBucket(settings.messagesPerSecond, settings.messagesBurst)
     this.bytes = new TokenBucket(settings.bytesPerSecond, settings.bytesBurst)
@@ -62,7 +67,7 @@ export class SocketRate {
     this.floodTimer ??= setTimeout(() => {
       if (this.ended) return
       this.end()
-      this.onFlood()
+      this.onFlood.flooded()
     }, this.settings.floodCloseAfterMs)
     this.holdBack(wait)
     return true

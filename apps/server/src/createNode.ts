@@ -185,6 +185,7 @@ export async function createNode(
     onShareRevoked: (shareId) => closeShareConnections(hocuspocus, shareId),
     rate: apiRate,
     maxBodyBytes: config.apiMaxBodyBytes,
+    gridFirstScreenMaxCells: config.gridFirstScreenMaxCells,
     allowedOrigins: config.allowedOrigins,
     sourceOf: (request) => requestSource(request, proxies),
     logger: logger.child({ module: 'documents-api' }),

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { Validator } from '@seriousme/openapi-schema-validator'
-import { GridModel } from '@weft/grid-model'
+import { GridModel, toStoredFormula } from '@weft/grid-model'
 import { mintAccessToken } from '@weft/protocol'
 import { clientPool, documentPath, type Fleet, nodeHttp, startFleet, waitFor } from '@weft/testkit'
 import pg from 'pg'
@@ -223,6 +223,62 @@ test('tokens decide: none is 401, read-only cannot write, no pattern is 403', as
   assert.ok(listed.body.documents.every((d: { kind: string }) => d.kind === 'canvas'))
 })
 
+test('the first screen of a grid shows its top rows as the app does, formulas computed', async () => {
+  const token = await writer('ada')
+  const created = await call(0, '/api/documents', {
+    method: 'POST',
+    token,
+    json: { kind: 'grid', id: 'first-screen' },
+  })
+  assert.equal(created.status, 201)
+  const name = 'grid:first-screen'
+  const source = new Y.Doc()
+  const grid = new GridModel(source)
+  grid.initialize(100, 3)
+  const layout = grid.layout()
+  const [a, b] = layout.colIds as [string, string]
+  const ada = { id: 'ada', name: 'Ada' }
+  for (const [i, rowId] of layout.rowIds.entries()) grid.setCell(rowId, a, String(i + 1), ada)
+  grid.setCell(layout.rowIds[0] as string, b, toStoredFormula('=SUM(A1:A100)', layout), ada)
+  grid.setCell(layout.rowIds[1] as string, b, 'text', ada)
+  const update = Y.encodeStateAsUpdate(source)
+  assert.equal(
+    (await call(0, path(name, 'updates'), { method: 'POST', token, body: update })).status,
+    200,
+  )
+
+  // Node B loads it from the database to answer.
+  const screen = await call(1, `${path(name, 'first-screen')}?rows=3&cols=2`, { token })
+  assert.equal(screen.status, 200)
+  assert.equal(screen.body.rowCount, 100)
+  assert.equal(screen.body.colCount, 3)
+  assert.deepEqual(screen.body.sheet, { id: 'main', name: 'Sheet1' })
+  assert.deepEqual(
+    screen.body.rows.map((r: { cells: { text: string }[] }) => r.cells.map((c) => c.text)),
+    [
+      ['1', '5050'],
+      ['2', 'text'],
+      ['3', ''],
+    ],
+  )
+  assert.equal(screen.body.rows[0].cells[1].kind, 'num')
+
+  const cases: [string, number, RegExp][] = [
+    [`${path(name, 'first-screen')}?rows=100&cols=100`, 400, /GRID_FIRST_SCREEN_MAX_CELLS/],
+    [`${path(name, 'first-screen')}?rows=-1`, 400, /rows/],
+    [path('grid:never-made', 'first-screen'), 404, /no document/],
+  ]
+  for (const [target, status, message] of cases) {
+    const response = await call(1, target, { token })
+    assert.equal(response.status, status, target)
+    assert.match(response.body.error, message, target)
+  }
+  const unreadable = await call(1, path(name, 'first-screen'), {
+    token: await writer('eve', { 'grid:other': 'read' }),
+  })
+  assert.equal(unreadable.status, 403)
+})
+
 test('bad input gets a clear JSON error and never a 500', async () => {
   const token = await writer('fuzzer')
   const cases: [string, Parameters<typeof call>[2], number, RegExp][] = [
@@ -309,6 +365,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes the operations', a
     ['/api/documents/{name}/export', 'get'],
     ['/api/documents/{name}/updates', 'post'],
     ['/api/documents/{name}/versions', 'get'],
+    ['/api/documents/{name}/first-screen', 'get'],
     ['/api/documents/{name}/restore', 'post'],
     ['/api/documents/{name}/shares', 'get'],
     ['/api/documents/{name}/shares', 'post'],

@@ -247,7 +247,15 @@ test('the first screen of a grid shows its top rows as the app does, formulas co
     200,
   )
 
-  // Node B loads it from the database to answer.
+  // Node A, holding it, stores its first screen at its save; node B, which has not loaded the
+  // sheet, answers from that row.
+  await waitFor('the first screen is stored', async () => {
+    const stored = await db.query(
+      'SELECT screen FROM grid_first_screens WHERE document_name = $1',
+      [name],
+    )
+    return stored.rows[0]?.screen.rows[0].cells[1].text === '5050'
+  })
   const screen = await call(1, `${path(name, 'first-screen')}?rows=3&cols=2`, { token })
   assert.equal(screen.status, 200)
   assert.equal(screen.body.rowCount, 100)
@@ -262,6 +270,20 @@ test('the first screen of a grid shows its top rows as the app does, formulas co
     ],
   )
   assert.equal(screen.body.rows[0].cells[1].kind, 'num')
+
+  // A later change made on node A reaches node B's answer after A's next save.
+  const before = Y.encodeStateVector(source)
+  grid.setCell(layout.rowIds[0] as string, a, '1001', ada)
+  const change = Y.encodeStateAsUpdate(source, before)
+  assert.equal(
+    (await call(0, path(name, 'updates'), { method: 'POST', token, body: change })).status,
+    200,
+  )
+  await waitFor('node B shows the change in its first screen', async () => {
+    const later = await call(1, `${path(name, 'first-screen')}?rows=1&cols=2`, { token })
+    const shown = later.body.rows[0].cells.map((c: { text: string }) => c.text)
+    return shown[0] === '1001' && shown[1] === '6050'
+  })
 
   const cases: [string, number, RegExp][] = [
     [`${path(name, 'first-screen')}?rows=100&cols=100`, 400, /GRID_FIRST_SCREEN_MAX_CELLS/],

@@ -33,6 +33,7 @@ import { isTileBoard } from '../tiles/TileBoard.ts'
 import { ApiError, sendFailure, sendJson } from './apiResponse.ts'
 import { type Action, apiRoute } from './apiRoute.ts'
 import { exportJson } from './exportDocument.ts'
+import type { FirstScreenStore } from './FirstScreenStore.ts'
 import { gridFirstScreen } from './gridFirstScreen.ts'
 import type { LiveDocuments, WriteResult } from './LiveDocuments.ts'
 import { OPENAPI_DOCUMENT } from './openApi.ts'
@@ -56,6 +57,8 @@ export interface DocumentsApiOptions {
   maxBodyBytes: number
   /** GRID_FIRST_SCREEN_MAX_CELLS: the most cells one first-screen answer holds. */
   gridFirstScreenMaxCells: number
+  /** Grids' first screens as stored at their last save. */
+  firstScreens: FirstScreenStore
   allowedOrigins: string[]
   /** The caller's address when it has no token (the rate limit's key). */
   sourceOf: (request: IncomingMessage) => string
@@ -273,6 +276,7 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
       await existing(name)
       const screen = await gridFirstScreen(
         options.live,
+        options.firstScreens,
         name,
         url.searchParams,
         caller.user,

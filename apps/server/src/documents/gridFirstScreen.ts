@@ -2,31 +2,21 @@
  * GET /api/documents/grid:<id>/first-screen?rows=&cols=: the top left of a sheet's first tab as
  * the Grid app shows it (decision 0195). The app asks for it before it opens its WebSocket and
  * paints it while the full state (260,000 Yjs items for a 10,000-row sheet) is still on its
- * way; answering also loads the document on this node, so the socket that follows finds it warm.
+ * way. From the live document when this node holds it (fresh); else from the copy the holding
+ * node stored at its last save (FirstScreenStore: at most one save interval old); else by loading
+ * the document, which the socket that follows then finds warm.
  */
-import { type FirstScreen, firstScreen, Workbook } from '@weft/grid-model'
+import { type FirstScreen, firstScreen } from '@weft/grid-model'
 import { parseDocumentName } from '@weft/protocol'
-import type * as Y from 'yjs'
 import type { ConnectionUser } from '../context.ts'
 import { ApiError } from './apiResponse.ts'
+import type { FirstScreenStore } from './FirstScreenStore.ts'
+import { workbookOf } from './gridWorkbooks.ts'
 import type { LiveDocuments } from './LiveDocuments.ts'
 
 /** Rows and columns a first screen of a full-HD window shows (28 px rows, 120 px columns). */
 const DEFAULT_ROWS = 40
 const DEFAULT_COLS = 26
-
-// One reading model per live document: its observers live as long as the document, and the
-// evaluator's results stay cached (and are forgotten on each change) between requests.
-const workbooks = new WeakMap<Y.Doc, Workbook>()
-
-function workbookOf(doc: Y.Doc): Workbook {
-  let book = workbooks.get(doc)
-  if (!book) {
-    book = new Workbook(doc)
-    workbooks.set(doc, book)
-  }
-  return book
-}
 
 function count(raw: string | null, fallback: number, label: string, maxCells: number): number {
   if (raw === null) return fallback
@@ -39,6 +29,7 @@ function count(raw: string | null, fallback: number, label: string, maxCells: nu
 /** The first screen asked for by `query`, or an ApiError (400) naming what is wrong. */
 export async function gridFirstScreen(
   live: LiveDocuments,
+  stored: FirstScreenStore,
   name: string,
   query: URLSearchParams,
   user: ConnectionUser,
@@ -54,5 +45,12 @@ export async function gridFirstScreen(
       400,
       `rows × cols must be at most ${maxCells} cells (GRID_FIRST_SCREEN_MAX_CELLS)`,
     )
+  // Not loaded here: the stored screen answers at once. Loading the document now would block
+  // this node for its parse (the page's other requests too) before the page could paint; the
+  // WebSocket the page opens after painting loads it.
+  if (!live.isLoaded(name)) {
+    const saved = await stored.read(name, rows, cols)
+    if (saved) return saved
+  }
   return live.read(name, user, (doc) => firstScreen(workbookOf(doc), rows, cols))
 }

@@ -4,10 +4,12 @@ import { ConsolePanel } from './ConsolePanel.tsx'
 import type { DocPool } from './DocPool.ts'
 import { PreviewErrorOverlay } from './PreviewErrorOverlay.tsx'
 import { withConsoleBridge } from './previewConsole.ts'
+import { withReadySignal } from './previewReady.ts'
 import { buildSrcdoc } from './srcdoc.ts'
 import { useLiveTexts } from './useLiveTexts.ts'
 import { usePreviewConsole } from './usePreviewConsole.ts'
 import { usePreviewErrors } from './usePreviewErrors.ts'
+import { usePreviewReady } from './usePreviewReady.ts'
 
 const PREVIEWED = new Set(['html', 'css', 'javascript'])
 
@@ -21,6 +23,7 @@ export function cspNonce(): string | undefined {
  * sandboxed to scripts only (no same origin, so it cannot reach this app or its tokens). What
  * the page logs, and its uncaught errors, show in the console panel below it (never in the
  * app's own console); an uncaught error also shows over the page until dismissed or fixed.
+ * The frame is `aria-busy` until its page is on screen (usePreviewReady, decision 0175).
  */
 export function Preview({
   pool,
@@ -35,12 +38,16 @@ export function Preview({
   const texts = useLiveTexts(pool, projectId, files)
   const html = texts.get('index.html')
   const srcdoc = useMemo(
-    () => (html === undefined ? '' : buildSrcdoc(withConsoleBridge(html), texts, cspNonce())),
+    () =>
+      html === undefined
+        ? ''
+        : buildSrcdoc(withConsoleBridge(withReadySignal(html)), texts, cspNonce()),
     [html, texts],
   )
   const frame = useRef<HTMLIFrameElement>(null)
   const [entries, clear] = usePreviewConsole(frame, srcdoc)
   const { overlay, dismiss } = usePreviewErrors(entries, srcdoc)
+  const ready = usePreviewReady(frame, srcdoc)
   return (
     <section className="preview" aria-label="Preview">
       <div className="pane-title">Preview</div>
@@ -52,6 +59,8 @@ export function Preview({
             ref={frame}
             title="Preview"
             data-testid="preview"
+            data-state={ready ? 'ready' : 'loading'}
+            aria-busy={!ready}
             sandbox="allow-scripts"
             srcDoc={srcdoc}
           />

@@ -37,6 +37,10 @@ test('two users on two nodes edit one project: same file, other files, presence,
   await expect(ada.item('style.css').locator('[data-user="Bob"]')).toBeVisible()
   await bob.typeAt('end', '\nh1 { letter-spacing: 3px }\n')
   await expect(ada.page.getByTestId('preview')).toHaveAttribute('srcdoc', /letter-spacing: 3px/)
+  // The preview says when its page is on screen, so a click there reaches it (decision 0175).
+  await expect(ada.page.getByTestId('preview')).toHaveAttribute('data-state', 'ready', {
+    timeout: 30_000,
+  })
   await ada.openFile('index.html')
   await ada.page.locator('.cm-content').click()
   await ada.page.keyboard.press('Control+f')

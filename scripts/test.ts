@@ -66,6 +66,8 @@ const nodeGlobs = [
   'scripts/*.test.ts',
   'scripts/cluster/*.test.ts',
   'scripts/lint/**/*.test.ts',
+  // The bench's arithmetic (no fleet: its scenarios run only by hand).
+  'bench/src/**/*.test.ts',
 ]
 async function nodeSuites(): Promise<{ passed: number; failed: number }> {
   const tap = join(work, 'node.tap')

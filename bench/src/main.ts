@@ -2,7 +2,8 @@
  * `npm run bench -- [scenario...] [--repeat N] [--cpu-prof] [--set key=value...]`: runs
  * benchmarks.md scenarios with our fleet and the references side by side in one run. Scenarios:
  * propagation (1), trace (2), hot-doc (3), density (4), idle-docs (5), cold-load (6),
- * durability (7), reconnect-storm (8), grid-bursts (9); none named = all, in that order.
+ * durability (7), reconnect-storm (8), grid-bursts (9), scaling (10, `--set nodes=1,2,4,8`);
+ * none named = all, in that order.
  */
 import { parseArgs } from 'node:util'
 import type { BenchOptions } from './options.ts'
@@ -14,6 +15,7 @@ import { runHotDoc } from './scenarios/hotDoc.ts'
 import { runIdleDocs } from './scenarios/idleDocs.ts'
 import { runPropagation } from './scenarios/propagation.ts'
 import { runReconnectStorm } from './scenarios/reconnectStorm.ts'
+import { runScaling } from './scenarios/scaling.ts'
 import { runTrace } from './scenarios/trace.ts'
 
 // Destroying a client whose socket is reconnecting to a saturated node makes ws emit this on a
@@ -33,6 +35,7 @@ const SCENARIOS: Record<string, (options: BenchOptions) => Promise<void>> = {
   durability: runDurability,
   'reconnect-storm': runReconnectStorm,
   'grid-bursts': runGridBursts,
+  scaling: runScaling,
 }
 const ALIASES: Record<string, string> = {
   '1': 'propagation',
@@ -44,6 +47,7 @@ const ALIASES: Record<string, string> = {
   '7': 'durability',
   '8': 'reconnect-storm',
   '9': 'grid-bursts',
+  '10': 'scaling',
 }
 
 const { values, positionals } = parseArgs({

@@ -83,10 +83,18 @@ export function redisCounters(redis: RedisInstance | undefined): Record<string, 
   const publish = /cmdstat_publish:calls=(\d+),usec=(\d+)/.exec(info)
   out.publishCalls = Number(publish?.[1] ?? 0)
   out.publishUsec = Number(publish?.[2] ?? 0)
+  // Every command's calls and time, so a scenario can say what an update costs Redis, by command.
+  for (const [, name, calls, usec] of info.matchAll(/cmdstat_([\w|-]+):calls=(\d+),usec=(\d+)/g)) {
+    out[`calls_${name}`] = Number(calls)
+    out[`usec_${name}`] = Number(usec)
+  }
   for (const key of [
     'total_net_input_bytes',
     'total_net_output_bytes',
     'total_commands_processed',
+    // A subscriber Redis dropped or that reconnected misses publishes (repaired by state vector).
+    'total_connections_received',
+    'evicted_clients',
   ]) {
     out[key] = Number(new RegExp(`${key}:(\\d+)`).exec(info)?.[1] ?? 0)
   }

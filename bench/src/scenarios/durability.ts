@@ -25,6 +25,8 @@ import { compareFleets, log, printTable, round, summarize, writeResult } from '.
 import { processCpuSeconds } from '../stats.ts'
 import type { DurabilityWriter } from './durabilityClients.ts'
 
+export const BENCH_POLLER_APPLICATION = 'weft-bench-poller'
+
 /** When the poller first saw each clock of each Yjs client stored (CLOCK_MONOTONIC µs). */
 class StoredClocks {
   readonly seenAt = new Map<number, number[]>()
@@ -48,7 +50,11 @@ class StoredClocks {
 
 /** Reads what the fleet stored for documents named `prefix…` and notes the clocks it covers. */
 function startPoller(fleet: BenchFleet, stored: StoredClocks, pollMs: number, prefix: string) {
-  const client = new pg.Client({ connectionString: fleet.databaseUrl })
+  // Named, so a scenario measuring Postgres's CPU can leave the poller's own backend out.
+  const client = new pg.Client({
+    connectionString: fleet.databaseUrl,
+    application_name: BENCH_POLLER_APPLICATION,
+  })
   const connected = client.connect()
   let stopped = false
   const seen = new Set<string>()
@@ -115,10 +121,12 @@ interface PartResult {
   nodeCpuSec: number[]
 }
 
-async function runPart(
+export async function runPart(
   fleet: BenchFleet,
   part: 'lag' | 'burst',
   settings: Record<string, number>,
+  /** Runs once every edit is durable (or the wait ended), while the poller is still connected. */
+  whenDurable?: () => Promise<void>,
 ): Promise<PartResult> {
   const writerCount = (part === 'lag' ? settings.clients : settings.burstClients) as number
   const prefix = `canvas:bench-dur-${part}-`
@@ -163,6 +171,7 @@ async function runPart(
     const cpu = fleet.nodes.map((node, i) =>
       round(processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0)),
     )
+    await whenDurable?.()
     for (const child of children) child.send('STOP')
     const writers = (await Promise.all(children.map((child) => child.result))).flatMap(
       (result) => result.writers,

@@ -46,13 +46,19 @@ export async function measureCrossNode(
      * priority would take it from the nodes being measured.
      */
     clientNice?: number
+    /** From now until the clients start writing (default 8 s: every client connected by then). */
+    leadMs?: number
+    /** After the window, how long late deliveries still count (default 4 s). */
+    drainMs?: number
   },
   docs: string[],
   extra: Record<string, unknown> = {},
 ) {
-  const startAtNs = (process.hrtime.bigint() + 8_000_000_000n).toString()
+  const leadMs = settings.leadMs ?? 8_000
+  const startAtNs = (process.hrtime.bigint() + BigInt(leadMs) * 1_000_000n).toString()
   const redisBefore = redisCounters(fleet.redis)
-  const limitMs = 8_000 + settings.warmupMs + settings.durationMs + 60_000
+  const limitMs =
+    leadMs + settings.warmupMs + settings.durationMs + (settings.drainMs ?? 0) + 60_000
   const procs = Math.max(1, Math.min(settings.procs ?? 1, docs.length))
   const shares = Array.from({ length: procs }, (_, p) => docs.filter((_, i) => i % procs === p))
   const children = fleet.nodes.flatMap((node, index) =>
@@ -69,6 +75,7 @@ export async function measureCrossNode(
           startAtNs,
           warmupMs: settings.warmupMs,
           durationMs: settings.durationMs,
+          ...(settings.drainMs === undefined ? {} : { drainMs: settings.drainMs }),
           ...extra,
         },
         limitMs,

@@ -50,6 +50,8 @@ interface Args {
   startAtNs: string
   warmupMs: number
   durationMs: number
+  /** How long after the window deliveries may still arrive and count (default 4 s). */
+  drainMs?: number
 }
 
 type Value = [number, number, number, ...number[]]
@@ -216,7 +218,7 @@ await waitUntilMicros(measureTo + 1_500_000)
 lag.disable()
 for (const stop of timers) stop()
 // Let the last writes arrive everywhere before digesting what the documents hold.
-await waitUntilMicros(measureTo + 4_000_000)
+await waitUntilMicros(measureTo + Math.max(1_500, args.drainMs ?? 4_000) * 1000)
 finish(args, {
   node: args.node,
   kind,

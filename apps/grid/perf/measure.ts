@@ -69,7 +69,8 @@ providerWarm.close()
 const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
 const page = await context.newPage()
 await page.goto(sheetUrl)
-await page.locator('[data-cell="Z1"]').waitFor({ timeout: 120_000 })
+// The live sheet (not the first screen, decision 0195): scrolling and editing need it.
+await page.locator('[data-testid="grid"] [data-cell="Z1"]').waitFor({ timeout: 120_000 })
 const wheel = await scrollFrames(page, 100, 600)
 const cdp = await context.newCDPSession(page)
 if (values.profile) {

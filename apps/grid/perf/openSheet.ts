@@ -3,7 +3,8 @@
  * rendered cell of the last column goes, on the page's own clock (ms since navigation start):
  * page and scripts, the documents API check, the WebSocket until the first sync arrives (the
  * node's load, encode and send), the sync's parse (the provider applying it, with every
- * observer), and React's render until the cell is in the DOM. A CPU profile of the same open
+ * observer), and React's render until the cell is in the DOM: first the node's first screen
+ * (decision 0195) when the app shows one, then the live, editable sheet. A CPU profile of the same open
  * (CDP Profiler) splits the page's own work by bundle chunk.
  */
 import type { Browser } from 'playwright'
@@ -20,10 +21,14 @@ export type OpenPhases = {
   syncArrivedMs: number
   /** → that message's handlers returned (Y.applyUpdate and every observer) */
   syncAppliedMs: number
-  /** → the last column's first cell is in the DOM */
+  /** → the first-screen answer arrived (0: the app asked for none; decision 0195) */
+  firstScreenMs: number
+  /** → the last column's first cell is in the DOM (the first screen's, or the live sheet's) */
   renderedMs: number
   /** → the frame after it (painted) */
   paintedMs: number
+  /** → the live (editable) sheet's Z1 is in the DOM: the full state applied and rendered */
+  liveMs: number
   syncBytes: number
 }
 
@@ -89,22 +94,33 @@ export async function openSheet(
   }
   await page.goto(url)
   // After the load event; the sheet appears seconds later, when its first sync has arrived.
-  const [renderedMs, paintedMs] = await page.evaluate(
+  // Z1 of whatever shows first (the first screen, or the live sheet), then the live sheet's.
+  const [renderedMs, paintedMs, liveMs] = await page.evaluate(
     () =>
-      new Promise<[number, number]>((resolve, reject) => {
-        const found = () => document.querySelector('[data-cell="Z1"]')
-        const done = () => {
-          const at = performance.now()
-          requestAnimationFrame(() => setTimeout(() => resolve([at, performance.now()]), 0))
-        }
-        if (found()) return done()
-        setTimeout(() => reject(new Error('no Z1 within 120 s')), 120_000)
-        const observer = new MutationObserver(() => {
-          if (!found()) return
+      new Promise<[number, number, number]>((resolve, reject) => {
+        const shown = () => document.querySelector('[data-cell="Z1"]')
+        const live = () => document.querySelector('[data-testid="grid"] [data-cell="Z1"]')
+        let at = 0
+        let painted = 0
+        const check = () => {
+          if (!at && shown()) {
+            at = performance.now()
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                painted = performance.now()
+                check()
+              }, 0),
+            )
+          }
+          if (!painted || !live()) return false
           observer.disconnect()
-          done()
-        })
+          resolve([at, painted, performance.now()])
+          return true
+        }
+        setTimeout(() => reject(new Error('no live Z1 within 120 s')), 120_000)
+        const observer = new MutationObserver(check)
         observer.observe(document, { childList: true, subtree: true })
+        check()
       }),
   )
   const cpu = profile ? summarise((await cdp.send('Profiler.stop')).profile) : null
@@ -113,10 +129,15 @@ export async function openSheet(
     // The gate's check is the first documents API request (the title and others follow).
     const gate = performance
       .getEntriesByType('resource')
-      .filter((e) => e.name.includes('/api/documents/'))
+      .filter((e) => e.name.includes('/api/documents/') && !e.name.includes('/first-screen'))
       .map((e) => (e as PerformanceResourceTiming).responseEnd)
       .slice(0, 1)
+    const screen = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/first-screen'))
+      .map((e) => (e as PerformanceResourceTiming).responseEnd)
     return {
+      firstScreenMs: Math.max(0, ...screen),
       scriptsMs: nav.domContentLoadedEventEnd,
       gateMs: Math.max(0, ...gate),
       socketMs: window.__weftPerf.socketAt,
@@ -133,8 +154,10 @@ export async function openSheet(
       socketMs: round(page0.socketMs),
       syncArrivedMs: round(biggest[0]),
       syncAppliedMs: round(biggest[2]),
+      firstScreenMs: round(page0.firstScreenMs),
       renderedMs: round(renderedMs),
       paintedMs: round(paintedMs),
+      liveMs: round(liveMs),
       syncBytes: biggest[1],
     },
     cpu,

@@ -1,6 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import type { Identity } from '@weft/client'
-import { MAIN_SHEET } from '@weft/grid-model'
+import { type FirstScreen, MAIN_SHEET } from '@weft/grid-model'
 import {
   AppShell,
   announce,
@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { bringBackRow, rowIsLive } from './bringBackRow.ts'
 import { ConflictToasts } from './ConflictToasts.tsx'
+import { FirstScreenView } from './FirstScreenView.tsx'
 import { GridView } from './GridView.tsx'
 import { disposePastGrid, loadPastGrid } from './pastGrid.ts'
 import type { RemoteSelection } from './SelectionBox.tsx'
@@ -27,6 +28,7 @@ import { SheetTabs } from './SheetTabs.tsx'
 import type { Selection } from './selection.ts'
 import { Toolbar } from './Toolbar.tsx'
 import { useAnnounceCellEdits } from './useAnnounceCellEdits.ts'
+import { useFirstScreen } from './useFirstScreen.ts'
 import { type LostRace, useOverwrites } from './useOverwrites.ts'
 import { useWorkbook } from './useWorkbook.ts'
 
@@ -37,10 +39,18 @@ type AwarenessState = {
   sheet?: string
 }
 
-export function App({ docId }: { docId: string }) {
+export function App({
+  docId,
+  firstScreen = null,
+}: {
+  docId: string
+  /** The node's first screen of the sheet, asked for by main.tsx (null: none asked for). */
+  firstScreen?: Promise<FirstScreen | null> | null
+}) {
   const documentName = `grid:${docId}`
+  const early = useFirstScreen(firstScreen)
   const { session, provider, synced, status, version, users, online } =
-    useCollabDocument<AwarenessState>(documentName)
+    useCollabDocument<AwarenessState>(documentName, { connect: early.connect })
   const readOnly = useAccess(provider) === 'read'
   const book = useWorkbook(provider, synced)
   const [chosenSheet, setChosenSheet] = useState(MAIN_SHEET)
@@ -175,7 +185,7 @@ export function App({ docId }: { docId: string }) {
         <ConflictToasts items={overwrites.items} grid={grid} onDismiss={overwrites.dismiss} />
       }
     >
-      {grid && synced && (
+      {grid && synced ? (
         <>
           <VersionBanner preview={preview} noun="version">
             {past && pastRow && !rowIsLive(grid.model, pastRow) && !broughtBack.has(pastRow) && (
@@ -281,6 +291,8 @@ export function App({ docId }: { docId: string }) {
             />
           )}
         </>
+      ) : (
+        early.screen && <FirstScreenView screen={early.screen} onPainted={early.onPainted} />
       )}
     </AppShell>
   )

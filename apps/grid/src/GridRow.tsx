@@ -2,6 +2,7 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: cells are reached through the sheet's aria-activedescendant (one Tab stop), as the ARIA grid pattern allows.
 import { cellAddress, type FormulaEvaluator } from '@weft/grid-model'
 import { memo } from 'react'
+import { spillWidth } from './spill.ts'
 
 type Props = {
   rowId: string
@@ -56,7 +57,9 @@ export const GridRow = memo(function GridRow(props: Props) {
         const kind = result.error ? ' err' : typeof result.value === 'number' ? ' num' : ''
         // Text runs on over empty cells to its right, as in every spreadsheet, not cut with "…".
         const spill =
-          kind === '' && text !== '' ? spillWidth(rowId, colIds, widths, c, evaluator) : 0
+          kind === '' && text !== ''
+            ? spillWidth(widths, c, (i) => evaluator.display(rowId, colIds[i] as string))
+            : 0
         return (
           <div
             key={colId}
@@ -82,34 +85,3 @@ export const GridRow = memo(function GridRow(props: Props) {
     </div>
   )
 })
-
-// Horizontal padding of a cell (styles.css .cell), taken off the room the text may use.
-const CELL_PADDING = 12
-// A generous width per character of the 13 px UI font: text spills only as far as it may need.
-// (A run over every empty cell to the row's end also made accessibility checks crawl.)
-const CHAR_WIDTH = 9
-
-/**
- * The room a text cell's content has: its own width plus as many empty cells right of it as its
- * text may need (0 when it fits or the next cell is filled).
- */
-function spillWidth(
-  rowId: string,
-  colIds: string[],
-  widths: number[],
-  c: number,
-  evaluator: FormulaEvaluator,
-): number {
-  const needed = evaluator.display(rowId, colIds[c] as string).length * CHAR_WIDTH + CELL_PADDING
-  let width = widths[c] ?? 0
-  let next = c + 1
-  while (
-    width < needed &&
-    next < colIds.length &&
-    evaluator.display(rowId, colIds[next] as string) === ''
-  ) {
-    width += widths[next] ?? 0
-    next++
-  }
-  return next === c + 1 ? 0 : width - CELL_PADDING
-}

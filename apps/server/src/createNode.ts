@@ -21,6 +21,7 @@ import { CanvasGuard } from './canvas/CanvasGuard.ts'
 import { CanvasWrites } from './canvas/CanvasWrites.ts'
 import { KnownAssets } from './canvas/KnownAssets.ts'
 import { createDocumentRoutes } from './documents/documentRoutes.ts'
+import { FirstScreenStore } from './documents/FirstScreenStore.ts'
 import { LiveDocuments } from './documents/LiveDocuments.ts'
 import { RequestRate } from './documents/RequestRate.ts'
 import { TrashPurger } from './documents/TrashPurger.ts'
@@ -112,6 +113,11 @@ export async function createNode(
     logger.child({ module: 'canvas' }),
     new KnownAssets(database.prisma),
   )
+  const firstScreens = new FirstScreenStore(
+    database.prisma,
+    logger.child({ module: 'first-screens' }),
+    config.gridFirstScreenMaxCells,
+  )
   const extensions: Extension[] = [
     // First, so that what later afterLoadDocument hooks apply (a peer's state) is attributed.
     new BroadcastToOthers(),
@@ -142,6 +148,7 @@ export async function createNode(
       logger: logger.child({ module: 'tiles' }),
     }),
     counts,
+    firstScreens,
     ...(fanout ? [fanout] : []),
   ]
 
@@ -185,6 +192,8 @@ export async function createNode(
     onShareRevoked: (shareId) => closeShareConnections(hocuspocus, shareId),
     rate: apiRate,
     maxBodyBytes: config.apiMaxBodyBytes,
+    gridFirstScreenMaxCells: config.gridFirstScreenMaxCells,
+    firstScreens,
     allowedOrigins: config.allowedOrigins,
     sourceOf: (request) => requestSource(request, proxies),
     logger: logger.child({ module: 'documents-api' }),

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { Validator } from '@seriousme/openapi-schema-validator'
-import { GridModel } from '@weft/grid-model'
+import { GridModel, toStoredFormula } from '@weft/grid-model'
 import { mintAccessToken } from '@weft/protocol'
 import { clientPool, documentPath, type Fleet, nodeHttp, startFleet, waitFor } from '@weft/testkit'
 import pg from 'pg'
@@ -223,6 +223,84 @@ test('tokens decide: none is 401, read-only cannot write, no pattern is 403', as
   assert.ok(listed.body.documents.every((d: { kind: string }) => d.kind === 'canvas'))
 })
 
+test('the first screen of a grid shows its top rows as the app does, formulas computed', async () => {
+  const token = await writer('ada')
+  const created = await call(0, '/api/documents', {
+    method: 'POST',
+    token,
+    json: { kind: 'grid', id: 'first-screen' },
+  })
+  assert.equal(created.status, 201)
+  const name = 'grid:first-screen'
+  const source = new Y.Doc()
+  const grid = new GridModel(source)
+  grid.initialize(100, 3)
+  const layout = grid.layout()
+  const [a, b] = layout.colIds as [string, string]
+  const ada = { id: 'ada', name: 'Ada' }
+  for (const [i, rowId] of layout.rowIds.entries()) grid.setCell(rowId, a, String(i + 1), ada)
+  grid.setCell(layout.rowIds[0] as string, b, toStoredFormula('=SUM(A1:A100)', layout), ada)
+  grid.setCell(layout.rowIds[1] as string, b, 'text', ada)
+  const update = Y.encodeStateAsUpdate(source)
+  assert.equal(
+    (await call(0, path(name, 'updates'), { method: 'POST', token, body: update })).status,
+    200,
+  )
+
+  // Node A, holding it, stores its first screen at its save; node B, which has not loaded the
+  // sheet, answers from that row.
+  await waitFor('the first screen is stored', async () => {
+    const stored = await db.query(
+      'SELECT screen FROM grid_first_screens WHERE document_name = $1',
+      [name],
+    )
+    return stored.rows[0]?.screen.rows[0].cells[1].text === '5050'
+  })
+  const screen = await call(1, `${path(name, 'first-screen')}?rows=3&cols=2`, { token })
+  assert.equal(screen.status, 200)
+  assert.equal(screen.body.rowCount, 100)
+  assert.equal(screen.body.colCount, 3)
+  assert.deepEqual(screen.body.sheet, { id: 'main', name: 'Sheet1' })
+  assert.deepEqual(
+    screen.body.rows.map((r: { cells: { text: string }[] }) => r.cells.map((c) => c.text)),
+    [
+      ['1', '5050'],
+      ['2', 'text'],
+      ['3', ''],
+    ],
+  )
+  assert.equal(screen.body.rows[0].cells[1].kind, 'num')
+
+  // A later change made on node A reaches node B's answer after A's next save.
+  const before = Y.encodeStateVector(source)
+  grid.setCell(layout.rowIds[0] as string, a, '1001', ada)
+  const change = Y.encodeStateAsUpdate(source, before)
+  assert.equal(
+    (await call(0, path(name, 'updates'), { method: 'POST', token, body: change })).status,
+    200,
+  )
+  await waitFor('node B shows the change in its first screen', async () => {
+    const later = await call(1, `${path(name, 'first-screen')}?rows=1&cols=2`, { token })
+    const shown = later.body.rows[0].cells.map((c: { text: string }) => c.text)
+    return shown[0] === '1001' && shown[1] === '6050'
+  })
+
+  const cases: [string, number, RegExp][] = [
+    [`${path(name, 'first-screen')}?rows=100&cols=100`, 400, /GRID_FIRST_SCREEN_MAX_CELLS/],
+    [`${path(name, 'first-screen')}?rows=-1`, 400, /rows/],
+    [path('grid:never-made', 'first-screen'), 404, /no document/],
+  ]
+  for (const [target, status, message] of cases) {
+    const response = await call(1, target, { token })
+    assert.equal(response.status, status, target)
+    assert.match(response.body.error, message, target)
+  }
+  const unreadable = await call(1, path(name, 'first-screen'), {
+    token: await writer('eve', { 'grid:other': 'read' }),
+  })
+  assert.equal(unreadable.status, 403)
+})
+
 test('bad input gets a clear JSON error and never a 500', async () => {
   const token = await writer('fuzzer')
   const cases: [string, Parameters<typeof call>[2], number, RegExp][] = [
@@ -309,6 +387,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and describes the operations', a
     ['/api/documents/{name}/export', 'get'],
     ['/api/documents/{name}/updates', 'post'],
     ['/api/documents/{name}/versions', 'get'],
+    ['/api/documents/{name}/first-screen', 'get'],
     ['/api/documents/{name}/restore', 'post'],
     ['/api/documents/{name}/shares', 'get'],
     ['/api/documents/{name}/shares', 'post'],

@@ -11,6 +11,7 @@ test('defaults give an embedded, open, single node on 8080', () => {
   assert.equal(config.authSecret, undefined)
   assert.ok(config.nodeId.length > 0)
   assert.equal(config.gridImportMaxBytes, 10 * 1024 * 1024)
+  assert.equal(config.gridFirstScreenMaxCells, 5_000)
 })
 
 test('each bad value is one line naming the variable', () => {
@@ -28,6 +29,7 @@ test('each bad value is one line naming the variable', () => {
     [{ MANAGEMENT_PORT: '8080' }, /MANAGEMENT_PORT must differ from PORT/],
     [{ DATABASE_POOL_MAX: '0' }, /^invalid DATABASE_POOL_MAX/],
     [{ GRID_IMPORT_MAX_BYTES: '10MB' }, /^invalid GRID_IMPORT_MAX_BYTES/],
+    [{ GRID_FIRST_SCREEN_MAX_CELLS: '0' }, /^invalid GRID_FIRST_SCREEN_MAX_CELLS/],
     [{ CANVAS_IMAGE_MAX_BYTES: '5MB' }, /^invalid CANVAS_IMAGE_MAX_BYTES/],
     [{ CANVAS_ASSETS_MAX_BYTES: '-1' }, /^invalid CANVAS_ASSETS_MAX_BYTES/],
     [{ AWARENESS_RELAY_MS: '20000' }, /^invalid AWARENESS_RELAY_MS.*within 30 s/],

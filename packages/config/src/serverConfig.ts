@@ -54,6 +54,8 @@ const schema = z.object({
   TILE_PLACEMENTS_PER_MINUTE: positiveInt(60),
   /** Largest CSV or XLSX file the Grid app imports; a larger one is refused whole, with a message. */
   GRID_IMPORT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+  /** Most cells one Grid first-screen answer holds (what a sheet paints before its full state). */
+  GRID_FIRST_SCREEN_MAX_CELLS: positiveInt(5_000),
   /** A socket that has not authenticated a document by then is closed (4408). */
   AUTH_TIMEOUT_MS: positiveInt(10_000),
   /** Sockets one user may hold on one node; the next is refused with 4430 ("too many open tabs"). */
@@ -131,6 +133,7 @@ export interface ServerConfig extends AuthSettings {
   presenceUrl?: string
   tilePlacementsPerMinute: number
   gridImportMaxBytes: number
+  gridFirstScreenMaxCells: number
   apiMaxBodyBytes: number
   apiRequestsPerMinute: number
   trashRetentionHours: number
@@ -210,6 +213,7 @@ export function parseServerConfig(
     ...(parsed.PRESENCE_URL ? { presenceUrl: parsed.PRESENCE_URL } : {}),
     tilePlacementsPerMinute: parsed.TILE_PLACEMENTS_PER_MINUTE,
     gridImportMaxBytes: parsed.GRID_IMPORT_MAX_BYTES,
+    gridFirstScreenMaxCells: parsed.GRID_FIRST_SCREEN_MAX_CELLS,
     apiMaxBodyBytes: parsed.API_MAX_BODY_BYTES,
     apiRequestsPerMinute: parsed.API_REQUESTS_PER_MINUTE,
     trashRetentionHours: parsed.TRASH_RETENTION_HOURS,

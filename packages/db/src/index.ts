@@ -16,6 +16,7 @@ export {
   purgeTrash,
   updateDocument,
 } from './documents.ts'
+export { readFirstScreen, saveFirstScreen } from './firstScreens.ts'
 export { type DocumentHistory, documentHistory, type HistoryEntry } from './history.ts'
 export {
   applyMigrations,

@@ -17,9 +17,20 @@ export type CollabDocument<State> = DocumentState<State> & {
  */
 export function useCollabDocument<State = Record<string, unknown>>(
   documentName: string,
+  /**
+   * `connect: false` holds the provider (and its WebSocket) back: the Grid app first paints the
+   * sheet's first screen, since applying a large first sync blocks the page for seconds.
+   */
+  options: { connect?: boolean } = {},
 ): CollabDocument<State> {
   const session = useSession(documentName)
-  const provider = useProvider(documentName, session.token, session.identity, session.revision)
+  const provider = useProvider(
+    documentName,
+    session.token,
+    session.identity,
+    session.revision,
+    options.connect ?? true,
+  )
   const state = useDocumentState<State>(provider)
   const online = usePresence(documentName, session.token)
   return { ...state, session, provider, online }

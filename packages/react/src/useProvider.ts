@@ -3,8 +3,8 @@ import { createProvider, type Identity, reconnectSocket } from '@weft/client'
 import { useEffect, useRef, useState } from 'react'
 
 /**
- * One provider (and Y.Doc) per document name and token, destroyed on unmount
- * or when either changes. The identity is published into awareness whenever
+ * One provider (and Y.Doc) per document name and token, destroyed on unmount or when either
+ * changes; none while `connect` is false. The identity is published into awareness whenever
  * it changes without reconnecting. A new `revision` (the user saved a new display name)
  * reconnects the socket, keeping the document, so the node records the new name.
  */
@@ -13,17 +13,20 @@ export function useProvider(
   token: string,
   identity: Identity,
   revision = 0,
+  /** False: no provider yet (the caller holds the WebSocket back until it is ready). */
+  connect = true,
 ): HocuspocusProvider | null {
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: identity is applied by the effect below, not a reason to reconnect
   useEffect(() => {
+    if (!connect) return
     const p = createProvider({ documentName, token, identity })
     setProvider(p)
     return () => {
       p.destroy()
       p.document.destroy()
     }
-  }, [documentName, token])
+  }, [documentName, token, connect])
   useEffect(() => {
     provider?.setAwarenessField('user', identity)
   }, [provider, identity])

@@ -33,6 +33,8 @@ import { isTileBoard } from '../tiles/TileBoard.ts'
 import { ApiError, sendFailure, sendJson } from './apiResponse.ts'
 import { type Action, apiRoute } from './apiRoute.ts'
 import { exportJson } from './exportDocument.ts'
+import type { FirstScreenStore } from './FirstScreenStore.ts'
+import { gridFirstScreen } from './gridFirstScreen.ts'
 import type { LiveDocuments, WriteResult } from './LiveDocuments.ts'
 import { OPENAPI_DOCUMENT } from './openApi.ts'
 import { pastReader, restoreVersion } from './pastVersions.ts'
@@ -53,6 +55,10 @@ export interface DocumentsApiOptions {
   onShareRevoked?: (shareId: string) => void
   rate: RequestRate
   maxBodyBytes: number
+  /** GRID_FIRST_SCREEN_MAX_CELLS: the most cells one first-screen answer holds. */
+  gridFirstScreenMaxCells: number
+  /** Grids' first screens as stored at their last save. */
+  firstScreens: FirstScreenStore
   allowedOrigins: string[]
   /** The caller's address when it has no token (the rate limit's key). */
   sourceOf: (request: IncomingMessage) => string
@@ -263,6 +269,20 @@ export function createDocumentsApi(options: DocumentsApiOptions) {
         for (const file of body.files) file.version = past.files.get(`${name}/${file.id}`) ?? null
       }
       return sendJson(response, 200, version ? { ...(body as object), version } : body)
+    }
+    if (verb === 'first-screen') {
+      allowMethods(request, ['GET', 'HEAD'])
+      requireAccess(caller, name, 'read')
+      await existing(name)
+      const screen = await gridFirstScreen(
+        options.live,
+        options.firstScreens,
+        name,
+        url.searchParams,
+        caller.user,
+        options.gridFirstScreenMaxCells,
+      )
+      return sendJson(response, 200, screen)
     }
     if (verb === 'versions') {
       allowMethods(request, ['GET', 'HEAD'])

@@ -62,6 +62,19 @@ export class LiveDocuments {
     )
   }
 
+  /** True when this node holds the document in memory now. */
+  isLoaded(documentName: string): boolean {
+    return this.options.hocuspocus.documents.has(documentName)
+  }
+
+  /**
+   * Runs `read` on the live document (loading it when it is not in memory) and leaves it loaded,
+   * so a client connecting right after finds it warm. `read` must not change the document.
+   */
+  async read<T>(documentName: string, user: ConnectionUser, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.with(documentName, user, (connection) => read(connection.document as Y.Doc))
+  }
+
   async applyUpdate(
     documentName: string,
     update: Uint8Array,

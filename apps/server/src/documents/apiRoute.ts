@@ -6,7 +6,15 @@
  * last segment is not an action. Share links: `/api/documents/{name}/shares` (an action),
  * `/api/documents/{name}/shares/{id}` (one link) and `/api/shares/open` (a link's key for a token).
  */
-export const ACTIONS = ['export', 'updates', 'versions', 'restore', 'history', 'shares'] as const
+export const ACTIONS = [
+  'export',
+  'updates',
+  'versions',
+  'restore',
+  'history',
+  'shares',
+  'first-screen',
+] as const
 export type Action = (typeof ACTIONS)[number]
 
 export type ApiRoute =

@@ -215,6 +215,35 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/documents/{name}/first-screen': {
+      parameters: [nameParameter],
+      get: {
+        operationId: 'gridFirstScreen',
+        summary:
+          "A grid's first screen: the top rows of its first tab as shown (formulas computed)",
+        description:
+          'What the Grid app paints before the full Yjs state has arrived. At most GRID_FIRST_SCREEN_MAX_CELLS cells (rows × cols).',
+        parameters: [
+          { name: 'rows', in: 'query', schema: { type: 'integer', minimum: 1, default: 40 } },
+          { name: 'cols', in: 'query', schema: { type: 'integer', minimum: 1, default: 26 } },
+        ],
+        responses: {
+          '200': {
+            description:
+              'sheet (id, name), rowCount and colCount of the whole sheet, columns (id, name, width) and rows of cells (text, kind: "", "num" or "err")',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['sheet', 'rowCount', 'colCount', 'columns', 'rows'],
+                },
+              },
+            },
+          },
+          ...errors(400, 401, 403, 404, 410, 429, 503),
+        },
+      },
+    },
     '/api/documents/{name}/versions': {
       parameters: [nameParameter],
       get: {

@@ -53,7 +53,12 @@ export async function nodeStats(
     ...(options.gc ? { gc: '1' } : {}),
     ...(options.reset ? { reset: '1' } : {}),
   })
-  return (await (await fetch(`${node.statsUrl}/stats?${query}`)).json()) as NodeStats
+  const url = `${node.statsUrl}/stats?${query}`
+  // fetch reuses a kept-alive connection that the node may be closing at that moment (its idle
+  // timeout ran out while a parse held its event loop): the request then fails with a reset
+  // before the node saw it, and is sent once more on a new connection.
+  const response = await fetch(url).catch(() => fetch(url))
+  return (await response.json()) as NodeStats
 }
 
 export interface FlushBucket {

@@ -66,12 +66,11 @@ async function seed(name: string, seedValue: number): Promise<string> {
   return doc.getText('text').toString()
 }
 
-test('a first client gets the snapshot ahead, then only the rest, and holds the stored text', async () => {
-  const name = 'grid:first-sync-ahead'
-  const expected = await seed(name, 7)
+/** A protocol-level first sync of `name`: every sync message's step and update bytes, in order. */
+async function firstSync(name: string) {
   const socket = await openProtocolSocket(fleet.nodes[0]?.wsUrl as string)
   const client = new Y.Doc()
-  const syncMessages: { step: number; bytes: number }[] = []
+  const syncMessages: { step: number; update: Uint8Array }[] = []
   socket.socket.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data))
     decoding.readVarString(decoder)
@@ -79,7 +78,7 @@ test('a first client gets the snapshot ahead, then only the rest, and holds the 
     const step = decoding.readVarUint(decoder)
     if (step === messageYjsSyncStep1) return
     const update = decoding.readVarUint8Array(decoder)
-    syncMessages.push({ step, bytes: update.byteLength })
+    syncMessages.push({ step, update })
     Y.applyUpdate(client, update)
   })
   try {
@@ -92,15 +91,65 @@ test('a first client gets the snapshot ahead, then only the rest, and holds the 
     await waitFor('the sync answer', () =>
       syncMessages.some((message) => message.step === messageYjsSyncStep2),
     )
-    assert.equal(client.getText('text').toString(), expected)
-    // The snapshot came first as a plain update (no "synced" before the rest is there)...
-    assert.equal(syncMessages[0]?.step, messageYjsUpdate)
-    // ...and the answer carried only the tail and the delete set, not the document again.
-    const reply = syncMessages.find((message) => message.step === messageYjsSyncStep2)
-    assert.ok((reply?.bytes ?? Infinity) < 10_000, `answer of ${reply?.bytes} bytes`)
+    return { text: client.getText('text').toString(), syncMessages }
   } finally {
     socket.socket.terminate()
   }
+}
+
+test('a first client gets the snapshot ahead, then only the rest, and holds the stored text', async () => {
+  const name = 'grid:first-sync-ahead'
+  const expected = await seed(name, 7)
+  const { text, syncMessages } = await firstSync(name)
+  assert.equal(text, expected)
+  // The snapshot came first as a plain update (no "synced" before the rest is there)...
+  assert.equal(syncMessages[0]?.step, messageYjsUpdate)
+  // ...and the answer carried only the tail and the delete set, not the document again.
+  const reply = syncMessages.find((message) => message.step === messageYjsSyncStep2)
+  assert.ok(
+    (reply?.update.byteLength ?? Infinity) < 10_000,
+    `answer of ${reply?.update.byteLength} bytes`,
+  )
+})
+
+test('a large document the node compacted is stored as sent, and a new client holds it exactly', async () => {
+  // Decision 0186: the node's own compaction stores a large document in V1, and the next first
+  // sync sends those persisted bytes as they are.
+  const name = 'grid:first-sync-compacted'
+  const writer = connectClient(fleet.nodes[0]?.wsUrl as string, name)
+  let expected: string
+  try {
+    await writer.synced()
+    writer.doc.getText('text').insert(0, largeText(17))
+    writer.doc.getText('text').delete(100, 50)
+    writer.doc.getText('text').insert(0, 'LAST ')
+    expected = writer.doc.getText('text').toString()
+    await waitFor('the edits stored', async () => {
+      const { rows } = await db.query('SELECT 1 FROM document_updates WHERE document_name = $1', [
+        name,
+      ])
+      return rows.length >= 3
+    })
+  } finally {
+    writer.destroy()
+  }
+  // The last client left: the node unloads the document and compacts its log into a snapshot.
+  const stored = await waitFor(
+    'the compacted snapshot',
+    async () => {
+      const { rows } = await db.query(
+        'SELECT state, encoding FROM snapshots WHERE document_name = $1 ORDER BY id DESC LIMIT 1',
+        [name],
+      )
+      return rows[0] as { state: Buffer; encoding: number } | undefined
+    },
+    { timeoutMs: 60_000 },
+  )
+  assert.equal(stored.encoding, 1, 'a large snapshot is stored in V1')
+  const { text, syncMessages } = await firstSync(name)
+  assert.equal(text, expected)
+  assert.equal(syncMessages[0]?.step, messageYjsUpdate)
+  assert.ok(Buffer.from(syncMessages[0]?.update ?? []).equals(stored.state), 'sent as stored')
 })
 
 test('a client that already holds part of the document gets the usual single answer', async () => {

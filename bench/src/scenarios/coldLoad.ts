@@ -2,7 +2,9 @@
  * Scenario 6: cold load of a large document. The trace replayed once and copied `copies` times
  * under other client ids (largeDocument.ts: automerge-paper ×100 is 10.5 MB of text, 16.0 MB
  * of state in V2, 24.5 MB in V1) is seeded into each fleet's storage before its node starts:
- *  - weft: one V2 snapshot row (`snapshots`, encoding 2), no log rows — a compacted document;
+ *  - weft: one snapshot row, no log rows — a compacted document, in the form our compaction
+ *    stores it: V1 (encoding 1), as a V2 state of 1 MiB or more is stored since decision 0186;
+ *    `--set seedEncoding=2` seeds the V2 form compactions wrote before it (encoding 2);
  *  - hocuspocus+database (Hocuspocus with only the stock Database extension) and
  *    y-websocket-server+pg: the V1 state in `reference_documents`, read by their fetch/bindState.
  * Then one client connects to the one node: `fresh` is the first load in a freshly started
@@ -27,7 +29,10 @@ import { nodeStats, processCpuSeconds, waitForDocuments } from '../stats.ts'
 
 const DOCUMENT = 'grid:bench-cold-large'
 
-async function seed(fleet: BenchFleet, large: LargeDocument) {
+/** The V2 size from which our compaction stores a snapshot in V1 (packages/db, decision 0186). */
+const V1_SNAPSHOT_MIN_BYTES = 1024 * 1024
+
+async function seed(fleet: BenchFleet, large: LargeDocument, seedEncoding: string) {
   const client = new pg.Client({ connectionString: fleet.databaseUrl })
   await client.connect()
   try {
@@ -35,10 +40,11 @@ async function seed(fleet: BenchFleet, large: LargeDocument) {
       await client.query('INSERT INTO documents (name) VALUES ($1) ON CONFLICT DO NOTHING', [
         DOCUMENT,
       ])
+      const v1 = seedEncoding !== '2' && large.v2.length >= V1_SNAPSHOT_MIN_BYTES
       await client.query(
         `INSERT INTO snapshots (document_name, state, update_count, node_id, encoding)
-         VALUES ($1, $2, 0, 'bench-seed', 2)`,
-        [DOCUMENT, Buffer.from(large.v2)],
+         VALUES ($1, $2, 0, 'bench-seed', $3)`,
+        [DOCUMENT, Buffer.from(v1 ? large.v1 : large.v2), v1 ? 1 : 2],
       )
     } else {
       await client.query(
@@ -101,6 +107,7 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
     trace: options.settings.trace ?? 'automerge-paper',
     copies: Number(options.settings.copies ?? 100),
     timeoutMs: Number(options.settings.timeoutSec ?? 120) * 1000,
+    seedEncoding: options.settings.seedEncoding ?? 'auto',
   }
   log(`cold load: building ${settings.trace} x${settings.copies}`)
   const large = largeDocument(settings.trace, settings.copies)
@@ -127,7 +134,7 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
       persistence: true,
     },
     async (fleet) => {
-      await seed(fleet, large)
+      await seed(fleet, large, settings.seedEncoding)
       const fresh = await loadOnce(fleet, large, settings.timeoutMs)
       const unloadMs = (await waitForDocuments(fleet.nodes[0] as BenchNode, 0, 60_000)).ms
       const again = Number.isNaN(unloadMs)

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import { applyState, encodeSnapshot, SNAPSHOT_ENCODING } from './snapshotEncoding.ts'
+import { applyState, encodeSnapshot } from './snapshotEncoding.ts'
 
 /** Rows folded into one snapshot at most, so one compaction never holds a huge transaction. */
 const MAX_ROWS_PER_RUN = 5_000
@@ -42,13 +42,13 @@ export async function compactDocument(
         previous,
         rows.map((row) => row.update),
       )
-      const state = encodeSnapshot(doc)
+      const { state, encoding } = encodeSnapshot(doc)
       doc.destroy()
       const snapshot = await tx.snapshot.create({
         data: {
           documentName,
           state: new Uint8Array(state),
-          encoding: SNAPSHOT_ENCODING,
+          encoding,
           updateCount: rows.length,
           nodeId,
         },

@@ -59,7 +59,13 @@ export {
   type ShareInfo,
   type ShareRole,
 } from './shares.ts'
-export { applyState, type StoredSnapshot, snapshotAsV1 } from './snapshotEncoding.ts'
+export {
+  applyState,
+  type StoredSnapshot,
+  snapshotAsV1,
+  storedForm,
+  V1_SNAPSHOT_MIN_BYTES,
+} from './snapshotEncoding.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'
 export {
   isVersionId,

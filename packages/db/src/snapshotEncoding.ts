@@ -7,8 +7,24 @@ import * as Y from 'yjs'
  */
 export const SNAPSHOT_ENCODING = 2
 
-export function encodeSnapshot(doc: Y.Doc): Uint8Array {
-  return Y.encodeStateAsUpdateV2(doc)
+/**
+ * From this V2 size on a snapshot is stored in V1, the form a first sync sends (decision 0186):
+ * a load sends it to its first client as read, where a V2 snapshot would first be converted
+ * (about a third of a parse, on the client's critical path), for 1.5× the bytes. The same size
+ * from which a load sends the snapshot ahead (decision 0166), so below it nothing changes.
+ */
+export const V1_SNAPSHOT_MIN_BYTES = 1024 * 1024
+
+/** A document's state in the form it is stored (see V1_SNAPSHOT_MIN_BYTES). */
+export function encodeSnapshot(doc: Y.Doc): StoredSnapshot {
+  return storedForm(Y.encodeStateAsUpdateV2(doc), () => Y.encodeStateAsUpdate(doc))
+}
+
+/** The stored form of a state given as V2, with its V1 encoding when that is the one kept. */
+export function storedForm(v2: Uint8Array, v1: () => Uint8Array): StoredSnapshot {
+  return v2.byteLength >= V1_SNAPSHOT_MIN_BYTES
+    ? { state: v1(), encoding: 1 }
+    : { state: v2, encoding: SNAPSHOT_ENCODING }
 }
 
 export function applySnapshot(doc: Y.Doc, state: Uint8Array, encoding: number): void {

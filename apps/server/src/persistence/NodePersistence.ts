@@ -17,6 +17,7 @@ import { Journal } from './journal/Journal.ts'
 import { JournalRecovery } from './journal/JournalRecovery.ts'
 import { type LoadRefusal, Persistence } from './Persistence.ts'
 import { UpdateLogWriter } from './UpdateLogWriter.ts'
+import { warmQueryCompiler } from './warmQueryCompiler.ts'
 
 export interface NodePersistenceOptions {
   services: NodeServices
@@ -89,8 +90,10 @@ export class NodePersistence {
     })
     this.journal?.start()
     this.recovery?.start()
+    warmQueryCompiler(database.prisma)
     this.extension = new Persistence({
       prisma: database.prisma,
+      sql: database.sql,
       writer: this.writer,
       compactor: this.compactor,
       metrics,

@@ -27,6 +27,7 @@ import {
   applyState,
   type PrismaClient,
   readDocumentState,
+  type SqlExecutor,
   type StoredState,
   snapshotAsV1,
 } from '@weft/db'
@@ -44,6 +45,8 @@ import { contentMissingFromStore } from './unsavedContent.ts'
 
 export interface PersistenceOptions {
   prisma: PrismaClient
+  /** Reads snapshots without Prisma's byte conversions (decision 0186). */
+  sql?: SqlExecutor
   writer: UpdateLogWriter
   compactor: Compactor
   metrics: Metrics
@@ -113,7 +116,7 @@ export class Persistence extends Database {
 
   private async loadStored(documentName: string, context: unknown): Promise<StoredState | null> {
     try {
-      const stored = await readDocumentState(this.options.prisma, documentName)
+      const stored = await readDocumentState(this.options.prisma, documentName, this.options.sql)
       this.options.onDatabaseStatus(true)
       return stored
     } catch (error) {
@@ -160,7 +163,7 @@ export class Persistence extends Database {
    */
   async beforeUnloadDocument({ documentName, document, instance }: beforeUnloadDocumentPayload) {
     try {
-      const stored = await readDocumentState(this.options.prisma, documentName)
+      const stored = await readDocumentState(this.options.prisma, documentName, this.options.sql)
       const journaled = (await this.options.recovery?.entriesFor(documentName)) ?? []
       const pending = this.options.writer.pendingFor(documentName)
       const missing = await contentMissingFromStore(document, stored?.snapshot ?? null, [

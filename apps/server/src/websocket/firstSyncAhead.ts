@@ -78,13 +78,21 @@ export function asksForEverything(frame: Uint8Array): boolean {
   }
 }
 
-function updateMessage(address: string, update: Uint8Array): Uint8Array {
+/**
+ * The update message, built with one copy of the update: lib0's encoder would copy tens of
+ * megabytes into its chunks and again into the result (0.3 s of a first sync at 24.5 MB).
+ */
+export function updateMessage(address: string, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarString(encoder, address)
   encoding.writeVarUint(encoder, MessageType.Sync)
   encoding.writeVarUint(encoder, messageYjsUpdate)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+  encoding.writeVarUint(encoder, update.byteLength)
+  const header = encoding.toUint8Array(encoder)
+  const message = new Uint8Array(header.byteLength + update.byteLength)
+  message.set(header)
+  message.set(update, header.byteLength)
+  return message
 }
 
 function syncRequest(address: string, stateVector: Uint8Array): Uint8Array {

@@ -11,6 +11,7 @@ import { spawnClients, waitUntilMicros } from '../clientProcess.ts'
 import type { BenchFleet } from '../fleets.ts'
 import { forEachFleet } from '../loop.ts'
 import type { BenchOptions } from '../options.ts'
+import { reachedValues, type SeenUpTo, type WrittenSeqs } from '../reachedValues.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
 import { diffCounters, nodeStats, processCpuSeconds, redisCounters } from '../stats.ts'
 
@@ -20,6 +21,9 @@ export interface CrossNodeResult {
   missingLastValues: number
   sentInWindow: Record<string, number>
   receivedInWindow: Record<string, number>
+  writtenSeqs: WrittenSeqs
+  seenUpTo: SeenUpTo
+  readerIds: Record<string, string[]>
   sent: number
   cross: number[]
   same: number[]
@@ -117,6 +121,17 @@ export async function measureCrossNode(
     expectedDeliveries += sent * (receivers - 1)
     deliveries += results.reduce((sum, r) => sum + (r.receivedInWindow[name] ?? 0), 0)
   }
+  // Pings: values that reached each reader or were overtaken there by a later value of the
+  // same writer (a merged update carries only the later one: reachedValues.ts).
+  const readers: Record<string, string[]> = {}
+  for (const r of results)
+    for (const [name, ids] of Object.entries(r.readerIds))
+      readers[name] = [...(readers[name] ?? []), ...ids]
+  const reached = reachedValues(
+    results.map((r) => r.writtenSeqs),
+    results.map((r) => r.seenUpTo),
+    readers,
+  )
   const redis = diffCounters(redisCounters(fleet.redis), redisBefore)
   return {
     fleet: fleet.label,
@@ -134,6 +149,8 @@ export async function measureCrossNode(
     converged,
     /** Deliveries of values written in the window ÷ (values × the other clients of the doc). */
     delivered: `${deliveries}/${expectedDeliveries}`,
+    /** Pings: values that reached every reader or were overtaken there (reachedValues.ts). */
+    reached: reached.expected === 0 ? 'n/a' : `${reached.reached}/${reached.expected}`,
     results,
   }
 }
@@ -155,6 +172,7 @@ export function crossNodeColumns(r: Omit<Awaited<ReturnType<typeof measureCrossN
     publishes: r.publishCalls,
     converged: r.converged ? 'yes' : 'NO',
     delivered: r.delivered,
+    'reached or overtaken': r.reached,
   }
 }
 

@@ -35,6 +35,7 @@ import * as Y from 'yjs'
 import { childArgs, connectMany, finish, nowMicros, waitUntilMicros } from '../clientProcess.ts'
 import type { Protocol } from '../fleets.ts'
 import { connectLightPeer, type LightPeer, valuesWritten } from '../lightClients.ts'
+import { noteSeen, noteWritten, type SeenUpTo, type WrittenSeqs } from '../reachedValues.ts'
 
 interface Args {
   protocol: Protocol
@@ -73,14 +74,33 @@ let sent = 0
 /** Per document: values written in the measured window, and deliveries of such values. */
 const sentInWindow: Record<string, number> = {}
 const receivedInWindow: Record<string, number> = {}
+/** Pings only (each writer's own key): what was written and seen, by writer (reachedValues.ts). */
+const writtenSeqs: WrittenSeqs = {}
+const seenUpTo: SeenUpTo = {}
+/** Per document: the Yjs client ids of this process's clients, each a reader of it. */
+const readerIds: Record<string, string[]> = {}
+function addReader(documentName: string, clientId: number): void {
+  readerIds[documentName] = [...(readerIds[documentName] ?? []), String(clientId)]
+}
 
-/** `self`: the recording client's Yjs client id, to skip its own writes the server echoes. */
-function record(documentName: string, value: unknown, arrived: number, self?: number): void {
+/**
+ * `reader`: the recording client's Yjs client id; with `skipOwn`, its own writes the server
+ * echoes are skipped.
+ */
+function record(
+  documentName: string,
+  value: unknown,
+  arrived: number,
+  reader: number,
+  skipOwn = false,
+): void {
   if (!Array.isArray(value) || typeof value[1] !== 'number') return
   if (value[1] < measureFrom || value[1] > measureTo) return
-  if (self !== undefined && value[3] === self) return
+  if (skipOwn && value[3] === reader) return
   ;(value[0] === args.node ? same : cross).push((arrived - value[1]) / 1000)
   receivedInWindow[documentName] = (receivedInWindow[documentName] ?? 0) + 1
+  if (workload === 'pings')
+    noteSeen(seenUpTo, documentName, String(reader), String(value[3]), value[2])
 }
 
 const names = args.docs.flatMap((documentName) =>
@@ -96,13 +116,15 @@ interface Writer {
 async function connectProviders() {
   const clients = await connectMany(args.protocol, [args.wsUrl], names, { batch: 50 })
   clients.forEach((client, index) => {
+    addReader(names[index] as string, client.doc.clientID)
     for (const mapName of MAPS) {
       const map = client.doc.getMap<Value>(mapName)
       map.observe((event: Y.YMapEvent<Value>) => {
         // A client's own writes are not deliveries.
         if (event.transaction.local) return
         const arrived = nowMicros()
-        for (const key of event.keysChanged) record(names[index] as string, map.get(key), arrived)
+        for (const key of event.keysChanged)
+          record(names[index] as string, map.get(key), arrived, client.doc.clientID)
       })
     }
   })
@@ -131,8 +153,9 @@ async function connectProtocolClients() {
   const peers: LightPeer[] = []
   const writers: Writer[] = names.map((name, index) => {
     const doc = new Y.Doc()
+    addReader(name, doc.clientID)
     const peer = connectLightPeer(args.protocol, args.wsUrl, name, (update, arrived) => {
-      for (const value of valuesWritten(update)) record(name, value, arrived, doc.clientID)
+      for (const value of valuesWritten(update)) record(name, value, arrived, doc.clientID, true)
     })
     peers.push(peer)
     doc.on('update', (update: Uint8Array) => peer.sendUpdate(update))
@@ -179,8 +202,10 @@ const clients = kind === 'protocol' ? await connectProtocolClients() : await con
 const writes = clients.writers.map(({ doc, key }, index) => () => {
   const now = nowMicros()
   const documentName = names[index] as string
-  if (now >= measureFrom && now <= measureTo)
+  if (now >= measureFrom && now <= measureTo) {
     sentInWindow[documentName] = (sentInWindow[documentName] ?? 0) + 1
+    if (workload === 'pings') noteWritten(writtenSeqs, documentName, String(doc.clientID), sent)
+  }
   if (workload === 'pings') {
     doc.getMap<Value>('pings').set(key, [args.node, now, sent, doc.clientID])
   } else if (index % 2 === 0) {
@@ -231,6 +256,9 @@ finish(args, {
   missingLastValues,
   sentInWindow,
   receivedInWindow,
+  writtenSeqs,
+  seenUpTo,
+  readerIds,
   // Beyond the 10 ms sampling timer, as the nodes' lag (instrument/processStats.ts).
   clientLoopLagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - 10),
   clientLoopLagMaxMs: Math.max(0, lag.max / 1e6 - 10),

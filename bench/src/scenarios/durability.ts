@@ -101,11 +101,18 @@ function startPoller(fleet: BenchFleet, stored: StoredClocks, pollMs: number, pr
       await sleep(pollMs)
     }
   })()
+  // A failed poll (a fleet without our update log) is thrown by stop(), inside the scenario, so
+  // the fleet and the run's Postgres are still stopped; unhandled, it ended the bench at once
+  // and left their processes running.
+  loop.catch(() => {})
   return {
     async stop() {
       stopped = true
-      await loop
-      await client.end()
+      try {
+        await loop
+      } finally {
+        await client.end()
+      }
     },
   }
 }

@@ -34,9 +34,10 @@ export class FirstScreenStore implements Extension {
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
     if (parseDocumentName(documentName)?.kind !== 'grid') return
     try {
-      const json = JSON.stringify(firstScreen(workbookOf(document), this.#rows, this.#cols))
+      const screen = firstScreen(workbookOf(document), this.#rows, this.#cols)
+      const json = JSON.stringify(screen)
       if (this.#written.get(document) === json) return
-      if (await saveFirstScreen(this.#prisma, documentName, JSON.parse(json)))
+      if (await saveFirstScreen(this.#prisma, documentName, screen))
         this.#written.set(document, json)
     } catch (error) {
       // Only a faster first paint is lost: the next open loads the document instead.

@@ -63,7 +63,6 @@ export {
   applyState,
   type StoredSnapshot,
   snapshotAsV1,
-  storedForm,
   V1_SNAPSHOT_MIN_BYTES,
 } from './snapshotEncoding.ts'
 export { appendUpdates, type LoggedUpdate } from './updateLog.ts'

@@ -17,13 +17,9 @@ export const V1_SNAPSHOT_MIN_BYTES = 1024 * 1024
 
 /** A document's state in the form it is stored (see V1_SNAPSHOT_MIN_BYTES). */
 export function encodeSnapshot(doc: Y.Doc): StoredSnapshot {
-  return storedForm(Y.encodeStateAsUpdateV2(doc), () => Y.encodeStateAsUpdate(doc))
-}
-
-/** The stored form of a state given as V2, with its V1 encoding when that is the one kept. */
-export function storedForm(v2: Uint8Array, v1: () => Uint8Array): StoredSnapshot {
+  const v2 = Y.encodeStateAsUpdateV2(doc)
   return v2.byteLength >= V1_SNAPSHOT_MIN_BYTES
-    ? { state: v1(), encoding: 1 }
+    ? { state: Y.encodeStateAsUpdate(doc), encoding: 1 }
     : { state: v2, encoding: SNAPSHOT_ENCODING }
 }
 

@@ -30,6 +30,7 @@ import {
   type SqlExecutor,
   type StoredState,
   snapshotAsV1,
+  V1_SNAPSHOT_MIN_BYTES,
 } from '@weft/db'
 import * as Y from 'yjs'
 import type { ConnectionContext } from '../context.ts'
@@ -69,8 +70,10 @@ export interface LoadRefusal {
 /**
  * Snapshots from this size on are sent ahead of the node's parse to a client asking for
  * everything (decision 0166); below it the parse is short and one answer is cheaper than two.
+ * The size from which snapshots are stored in V1 (decision 0186), so every snapshot stored in
+ * the form sent is sent ahead as read.
  */
-const SEND_AHEAD_MIN_BYTES = 1024 * 1024
+const SEND_AHEAD_MIN_BYTES = V1_SNAPSHOT_MIN_BYTES
 
 /** How long a document whose content the store cannot confirm stays loaded before trying again. */
 const UNLOAD_RETRY_MS = 5_000

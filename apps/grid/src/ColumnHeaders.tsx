@@ -5,8 +5,8 @@
 import type { SortingState } from '@tanstack/react-table'
 import { columnLetter } from '@weft/grid-model'
 import { resizedWidth } from './columnResize.ts'
-import { ROW_HEADER_WIDTH } from './geometry.ts'
 import type { Grid } from './grid.ts'
+import { HeaderCorner } from './HeaderCorner.tsx'
 
 type Props = {
   grid: Grid
@@ -52,14 +52,7 @@ export function ColumnHeaders(props: Props) {
 
   return (
     <div className="grid-header" role="row" aria-rowindex={1}>
-      <div
-        className="corner"
-        role="columnheader"
-        aria-colindex={1}
-        style={{ width: ROW_HEADER_WIDTH }}
-      >
-        <span className="visually-hidden">Row</span>
-      </div>
+      <HeaderCorner />
       {colIds.map((colId, i) => {
         const meta = grid.model.column(colId)
         const sort = sorting.find((s) => s.id === colId)

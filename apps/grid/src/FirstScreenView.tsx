@@ -3,6 +3,7 @@
 import { cellAddress, columnLetter, type FirstScreen } from '@weft/grid-model'
 import { useEffect } from 'react'
 import { ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
+import { HeaderCorner } from './HeaderCorner.tsx'
 import { spillWidth } from './spill.ts'
 
 /**
@@ -49,14 +50,7 @@ export function FirstScreenView({
       >
         <div style={{ width: ROW_HEADER_WIDTH + bodyWidth, minWidth: '100%' }}>
           <div className="grid-header" role="row" aria-rowindex={1}>
-            <div
-              className="corner"
-              role="columnheader"
-              aria-colindex={1}
-              style={{ width: ROW_HEADER_WIDTH }}
-            >
-              <span className="visually-hidden">Row</span>
-            </div>
+            <HeaderCorner />
             {screen.columns.map((column, i) => (
               <div
                 key={column.id}

@@ -12,6 +12,7 @@ import type { Document } from '@hocuspocus/server'
 import type { MetricsReporter } from '../metrics/MetricsReporter.ts'
 import type { NodeServices } from '../services.ts'
 import { Compactor } from './Compactor.ts'
+import { ContentProvenance } from './ContentProvenance.ts'
 import { IntegrityWatch } from './IntegrityWatch.ts'
 import { Journal } from './journal/Journal.ts'
 import { JournalRecovery } from './journal/JournalRecovery.ts'
@@ -34,6 +35,8 @@ export type Within = (work: Promise<unknown>) => Promise<boolean>
 
 export class NodePersistence {
   readonly extension: Persistence
+  /** Shared with the fan-out, which reports whether each incoming frame was journaled. */
+  readonly provenance = new ContentProvenance()
   private readonly writer: UpdateLogWriter
   private readonly compactor: Compactor
   private readonly journal: Journal | undefined
@@ -103,6 +106,7 @@ export class NodePersistence {
         metrics,
         askPeers,
       }),
+      provenance: this.provenance,
       ...(this.recovery ? { recovery: this.recovery } : {}),
       onDatabaseStatus: databaseStatus,
       onLoadRefused,
@@ -129,7 +133,8 @@ export class NodePersistence {
    * (false; they stay in the writer's memory). The fan-out publishes a turn only after it.
    */
   journaled(): Promise<boolean> {
-    return this.journal ? this.journal.sync() : Promise.resolve(true)
+    // Without a journal nothing is journaled: peers must not take a publish for a durable one.
+    return this.journal ? this.journal.sync() : Promise.resolve(false)
   }
 
   /**

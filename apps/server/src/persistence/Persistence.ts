@@ -10,8 +10,10 @@
  * - load also reads what any node's Redis journal still holds for the document (a dead node's
  *   updates not yet replayed), and a load left with updates it cannot integrate is an alarm
  *   (IntegrityWatch);
- * - a document unloads only once the stored state has everything it holds (a state-vector
- *   compare; what is missing is written as a row first);
+ * - a document unloads only once the stored state has everything it holds: known without a
+ *   look when all it received since its load was stored or journaled by its sender
+ *   (ContentProvenance, decision 0202), else by comparing it with the stored state (what is
+ *   missing is written as a row first);
  * - a document that unloads is handed to the Compactor, which folds its log into a snapshot.
  * Both stock hooks are overridden, each for a measured reason: load (0063), store (0064).
  */
@@ -39,6 +41,7 @@ import type { Metrics } from '../metrics/Metrics.ts'
 import { CloseCodes, REFUSAL_REASONS } from '../refusals.ts'
 import { isFromRedis } from '../transactionOrigins.ts'
 import type { Compactor } from './Compactor.ts'
+import type { ContentProvenance } from './ContentProvenance.ts'
 import type { IntegrityWatch } from './IntegrityWatch.ts'
 import type { JournalRecovery } from './journal/JournalRecovery.ts'
 import type { UpdateLogWriter } from './UpdateLogWriter.ts'
@@ -53,6 +56,8 @@ export interface PersistenceOptions {
   metrics: Metrics
   logger: Logger
   integrity: IntegrityWatch
+  /** Which loaded documents hold only stored or journaled content (decision 0202). */
+  provenance: ContentProvenance
   /** The fleet's Redis journals (absent without Redis). */
   recovery?: JournalRecovery
   onDatabaseStatus: (up: boolean) => void
@@ -109,6 +114,7 @@ export class Persistence extends Database {
       [...(stored?.rows ?? []), ...journaled, ...pending],
       narrow ? () => narrow(Y.encodeStateVector(document)) : undefined,
     )
+    this.options.provenance.track(document)
     this.options.integrity.loaded(document, {
       snapshot: Boolean(stored?.snapshot),
       logRows: stored?.rows.length ?? 0,
@@ -165,6 +171,13 @@ export class Persistence extends Database {
    * the unload is tried again later.
    */
   async beforeUnloadDocument({ documentName, document, instance }: beforeUnloadDocumentPayload) {
+    // Everything it received since its load is in the log, this node's queue or a journal: the
+    // comparison below (a parse of the stored snapshot, a fold of the log) could find nothing.
+    if (this.options.provenance.allStored(document)) {
+      this.options.metrics.unloadChecks.inc({ check: 'skipped' })
+      return
+    }
+    this.options.metrics.unloadChecks.inc({ check: 'compared' })
     try {
       const stored = await readDocumentState(this.options.prisma, documentName, this.options.sql)
       const journaled = (await this.options.recovery?.entriesFor(documentName)) ?? []

@@ -95,7 +95,7 @@ export class Metrics {
   })
   readonly unloadChecks = new Counter({
     name: 'weft_unload_checks_total',
-    help: 'Unloading documents by check: compared with the stored state, or skipped because all they received is stored or journaled',
+    help: 'Unloading documents by check: skipped (all they received is stored or journaled), written (what was not, written as a row), compared (with the stored state)',
     labelNames: ['check'],
     registers: [this.registry],
   })

@@ -36,7 +36,7 @@ export type Within = (work: Promise<unknown>) => Promise<boolean>
 export class NodePersistence {
   readonly extension: Persistence
   /** Shared with the fan-out, which reports whether each incoming frame was journaled. */
-  readonly provenance = new ContentProvenance()
+  readonly provenance: ContentProvenance
   private readonly writer: UpdateLogWriter
   private readonly compactor: Compactor
   private readonly journal: Journal | undefined
@@ -44,6 +44,8 @@ export class NodePersistence {
 
   constructor({ services, counts, askPeers, onLoadRefused }: NodePersistenceOptions) {
     const { config, logger, metrics, database, redis, bootId, databaseStatus } = services
+    // Unvouched content a document may keep for its unload: as much as a node may hold unsaved.
+    this.provenance = new ContentProvenance(config.unsavedMaxBytes)
     this.compactor = new Compactor({
       prisma: database.prisma,
       nodeId: config.nodeId,

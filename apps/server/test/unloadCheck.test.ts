@@ -65,12 +65,16 @@ test('a reader node whose content all came journaled unloads without comparing',
   )
   reader.destroy()
   writer.destroy()
-  await waitFor('node B unloaded the document', async () => (await checks()) > before.checks)
+  await waitFor('node B unloaded the document', async () => (await checks()) > before.checks, {
+    timeoutMs: 60_000,
+  })
   assert.equal(await counter(nodeB, skipped), before.skipped + 1, 'node B skipped the comparison')
   assert.equal(await counter(nodeB, compared), before.compared, 'node B compared nothing')
-  await waitFor('Postgres holds every word', async () => {
-    return (await storedText(fleet.databaseUrl, documentName)) === expected
-  })
+  await waitFor(
+    'Postgres holds every word',
+    async () => (await storedText(fleet.databaseUrl, documentName)) === expected,
+    { timeoutMs: 60_000, intervalMs: 500 },
+  )
 })
 
 test('content a peer published without journaling it is stored before the document unloads', async () => {
@@ -106,11 +110,15 @@ test('content a peer published without journaling it is stored before the docume
     reader.doc.getText('text').toString().includes('held only in a peer'),
   )
   reader.destroy()
-  await waitFor('node B unloaded the document after writing what it received', async () => {
-    return (await counter(nodeB, written)) > before.written
-  })
-  await waitFor('Postgres holds the peer’s text', async () => {
-    return (await storedText(fleet.databaseUrl, documentName)) === 'held only in a peer'
-  })
+  await waitFor(
+    'node B unloaded the document after writing what it received',
+    async () => (await counter(nodeB, written)) > before.written,
+    { timeoutMs: 60_000 },
+  )
+  await waitFor(
+    'Postgres holds the peer’s text',
+    async () => (await storedText(fleet.databaseUrl, documentName)) === 'held only in a peer',
+    { timeoutMs: 60_000, intervalMs: 500 },
+  )
   assert.equal(await counter(nodeB, compared), before.compared, 'without reading the store')
 })

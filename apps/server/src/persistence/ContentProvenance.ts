@@ -54,7 +54,7 @@ export class ContentProvenance {
     this.maxBytes = maxBytes
   }
 
-  /** Called once a document's stored state is applied: from here on its changes are watched. */
+  /** Called when a document starts loading: from here on its changes from Redis are watched. */
   track(document: Y.Doc): void {
     if (this.received.has(document)) return
     const received: Received = { differences: [], bytes: 0, compare: false }

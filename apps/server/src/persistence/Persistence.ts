@@ -95,6 +95,9 @@ export class Persistence extends Database {
   }
 
   override async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload) {
+    // Watched from before the first await: a peer's frame that reaches the document while its
+    // stored state is read (a channel still subscribed from its previous load) is seen too.
+    this.options.provenance.track(document)
     const stored = await this.loadStored(documentName, context)
     const snapshot = stored?.snapshot ?? null
     // A large snapshot goes to the client that asked for everything before this node parses it
@@ -114,7 +117,6 @@ export class Persistence extends Database {
       [...(stored?.rows ?? []), ...journaled, ...pending],
       narrow ? () => narrow(Y.encodeStateVector(document)) : undefined,
     )
-    this.options.provenance.track(document)
     this.options.integrity.loaded(document, {
       snapshot: Boolean(stored?.snapshot),
       logRows: stored?.rows.length ?? 0,

@@ -185,6 +185,8 @@ export class Persistence extends Database {
       if (need.kind === 'nothing') return
       if (need.kind === 'write') {
         await this.writeBeforeUnload(documentName, need.update)
+        // Counted when the flush wrote it (UpdateLogWriter reports before its waiters resume).
+        this.options.compactor.uncount(documentName, 1)
         return
       }
       const stored = await readDocumentState(this.options.prisma, documentName, this.options.sql)

@@ -1,7 +1,8 @@
 /**
  * The node's side of a cold load's critical path, each step alone (issue 17 item 4): reading
  * scenario 6's V1 snapshot from Postgres as the node does (`encode(state, 'base64')` through
- * `pg`, then Node's base64 decode) and as `pg` gives a bytea by default (hex), and building the
+ * `pg`, then Node's base64 decode; as raw bytes through a binary COPY, decision 0201) and as `pg`
+ * gives a bytea by default (hex), and building the
  * update message sent ahead (decision 0166), against the client's parse of the same bytes. Each
  * step prints wall and this process's CPU time and the Postgres backend's CPU time, read from
  * /proc: on a loaded machine only the CPU times hold. Run: `node bench/src/coldLoadRead.ts [rounds]`.
@@ -11,9 +12,11 @@ import { startPostgres } from '@weft/testkit'
 import pg from 'pg'
 import * as Y from 'yjs'
 import { updateMessage } from '../../apps/server/src/websocket/firstSyncAhead.ts'
+import { BinaryCopyOut } from '../../packages/db/src/binaryCopyOut.ts'
 import { largeDocument } from './largeDocument.ts'
 
 const rounds = Number(process.argv[2] ?? 3)
+
 const large = largeDocument('automerge-paper', 100)
 
 /** User + system CPU seconds of process `pid` so far (/proc/<pid>/stat, clock ticks of 10 ms). */
@@ -69,6 +72,13 @@ try {
     await timed('read as hex, decoded by pg (its default for bytea)', backend, () =>
       client.query('SELECT state FROM snapshots ORDER BY id DESC LIMIT 1'),
     )
+    const binary = await timed('read in binary (COPY … TO STDOUT (FORMAT binary))', backend, () => {
+      const copy = new BinaryCopyOut('SELECT state FROM snapshots ORDER BY id DESC LIMIT 1')
+      client.query(copy as unknown as pg.QueryConfig)
+      return copy.done
+    })
+    if (!binary || !Buffer.from(binary).equals(large.v1))
+      throw new Error('binary read differs from the stored bytes')
     await timed('read as base64 text, stored uncompressed (EXTERNAL)', backend, () =>
       client.query(`SELECT encode(state, 'base64') AS state FROM uncompressed LIMIT 1`),
     )

@@ -24,6 +24,12 @@ test('the first field comes out exactly, whichever messages the output arrives i
   assert.deepEqual(Buffer.from(firstField([output]) ?? []), value)
   const split = [output.subarray(0, 19), output.subarray(19, 30), output.subarray(30)]
   assert.deepEqual(Buffer.from(firstField(split) ?? []), value)
+  // Header and row in one message, the trailer apart (as Postgres sends them): no copy made.
+  const rowEnd = output.length - 2 - 16
+  const asSent = [output.subarray(0, rowEnd), output.subarray(rowEnd)]
+  const field = firstField(asSent)
+  assert.deepEqual(Buffer.from(field ?? []), value)
+  assert.equal(field?.buffer, output.buffer)
 })
 
 test('no row, a null value and a cut output are told apart', () => {

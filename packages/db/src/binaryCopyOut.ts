@@ -66,14 +66,26 @@ export class BinaryCopyOut {
 
 /** The first field of the first row of a binary COPY's output (its CopyData chunks), as a view. */
 export function firstField(chunks: Buffer[]): Uint8Array | null {
-  // The header and the row may come in messages of their own: one join (~10 ms for 24.5 MB).
-  const row = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
-  if (row.length < HEADER_BYTES + 2) throw new Error('binary COPY output too short')
-  const start = HEADER_BYTES + row.readUInt32BE(SIGNATURE_BYTES + 4)
-  const fields = row.readInt16BE(start)
+  // Postgres sends the header with the first row and the trailer apart: the value is then a view
+  // into the first message. Only output cut across messages is joined (a copy of the value).
+  const first = chunks[0]
+  if (first && chunks.length > 1) {
+    try {
+      return fieldOf(first)
+    } catch {
+      return fieldOf(Buffer.concat(chunks))
+    }
+  }
+  return fieldOf(first ?? Buffer.alloc(0))
+}
+
+function fieldOf(output: Buffer): Uint8Array | null {
+  if (output.length < HEADER_BYTES + 2) throw new Error('binary COPY output too short')
+  const start = HEADER_BYTES + output.readUInt32BE(SIGNATURE_BYTES + 4)
+  const fields = output.readInt16BE(start)
   if (fields === -1) return null // the trailer: no row
-  const length = row.readInt32BE(start + 2)
+  const length = output.readInt32BE(start + 2)
   if (length === -1) return null
-  if (start + 6 + length > row.length) throw new Error('binary COPY output truncated')
-  return row.subarray(start + 6, start + 6 + length)
+  if (start + 6 + length > output.length) throw new Error('binary COPY output truncated')
+  return output.subarray(start + 6, start + 6 + length)
 }

@@ -50,7 +50,7 @@ export async function readDocumentState(
  * The latest snapshot read with plain SQL rather than Prisma (decision 0186), as raw bytes where
  * the executor can (pg's binary COPY, decision 0201), else as base64 text. Prisma's driver
  * adapter turns a bytea into base64 for its query engine and back, two more passes and copies
- * over a snapshot of tens of megabytes on a first sync's path. The bytes cross as base64 text:
+ * over a snapshot of tens of megabytes on a first sync's path. Without COPY, base64 text:
  * `pg` can only receive a bytea as text (its binary result format decodes every field as UTF-8),
  * and base64 is two thirds of the hex form's size and decodes about 3× faster in Node (0.3 s
  * against 0.85 s for 24.5 MB).

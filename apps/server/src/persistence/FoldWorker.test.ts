@@ -81,3 +81,21 @@ test('the thread stops when idle and starts again for the next fold; closed, fol
   assert.equal(folds.running, false)
   await assert.rejects(folds.fold(snapshot, rows), /closed/)
 })
+
+test('a thread that cannot run folds inline instead, and is not started again', async () => {
+  const failures: Error[] = []
+  const folds = new FoldWorker({
+    threadUrl: new URL('data:text/javascript,throw new Error("no thread here")'),
+    onThreadFailure: (error) => failures.push(error),
+  })
+  try {
+    const { snapshot, rows, expected } = typed(10, 5)
+    assert.equal(textOf(await folds.fold(snapshot, rows)), expected)
+    assert.equal(failures.length, 1)
+    assert.equal(textOf(await folds.fold(snapshot, rows)), expected)
+    assert.equal(failures.length, 1, 'no second thread')
+    assert.equal(folds.running, false)
+  } finally {
+    await folds.close()
+  }
+})

@@ -7,15 +7,19 @@
  * a compaction (its transaction and lock) stays where it was; only the CPU part moves.
  *
  * The thread starts with the first fold and stops after `idleMs` without one, so a node whose
- * documents are not being edited carries no second heap. A thread that dies fails the folds it
- * held (the compactor retries them with the next trigger, as any failed compaction) and the next
- * fold starts a new one.
+ * documents are not being edited carries no second heap. A thread that dies folds what it held
+ * inline instead, as before this class (compactions must not stop because a thread cannot run:
+ * a preload from NODE_OPTIONS runs in every thread too, and one that listens on a port throws
+ * there), and the next fold starts a new thread; a thread that died before answering anything is
+ * not tried again.
  */
 import { Worker } from 'node:worker_threads'
-import type { StoredSnapshot } from '@weft/db'
+import { foldSnapshot, type StoredSnapshot } from '@weft/db'
 import { type FoldReply, type FoldRequest, packUpdates } from './foldMessages.ts'
 
 interface Pending {
+  previous: StoredSnapshot | null
+  updates: readonly Uint8Array[]
   resolve(snapshot: StoredSnapshot): void
   reject(error: Error): void
 }
@@ -23,6 +27,10 @@ interface Pending {
 export interface FoldWorkerOptions {
   /** How long the thread waits for another fold before it stops (default 30 s). */
   idleMs?: number
+  /** The thread's module (default foldThread.ts; tests give one that fails). */
+  threadUrl?: URL
+  /** Told when a thread died and its folds ran inline. */
+  onThreadFailure?: (error: Error) => void
 }
 
 export class FoldWorker {
@@ -32,8 +40,12 @@ export class FoldWorker {
   private idleTimer: NodeJS.Timeout | null = null
   private readonly idleMs: number
   private closed = false
+  /** Set once a thread died without ever answering: every fold runs inline from then on. */
+  private inline = false
+  private readonly options: FoldWorkerOptions
 
   constructor(options: FoldWorkerOptions = {}) {
+    this.options = options
     this.idleMs = options.idleMs ?? 30_000
   }
 
@@ -45,6 +57,7 @@ export class FoldWorker {
   /** `foldSnapshot(previous, updates)` on the thread. */
   fold(previous: StoredSnapshot | null, updates: readonly Uint8Array[]): Promise<StoredSnapshot> {
     if (this.closed) return Promise.reject(new Error('fold worker closed'))
+    if (this.inline) return Promise.resolve(foldSnapshot(previous, updates))
     const worker = this.thread()
     const id = this.nextId++
     const packed = packUpdates(updates)
@@ -59,7 +72,7 @@ export class FoldWorker {
     const transfer = [packed.updates, packed.ends.buffer as ArrayBuffer]
     if (request.previous) transfer.push(request.previous.state)
     return new Promise<StoredSnapshot>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject })
+      this.pending.set(id, { previous, updates, resolve, reject })
       this.holding()
       worker.postMessage(request, transfer)
     })
@@ -73,12 +86,18 @@ export class FoldWorker {
 
   private thread(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(new URL('./foldThread.ts', import.meta.url))
-    worker.on('message', (reply: FoldReply) => this.settle(reply))
+    const worker = new Worker(this.options.threadUrl ?? new URL('./foldThread.ts', import.meta.url))
+    let answered = false
+    worker.on('message', (reply: FoldReply) => {
+      answered = true
+      this.settle(reply)
+    })
     const fail = (error: Error) => {
       if (this.worker !== worker) return
       this.worker = null
-      this.failAll(error)
+      if (!answered) this.inline = true
+      this.options.onThreadFailure?.(error)
+      this.foldHeldInline()
     }
     worker.on('error', fail)
     worker.on('exit', (code) => fail(new Error(`fold worker exited with code ${code}`)))
@@ -92,6 +111,20 @@ export class FoldWorker {
     this.pending.delete(reply.id)
     if (reply.error !== undefined) waiting.reject(new Error(reply.error))
     else waiting.resolve({ state: new Uint8Array(reply.state), encoding: reply.encoding })
+    this.holding()
+  }
+
+  /** A dead thread's folds, run here instead. */
+  private foldHeldInline() {
+    const waiting = [...this.pending.values()]
+    this.pending.clear()
+    for (const { previous, updates, resolve, reject } of waiting) {
+      try {
+        resolve(foldSnapshot(previous, updates))
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)))
+      }
+    }
     this.holding()
   }
 

@@ -37,19 +37,24 @@ export class NodePersistence {
   readonly extension: Persistence
   private readonly writer: UpdateLogWriter
   private readonly compactor: Compactor
-  private readonly folds = new FoldWorker()
+  private readonly folds: FoldWorker
   private readonly journal: Journal | undefined
   private readonly recovery: JournalRecovery | undefined
 
   constructor({ services, counts, askPeers, onLoadRefused }: NodePersistenceOptions) {
     const { config, logger, metrics, database, redis, bootId, databaseStatus } = services
+    const compactorLogger = logger.child({ module: 'compactor' })
+    this.folds = new FoldWorker({
+      onThreadFailure: (error) =>
+        compactorLogger.warn({ err: error }, 'fold thread failed; folding on the event loop'),
+    })
     this.compactor = new Compactor({
       prisma: database.prisma,
       nodeId: config.nodeId,
       everyUpdates: config.snapshotEveryUpdates,
       fold: (previous, updates) => this.folds.fold(previous, updates),
       retentionHours: config.logRetentionHours,
-      logger: logger.child({ module: 'compactor' }),
+      logger: compactorLogger,
       metrics,
     })
     const journalLogger = logger.child({ module: 'journal' })

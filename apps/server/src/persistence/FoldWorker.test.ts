@@ -41,6 +41,22 @@ test('a fold on the thread stores what the inline fold stores, while the loop ke
   }
 })
 
+test('a snapshot in a pooled Node Buffer arrives intact, and the pool stays usable', async () => {
+  const folds = new FoldWorker()
+  try {
+    const { snapshot, rows, expected } = typed(30, 10)
+    // Small Buffers are views into one shared slab, as a driver's rows are.
+    const pooled = Buffer.from(snapshot.state)
+    assert.ok(pooled.byteLength < pooled.buffer.byteLength, 'a view into the pool')
+    const folded = await folds.fold({ state: pooled, encoding: 2 }, rows)
+    assert.equal(textOf(folded), expected)
+    assert.deepEqual(new Uint8Array(pooled), snapshot.state, 'the caller still has its bytes')
+    assert.equal(Buffer.from('still works').toString(), 'still works')
+  } finally {
+    await folds.close()
+  }
+})
+
 test('rows that are views into larger buffers, and no previous snapshot, arrive intact', async () => {
   const folds = new FoldWorker()
   try {

@@ -57,15 +57,13 @@ export class FoldWorker {
   /** `foldSnapshot(previous, updates)` on the thread. */
   fold(previous: StoredSnapshot | null, updates: readonly Uint8Array[]): Promise<StoredSnapshot> {
     if (this.closed) return Promise.reject(new Error('fold worker closed'))
-    if (this.inline) return Promise.resolve(foldSnapshot(previous, updates))
+    if (this.inline) return new Promise((resolve) => resolve(foldSnapshot(previous, updates)))
     const worker = this.thread()
     const id = this.nextId++
     const packed = packUpdates(updates)
     const request: FoldRequest = {
       id,
-      previous: previous
-        ? { state: previous.state.slice().buffer as ArrayBuffer, encoding: previous.encoding }
-        : null,
+      previous: previous ? { state: ownCopy(previous.state), encoding: previous.encoding } : null,
       updates: packed.updates,
       ends: packed.ends,
     }
@@ -161,4 +159,14 @@ export class FoldWorker {
     this.failAll(new Error('fold worker stopped'))
     await worker.terminate()
   }
+}
+
+/**
+ * The bytes in a buffer of their own, to transfer. Not `.slice()`: on a Node Buffer (a pooled
+ * one, from a driver) that is a view of the shared slab.
+ */
+function ownCopy(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.byteLength)
+  copy.set(bytes)
+  return copy.buffer
 }

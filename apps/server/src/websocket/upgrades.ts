@@ -250,8 +250,11 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     },
   })
 
+  // One listener for every socket (a closure per socket stays as long as the socket does).
+  const socketError = (error: Error) => logger.debug({ err: error }, 'upgrade socket error')
+
   return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'))
+    socket.on('error', socketError)
     if (!options.accepting()) return rejectUpgrade(socket, 503, 'Service Unavailable')
     // Another site's page must not open a socket with this browser's credentials (CSWSH).
     if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {

@@ -19,7 +19,9 @@ export async function forEachFleet<R>(
     for (let round = 0; round < options.repeat; round++) {
       const order = round % 2 === 0 ? kinds : [...kinds].reverse()
       for (const kind of order) {
-        const runId = `${round}_${kind.replace(/-/g, '_')}_${Date.now()}`
+        // Unique across benches run at once (the pid: profile folders, database names), and short:
+        // it names a Postgres database, at most 63 bytes.
+        const runId = `${round}_${kind.replace(/-/g, '_')}_${Date.now().toString(36)}${process.pid.toString(36)}`
         process.stderr.write(
           `[bench ${new Date().toISOString().slice(11, 23)}] ${defaults.scenario}: ${kind} (round ${round + 1}/${options.repeat})\n`,
         )

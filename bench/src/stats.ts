@@ -129,3 +129,24 @@ export function processCpuSeconds(pid: number | undefined): number {
     return 0
   }
 }
+
+/**
+ * Milliseconds a process's main thread (a node's event loop) has spent so far runnable but waiting
+ * for a core: the second field of /proc/<pid>/schedstat, in ns (that file is the thread group
+ * leader's alone; /proc/<pid>/stat sums every thread). Over a window, the part of the loop's lag
+ * that is the machine's scheduling, not the node's own work.
+ */
+export function runQueueWaitMs(pid: number | undefined): number {
+  if (!pid) return 0
+  try {
+    return schedstatWaitMs(readFileSync(`/proc/${pid}/schedstat`, 'utf8'))
+  } catch {
+    return 0
+  }
+}
+
+/** The run-queue wait of a schedstat line ("<on cpu ns> <waiting ns> <timeslices>"), in ms. */
+export function schedstatWaitMs(line: string): number {
+  const waitingNs = Number(line.trim().split(/\s+/)[1])
+  return Number.isFinite(waitingNs) ? waitingNs / 1e6 : 0
+}

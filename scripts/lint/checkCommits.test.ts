@@ -83,16 +83,25 @@ test('a long subject or a missing body after the base fails and names the commit
   assert.match(result.out, /2 of 2 fail/)
 })
 
-test('merge commits are skipped', () => {
+test('a merge needs only a short subject', () => {
   const { dir, base } = repository()
   git(dir, ['checkout', '-q', '-b', 'side'])
   commit(dir, 'side: one change\n\nBecause.', BASE_TIME + 10)
   git(dir, ['checkout', '-q', 'main'])
   commit(dir, 'main: another change\n\nBecause.', BASE_TIME + 20)
-  git(dir, ['merge', '-q', '--no-ff', '-m', `Merge ${'z'.repeat(100)}`, 'side'], BASE_TIME + 30)
-  const result = check(dir, base)
-  assert.equal(result.code, 0, result.out)
-  assert.match(result.out, /2 checked, all pass/)
+  git(dir, ['merge', '-q', '--no-ff', '-m', "Merge branch 'side'", 'side'], BASE_TIME + 30)
+  const passing = check(dir, base)
+  assert.equal(passing.code, 0, passing.out)
+  assert.match(passing.out, /3 checked, all pass/)
+
+  git(dir, ['checkout', '-q', '-b', 'other', 'HEAD~1'])
+  commit(dir, 'other: a third change\n\nBecause.', BASE_TIME + 40)
+  git(dir, ['checkout', '-q', 'main'])
+  git(dir, ['merge', '-q', '--no-ff', '-m', `Merge ${'z'.repeat(100)}`, 'other'], BASE_TIME + 50)
+  const failing = check(dir, base)
+  assert.equal(failing.code, 1, failing.out)
+  assert.match(failing.out, /subject is 106 characters \(at most 72\)/)
+  assert.match(failing.out, /1 of 5 fail/)
 })
 
 test('a shallow clone without the base says so and still checks the commits it has', () => {

@@ -1,13 +1,13 @@
 // `npm run lint` step: every commit after BASE (the last commit made before the rules in
-// commitRules.ts were adopted) must have a short subject and a body. Merge commits are skipped:
-// their message is the tool's. Works in any clone: a full one checks BASE..HEAD exactly; a shallow
+// commitRules.ts were adopted) must have a short subject and a body. A merge commit needs only the
+// short subject: its body is the tool's, but its subject is what `git log --oneline` shows. Works in any clone: a full one checks BASE..HEAD exactly; a shallow
 // one (CI's default depth) lacks BASE, so it checks the commits it has whose committer time is
 // later than BASE's, and says so, instead of failing on history it cannot see.
 //
 //   node scripts/lint/checkCommits.ts [--base <commit>] [--base-time <unix seconds>]
 import { spawnSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
-import { commitMessageProblems } from './commitRules.ts'
+import { commitMessageProblems, subjectProblems } from './commitRules.ts'
 
 // b59200a: the last commit of the session before the rules. Its committer time is kept beside it
 // because a shallow clone cannot look it up; every commit older than it has a time no later.
@@ -50,8 +50,7 @@ if (!exact) {
 
 const log = git([
   'log',
-  '--no-merges',
-  '--format=%h%x00%ct%x00%s%x00%b%x1e',
+  '--format=%h%x00%ct%x00%p%x00%s%x00%b%x1e',
   exact ? `${base}..HEAD` : 'HEAD',
 ])
 if (!log.ok) done(`git log failed in ${process.cwd()}`, 1)
@@ -60,11 +59,12 @@ let checked = 0
 let failed = 0
 const failures: string[] = []
 for (const record of log.out.split('\x1e')) {
-  const [hash, time, subject, body] = record.replace(/^\n/, '').split('\x00')
+  const [hash, time, parents, subject, body] = record.replace(/^\n/, '').split('\x00')
   if (hash === undefined || time === undefined || subject === undefined) continue
   if (!exact && Number(time) <= baseTime) continue
   checked += 1
-  const problems = commitMessageProblems(subject, body ?? '')
+  const merge = (parents ?? '').trim().split(' ').length > 1
+  const problems = merge ? subjectProblems(subject) : commitMessageProblems(subject, body ?? '')
   if (problems.length > 0) {
     failed += 1
     failures.push(`  ${hash} ${subject.slice(0, 60)}${subject.length > 60 ? '…' : ''}`)

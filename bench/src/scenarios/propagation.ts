@@ -13,7 +13,13 @@ import { forEachFleet } from '../loop.ts'
 import type { BenchOptions } from '../options.ts'
 import { reachedValues, type SeenUpTo, type WrittenSeqs } from '../reachedValues.ts'
 import { compareFleets, log, printTable, round, summarize, writeResult } from '../report.ts'
-import { diffCounters, nodeStats, processCpuSeconds, redisCounters } from '../stats.ts'
+import {
+  diffCounters,
+  nodeStats,
+  processCpuSeconds,
+  redisCounters,
+  runQueueWaitMs,
+} from '../stats.ts'
 
 export interface CrossNodeResult {
   kind: 'providers' | 'protocol'
@@ -93,11 +99,15 @@ export async function measureCrossNode(
   const startAtMicros = Number(BigInt(startAtNs) / 1000n)
   await waitUntilMicros(startAtMicros)
   const cpuBefore = fleet.nodes.map((node) => processCpuSeconds(node.process.child.pid))
+  const waitBefore = fleet.nodes.map((node) => runQueueWaitMs(node.process.child.pid))
   await Promise.all(fleet.nodes.map((node) => nodeStats(node, { reset: true })))
   await waitUntilMicros(startAtMicros + (settings.warmupMs + settings.durationMs + 500) * 1000)
   const nodeLag = await Promise.all(fleet.nodes.map((node) => nodeStats(node)))
   const cpu = fleet.nodes.map(
     (node, i) => processCpuSeconds(node.process.child.pid) - (cpuBefore[i] ?? 0),
+  )
+  const waited = fleet.nodes.map(
+    (node, i) => runQueueWaitMs(node.process.child.pid) - (waitBefore[i] ?? 0),
   )
   const wallSec = (settings.warmupMs + settings.durationMs + 500) / 1000
   const results = await Promise.all(children.map((child) => child.result))
@@ -144,6 +154,8 @@ export async function measureCrossNode(
     nodeLoopLagP99Ms: nodeLag.map((stats) => round(stats.loopLagMs.p99)),
     nodeLoopLagMaxMs: nodeLag.map((stats) => round(stats.loopLagMs.max)),
     nodeCpuPercent: cpu.map((sec) => round((100 * sec) / wallSec, 1)),
+    /** Ms per second each node's event loop was runnable but had no core (the machine's part of its lag). */
+    nodeRunQueueWaitMsPerSec: waited.map((ms) => round(ms / wallSec, 1)),
     publishCalls: redis.publishCalls ?? 0,
     redisBytesOut: redis.total_net_output_bytes ?? 0,
     converged,
@@ -168,6 +180,7 @@ export function crossNodeColumns(r: Omit<Awaited<ReturnType<typeof measureCrossN
     'same-node p99': r.sameNode.p99,
     'node CPU %': r.nodeCpuPercent.join(' / '),
     'node loop lag p99': r.nodeLoopLagP99Ms.join(' / '),
+    'node waits for a core, ms/s': r.nodeRunQueueWaitMsPerSec.join(' / '),
     'client loop lag p99': r.clientLoopLagP99Ms.join(' / '),
     publishes: r.publishCalls,
     converged: r.converged ? 'yes' : 'NO',

@@ -188,7 +188,9 @@ export async function runTrace(options: BenchOptions): Promise<void> {
     for (let round_ = 0; round_ < options.repeat; round_++) {
       const order = round_ % 2 === 0 ? kinds : [...kinds].reverse()
       for (const kind of order) {
-        const tag = `trace_${kind}_${round_}_${Date.now()}`
+        // Unique across benches run at once (the pid: profile folders, database names), and short:
+        // it names a Postgres database, at most 63 bytes.
+        const tag = `trace_${kind}_${round_}_${Date.now().toString(36)}${process.pid.toString(36)}`
         log(`trace: starting ${kind} fleet (round ${round_ + 1}/${options.repeat})`)
         const flushDir = `/tmp/weft-bench-flush/${tag}`
         mkdirSync(flushDir, { recursive: true })

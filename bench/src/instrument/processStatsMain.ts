@@ -16,10 +16,13 @@
  * Hocuspocus sets `globalThis.__benchDocuments` and `__benchConnections` (and BENCH_STATS_NOT_HOCUSPOCUS=1, so that this file does not
  * load Hocuspocus, and its Yjs, into that process).
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { Session } from 'node:inspector/promises'
+import { findPackageJSON } from 'node:module'
+import { dirname, join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
@@ -28,8 +31,22 @@ const gc = runInNewContext('gc') as () => void
 
 type Counted = { documents: Map<string, unknown>; getConnectionsCount(): number }
 const instances = new Set<Counted>()
+/**
+ * The `@hocuspocus/server` the node itself imports, resolved from its main script: a scratch copy
+ * (`weft-scratch`) whose `node_modules` links into another checkout loads its own copy of the
+ * module, whose instances a copy resolved from here would never see (its documents counted 0).
+ */
+function hocuspocusEntry(): string {
+  const main = process.argv[1]
+  if (!main) return '@hocuspocus/server'
+  const manifest = findPackageJSON('@hocuspocus/server', pathToFileURL(main))
+  if (!manifest) return '@hocuspocus/server'
+  const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports
+  return pathToFileURL(join(dirname(manifest), exports.default.import)).href
+}
+
 if (!process.env.BENCH_STATS_NOT_HOCUSPOCUS) {
-  const { Hocuspocus } = await import('@hocuspocus/server')
+  const { Hocuspocus } = (await import(hocuspocusEntry())) as typeof import('@hocuspocus/server')
   type Creating = { createDocument(...args: unknown[]): unknown }
   const proto = Hocuspocus.prototype as unknown as Creating
   const createDocument = proto.createDocument

@@ -34,7 +34,9 @@ export interface SocketState {
   /** Documents authenticated on this socket and not yet closed. */
   documents: Set<string>
   /** The user this socket counts against (MAX_CONNECTIONS_PER_USER), once one authenticated. */
-  userId?: string
+  userId?: string | undefined
+  /** Told when a document was admitted: AUTH_TIMEOUT_MS no longer applies to this socket. */
+  authenticated?(): void
 }
 
 export interface ConnectionContext {

@@ -12,7 +12,9 @@
  * First sync = client created → its text holds the whole content. The bar of issue 17 is what a
  * client pays with nothing in between: the V1 state sent once over a loopback WebSocket plus
  * `Y.applyUpdate` of it into an empty document, both measured in the bench process in the same
- * run; each fleet's first sync is printed as a ratio to it.
+ * run; each fleet's first sync is printed as a ratio to it. `--set nodeCpus=0 --set
+ * clientCpus=1` pins the node and the client (this process) to different CPUs, as separate
+ * machines would keep their parses from competing.
  */
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
@@ -24,6 +26,7 @@ import type { BenchFleet, BenchNode } from '../fleets.ts'
 import { type LargeDocument, largeDocument } from '../largeDocument.ts'
 import { forEachFleet } from '../loop.ts'
 import type { BenchOptions } from '../options.ts'
+import { pinCpus } from '../pinCpus.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
 import { nodeStats, processCpuSeconds, waitForDocuments } from '../stats.ts'
 
@@ -108,7 +111,11 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
     copies: Number(options.settings.copies ?? 100),
     timeoutMs: Number(options.settings.timeoutSec ?? 120) * 1000,
     seedEncoding: options.settings.seedEncoding ?? 'auto',
+    // Separate machines on this one: the node on some CPUs, the client (this process) on others.
+    nodeCpus: options.settings.nodeCpus,
+    clientCpus: options.settings.clientCpus,
   }
+  if (settings.clientCpus) pinCpus(process.pid, settings.clientCpus)
   log(`cold load: building ${settings.trace} x${settings.copies}`)
   const large = largeDocument(settings.trace, settings.copies)
   // What a client (and a node) pays just to parse the state once, in this process.
@@ -135,6 +142,9 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
     },
     async (fleet) => {
       await seed(fleet, large, settings.seedEncoding)
+      const node = fleet.nodes[0] as BenchNode
+      if (settings.nodeCpus && node.process.child.pid)
+        pinCpus(node.process.child.pid, settings.nodeCpus)
       const fresh = await loadOnce(fleet, large, settings.timeoutMs)
       const unloadMs = (await waitForDocuments(fleet.nodes[0] as BenchNode, 0, 60_000)).ms
       const again = Number.isNaN(unloadMs)

@@ -1,6 +1,5 @@
-import * as Y from 'yjs'
 import type { PrismaClient } from '../generated/prisma/client.ts'
-import { applyState, encodeSnapshot } from './snapshotEncoding.ts'
+import { foldSnapshot, type SnapshotFold } from './snapshotEncoding.ts'
 
 /** Rows folded into one snapshot at most, so one compaction never holds a huge transaction. */
 const MAX_ROWS_PER_RUN = 5_000
@@ -14,12 +13,14 @@ export interface CompactionResult {
  * Folds the previous snapshot and the oldest uncompacted log rows into a new snapshot and marks
  * those rows as absorbed. Works only from what is in the database (never from a node's memory,
  * which may lack another node's updates while Redis is down), and serialises per document with
- * a transaction-scoped advisory lock, so any node may run it at any time.
+ * a transaction-scoped advisory lock, so any node may run it at any time. `fold` does the CPU
+ * part (inline by default; the server passes a worker thread's, decision 0196).
  */
 export async function compactDocument(
   prisma: PrismaClient,
   documentName: string,
   nodeId: string,
+  fold: SnapshotFold = foldSnapshot,
 ): Promise<CompactionResult> {
   return prisma.$transaction(
     async (tx) => {
@@ -36,14 +37,10 @@ export async function compactDocument(
         orderBy: { id: 'desc' },
         select: { state: true, encoding: true },
       })
-      const doc = new Y.Doc()
-      applyState(
-        doc,
+      const { state, encoding } = await fold(
         previous,
         rows.map((row) => row.update),
       )
-      const { state, encoding } = encodeSnapshot(doc)
-      doc.destroy()
       const snapshot = await tx.snapshot.create({
         data: {
           documentName,
@@ -69,10 +66,11 @@ export async function compactFully(
   prisma: PrismaClient,
   documentName: string,
   nodeId: string,
+  fold: SnapshotFold = foldSnapshot,
 ): Promise<number> {
   let total = 0
   for (;;) {
-    const { compactedRows } = await compactDocument(prisma, documentName, nodeId)
+    const { compactedRows } = await compactDocument(prisma, documentName, nodeId, fold)
     total += compactedRows
     if (compactedRows < MAX_ROWS_PER_RUN) return total
   }

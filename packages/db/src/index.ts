@@ -61,6 +61,8 @@ export {
 } from './shares.ts'
 export {
   applyState,
+  foldSnapshot,
+  type SnapshotFold,
   type StoredSnapshot,
   snapshotAsV1,
   V1_SNAPSHOT_MIN_BYTES,

@@ -57,6 +57,28 @@ export function snapshotAsV1(snapshot: StoredSnapshot): Uint8Array {
   return snapshot.encoding === 2 ? Y.convertUpdateFormatV2ToV1(snapshot.state) : snapshot.state
 }
 
+/**
+ * What a compaction stores: the previous snapshot and the log rows after it folded into one
+ * snapshot, in the form `encodeSnapshot` chooses. Pure CPU on bytes, so the server runs it in a
+ * worker thread (apps/server/src/persistence/FoldWorker.ts, decision 0196).
+ */
+export function foldSnapshot(
+  previous: StoredSnapshot | null,
+  updates: readonly Uint8Array[],
+): StoredSnapshot {
+  const doc = new Y.Doc()
+  applyState(doc, previous, updates)
+  const snapshot = encodeSnapshot(doc)
+  doc.destroy()
+  return snapshot
+}
+
+/** How a compaction folds: `foldSnapshot` inline, or the same elsewhere (a worker thread). */
+export type SnapshotFold = (
+  previous: StoredSnapshot | null,
+  updates: Uint8Array[],
+) => StoredSnapshot | Promise<StoredSnapshot>
+
 /** A snapshot and updates folded into one V1 update (see applyState). */
 export function foldState(snapshot: StoredSnapshot | null, updates: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc()

@@ -107,3 +107,31 @@ test('the SQL snapshot read returns exactly what Prisma reads', async () => {
   }
   assert.equal(await readDocumentState(db.prisma, 'grid:never-written', db.sql), null)
 })
+
+// Decision 0201: through pg the snapshot crosses as raw bytes (a binary COPY), not as text.
+test('a bytea read through pg comes back as the stored bytes, or null without a row', async () => {
+  const readBytes = db.sql.readBytes
+  assert.ok(readBytes, 'the pg executor reads bytes raw')
+  const row = await storedSnapshot('grid:large-snapshot')
+  const [head] = await db.sql.query<{ id: string }>(
+    `SELECT id::text AS id FROM snapshots WHERE document_name = 'grid:large-snapshot'
+     ORDER BY id DESC LIMIT 1`,
+  )
+  const raw = await readBytes(`SELECT state FROM snapshots WHERE id = ${head?.id}`)
+  assert.ok(raw && Buffer.from(raw).equals(Buffer.from(row.state)))
+  assert.equal(await readBytes('SELECT state FROM snapshots WHERE id = -1'), null)
+})
+
+test('a failed raw read rejects with the database error and the pool still answers', async () => {
+  const readBytes = db.sql.readBytes
+  assert.ok(readBytes)
+  await assert.rejects(readBytes('SELECT state FROM no_such_table'), /no_such_table/)
+  // Every pooled connection still works (none was left mid-COPY).
+  const answers = await Promise.all(
+    Array.from({ length: 6 }, () => db.sql.query<{ one: number }>('SELECT 1 AS one')),
+  )
+  assert.deepEqual(
+    answers.map(([row]) => row?.one),
+    [1, 1, 1, 1, 1, 1],
+  )
+})

@@ -21,6 +21,11 @@ export class LocalPresence implements PresenceSource {
     if (this.map.delete(sessionId)) this.emit()
   }
 
+  /** The session with this id, while it is open. */
+  get(sessionId: string): PresenceSession | undefined {
+    return this.map.get(sessionId)
+  }
+
   sessions(): PresenceSession[] {
     return [...this.map.values()]
   }

@@ -3,9 +3,13 @@
  * merges every update of a turn and sends the result to every connection, so a client gets its
  * own keystrokes back and the node merges them even when no one else is there to read them (the
  * writer's node of a trace merged 137k keystrokes for its one connection, which already had
- * them). Here each connection gets the merge of the updates others sent: a connection that sent
- * nothing of the turn gets the shared merge of all of it, one that sent all of it gets nothing,
- * and a turn with no other reader is not merged at all (docs/decisions/0160-broadcast-to-others.md).
+ * them). Here a connection that sent all of a turn gets nothing of it, and a turn with no other
+ * reader is not merged at all (docs/decisions/0160-broadcast-to-others.md); every other
+ * connection gets the turn's one shared frame. A connection that sent part of a turn gets that
+ * frame too, its own part included (Yjs skips what it already has): merging "all but mine" for
+ * each of k writers of a turn was k + 1 merges of up to k updates, which on a hot document
+ * (scenario 3, 20 typists) grew with the square of the writers exactly when the node fell behind
+ * (docs/decisions/0197-one-frame-per-turn-for-writers.md).
  * Updates from Redis, the REST API or the server itself have no sending connection: everyone
  * gets them. Acknowledgements (SyncStatus) are separate frames and unchanged.
  */
@@ -45,24 +49,21 @@ export function broadcastToOthers(
     if (sender) sending.add(sender)
     else fromElsewhere = true
   }
+  // The one connection that sent everything of the turn has all of it already.
+  const soleSender = sending.size === 1 && !fromElsewhere ? [...sending][0] : undefined
   let all: Uint8Array | undefined
   // Connections sharing a message address share the bytes of the whole turn's frame.
   const framesOfAll = new Map<string, Uint8Array>()
   for (const connection of connections) {
-    if (!sending.has(connection)) {
-      const address = connection.messageAddress
-      let bytes = framesOfAll.get(address)
-      if (!bytes) {
-        all ??= merge(updates)
-        bytes = frame(address, all)
-        framesOfAll.set(address, bytes)
-      }
-      connection.send(bytes)
-      continue
+    if (connection === soleSender) continue
+    const address = connection.messageAddress
+    let bytes = framesOfAll.get(address)
+    if (!bytes) {
+      all ??= merge(updates)
+      bytes = frame(address, all)
+      framesOfAll.set(address, bytes)
     }
-    if (sending.size === 1 && !fromElsewhere) continue // all of it is its own
-    const others = updates.filter((_, i) => senders[i] !== connection)
-    connection.send(frame(connection.messageAddress, merge(others)))
+    connection.send(bytes)
   }
 }
 

@@ -44,6 +44,7 @@ export class ConnectionLimits implements Extension {
       this.checkDocuments(socket)
     }
     socket.documents.add(documentName)
+    socket.authenticated?.()
   }
 
   private checkDocuments(socket: SocketState) {

@@ -3,8 +3,10 @@
  * being read (its WebSocket is paused, so the kernel's TCP window pushes back on the sender) until
  * its debt is repaid; one that stays over the limit for `floodCloseAfterMs` without a break is
  * closed. Other sockets are never paused, so their edits keep propagating while one floods.
+ * Both buckets are numbers on this object, refilled together (every message spends from both):
+ * at 10,000 idle sockets on one node (scenario 4) two bucket objects per socket were 0.2 KB.
  */
-import { TokenBucket } from './TokenBucket.ts'
+import { debtMs, spend } from './TokenBucket.ts'
 
 const RUN_BREAK_MS = 1_000
 
@@ -27,8 +29,10 @@ export interface Pausable {
 }
 
 export class SocketRate {
-  private readonly messages: TokenBucket
-  private readonly bytes: TokenBucket
+  private messages: number
+  private bytes: number
+  /** When both buckets were last refilled (performance.now). */
+  private refilledAt: number
   private readonly settings: RateSettings
   private readonly tcp: Pausable | null
   private readonly onFlood: FloodListener
@@ -41,8 +45,9 @@ export class SocketRate {
 
   constructor(settings: RateSettings, tcp: Pausable | null, onFlood: FloodListener) {
     this.settings = settings
-    this.messages = new TokenBucket(settings.messagesPerSecond, settings.messagesBurst)
-    this.bytes = new TokenBucket(settings.bytesPerSecond, settings.bytesBurst)
+    this.messages = settings.messagesBurst
+    this.bytes = settings.bytesBurst
+    this.refilledAt = performance.now()
     this.tcp = tcp
     this.onFlood = onFlood
   }
@@ -50,8 +55,22 @@ export class SocketRate {
   /** Counts one received message; returns false once the socket is to be closed for flooding. */
   received(size: number): boolean {
     if (this.ended) return false
-    const wait = Math.max(this.messages.take(1), this.bytes.take(size))
+    const { settings } = this
     const now = performance.now()
+    const elapsed = now - this.refilledAt
+    this.refilledAt = now
+    this.messages = spend(
+      this.messages,
+      1,
+      elapsed,
+      settings.messagesPerSecond,
+      settings.messagesBurst,
+    )
+    this.bytes = spend(this.bytes, size, elapsed, settings.bytesPerSecond, settings.bytesBurst)
+    const wait = Math.max(
+      debtMs(this.messages, settings.messagesPerSecond),
+      debtMs(this.bytes, settings.bytesPerSecond),
+    )
     if (wait === 0) {
       // Right after a pause the bucket is just out of debt, so a flooder's next message passes:
       // the run ends only after a full second without going over.

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { TokenBucket } from './TokenBucket.ts'
+import { debtMs, spend } from './TokenBucket.ts'
 
 test('a burst passes, then the debt says how long to wait, and time refills', () => {
-  let now = 0
-  const bucket = new TokenBucket(100, 1_000, () => now)
-  assert.equal(bucket.take(1_000), 0)
-  assert.equal(bucket.take(50), 500)
-  now += 500
-  assert.equal(bucket.take(0), 0)
-  now += 60_000
+  const [perSecond, capacity] = [100, 1_000]
+  let tokens = spend(capacity, 1_000, 0, perSecond, capacity)
+  assert.equal(debtMs(tokens, perSecond), 0)
+  tokens = spend(tokens, 50, 0, perSecond, capacity)
+  assert.equal(debtMs(tokens, perSecond), 500)
+  tokens = spend(tokens, 0, 500, perSecond, capacity)
+  assert.equal(debtMs(tokens, perSecond), 0)
   // Refill stops at the capacity: a long pause does not buy an unbounded burst.
-  assert.equal(bucket.take(1_000), 0)
-  assert.equal(bucket.take(100), 1_000)
+  tokens = spend(tokens, 1_000, 60_000, perSecond, capacity)
+  assert.equal(debtMs(tokens, perSecond), 0)
+  tokens = spend(tokens, 100, 0, perSecond, capacity)
+  assert.equal(debtMs(tokens, perSecond), 1_000)
 })

@@ -10,7 +10,7 @@
  * at most `maxWaitMs` of rows are replayed on top of the snapshot. An unloading document
  * compacts at once.
  */
-import { compactFully, type PrismaClient, pruneHistory } from '@weft/db'
+import { compactFully, type PrismaClient, pruneHistory, type SnapshotFold } from '@weft/db'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 
@@ -22,6 +22,8 @@ export interface CompactorOptions {
   maxWaitMs?: number
   /** The compaction itself (default: compactFully on `prisma`); returns the rows compacted. */
   compact?: (documentName: string) => Promise<number>
+  /** Where the default compaction folds rows into the snapshot (default: inline). */
+  fold?: SnapshotFold
   nodeId: string
   everyUpdates: number
   retentionHours: number
@@ -48,7 +50,7 @@ export class Compactor {
     this.maxWaitMs = options.maxWaitMs ?? 10_000
     this.compact =
       options.compact ??
-      ((documentName) => compactFully(options.prisma, documentName, options.nodeId))
+      ((documentName) => compactFully(options.prisma, documentName, options.nodeId, options.fold))
     this.pruneTimer = setInterval(() => void this.prune(), 60 * 60 * 1000)
     this.pruneTimer.unref()
   }

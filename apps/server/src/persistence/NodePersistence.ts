@@ -6,13 +6,14 @@
  *
  * One client update, in order: Persistence.onChange → UpdateLogWriter.enqueue (and Journal.add)
  * → a batch in Postgres (packages/db updateLog.ts) → Journal.committed trims it → the Compactor
- * counts the rows and folds them into a snapshot once due.
+ * counts the rows and folds them into a snapshot once due (the fold on a worker thread, 0196).
  */
 import type { Document } from '@hocuspocus/server'
 import type { MetricsReporter } from '../metrics/MetricsReporter.ts'
 import type { NodeServices } from '../services.ts'
 import { Compactor } from './Compactor.ts'
 import { ContentProvenance } from './ContentProvenance.ts'
+import { FoldWorker } from './FoldWorker.ts'
 import { IntegrityWatch } from './IntegrityWatch.ts'
 import { Journal } from './journal/Journal.ts'
 import { JournalRecovery } from './journal/JournalRecovery.ts'
@@ -39,6 +40,7 @@ export class NodePersistence {
   readonly provenance: ContentProvenance
   private readonly writer: UpdateLogWriter
   private readonly compactor: Compactor
+  private readonly folds: FoldWorker
   private readonly journal: Journal | undefined
   private readonly recovery: JournalRecovery | undefined
 
@@ -46,12 +48,18 @@ export class NodePersistence {
     const { config, logger, metrics, database, redis, bootId, databaseStatus } = services
     // Unvouched content a document may keep for its unload: as much as a node may hold unsaved.
     this.provenance = new ContentProvenance(config.unsavedMaxBytes)
+    const compactorLogger = logger.child({ module: 'compactor' })
+    this.folds = new FoldWorker({
+      onThreadFailure: (error) =>
+        compactorLogger.warn({ err: error }, 'fold thread failed; folding on the event loop'),
+    })
     this.compactor = new Compactor({
       prisma: database.prisma,
       nodeId: config.nodeId,
       everyUpdates: config.snapshotEveryUpdates,
+      fold: (previous, updates) => this.folds.fold(previous, updates),
       retentionHours: config.logRetentionHours,
-      logger: logger.child({ module: 'compactor' }),
+      logger: compactorLogger,
       metrics,
     })
     const journalLogger = logger.child({ module: 'journal' })
@@ -148,6 +156,7 @@ export class NodePersistence {
     await within(this.journal?.stop(this.writer.pendingCount === 0) ?? Promise.resolve())
     await within(this.compactor.idle())
     this.compactor.stop()
+    await this.folds.close()
     this.writer.stop()
   }
 }

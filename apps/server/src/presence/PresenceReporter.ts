@@ -2,13 +2,19 @@
  * Reports document connections for presence and the session record: on connect a session opens
  * (Redis presence hash + "open" row), on disconnect it closes; refused attempts are recorded by
  * AccessControl through `recordRefusal`. Records go through an ordered retrying queue, so a
- * Postgres outage delays them and loses none while this process lives.
+ * Postgres outage delays them and loses none while this process lives. An open session is held
+ * once, as its presence record (in LocalPresence, shared with the Redis publisher): the session
+ * record is made from it again when the session closes, not kept beside it (scenario 4: 10,000
+ * idle sockets on one node held a second record and a Date each).
  */
 import { randomBytes } from 'node:crypto'
 import type { connectedPayload, Extension, onDisconnectPayload } from '@hocuspocus/server'
 import type { RetryingQueue, SessionEvent, SessionInfo } from '@weft/db'
 import type { LocalPresence, NodePresencePublisher, PresenceSession } from '@weft/presence'
 import type { ConnectionContext } from '../context.ts'
+
+/** Who a session belongs to when its connection has no user (its session row has no name). */
+const ANONYMOUS = 'anonymous'
 
 export interface PresenceReporterOptions {
   nodeId: string
@@ -23,7 +29,6 @@ export interface PresenceReporterOptions {
 export class PresenceReporter implements Extension {
   extensionName = 'PresenceReporter'
   private readonly options: PresenceReporterOptions
-  private readonly open = new Map<string, SessionInfo>()
   private refusals = 0
 
   constructor(options: PresenceReporterOptions) {
@@ -35,13 +40,12 @@ export class PresenceReporter implements Extension {
     const session: SessionInfo = {
       id: `${socketId}:${documentName}`,
       documentName,
-      userId: user?.id ?? 'anonymous',
+      userId: user?.id ?? ANONYMOUS,
       userName: user?.name ?? null,
       nodeId: this.options.nodeId,
       bootId: this.options.bootId,
       openedAt: new Date(),
     }
-    this.open.set(session.id, session)
     const presence: PresenceSession = {
       ...session,
       userName: session.userName ?? session.userId,
@@ -54,12 +58,11 @@ export class PresenceReporter implements Extension {
 
   async onDisconnect({ socketId, documentName }: onDisconnectPayload) {
     const id = `${socketId}:${documentName}`
-    const session = this.open.get(id)
-    if (!session) return
-    this.open.delete(id)
+    const presence = this.options.local.get(id)
+    if (!presence) return
     this.options.local.leave(id)
     this.options.publisher?.leave(id)
-    this.options.records.push({ kind: 'closed', session, at: new Date() })
+    this.options.records.push({ kind: 'closed', session: sessionOf(presence), at: new Date() })
   }
 
   recordRefusal(refusal: {
@@ -76,5 +79,20 @@ export class PresenceReporter implements Extension {
       at: new Date(),
       ...refusal,
     })
+  }
+}
+
+/** The session record of a presence record (the inverse of `connected`'s). */
+function sessionOf(presence: PresenceSession): SessionInfo {
+  const { id, documentName, userId, userName, nodeId, bootId, openedAt } = presence
+  return {
+    id,
+    documentName,
+    userId,
+    // `connected` names a session without a user after its id; its row keeps no name.
+    userName: userId === ANONYMOUS && userName === ANONYMOUS ? null : userName,
+    nodeId,
+    bootId,
+    openedAt: new Date(openedAt),
   }
 }

@@ -56,18 +56,24 @@ const NO_SWEEP = 0
 const FLOOD_CLOSE_GRACE_MS = 1_000
 
 /**
- * One socket's standing with the node: its Hocuspocus connection and its per-socket limits (the
- * authentication deadline, the rate limit). A class whose methods the limits call, rather than
- * closures made per socket: 10,000 idle sockets on one node are scenario 4's point.
+ * One socket's standing with the node: its Hocuspocus connection, its per-socket limits (the
+ * authentication deadline, the rate limit), its record against the node's limits (SocketState)
+ * and the transport the node's hooks refuse and close it through (SocketTransport). One object
+ * whose methods the limits and hooks call, rather than closures and records made per socket:
+ * 10,000 idle sockets on one node are scenario 4's point.
  */
-class Peer {
-  readonly connection: ClientConnection
+class Peer implements SocketState, SocketTransport {
+  /** Set right after construction: Hocuspocus needs the context (this) to make it. */
+  connection: ClientConnection | undefined
+  /** The document of a /yjs/<name> socket (y-websocket carries one); undefined on /collab. */
   readonly documentName: string | undefined
   /** The TCP socket, corked per turn so the replies to a burst of frames leave in one write. */
   readonly tcp: ReturnType<typeof tcpSocketOf>
-  readonly socket: SocketState
   readonly rate: SocketRate
-  /** Until it fires or the socket closes (then dropped, so the timer is not kept). */
+  readonly source: string
+  readonly documents = new Set<string>()
+  userId: string | undefined
+  /** Until it fires, a document is admitted or the socket closes (then dropped, so the timer is not kept). */
   authDeadline: ReturnType<typeof setTimeout> | undefined
   private readonly websocket: WebSocketLike & { terminate?: () => void }
   private readonly options: UpgradeOptions
@@ -75,53 +81,81 @@ class Peer {
   constructor(
     options: UpgradeOptions,
     websocket: WebSocketLike,
-    connection: ClientConnection,
-    socket: SocketState,
+    source: string,
     documentName?: string,
   ) {
     this.options = options
     this.websocket = websocket
-    this.connection = connection
+    this.connection = undefined
     this.documentName = documentName
     this.tcp = tcpSocketOf(websocket)
-    this.socket = socket
+    this.source = source
+    this.userId = undefined
     this.authDeadline = setTimeout(authExpired, options.authTimeoutMs, this)
     this.authDeadline.unref()
     this.rate = new SocketRate(options.rate, pausableOf(websocket), this)
   }
 
-  /** Reports the refusal and closes the socket with it. */
+  /** SocketState: a document was admitted, so the authentication deadline no longer applies. */
+  authenticated() {
+    clearTimeout(this.authDeadline)
+    this.authDeadline = undefined
+  }
+
+  /** SocketTransport: closes the socket unless another document is established on it. */
   refuse(code: number, reason: string) {
+    // A socket with an authenticated document keeps it: a refusal ends only a socket that has
+    // nothing else (our own record, set when a document is admitted, not Hocuspocus's
+    // documentConnections, which fills only once the document has loaded). A y-websocket
+    // socket carries one document, so a refusal always ends it.
+    if (this.documentName === undefined && this.documents.size > 0) return
+    this.websocket.close(code, reason)
+  }
+
+  /** SocketTransport: closes the socket, whatever else it carries. */
+  close(code: number, reason: string) {
+    this.websocket.close(code, reason)
+  }
+
+  /** SocketTransport: a large first sync sent ahead (decision 0166), on /collab sockets only. */
+  sendAhead(...[documentName, update]: Parameters<SendAhead>): ReturnType<SendAhead> {
+    if (!this.connection || this.documentName !== undefined) return Promise.resolve(null)
+    return sendAhead(this.connection, this.websocket, documentName, update)
+  }
+
+  /** Reports the refusal of the socket itself (a limit of its own) and closes it with it. */
+  end(code: number, reason: string) {
     this.options.refusals.report({
       code,
       reason,
-      documentName: [...this.socket.documents][0] ?? '',
+      documentName: [...this.documents][0] ?? '',
       userId: null,
-      source: this.socket.source,
+      source: this.source,
     })
     this.websocket.close(code, reason)
   }
 
   /** SocketRate: over the limit for too long. */
   flooded() {
-    this.refuse(CloseCodes.sendingTooFast, 'sending too fast')
+    this.end(CloseCodes.sendingTooFast, 'sending too fast')
     // The client's answer to our close frame sits behind its backlog, which this paused socket
     // will not read: end the TCP connection once the close frame has had time to leave.
     setTimeout(terminate, FLOOD_CLOSE_GRACE_MS, this.websocket).unref()
   }
 
-  end() {
+  /** The socket closed. */
+  closed() {
     clearTimeout(this.authDeadline)
     this.authDeadline = undefined
     this.rate.end()
-    this.options.connectionLimits.release(this.socket)
+    this.options.connectionLimits.release(this)
   }
 }
 
 function authExpired(peer: Peer) {
   peer.authDeadline = undefined
-  if (peer.socket.documents.size === 0 && peer.socket.userId === undefined) {
-    peer.refuse(CloseCodes.authenticationTimeout, 'no authentication in time')
+  if (peer.documents.size === 0 && peer.userId === undefined) {
+    peer.end(CloseCodes.authenticationTimeout, 'no authentication in time')
   }
 }
 
@@ -129,49 +163,11 @@ function terminate(websocket: { terminate?: () => void }) {
   websocket.terminate?.()
 }
 
-/**
- * The /collab socket as the node's hooks see it. A class rather than an object of closures: there
- * is one per socket, and 10,000 idle sockets on one node are scenario 4's point.
- */
-class CollabTransport implements SocketTransport {
-  connection: ClientConnection | undefined
-  private readonly socket: WebSocketLike
-  private readonly state: SocketState
-
-  constructor(socket: WebSocketLike, state: SocketState) {
-    this.socket = socket
-    this.state = state
-  }
-
-  refuse(code: number, reason: string) {
-    // A socket with an authenticated document keeps it: a refusal ends only a socket that has
-    // nothing else (our own record, set when a document is admitted, not Hocuspocus's
-    // documentConnections, which fills only once the document has loaded).
-    if (this.state.documents.size > 0) return
-    this.socket.close(code, reason)
-  }
-
-  close(code: number, reason: string) {
-    this.socket.close(code, reason)
-  }
-
-  sendAhead(...[documentName, update]: Parameters<SendAhead>): ReturnType<SendAhead> {
-    if (!this.connection) return Promise.resolve(null)
-    return sendAhead(this.connection, this.socket, documentName, update)
-  }
-}
-
 export function createUpgradeHandler(options: UpgradeOptions) {
   const { hocuspocus, logger } = options
   const states = new WeakMap<object, Peer>()
-  const socketStateOf = (peer: { remoteAddress?: string; request: Request }): SocketState => ({
-    source: clientAddress(
-      peer.remoteAddress,
-      peer.request.headers.get('x-forwarded-for'),
-      options.proxies,
-    ),
-    documents: new Set(),
-  })
+  const sourceOf = (peer: { remoteAddress?: string; request: Request }) =>
+    clientAddress(peer.remoteAddress, peer.request.headers.get('x-forwarded-for'), options.proxies)
 
   const collab = crossws({
     idleTimeout: NO_SWEEP,
@@ -179,20 +175,18 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     hooks: {
       open(peer) {
         const socket = peer.websocket as unknown as WebSocketLike
-        const socketState = socketStateOf(peer)
-        const transport = new CollabTransport(socket, socketState)
-        const context: ConnectionContext = { transport, socket: socketState }
-        const connection = hocuspocus.handleConnection(
+        const state = new Peer(options, socket, sourceOf(peer))
+        const context: ConnectionContext = { transport: state, socket: state }
+        state.connection = hocuspocus.handleConnection(
           socket,
           connectionRequest(peer.request as Request),
           context,
         )
-        transport.connection = connection
-        states.set(peer, new Peer(options, socket, connection, socketState))
+        states.set(peer, state)
       },
       message(peer, message) {
         const state = states.get(peer)
-        if (!state) return
+        if (!state?.connection) return
         const bytes = message.uint8Array()
         if (!state.rate.received(bytes.byteLength)) return
         if (options.renewals.absorb(peer.websocket as unknown as WebSocketLike, bytes)) {
@@ -206,8 +200,8 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       close(peer, event) {
         const state = states.get(peer)
         if (!state) return
-        state.end()
-        state.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+        state.closed()
+        state.connection?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
       },
       error(peer, error) {
         logger.debug({ err: error, peer: peer.id }, 'websocket error')
@@ -225,25 +219,20 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         const documentName = yjsDocumentName(url.pathname) as string
         const raw = peer.websocket as unknown as WebSocketLike
         const socket = bridgeSocket(raw)
-        const socketState = socketStateOf(peer)
-        const context: ConnectionContext = {
-          transport: {
-            refuse: (code, reason) => raw.close(code, reason),
-            close: (code, reason) => raw.close(code, reason),
-          },
-          socket: socketState,
-        }
+        const state = new Peer(options, raw, sourceOf(peer), documentName)
+        const context: ConnectionContext = { transport: state, socket: state }
         const connection = hocuspocus.handleConnection(
           socket,
           connectionRequest(peer.request as Request),
           context,
         )
-        states.set(peer, new Peer(options, raw, connection, socketState, documentName))
+        state.connection = connection
+        states.set(peer, state)
         connection.handleMessage(authMessage(documentName, url.searchParams.get('token') ?? ''))
       },
       message(peer, message) {
         const state = states.get(peer)
-        if (state?.documentName === undefined) return
+        if (state?.documentName === undefined || !state.connection) return
         const bytes = message.uint8Array()
         if (!state.rate.received(bytes.byteLength)) return
         corkUntilNextTurn(state.tcp)
@@ -252,8 +241,8 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       close(peer, event) {
         const state = states.get(peer)
         if (!state) return
-        state.end()
-        state.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
+        state.closed()
+        state.connection?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' })
       },
       error(peer, error) {
         logger.debug({ err: error, peer: peer.id }, 'websocket error')
@@ -261,8 +250,11 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     },
   })
 
+  // One listener for every socket (a closure per socket stays as long as the socket does).
+  const socketError = (error: Error) => logger.debug({ err: error }, 'upgrade socket error')
+
   return (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'))
+    socket.on('error', socketError)
     if (!options.accepting()) return rejectUpgrade(socket, 503, 'Service Unavailable')
     // Another site's page must not open a socket with this browser's credentials (CSWSH).
     if (!originAllowed(request.headers.origin, request.headers.host, options.allowedOrigins)) {

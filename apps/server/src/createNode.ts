@@ -89,6 +89,7 @@ export async function createNode(
       logger: logger.child({ module: 'redis' }),
       onStatus: (up) => readiness.setRedisUp(up),
       beforePublish: () => persistence.journaled(),
+      provenance: persistence.provenance,
     })
   const throttle = new AuthFailureThrottle({
     perMinute: config.limits.authFailuresPerMinute,

@@ -35,6 +35,11 @@ interface ReplayResult {
   /** Node A's Hocuspocus Document.flush during the part: per-turn merges of received updates. */
   flushA: { flushes: number; meanBatch: number; mergeSec: number; updatesInBatchesOver1000: number }
   stored?: Record<string, number>
+  /**
+   * Node B's unload checks so far (`weft_unload_checks_total`, decision 0202): skipped /
+   * written / compared. At the end of the warm part they include the fresh part's document.
+   */
+  unloadChecksB?: string
   error?: string
 }
 
@@ -114,6 +119,7 @@ async function replay(
   writer.destroy()
   reader.destroy()
   const elapsed = (visible - started) / 1000
+  const unloadChecksB = await unloadChecks(nodeB.wsUrl)
   return {
     fleet: fleet.label,
     part,
@@ -128,6 +134,7 @@ async function replay(
     redisBytesIn: redis.total_net_input_bytes ?? 0,
     redisBytesOut: redis.total_net_output_bytes ?? 0,
     nodeCpuSec: cpu,
+    ...(unloadChecksB ? { unloadChecksB } : {}),
     flushA: {
       flushes,
       meanBatch: flushes ? Math.round(flushedUpdates / flushes) : 0,
@@ -136,6 +143,23 @@ async function replay(
         .filter((b) => b.upTo > 1000)
         .reduce((sum, b) => sum + b.updates, 0),
     },
+  }
+}
+
+/** "skipped / written / compared" from a weft node's metrics; null for a node without them (references). */
+async function unloadChecks(wsUrl: string): Promise<string | null> {
+  try {
+    const response = await fetch(`${wsUrl.replace(/^ws/, 'http')}/metrics`)
+    if (!response.ok) return null
+    const text = await response.text()
+    const count = (check: string) =>
+      text.match(new RegExp(`^weft_unload_checks_total\\{check="${check}"\\} (\\d+)$`, 'm'))?.[1] ??
+      '0'
+    return text.includes('weft_unload_checks_total')
+      ? `${count('skipped')} / ${count('written')} / ${count('compared')}`
+      : null
+  } catch {
+    return null
   }
 }
 
@@ -266,6 +290,7 @@ export async function runTrace(options: BenchOptions): Promise<void> {
       'A mean batch': r.flushA.meanBatch,
       'A merge s': r.flushA.mergeSec,
       stored: r.stored ? JSON.stringify(r.stored) : '',
+      'B unload checks skipped / written / compared': r.unloadChecksB ?? '',
     })),
   )
   const ratios = compareFleets(

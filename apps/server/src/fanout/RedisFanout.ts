@@ -46,8 +46,10 @@ import {
 } from '../libraryInternals/extensionRedis.ts'
 import { hasUnintegrable } from '../libraryInternals/yjs.ts'
 import type { Logger } from '../logger.ts'
+import type { ContentProvenance } from '../persistence/ContentProvenance.ts'
 import type { RedisConnections } from '../redisConnections.ts'
 import { isFromRedis } from '../transactionOrigins.ts'
+import { isJournaledUpdate, JOURNALED_MARK, unjournaledFrame } from './journaledFrames.ts'
 
 export interface RedisFanoutOptions {
   /** The node's publisher and subscriber (a server, a Sentinel master or a cluster: 0020). */
@@ -62,6 +64,8 @@ export interface RedisFanoutOptions {
    * after it, so no peer ever holds an update that exists nowhere durable (see Journal).
    */
   beforePublish?: () => Promise<boolean>
+  /** Told about every incoming frame around its apply, whether its publisher journaled it (0202). */
+  provenance?: ContentProvenance
 }
 
 /** Updates merged into one published message at most (see flushOutgoing). */
@@ -90,7 +94,8 @@ export class RedisFanout extends Redis {
     // The stock extension calls createClient twice: its publishing, then its subscribing connection.
     const given = [options.connections.publisher, options.connections.subscriber]
     super({
-      identifier: `${options.nodeId}-${randomBytes(4).toString('hex')}`,
+      // The mark says "my updates are journaled before I publish them" (journaledFrames.ts).
+      identifier: `${options.nodeId}-${randomBytes(4).toString('hex')}${JOURNALED_MARK}`,
       prefix: options.prefix ?? 'weft',
       disconnectDelay: 500,
       awaitInitialSyncTimeout: 1_000,
@@ -112,7 +117,15 @@ export class RedisFanout extends Redis {
       client.on('close', () => this.onLinkChange())
       client.on('end', () => this.onLinkChange())
     }
-    onEveryIncoming(this, (channel) => this.afterIncoming(channel))
+    const { provenance } = options
+    onEveryIncoming(
+      this,
+      (channel) => {
+        provenance?.frameDone()
+        this.afterIncoming(channel)
+      },
+      provenance ? (frame) => provenance.frameArriving(isJournaledUpdate(frame)) : undefined,
+    )
     // A cluster connection stays "ready" when one of its nodes leaves; if that node held the
     // subscriptions, ioredis moves them to another node and what was published in between is
     // lost. A node leaving (only a Cluster emits this) is answered like a link that returned.
@@ -155,13 +168,15 @@ export class RedisFanout extends Redis {
     if (!pending || !this.linkUp) return
     // A failed journal append is counted and logged by the journal; the updates are still in
     // the writer's memory and the sender's client, and peers must not fall behind because of it.
-    if (this.options.beforePublish) await this.options.beforePublish()
+    // Peers are told which: an unjournaled update may exist only in this node's memory, so a
+    // peer unloading the document compares it with the store first (decision 0202).
+    const journaled = this.options.beforePublish ? await this.options.beforePublish() : false
     // Y.mergeUpdates is O(k²) in the number of updates: merge in bounded slices.
     for (let start = 0; start < pending.updates.length; start += MAX_UPDATES_PER_MESSAGE) {
       const slice = pending.updates.slice(start, start + MAX_UPDATES_PER_MESSAGE)
       const update = slice.length === 1 ? (slice[0] as Uint8Array) : Y.mergeUpdates(slice)
       const message = new OutgoingMessage(documentName).createSyncMessage().writeUpdate(update)
-      this.publish(documentName, message.toUint8Array())
+      this.publish(documentName, message.toUint8Array(), journaled)
     }
   }
 
@@ -198,9 +213,13 @@ export class RedisFanout extends Redis {
 
   override async afterStoreDocument() {}
 
-  private publish(documentName: string, message: Uint8Array) {
+  /** Every frame but an update whose journal append failed carries this node's marked identifier. */
+  private publish(documentName: string, message: Uint8Array, journaled = true) {
+    const frame = journaled
+      ? encodeForPeers(this, message)
+      : unjournaledFrame(this.configuration.identifier, message)
     this.options.connections.publisher
-      .publish(channelOf(this, documentName), encodeForPeers(this, message))
+      .publish(channelOf(this, documentName), frame)
       .catch((error: unknown) => {
         // Lost publishes are repaired by the state-vector sync when the link returns.
         this.options.logger.debug({ err: error, documentName }, 'redis publish failed')

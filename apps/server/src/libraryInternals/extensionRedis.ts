@@ -9,7 +9,9 @@
  * - `hasOtherSubscribers(documentName)` (private): whether a loading node waits for a peer's
  *   state; replaced so the count covers every node of a Redis Cluster;
  * - the subscriber connection's `messageBuffer` event, which the extension listens to itself; a
- *   second listener sees the same messages (the fan-out's gap checks).
+ *   second listener sees the same messages (the fan-out's gap checks), and one put before it
+ *   sees each frame before the extension applies it (ContentProvenance, decision 0202);
+ * - the frame layout (identifier length byte, identifier, message): journaledFrames.ts.
  * Why each is used at all: docs/decisions/0060 (publishing updates) and 0003.
  */
 import type { Redis } from '@hocuspocus/extension-redis'
@@ -52,7 +54,19 @@ export function replaceSubscriberCount(
     hasOthers(channelOf(extension, documentName))
 }
 
-/** Calls `listener` with the channel of every message the extension's subscriber receives. */
-export function onEveryIncoming(extension: Redis, listener: (channel: string) => void): void {
+/**
+ * Calls `listener` with the channel of every message the extension's subscriber receives, after
+ * the extension handled it, and `before` with the frame before it does (the extension applies
+ * a frame's Yjs update synchronously, in its own listener: ContentProvenance relies on it).
+ */
+export function onEveryIncoming(
+  extension: Redis,
+  listener: (channel: string) => void,
+  before?: (frame: Buffer) => void,
+): void {
+  if (before)
+    extension.sub.prependListener('messageBuffer', (_channel: Buffer, frame: Buffer) =>
+      before(frame),
+    )
   extension.sub.on('messageBuffer', (channel: Buffer) => listener(channel.toString('utf-8')))
 }

@@ -93,6 +93,12 @@ export class Metrics {
     help: 'Unloading documents whose memory held content the stored state lacked (written as a row)',
     registers: [this.registry],
   })
+  readonly unloadChecks = new Counter({
+    name: 'weft_unload_checks_total',
+    help: 'Unloading documents by check: skipped (all they received is stored or journaled), written (what was not, written as a row), compared (with the stored state)',
+    labelNames: ['check'],
+    registers: [this.registry],
+  })
   readonly snapshotsWritten = new Counter({
     name: 'weft_snapshots_written_total',
     help: 'Snapshots written by compaction',

@@ -98,3 +98,16 @@ test('a compaction that failed is tried again when the document next unloads', a
   assert.deepEqual(runs, ['doc', 'doc'])
   compactor.stop()
 })
+
+test('a row written at unload for peers’ content alone does not make the unload compact', async (t) => {
+  const { compactor, runs } = recording(t)
+  compactor.recordPersisted(batch('read-only-here', 1))
+  compactor.uncount('read-only-here', 1)
+  compactor.requestIfDirty('read-only-here')
+  compactor.recordPersisted(batch('edited-here', 3))
+  compactor.uncount('edited-here', 1)
+  compactor.requestIfDirty('edited-here')
+  await compactor.idle()
+  assert.deepEqual(runs, ['edited-here'], 'only the document this node’s clients wrote')
+  compactor.stop()
+})

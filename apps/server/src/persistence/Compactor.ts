@@ -64,6 +64,18 @@ export class Compactor {
     }
   }
 
+  /**
+   * Rows written at an unload only to hold what peers did not journal (decision 0202): they do
+   * not make this node compact the document. Such a row usually repeats what the store has, and
+   * compacting for it alone would parse and re-encode the whole snapshot; the next compaction,
+   * wherever it runs, folds it.
+   */
+  uncount(documentName: string, rows: number): void {
+    const left = (this.rowsSinceSnapshot.get(documentName) ?? 0) - rows
+    if (left > 0) this.rowsSinceSnapshot.set(documentName, left)
+    else this.rowsSinceSnapshot.delete(documentName)
+  }
+
   /** A document is unloading: compacts it soon if this node wrote rows for it since its last snapshot. */
   requestIfDirty(documentName: string): void {
     if ((this.rowsSinceSnapshot.get(documentName) ?? 0) > 0) this.request(documentName)

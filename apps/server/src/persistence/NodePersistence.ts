@@ -12,6 +12,7 @@ import type { Document } from '@hocuspocus/server'
 import type { MetricsReporter } from '../metrics/MetricsReporter.ts'
 import type { NodeServices } from '../services.ts'
 import { Compactor } from './Compactor.ts'
+import { ContentProvenance } from './ContentProvenance.ts'
 import { FoldWorker } from './FoldWorker.ts'
 import { IntegrityWatch } from './IntegrityWatch.ts'
 import { Journal } from './journal/Journal.ts'
@@ -35,6 +36,8 @@ export type Within = (work: Promise<unknown>) => Promise<boolean>
 
 export class NodePersistence {
   readonly extension: Persistence
+  /** Shared with the fan-out, which reports whether each incoming frame was journaled. */
+  readonly provenance: ContentProvenance
   private readonly writer: UpdateLogWriter
   private readonly compactor: Compactor
   private readonly folds: FoldWorker
@@ -43,6 +46,8 @@ export class NodePersistence {
 
   constructor({ services, counts, askPeers, onLoadRefused }: NodePersistenceOptions) {
     const { config, logger, metrics, database, redis, bootId, databaseStatus } = services
+    // Unvouched content a document may keep for its unload: as much as a node may hold unsaved.
+    this.provenance = new ContentProvenance(config.unsavedMaxBytes)
     const compactorLogger = logger.child({ module: 'compactor' })
     this.folds = new FoldWorker({
       onThreadFailure: (error) =>
@@ -111,6 +116,7 @@ export class NodePersistence {
         metrics,
         askPeers,
       }),
+      provenance: this.provenance,
       ...(this.recovery ? { recovery: this.recovery } : {}),
       onDatabaseStatus: databaseStatus,
       onLoadRefused,
@@ -137,7 +143,8 @@ export class NodePersistence {
    * (false; they stay in the writer's memory). The fan-out publishes a turn only after it.
    */
   journaled(): Promise<boolean> {
-    return this.journal ? this.journal.sync() : Promise.resolve(true)
+    // Without a journal nothing is journaled: peers must not take a publish for a durable one.
+    return this.journal ? this.journal.sync() : Promise.resolve(false)
   }
 
   /**

@@ -10,8 +10,10 @@
  * - load also reads what any node's Redis journal still holds for the document (a dead node's
  *   updates not yet replayed), and a load left with updates it cannot integrate is an alarm
  *   (IntegrityWatch);
- * - a document unloads only once the stored state has everything it holds (a state-vector
- *   compare; what is missing is written as a row first);
+ * - a document unloads only once the stored state has everything it holds: what it received
+ *   that nobody stored or journaled is kept as it arrives and written as a row at unload
+ *   (ContentProvenance, decision 0202); when that record is incomplete, by comparing it with
+ *   the stored state (what is missing is written as a row first);
  * - a document that unloads is handed to the Compactor, which folds its log into a snapshot.
  * Both stock hooks are overridden, each for a measured reason: load (0063), store (0064).
  */
@@ -39,6 +41,7 @@ import type { Metrics } from '../metrics/Metrics.ts'
 import { CloseCodes, REFUSAL_REASONS } from '../refusals.ts'
 import { isFromRedis } from '../transactionOrigins.ts'
 import type { Compactor } from './Compactor.ts'
+import type { ContentProvenance } from './ContentProvenance.ts'
 import type { IntegrityWatch } from './IntegrityWatch.ts'
 import type { JournalRecovery } from './journal/JournalRecovery.ts'
 import type { UpdateLogWriter } from './UpdateLogWriter.ts'
@@ -53,6 +56,8 @@ export interface PersistenceOptions {
   metrics: Metrics
   logger: Logger
   integrity: IntegrityWatch
+  /** Which loaded documents hold only stored or journaled content (decision 0202). */
+  provenance: ContentProvenance
   /** The fleet's Redis journals (absent without Redis). */
   recovery?: JournalRecovery
   onDatabaseStatus: (up: boolean) => void
@@ -90,6 +95,9 @@ export class Persistence extends Database {
   }
 
   override async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload) {
+    // Watched from before the first await: a peer's frame that reaches the document while its
+    // stored state is read (a channel still subscribed from its previous load) is seen too.
+    this.options.provenance.track(document)
     const stored = await this.loadStored(documentName, context)
     const snapshot = stored?.snapshot ?? null
     // A large snapshot goes to the client that asked for everything before this node parses it
@@ -160,12 +168,27 @@ export class Persistence extends Database {
 
   /**
    * A document leaves memory only when the stored state (Postgres, the journals, this node's
-   * queue) holds all of it; what it lacks is written as a row under this node first. When the
+   * queue) holds all of it; what it lacks is written as a row under this node first. What it
+   * lacks is known without reading the store unless ContentProvenance lost track. When the
    * store cannot be read the document stays loaded (Hocuspocus keeps it when this throws) and
    * the unload is tried again later.
    */
   async beforeUnloadDocument({ documentName, document, instance }: beforeUnloadDocumentPayload) {
+    // What it received since its load is in the log, this node's queue or a peer's journal, but
+    // for what ContentProvenance kept: that is written, and nothing needs the comparison below
+    // (a parse of the stored snapshot and a fold of the log).
+    const need = this.options.provenance.unloadNeed(document)
+    const check =
+      need.kind === 'write' ? 'written' : need.kind === 'nothing' ? 'skipped' : 'compared'
+    this.options.metrics.unloadChecks.inc({ check })
     try {
+      if (need.kind === 'nothing') return
+      if (need.kind === 'write') {
+        await this.writeBeforeUnload(documentName, need.update)
+        // Counted when the flush wrote it (UpdateLogWriter reports before its waiters resume).
+        this.options.compactor.uncount(documentName, 1)
+        return
+      }
       const stored = await readDocumentState(this.options.prisma, documentName, this.options.sql)
       const journaled = (await this.options.recovery?.entriesFor(documentName)) ?? []
       const pending = this.options.writer.pendingFor(documentName)
@@ -180,14 +203,7 @@ export class Persistence extends Database {
         { documentName, bytes: missing.byteLength },
         'unloading document held content the stored state lacked; writing it before unloading',
       )
-      this.options.writer.enqueue({
-        documentName,
-        update: missing,
-        userId: null,
-        userName: null,
-        receivedAt: new Date(),
-      })
-      await this.options.writer.flush()
+      await this.writeBeforeUnload(documentName, missing)
     } catch (error) {
       this.options.logger.warn(
         { err: error, documentName },
@@ -199,6 +215,18 @@ export class Persistence extends Database {
       }, UNLOAD_RETRY_MS).unref()
       throw error
     }
+  }
+
+  /** Content only this node's memory holds, logged under no user before the document goes. */
+  private async writeBeforeUnload(documentName: string, update: Uint8Array) {
+    this.options.writer.enqueue({
+      documentName,
+      update,
+      userId: null,
+      userName: null,
+      receivedAt: new Date(),
+    })
+    await this.options.writer.flush()
   }
 
   /**

@@ -100,9 +100,20 @@ async function seed(): Promise<number> {
 /** Records requestAnimationFrame intervals in the page until `stop` is called. */
 async function startFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean }
+    const w = window as unknown as {
+      __frames: number[]
+      __recording: boolean
+      __long: PerformanceEntry[]
+      __longObserver?: PerformanceObserver
+    }
     w.__frames = []
     w.__recording = true
+    // Long animation frames (Chromium's LoAF entries, over 50 ms): whether a long frame went to
+    // script (React) or to rendering (style, layout, paint), for the report below.
+    w.__long = []
+    w.__longObserver?.disconnect()
+    w.__longObserver = new PerformanceObserver((list) => w.__long.push(...list.getEntries()))
+    w.__longObserver.observe({ type: 'long-animation-frame' })
     let last = performance.now()
     const tick = (now: number) => {
       w.__frames.push(now - last)
@@ -116,11 +127,35 @@ async function startFrames(page: Page): Promise<void> {
   })
 }
 
+/** A long animation frame: its length and how it split into script, style + layout, and the rest. */
+type LongFrame = { ms: number; script: number; styleLayout: number; scripts: string[] }
+
 async function stopFrames(page: Page) {
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean }
+  const { frames, long } = await page.evaluate(() => {
+    type Loaf = PerformanceEntry & {
+      renderStart: number
+      styleAndLayoutStart: number
+      scripts: { duration: number; invoker: string; sourceFunctionName: string }[]
+    }
+    const w = window as unknown as {
+      __frames: number[]
+      __recording: boolean
+      __long: Loaf[]
+      __longObserver?: PerformanceObserver
+    }
     w.__recording = false
-    return w.__frames
+    w.__longObserver?.disconnect()
+    const r = (v: number) => Math.round(v)
+    const long = w.__long.map((e) => ({
+      ms: r(e.duration),
+      script: r(e.scripts.reduce((a, sc) => a + sc.duration, 0)),
+      // Style and layout run from styleAndLayoutStart; paint and commit follow until the end.
+      styleLayout: e.styleAndLayoutStart ? r(e.startTime + e.duration - e.styleAndLayoutStart) : 0,
+      scripts: e.scripts
+        .filter((sc) => sc.duration >= 5)
+        .map((sc) => `${sc.invoker} ${sc.sourceFunctionName} ${r(sc.duration)}`),
+    }))
+    return { frames: w.__frames, long }
   })
   frames.sort((a, b) => a - b)
   const pick = (q: number) =>
@@ -133,6 +168,8 @@ async function stopFrames(page: Page) {
     p50: round(pick(0.5)),
     p95: round(pick(0.95)),
     max: round(pick(1)),
+    // The five longest animation frames, longest first.
+    long: (long as LongFrame[]).sort((a, b) => b.ms - a.ms).slice(0, 5),
   }
 }
 

@@ -52,8 +52,9 @@ export async function readDocumentState(
  * adapter turns a bytea into base64 for its query engine and back, two more passes and copies
  * over a snapshot of tens of megabytes on a first sync's path. Without COPY, base64 text:
  * `pg` can only receive a bytea as text (its binary result format decodes every field as UTF-8),
- * and base64 is two thirds of the hex form's size and decodes about 3× faster in Node (0.3 s
- * against 0.85 s for 24.5 MB).
+ * and base64 is two thirds of the hex form's size. For 24.5 MB the base64 read cost the node
+ * 0.18–0.65 CPU s and Postgres 0.42–0.64 s, the COPY 0.14–0.37 s and 0.12–0.20 s; the decode
+ * itself is about 10 ms of that (`node bench/src/coldLoadRead.ts`, docs/benchmarks.md).
  */
 async function latestSnapshot(
   sql: SqlExecutor,

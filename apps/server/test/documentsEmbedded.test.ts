@@ -59,9 +59,15 @@ test('create, rename, update, export, versions and restore on the embedded datab
   assert.equal((await post(Y.encodeStateAsUpdate(doc, before))).status, 200)
   assert.equal((await json(`${filePath}/export?format=json`)).body.content, 'first and second')
 
-  const versions = (await json(`${filePath}/versions`)).body.versions
+  // Logged updates only: a compaction may add a snapshot version whenever the document unloads
+  // between these requests (it does on a slow machine), and that is a version too.
+  const updateVersions = async () =>
+    ((await json(`${filePath}/versions`)).body.versions as { id: string; kind: string }[]).filter(
+      (version) => version.kind === 'update',
+    )
+  const versions = await updateVersions()
   assert.equal(versions.length, 2)
-  const first = versions[1].id
+  const first = (versions[1] as { id: string }).id
   const restored = await json(`${filePath}/restore`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -69,7 +75,7 @@ test('create, rename, update, export, versions and restore on the embedded datab
   })
   assert.equal(restored.status, 200)
   assert.equal((await json(`${filePath}/export?format=json`)).body.content, 'first')
-  assert.equal((await json(`${filePath}/versions`)).body.versions.length, 3)
+  assert.equal((await updateVersions()).length, 3)
 
   // The project lists as recently edited (its file was), under its title.
   const listed = (await json('/api/documents?q=kept')).body.documents

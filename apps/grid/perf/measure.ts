@@ -5,16 +5,22 @@
  * sync, scrolls at wheel and flick speed recording frame times, and times a cell edit.
  *
  *   node apps/grid/perf/measure.ts http://127.0.0.1:18481 [--rows 10000]
- *     [--encoding compact|legacy] [--runs 2] [--profile]
+ *     [--encoding compact|legacy] [--runs 2] [--profile] [--trace]
+ *     [--sheet <id>] [--scroll-only] [--scroll-runs 1]
  *
  * `--encoding legacy` seeds cells in the form written before decision 0135; `--profile` adds a
- * CPU profile summary (by bundle chunk and function) of the first cold open and of a flick.
+ * CPU profile summary (by bundle chunk and function) of the first cold open and of a flick;
+ * `--trace` the main thread's CPU per frame of each wheel and flick scroll, by kind of work
+ * (frameTrace.ts: the load-independent figure). `--sheet` reuses a sheet seeded before (its id
+ * is in every run's output) instead of seeding one; `--scroll-only` measures only the scrolls,
+ * `--scroll-runs` times over (the scroll figures are then lists, one entry per run).
  * Needs playwright (the e2e workspace's) and /usr/bin/chromium. Prints one JSON object.
  */
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright'
 import { summarise } from './cpuProfile.ts'
+import { traceMainThread } from './frameTrace.ts'
 import { openSheet } from './openSheet.ts'
 import { scrollFrames } from './scrollFrames.ts'
 import { type Encoding, seedSheet } from './seedSheet.ts'
@@ -27,19 +33,25 @@ const { values, positionals } = parseArgs({
     encoding: { type: 'string', default: 'compact' },
     runs: { type: 'string', default: '2' },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
+    sheet: { type: 'string' },
+    'scroll-only': { type: 'boolean', default: false },
+    'scroll-runs': { type: 'string', default: '1' },
   },
 })
 const base = positionals[0] ?? 'http://127.0.0.1:8080'
 const rows = Number(values.rows)
 const runs = Number(values.runs)
 const encoding = values.encoding as Encoding
-const id = `perf-${Date.now().toString(36)}`
+const id = values.sheet ?? `perf-${Date.now().toString(36)}`
+const scrollOnly = values['scroll-only']
+const scrollRuns = Number(values['scroll-runs'])
 const sheetUrl = `${base}/grid/${id}`
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100)
 
 const startedAt = new Date().toISOString()
 const loadBefore = load()
-const seededBytes = await seedSheet(base, id, rows, encoding)
+const seededBytes = values.sheet ? null : await seedSheet(base, id, rows, encoding)
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
@@ -48,7 +60,7 @@ const browser = await chromium.launch({
 const cold = []
 const warm = []
 let coldProfile = null
-for (let run = 0; run < runs; run++) {
+for (let run = 0; run < (scrollOnly ? 0 : runs); run++) {
   if (!(await untilUnloaded(base))) throw new Error('the node kept the sheet loaded for 120 s')
   const opened = await openSheet(browser, sheetUrl, values.profile && run === 0)
   cold.push(opened.phases)
@@ -60,10 +72,20 @@ for (let run = 0; run < runs; run++) {
 }
 
 // A provider without a browser: the node's part (cold, then warm) and one parse in Node.
-await untilUnloaded(base)
-const providerCold = await providerSync(base, id)
-const providerWarm = await providerSync(base, id)
-providerWarm.close()
+let provider = null
+if (!scrollOnly) {
+  await untilUnloaded(base)
+  const cold = await providerSync(base, id)
+  const warm = await providerSync(base, id)
+  warm.close()
+  cold.close()
+  provider = {
+    coldSyncMs: Math.round(cold.syncMs),
+    warmSyncMs: Math.round(warm.syncMs),
+    nodeParseMs: Math.round(cold.parseMs),
+    stateBytes: cold.stateBytes,
+  }
+}
 
 // Scrolling and an edit, on a page of its own (the sheet warm).
 const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
@@ -71,49 +93,62 @@ const page = await context.newPage()
 await page.goto(sheetUrl)
 // The live sheet (not the first screen, decision 0195): scrolling and editing need it.
 await page.locator('[data-testid="grid"] [data-cell="Z1"]').waitFor({ timeout: 120_000 })
-const wheel = await scrollFrames(page, 100, 600)
-const cdp = await context.newCDPSession(page)
-if (values.profile) {
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.start')
+const scroll = (step: number | 'screen', limit: number) =>
+  values.trace
+    ? traceMainThread(browser, page, () => scrollFrames(page, step, limit)).then(
+        ({ result, cpu }) => ({ ...result, mainThreadCpu: cpu }),
+      )
+    : scrollFrames(page, step, limit)
+const wheels = []
+const flicks = []
+let flickProfile = null
+for (let run = 0; run < scrollRuns; run++) {
+  wheels.push(await scroll(100, 600))
+  const cdp = await context.newCDPSession(page)
+  const profiled = values.profile && run === 0
+  if (profiled) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.start')
+  }
+  flicks.push(await scroll('screen', 10_000))
+  if (profiled) flickProfile = summarise((await cdp.send('Profiler.stop')).profile)
+  await cdp.detach()
 }
-const flick = await scrollFrames(page, 'screen', 10_000)
-const flickProfile = values.profile ? summarise((await cdp.send('Profiler.stop')).profile) : null
+const wheel = scrollRuns === 1 ? wheels[0] : wheels
+const flick = scrollRuns === 1 ? flicks[0] : flicks
 
 // Edit latency: type into the last row's A and wait until its SUM shows the change.
-const last = `A${rows}`
-await page.evaluate(() => {
-  const el = document.querySelector('[data-testid="grid"]') as HTMLElement
-  el.scrollTop = el.scrollHeight
-})
-await page.locator(`[data-cell="${last}"]`).click()
-const before = await page.locator(`[data-cell="Z${rows}"]`).textContent()
-const t1 = performance.now()
-await page.keyboard.type('1000000')
-await page.keyboard.press('Enter')
-await page.waitForFunction(
-  ([cell, prev]) => document.querySelector(`[data-cell="${cell}"]`)?.textContent !== prev,
-  [`Z${rows}`, before] as const,
-)
-const editMs = Math.round(performance.now() - t1)
-providerCold.close()
+let editMs = null
+if (!scrollOnly) {
+  const last = `A${rows}`
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="grid"]') as HTMLElement
+    el.scrollTop = el.scrollHeight
+  })
+  await page.locator(`[data-cell="${last}"]`).click()
+  const before = await page.locator(`[data-cell="Z${rows}"]`).textContent()
+  const t1 = performance.now()
+  await page.keyboard.type('1000000')
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(
+    ([cell, prev]) => document.querySelector(`[data-cell="${cell}"]`)?.textContent !== prev,
+    [`Z${rows}`, before] as const,
+  )
+  editMs = Math.round(performance.now() - t1)
+}
 await browser.close()
 
 const result = {
   startedAt,
   base,
+  sheet: id,
   rows,
   cols: 26,
   encoding,
   seededBytes,
   loadavg: { before: loadBefore, after: load() },
   open: { cold, warm },
-  provider: {
-    coldSyncMs: Math.round(providerCold.syncMs),
-    warmSyncMs: Math.round(providerWarm.syncMs),
-    nodeParseMs: Math.round(providerCold.parseMs),
-    stateBytes: providerCold.stateBytes,
-  },
+  provider,
   wheel,
   flick,
   editMs,

@@ -23,6 +23,7 @@ import {
   selectionTo,
 } from './navigation.ts'
 import { bodyHit } from './pointerSelection.ts'
+import { assignSlots } from './rowSlots.ts'
 import { type RemoteSelection, SelectionBox } from './SelectionBox.tsx'
 import { clamp, type Rect, type Selection, selectionRect } from './selection.ts'
 import { useCellEditing } from './useCellEditing.ts'
@@ -46,9 +47,6 @@ type Props = {
   /** View only (a read link) or a past version: selecting, copying, sorting and filtering; no editing. */
   readOnly?: boolean
 }
-
-/** Row elements kept by slot (GridView keys rows by index % this): more than a tall screen shows. */
-const ROW_SLOTS = 128
 
 /** The sheet's element id: the formula bar hands focus back to it after an edit. */
 export const SHEET_ID = 'sheet'
@@ -81,7 +79,7 @@ export function GridView(props: Props) {
 
   const columns = useColumnWidths(grid, layout.colIds)
   const { widths } = columns
-  const { lefts, total: bodyWidth } = columnOffsets(widths)
+  const { lefts, total: bodyWidth } = useMemo(() => columnOffsets(widths), [widths])
 
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
@@ -94,7 +92,61 @@ export function GridView(props: Props) {
     scrollPaddingEnd: HEADER_HEIGHT,
   })
 
+  // Each row on screen in the element (slot) it keeps while it stays there (rowSlots.ts).
+  const slotsRef = useRef(new Map<number, number>())
+  const items = virtualizer.getVirtualItems()
+  const slots = assignSlots(
+    slotsRef.current,
+    items.map((item) => item.index),
+  )
+  slotsRef.current = slots
+  const slotted = items
+    .map((item) => ({ item, slot: slots.get(item.index) as number }))
+    .sort((a, b) => a.slot - b.slot)
+
   const rect = selection ? selectionRect(selection, view) : null
+
+  // The same element while none of its inputs changes, so a scroll frame (which renders this
+  // view again) does not render the 26 column headers again. They read column names from the
+  // document, so a document change (`version`) renders them.
+  const [selectedLeft, selectedRight] = rect ? [rect.left, rect.right] : [-1, -1]
+  const { preview: previewWidth, commit: commitWidth } = columns
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the column names ColumnHeaders reads from the document.
+  const headers = useMemo(
+    () => (
+      <ColumnHeaders
+        grid={grid}
+        colIds={view.colIds}
+        widths={widths}
+        lefts={lefts}
+        sorting={props.sorting}
+        onSort={props.onSort}
+        selected={selectedLeft < 0 ? null : [selectedLeft, selectedRight]}
+        onResize={previewWidth}
+        onResizeEnd={commitWidth}
+        readOnly={props.readOnly === true}
+        onSelectColumn={(c) => {
+          const column = selectColumn(view, c)
+          if (column) onSelection(column)
+        }}
+      />
+    ),
+    [
+      version,
+      grid,
+      view,
+      widths,
+      lefts,
+      props.sorting,
+      props.onSort,
+      selectedLeft,
+      selectedRight,
+      previewWidth,
+      commitWidth,
+      props.readOnly,
+      onSelection,
+    ],
+  )
 
   const focusGrid = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), [])
 
@@ -288,22 +340,7 @@ export function GridView(props: Props) {
         }}
       >
         <div style={{ width: ROW_HEADER_WIDTH + bodyWidth, minWidth: '100%' }}>
-          <ColumnHeaders
-            grid={grid}
-            colIds={view.colIds}
-            widths={widths}
-            lefts={lefts}
-            sorting={props.sorting}
-            onSort={props.onSort}
-            selected={rect ? [rect.left, rect.right] : null}
-            onResize={columns.preview}
-            onResizeEnd={columns.commit}
-            readOnly={props.readOnly === true}
-            onSelectColumn={(c) => {
-              const column = selectColumn(view, c)
-              if (column) onSelection(column)
-            }}
-          />
+          {headers}
           <div
             className="grid-body"
             style={{ height: virtualizer.getTotalSize() }}
@@ -332,15 +369,15 @@ export function GridView(props: Props) {
             }}
             onDoubleClick={body.onDoubleClick}
           >
-            {virtualizer.getVirtualItems().map((item, _, items) => {
+            {slotted.map(({ item, slot }) => {
               const rowId = view.rowIds[item.index] as string
               return (
                 <GridRow
-                  // By slot, not by row id: indices on screen are consecutive, so `index % slots`
-                  // is unique among them, a row staying on screen keeps its slot (and is not
-                  // rendered again), and one coming into view takes over the elements of one
-                  // that left. Keyed by id, a flick created ~1,000 elements per frame.
-                  key={item.index % Math.max(ROW_SLOTS, items.length)}
+                  // By slot, in slot order: a row staying on screen keeps its element (and is
+                  // not rendered again), one coming into view takes over the elements of one
+                  // that left, and no element moves. Keyed by row id (or by index), a flick
+                  // created and removed ~1,000 elements per frame.
+                  key={slot}
                   rowId={rowId}
                   viewRow={item.index + 2}
                   position={layout.rowIndex.get(rowId) ?? 0}

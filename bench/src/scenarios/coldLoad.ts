@@ -5,6 +5,8 @@
  *  - weft: one snapshot row, no log rows — a compacted document, in the form our compaction
  *    stores it: V1 (encoding 1), as a V2 state of 1 MiB or more is stored since decision 0186;
  *    `--set seedEncoding=2` seeds the V2 form compactions wrote before it (encoding 2);
+ *    `--set seedCompression=pglz` stores it with Postgres's default compression, as snapshots
+ *    written before migration 20261205060000 are (lz4 since, decision 0209);
  *  - hocuspocus+database (Hocuspocus with only the stock Database extension) and
  *    y-websocket-server+pg: the V1 state in `reference_documents`, read by their fetch/bindState.
  * Then one client connects to the one node: `fresh` is the first load in a freshly started
@@ -35,11 +37,23 @@ const DOCUMENT = 'grid:bench-cold-large'
 /** The V2 size from which our compaction stores a snapshot in V1 (packages/db, decision 0186). */
 const V1_SNAPSHOT_MIN_BYTES = 1024 * 1024
 
-async function seed(fleet: BenchFleet, large: LargeDocument, seedEncoding: string) {
+async function seed(
+  fleet: BenchFleet,
+  large: LargeDocument,
+  seedEncoding: string,
+  seedCompression: string,
+) {
   const client = new pg.Client({ connectionString: fleet.databaseUrl })
   await client.connect()
   try {
     if (fleet.kind === 'weft' || fleet.kind === 'weft-scratch') {
+      if (seedCompression !== 'migrated') {
+        if (!/^(pglz|lz4)$/.test(seedCompression))
+          throw new Error(`seedCompression: pglz, lz4 or migrated, not ${seedCompression}`)
+        await client.query(
+          `ALTER TABLE snapshots ALTER COLUMN state SET COMPRESSION ${seedCompression}`,
+        )
+      }
       await client.query('INSERT INTO documents (name) VALUES ($1) ON CONFLICT DO NOTHING', [
         DOCUMENT,
       ])
@@ -49,6 +63,12 @@ async function seed(fleet: BenchFleet, large: LargeDocument, seedEncoding: strin
          VALUES ($1, $2, 0, 'bench-seed', $3)`,
         [DOCUMENT, Buffer.from(v1 ? large.v1 : large.v2), v1 ? 1 : 2],
       )
+      const { rows } = await client.query<{ method: string | null; bytes: number }>(
+        `SELECT pg_column_compression(state) AS method, pg_column_size(state) AS bytes
+         FROM snapshots WHERE document_name = $1`,
+        [DOCUMENT],
+      )
+      log(`cold load: ${fleet.label}'s snapshot stored as ${JSON.stringify(rows[0])}`)
     } else {
       await client.query(
         'INSERT INTO reference_documents (name, state, stored_at) VALUES ($1, $2, now())',
@@ -111,6 +131,8 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
     copies: Number(options.settings.copies ?? 100),
     timeoutMs: Number(options.settings.timeoutSec ?? 120) * 1000,
     seedEncoding: options.settings.seedEncoding ?? 'auto',
+    // The snapshot column's compression as the fleet's migrations left it, or pglz / lz4.
+    seedCompression: options.settings.seedCompression ?? 'migrated',
     // Separate machines on this one: the node on some CPUs, the client (this process) on others.
     nodeCpus: options.settings.nodeCpus,
     clientCpus: options.settings.clientCpus,
@@ -141,7 +163,7 @@ export async function runColdLoad(options: BenchOptions): Promise<void> {
       persistence: true,
     },
     async (fleet) => {
-      await seed(fleet, large, settings.seedEncoding)
+      await seed(fleet, large, settings.seedEncoding, settings.seedCompression)
       const node = fleet.nodes[0] as BenchNode
       if (settings.nodeCpus && node.process.child.pid)
         pinCpus(node.process.child.pid, settings.nodeCpus)

@@ -27,7 +27,8 @@ import { queryOne } from './postgres.ts'
 /**
  * weft-scratch: our node from a scratch copy (WEFT_SCRATCH_MAIN, a main.ts outside the repo), to
  * measure a proposed change to code this benchmark does not own side by side with the original;
- * WEFT_SCRATCH_NODE_FLAGS adds Node flags to that copy's processes only.
+ * WEFT_SCRATCH_NODE_FLAGS adds Node flags to that copy's processes only, and WEFT_SCRATCH_ENV
+ * (`NAME=value NAME=value`) environment variables (e.g. glibc's MALLOC_ARENA_MAX).
  */
 export type FleetKind =
   | 'weft'
@@ -135,7 +136,11 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
     nodes.push(
       await startNode({
         nodeId: `node-${String.fromCharCode(97 + i)}`,
-        env: { ...env, BENCH_STATS_PORT: String(statsPort) },
+        env: {
+          ...env,
+          ...(request.kind === 'weft-scratch' ? scratchEnv() : {}),
+          BENCH_STATS_PORT: String(statsPort),
+        },
         ...(request.kind === 'weft-scratch'
           ? { command: [process.execPath, scratchMain as string] }
           : {}),
@@ -183,6 +188,12 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
       await fleet.destroy()
     },
   }
+}
+
+/** WEFT_SCRATCH_ENV as variables: `A=1 B=2`. */
+function scratchEnv(): Record<string, string> {
+  const pairs = (process.env.WEFT_SCRATCH_ENV ?? '').split(' ').filter(Boolean)
+  return Object.fromEntries(pairs.map((pair) => pair.split(/=(.*)/s).slice(0, 2)))
 }
 
 const REFERENCE_SCRIPTS: Partial<Record<FleetKind, string>> = {

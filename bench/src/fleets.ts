@@ -22,6 +22,7 @@ import {
   startRedis,
   waitFor,
 } from '@weft/testkit'
+import { chartRuntime } from './chartRuntime.ts'
 import { queryOne } from './postgres.ts'
 
 /**
@@ -72,6 +73,8 @@ export interface FleetRequest {
   flushStatsDir?: string
   /** Ours only: run without Redis (a single node with no fan-out). Default: with Redis. */
   withoutRedis?: boolean
+  /** Ours only: without the chart's runtime settings (chartRuntime.ts). Default: with them. */
+  withoutChartRuntime?: boolean
   tag: string
 }
 
@@ -108,12 +111,16 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
   const scratchMain = process.env.WEFT_SCRATCH_MAIN
   if (request.kind === 'weft-scratch' && !scratchMain)
     throw new Error('weft-scratch needs WEFT_SCRATCH_MAIN=/path/to/copy/apps/server/src/main.ts')
+  // What the chart's pods run the node with (V8's young generation, malloc arenas): the bench's
+  // machine is not a pod, and Node would otherwise size the heap from its memory (decision 0207).
+  const runtime = request.withoutChartRuntime ? undefined : chartRuntime()
   const env = {
     ...BENCH_LIMITS,
+    ...(runtime?.mallocArenaMax ? { MALLOC_ARENA_MAX: String(runtime.mallocArenaMax) } : {}),
     DATABASE_URL: databaseUrl,
     ...(redis ? { REDIS_URL: redis.url } : {}),
     LOG_LEVEL: 'error',
-    NODE_OPTIONS: nodeFlags(request).join(' '),
+    NODE_OPTIONS: nodeFlags(request, runtime?.nodeOptions).join(' '),
     ...(request.flushStatsDir
       ? {
           BENCH_FLUSH_STATS_DIR: request.flushStatsDir,
@@ -277,8 +284,9 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
   }
 }
 
-function nodeFlags(request: FleetRequest): string[] {
+function nodeFlags(request: FleetRequest, chartFlags = ''): string[] {
   return [
+    ...chartFlags.split(' ').filter(Boolean),
     '--import',
     join(REPO_ROOT, 'bench', 'src', 'instrument', 'processStats.ts'),
     ...(request.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${request.cpuProfDir}`] : []),

@@ -22,12 +22,14 @@ import {
   startRedis,
   waitFor,
 } from '@weft/testkit'
+import { chartRuntime } from './chartRuntime.ts'
 import { queryOne } from './postgres.ts'
 
 /**
  * weft-scratch: our node from a scratch copy (WEFT_SCRATCH_MAIN, a main.ts outside the repo), to
  * measure a proposed change to code this benchmark does not own side by side with the original;
- * WEFT_SCRATCH_NODE_FLAGS adds Node flags to that copy's processes only.
+ * WEFT_SCRATCH_NODE_FLAGS adds Node flags to that copy's processes only, and WEFT_SCRATCH_ENV
+ * (`NAME=value NAME=value`) environment variables (e.g. glibc's MALLOC_ARENA_MAX).
  */
 export type FleetKind =
   | 'weft'
@@ -71,6 +73,8 @@ export interface FleetRequest {
   flushStatsDir?: string
   /** Ours only: run without Redis (a single node with no fan-out). Default: with Redis. */
   withoutRedis?: boolean
+  /** Ours only: without the chart's runtime settings (chartRuntime.ts). Default: with them. */
+  withoutChartRuntime?: boolean
   tag: string
 }
 
@@ -107,12 +111,16 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
   const scratchMain = process.env.WEFT_SCRATCH_MAIN
   if (request.kind === 'weft-scratch' && !scratchMain)
     throw new Error('weft-scratch needs WEFT_SCRATCH_MAIN=/path/to/copy/apps/server/src/main.ts')
+  // What the chart's pods run the node with (V8's young generation, malloc arenas): the bench's
+  // machine is not a pod, and Node would otherwise size the heap from its memory (decision 0207).
+  const runtime = request.withoutChartRuntime ? undefined : chartRuntime()
   const env = {
     ...BENCH_LIMITS,
+    ...(runtime?.mallocArenaMax ? { MALLOC_ARENA_MAX: String(runtime.mallocArenaMax) } : {}),
     DATABASE_URL: databaseUrl,
     ...(redis ? { REDIS_URL: redis.url } : {}),
     LOG_LEVEL: 'error',
-    NODE_OPTIONS: nodeFlags(request).join(' '),
+    NODE_OPTIONS: nodeFlags(request, runtime?.nodeOptions).join(' '),
     ...(request.flushStatsDir
       ? {
           BENCH_FLUSH_STATS_DIR: request.flushStatsDir,
@@ -135,7 +143,11 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
     nodes.push(
       await startNode({
         nodeId: `node-${String.fromCharCode(97 + i)}`,
-        env: { ...env, BENCH_STATS_PORT: String(statsPort) },
+        env: {
+          ...env,
+          ...(request.kind === 'weft-scratch' ? scratchEnv() : {}),
+          BENCH_STATS_PORT: String(statsPort),
+        },
         ...(request.kind === 'weft-scratch'
           ? { command: [process.execPath, scratchMain as string] }
           : {}),
@@ -183,6 +195,12 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
       await fleet.destroy()
     },
   }
+}
+
+/** WEFT_SCRATCH_ENV as variables: `A=1 B=2`. */
+function scratchEnv(): Record<string, string> {
+  const pairs = (process.env.WEFT_SCRATCH_ENV ?? '').split(' ').filter(Boolean)
+  return Object.fromEntries(pairs.map((pair) => pair.split(/=(.*)/s).slice(0, 2)))
 }
 
 const REFERENCE_SCRIPTS: Partial<Record<FleetKind, string>> = {
@@ -266,8 +284,9 @@ async function startReference(request: FleetRequest): Promise<BenchFleet> {
   }
 }
 
-function nodeFlags(request: FleetRequest): string[] {
+function nodeFlags(request: FleetRequest, chartFlags = ''): string[] {
   return [
+    ...chartFlags.split(' ').filter(Boolean),
     '--import',
     join(REPO_ROOT, 'bench', 'src', 'instrument', 'processStats.ts'),
     ...(request.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${request.cpuProfDir}`] : []),

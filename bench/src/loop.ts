@@ -4,7 +4,9 @@ import { type BenchFleet, type FleetKind, SINGLE_NODE_KINDS, startBenchFleet } f
 /**
  * The loop every scenario runs: one Postgres for the run, then each fleet of `--set fleets`
  * (default `defaults.fleets`) started, measured and destroyed in turn, the order reversed on odd
- * rounds of `--repeat`. `--set weftRedis=0` runs ours without Redis; `--cpu-prof` profiles every
+ * rounds of `--repeat`. `--set weftRedis=0` runs ours without Redis; `--set chartRuntime=0` runs
+ * ours without the chart's NODE_OPTIONS and MALLOC_ARENA_MAX (Node's own sizing for this machine,
+ * as before decision 0207); `--cpu-prof` profiles every
  * node into /tmp/weft-bench-prof/<run>/.
  */
 export async function forEachFleet<R>(
@@ -31,6 +33,7 @@ export async function forEachFleet<R>(
           postgres,
           persistence: defaults.persistence,
           withoutRedis: options.settings.weftRedis === '0',
+          withoutChartRuntime: options.settings.chartRuntime === '0',
           tag: `${defaults.scenario.replace(/\W/g, '_')}_${runId}`,
           ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${runId}` } : {}),
         })

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RedisInstance } from '@weft/testkit'
 import type { BenchNode } from './fleets.ts'
+import type { MemoryBreakdown } from './instrument/memoryBreakdown.ts'
 
 /** One node's figures from instrument/processStats.ts. */
 export interface NodeStats {
@@ -18,6 +19,8 @@ export interface NodeStats {
   arrayBuffers: number
   documents: number
   connections: number
+  /** Collections since the process started (the full GCs `gc: true` asks for among them). */
+  gc: Record<'minor' | 'major' | 'other', { count: number; ms: number }>
   loopLagMs: { p50: number; p99: number; max: number; mean: number }
 }
 
@@ -59,6 +62,15 @@ export async function nodeStats(
   // before the node saw it, and is sent once more on a new connection.
   const response = await fetch(url).catch(() => fetch(url))
   return (await response.json()) as NodeStats
+}
+
+/** Where a node's RSS is (instrument/memoryBreakdown.ts), optionally after a full GC. */
+export async function nodeMemory(
+  node: BenchNode,
+  options: { gc?: boolean } = {},
+): Promise<MemoryBreakdown> {
+  const response = await fetch(`${node.statsUrl}/memory${options.gc ? '?gc=1' : ''}`)
+  return (await response.json()) as MemoryBreakdown
 }
 
 export interface FlushBucket {

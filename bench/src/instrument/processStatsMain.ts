@@ -4,13 +4,14 @@
  * reads the same numbers from every server whatever it is built on.
  *
  * GET /stats[?gc=1][&reset=1] → { rss, heapUsed, heapTotal, external, arrayBuffers, documents,
- * connections, loopLagMs: { p50, p99, max, mean } }. `gc=1` runs a full garbage collection first (for memory
+ * connections, gc: { minor, major, other: { count, ms } }, loopLagMs: { p50, p99, max, mean } }. `gc=1` runs a full garbage collection first (for memory
  * per document), `reset=1` restarts the event-loop lag histogram after reading it. Lag is the
  * delay beyond the 10 ms sampling timer (the raw histogram includes the 10 ms).
  * GET /profile/start and /profile/stop?file=<path> take a V8 CPU profile of just that window
  * (node:inspector in this process), for finding what a node does while the bench watches it.
  * GET /heap-snapshot?file=<path> writes a V8 heap snapshot there (after a full collection), for
- * finding what a node's memory is made of (summarise it with heapSummary.ts). `documents`
+ * finding what a node's memory is made of (summarise it with heapSummary.ts). GET /memory[?gc=1]
+ * → where the RSS is (memoryBreakdown.ts: V8's spaces committed and used, malloc, file-backed). `documents`
  * counts the documents the server holds and `connections` its document connections: Hocuspocus
  * instances are found by wrapping `Hocuspocus.prototype.createDocument`; a server that is not
  * Hocuspocus sets `globalThis.__benchDocuments` and `__benchConnections` (and BENCH_STATS_NOT_HOCUSPOCUS=1, so that this file does not
@@ -21,10 +22,11 @@ import { createServer } from 'node:http'
 import { Session } from 'node:inspector/promises'
 import { findPackageJSON } from 'node:module'
 import { dirname, join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { memoryBreakdown } from './memoryBreakdown.ts'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -56,6 +58,26 @@ if (!process.env.BENCH_STATS_NOT_HOCUSPOCUS) {
   }
 }
 
+/** Garbage collections since the process started, by kind: how many and their pause time. */
+const gcTotals = {
+  minor: { count: 0, ms: 0 },
+  major: { count: 0, ms: 0 },
+  other: { count: 0, ms: 0 },
+}
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as { detail?: { kind?: number } }).detail?.kind
+    const total =
+      kind === constants.NODE_PERFORMANCE_GC_MINOR
+        ? gcTotals.minor
+        : kind === constants.NODE_PERFORMANCE_GC_MAJOR
+          ? gcTotals.major
+          : gcTotals.other
+    total.count++
+    total.ms += entry.duration
+  }
+}).observe({ entryTypes: ['gc'] })
+
 const RESOLUTION_MS = 10
 const lag = monitorEventLoopDelay({ resolution: RESOLUTION_MS })
 lag.enable()
@@ -71,6 +93,33 @@ function documents(): number {
 }
 
 let profiler: Session | undefined
+
+let sampler: Session | undefined
+
+/**
+ * GET /alloc/start and /alloc/stop?file=<path>: V8's sampling heap profiler over a window,
+ * counting what was allocated there including what the collector has already freed (for
+ * finding what allocates while a node is idle).
+ */
+async function allocations(url: URL): Promise<unknown> {
+  if (url.pathname === '/alloc/start') {
+    sampler = new Session()
+    sampler.connect()
+    await sampler.post('HeapProfiler.enable')
+    await sampler.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    })
+    return { sampling: true }
+  }
+  if (!sampler) return { sampling: false }
+  const { profile: result } = await sampler.post('HeapProfiler.stopSampling')
+  sampler.disconnect()
+  sampler = undefined
+  writeFileSync(url.searchParams.get('file') as string, JSON.stringify(result))
+  return { written: url.searchParams.get('file') }
+}
 
 async function profile(url: URL): Promise<unknown> {
   if (url.pathname === '/profile/start') {
@@ -98,8 +147,8 @@ function connections(): number {
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-  if (url.pathname.startsWith('/profile/')) {
-    void profile(url).then((body) => {
+  if (url.pathname.startsWith('/profile/') || url.pathname.startsWith('/alloc/')) {
+    void (url.pathname.startsWith('/alloc/') ? allocations(url) : profile(url)).then((body) => {
       response.writeHead(200, { 'content-type': 'application/json' })
       response.end(JSON.stringify(body))
     })
@@ -116,6 +165,11 @@ const server = createServer((request, response) => {
     response.end(JSON.stringify({ written }))
     return
   }
+  if (url.pathname === '/memory') {
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(JSON.stringify(memoryBreakdown()))
+    return
+  }
   const memory = process.memoryUsage()
   const body = {
     rss: memory.rss,
@@ -125,6 +179,7 @@ const server = createServer((request, response) => {
     arrayBuffers: memory.arrayBuffers,
     documents: documents(),
     connections: connections(),
+    gc: gcTotals,
     loopLagMs: {
       p50: lagMs(lag.percentile(50)),
       p99: lagMs(lag.percentile(99)),

@@ -16,7 +16,7 @@ import type { BenchFleet } from '../fleets.ts'
 import { forEachFleet } from '../loop.ts'
 import type { BenchOptions } from '../options.ts'
 import { compareFleets, log, printTable, round, writeResult } from '../report.ts'
-import { nodeStats, processCpuSeconds, profileWindow } from '../stats.ts'
+import { nodeMemory, nodeStats, processCpuSeconds, profileWindow } from '../stats.ts'
 import { holdIdleClients } from './idleLoad.ts'
 
 const MB = 2 ** 20
@@ -31,10 +31,12 @@ export async function runDensity(options: BenchOptions): Promise<void> {
     idleMs: Number(options.settings.idleSec ?? 10) * 1000,
     awareness: options.settings.awareness !== '0',
     heapSnapshot: options.settings.heapSnapshot === '1',
+    allocProfile: options.settings.allocProfile === '1',
   }
   const measure = async (fleet: BenchFleet, runId: string) => {
     const node = fleet.nodes[0] as BenchFleet['nodes'][0]
     const baseline = await nodeStats(node, { gc: true })
+    const whereBefore = await nodeMemory(node)
     const docs = Array.from(
       { length: settings.sockets },
       (_, i) => `grid:bench-dense-${runId}-${i % settings.docs}`,
@@ -43,6 +45,7 @@ export async function runDensity(options: BenchOptions): Promise<void> {
     await sleep(settings.settleMs)
     const loaded = await nodeStats(node, { reset: true })
     if (options.cpuProf) await profileWindow(node)
+    if (settings.allocProfile) await (await fetch(`${node.statsUrl}/alloc/start`)).json()
     const cpuBefore = processCpuSeconds(node.process.child.pid)
     await sleep(settings.idleMs)
     const cpu = processCpuSeconds(node.process.child.pid) - cpuBefore
@@ -51,8 +54,16 @@ export async function runDensity(options: BenchOptions): Promise<void> {
       await profileWindow(node, file)
       log(`density: CPU profile of the idle window in ${file}`)
     }
+    if (settings.allocProfile) {
+      mkdirSync('/tmp/weft-bench-prof', { recursive: true })
+      const file = `/tmp/weft-bench-prof/alloc-${fleet.label.replace(/[^\w.-]/g, '_')}-${runId}.heapprofile`
+      await (await fetch(`${node.statsUrl}/alloc/stop?file=${encodeURIComponent(file)}`)).json()
+      log(`density: allocations of the idle window in ${file} (allocationSummary.ts)`)
+    }
     const idle = await nodeStats(node)
+    const where = await nodeMemory(node)
     const collected = await nodeStats(node, { gc: true })
+    const whereAfterGc = await nodeMemory(node)
     if (settings.heapSnapshot) {
       mkdirSync('/tmp/weft-bench-prof', { recursive: true })
       const file = `/tmp/weft-bench-prof/heap-${fleet.label.replace(/[^\w.-]/g, '_')}-${runId}.heapsnapshot`
@@ -72,7 +83,15 @@ export async function runDensity(options: BenchOptions): Promise<void> {
       heapPerSocketKB: round((collected.heapUsed - baseline.heapUsed) / 1024 / closed.clients, 1),
       idleCpuPercent: round((100 * cpu) / (settings.idleMs / 1000), 2),
       idleLoopLagP99Ms: round(idle.loopLagMs.p99),
+      // Collections in the idle window: how many, and their pause time (load-independent count).
+      idleMinorGcs: idle.gc.minor.count - loaded.gc.minor.count,
+      idleMajorGcs: idle.gc.major.count - loaded.gc.major.count,
+      idleGcMs: round(
+        idle.gc.minor.ms + idle.gc.major.ms - loaded.gc.minor.ms - loaded.gc.major.ms,
+        1,
+      ),
       baselineRssMB: round(baseline.rss / MB, 1),
+      memory: { before: whereBefore, idle: where, afterGc: whereAfterGc },
     }
     log(`density: ${JSON.stringify(run)}`)
     return [run]
@@ -101,7 +120,29 @@ export async function runDensity(options: BenchOptions): Promise<void> {
       'heap/socket KB': r.heapPerSocketKB,
       'idle CPU %': r.idleCpuPercent,
       'idle loop lag p99': r.idleLoopLagP99Ms,
+      'idle GCs minor/major (ms)': `${r.idleMinorGcs}/${r.idleMajorGcs} (${r.idleGcMs})`,
     })),
+  )
+  printTable(
+    'Where the RSS is: before any socket / at the end of the idle window / after a full GC, MB',
+    runs.map((r) => {
+      const { before, idle, afterGc } = r.memory
+      const both = (pick: (m: typeof idle) => number) =>
+        `${pick(before)} / ${pick(idle)} / ${pick(afterGc)}`
+      return {
+        fleet: r.fleet,
+        RSS: both((m) => m.rssMB),
+        'new space committed': both((m) => m.spaces.new_space?.committedMB ?? 0),
+        'old space committed/used': [before, idle, afterGc]
+          .map((m) => `${m.spaces.old_space?.committedMB}/${m.spaces.old_space?.usedMB}`)
+          .join(' / '),
+        'V8 committed': both((m) => m.v8CommittedMB),
+        'malloc [heap]': both((m) => m.mallocHeapMB),
+        'other anon': both((m) => m.otherAnonMB),
+        'arena-like (n)': `${before.arenaLikeMB} (${before.arenaLikeCount}) / ${idle.arenaLikeMB} (${idle.arenaLikeCount})`,
+        'file-backed': both((m) => m.fileBackedMB),
+      }
+    }),
   )
   const ratios = compareFleets(runs, [
     { name: 'RSS (MB)', pick: (r) => r.rssMB },

@@ -97,6 +97,12 @@ spec:
             {{- if eq .component "server" }}
             - name: AWARENESS_RELAY_MS
               value: {{ $c.awarenessRelayMs | quote }}
+            {{- /* V8's young generation and glibc's arenas: what an idle node holds (decision 0207).
+            Always set, so that "" and 0 override the image's defaults (Node's and glibc's own). */}}
+            - name: NODE_OPTIONS
+              value: {{ $c.nodeOptions | quote }}
+            - name: MALLOC_ARENA_MAX
+              value: {{ $c.mallocArenaMax | quote }}
             {{- with $root.Values.trustedProxies }}
             - name: TRUSTED_PROXIES
               value: {{ . | quote }}

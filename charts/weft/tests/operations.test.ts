@@ -2,6 +2,7 @@
 // without Redis, probes and metrics off the public port, a tight NetworkPolicy, GitOps-friendly
 // migrations, the Postgres connection budget, and the smaller operational items.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -363,5 +364,32 @@ describe('smaller operational items', () => {
       values: { global: { imagePullSecrets: [{ nam: 'x' }] } },
     })
     assert.notEqual(bad.status, 0)
+  })
+})
+
+describe('what an idle node holds (decision 0207)', () => {
+  test("the node's young generation and malloc arenas are bounded by default, and can be left to Node", () => {
+    const bounded = envOf(get(renderScenario('minimal'), 'Deployment', 'server'))
+    assert.match(bounded.NODE_OPTIONS ?? '', /--max-semi-space-size=\d+/)
+    assert.equal(bounded.MALLOC_ARENA_MAX, '2')
+    const left = envOf(
+      get(
+        renderScenario('minimal', { server: { nodeOptions: '', mallocArenaMax: 0 } }),
+        'Deployment',
+        'server',
+      ),
+    )
+    // Set empty and 0 (glibc's default), so that the image's defaults do not apply either.
+    assert.equal(left.NODE_OPTIONS, '')
+    assert.equal(left.MALLOC_ARENA_MAX, '0')
+  })
+
+  test('the flags are ones Node accepts in NODE_OPTIONS (a node that rejected them would not start)', () => {
+    const { NODE_OPTIONS } = envOf(get(renderScenario('minimal'), 'Deployment', 'server'))
+    const run = spawnSync(process.execPath, ['-e', 'process.exit(0)'], {
+      env: { ...process.env, NODE_OPTIONS },
+      encoding: 'utf8',
+    })
+    assert.equal(run.status, 0, run.stderr)
   })
 })

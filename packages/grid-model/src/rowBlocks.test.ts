@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import * as Y from 'yjs'
 import { FormulaEvaluator } from './FormulaEvaluator.ts'
 import { type CellWrite, GridModel } from './GridModel.ts'
-import { decodeBlock } from './rowBlocks.ts'
+import { decodeBlock, encodeBlock } from './rowBlocks.ts'
 import { docWithClient, sync } from './testing.ts'
 
 const ada = { id: 'u-ada', name: 'Ada' }
@@ -211,6 +211,12 @@ test('a hostile block reads as nothing, the same on every client', () => {
   for (const hostile of [42, null, 'not json', '{"a":1}', '[1,2]', '["k","c0"]', '["k",1,"v"]']) {
     assert.equal(decodeBlock(hostile).values.size, 0, JSON.stringify(hostile))
   }
+  // Deep nesting is refused before it is parsed (parsing it would take seconds); brackets
+  // inside a value are text like any other.
+  const deep = `["k","c0",${'['.repeat(500_000)}${']'.repeat(500_000)}]`
+  assert.equal(decodeBlock(deep).values.size, 0)
+  const bracketed = '[{"x\\"]'
+  assert.equal(decodeBlock(encodeBlock('k', [['c0', bracketed]])).values.get('c0'), bracketed)
   const [a, b] = pair()
   const { rowIds, colIds } = a.layout()
   const r0 = rowIds[0] as string

@@ -46,7 +46,7 @@ const EMPTY: RowBlock = { author: '', values: new Map() }
  * client: like a hostile cell reading as '', it can hide nothing and show nothing.
  */
 export function decodeBlock(stored: unknown): RowBlock {
-  if (typeof stored !== 'string') return EMPTY
+  if (typeof stored !== 'string' || !isFlatArray(stored)) return EMPTY
   let flat: unknown
   try {
     flat = JSON.parse(stored)
@@ -59,3 +59,28 @@ export function decodeBlock(stored: unknown): RowBlock {
   for (let i = 1; i < flat.length; i += 2) values.set(flat[i] as string, flat[i + 1] as string)
   return { author: flat[0] as string, values }
 }
+
+/**
+ * Whether the text opens an array and nests no array or object in it. Checked before parsing:
+ * JSON.parse of deeply nested text costs far more per byte than of a flat array of strings (a
+ * megabyte of `[[[[…` takes seconds), and a block is read wherever a cell is, the node's first
+ * screen included, so a hostile block costs no more to read than a hostile cell.
+ */
+function isFlatArray(text: string): boolean {
+  if (text.charCodeAt(0) !== OPEN_ARRAY) return false
+  let inString = false
+  for (let i = 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (inString) {
+      if (ch === BACKSLASH) i++
+      else if (ch === QUOTE) inString = false
+    } else if (ch === QUOTE) inString = true
+    else if (ch === OPEN_ARRAY || ch === OPEN_OBJECT) return false
+  }
+  return true
+}
+
+const OPEN_ARRAY = 0x5b
+const OPEN_OBJECT = 0x7b
+const QUOTE = 0x22
+const BACKSLASH = 0x5c

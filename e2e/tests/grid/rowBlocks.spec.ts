@@ -79,3 +79,40 @@ test('undo of an import takes its cells away on both nodes and keeps what the ot
   await expect(bob.cell('B1')).toHaveText('')
   await expect(bob.cell('B3')).toHaveText('')
 })
+
+test('two imports into the same blank rows at the same time keep every cell only one of them wrote', async ({
+  browser,
+  fleet,
+}) => {
+  const id = uniqueGridId('blocks-two')
+  const bobContext = await contextFor(browser, BOB)
+  const ada = new GridPage(await (await contextFor(browser, ADA)).newPage())
+  const bob = new GridPage(await bobContext.newPage())
+  await ada.open(fleet.nodes[0].url, id)
+  await bob.open(fleet.nodes[1].url, id)
+
+  // Neither sees the other's import: Bob is offline while both import into rows 1–2.
+  await bobContext.setOffline(true)
+  await expect(bob.status).toHaveAttribute('data-state', 'offline')
+  await importCsv(ada, 'ada A1,,both C1\r\nada A2,,\r\n')
+  await importCsv(bob, ',bob B1,both C1 (Bob)\r\n,bob B2,\r\n')
+  await expect(bob.cell('B2')).toHaveText('bob B2')
+  await expect(ada.cell('A2')).toHaveText('ada A2')
+  await bobContext.setOffline(false)
+  await expect(bob.status).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })
+
+  for (const grid of [ada, bob]) {
+    await expect(grid.cell('A1')).toHaveText('ada A1')
+    await expect(grid.cell('A2')).toHaveText('ada A2')
+    await expect(grid.cell('B1')).toHaveText('bob B1')
+    await expect(grid.cell('B2')).toHaveText('bob B2')
+  }
+  // The cell both wrote shows one of the two values, the same in both browsers.
+  await expect
+    .poll(async () => {
+      const a = await ada.cell('C1').textContent()
+      const b = await bob.cell('C1').textContent()
+      return a === b && (a === 'both C1' || a === 'both C1 (Bob)')
+    })
+    .toBe(true)
+})

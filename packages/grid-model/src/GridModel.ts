@@ -253,10 +253,15 @@ export class GridModel {
     for (const [key, stored] of this.cells) {
       if (cellValue(stored) !== '') yield splitCellKey(key)
     }
-    for (const rowId of this.#blocksByRow().keys()) {
-      // Merged without keeping it: a walk over every row would fill the read cache for nothing.
-      for (const [colId, base] of this.#mergeBlocks(rowId)) {
-        if (base.v !== '' && !this.cells.has(cellKey(rowId, colId))) yield [rowId, colId]
+    for (const [rowId, keys] of this.#blocksByRow()) {
+      // Read without keeping it: a walk over every row would fill the read cache for nothing. A
+      // row has one block but after concurrent bulk writes: no merge needed then.
+      const values =
+        keys.length === 1
+          ? decodeBlock(this.blocks.get(keys[0] as string)).values
+          : new Map([...this.#mergeBlocks(rowId)].map(([colId, base]) => [colId, base.v]))
+      for (const [colId, v] of values) {
+        if (v !== '' && !this.cells.has(cellKey(rowId, colId))) yield [rowId, colId]
       }
     }
   }

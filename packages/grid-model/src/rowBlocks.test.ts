@@ -106,6 +106,7 @@ test('two concurrent imports into the same rows keep every cell only one of them
   assert.deepEqual(first?.slice(0, 2), ['from a', 'from b'])
   // A cell both wrote takes one winner, the same everywhere (the lower writer key: client 1).
   assert.equal(first?.[2], 'both a')
+  assert.equal([...a.filledCells()].length, 3, 'each filled cell once, from either block')
 })
 
 test('a later bulk write over rows that hold something writes cells, never a new block', () => {

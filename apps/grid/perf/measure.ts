@@ -5,11 +5,13 @@
  * sync, scrolls at wheel and flick speed recording frame times, and times a cell edit.
  *
  *   node apps/grid/perf/measure.ts http://127.0.0.1:18481 [--rows 10000]
- *     [--encoding compact|legacy] [--runs 2] [--profile] [--trace]
+ *     [--encoding blocks|compact|legacy] [--runs 2] [--profile] [--trace]
  *     [--sheet <id>] [--scroll-only] [--scroll-runs 1]
  *
- * `--encoding legacy` seeds cells in the form written before decision 0135; `--profile` adds a
- * CPU profile summary (by bundle chunk and function) of the first cold open and of a flick;
+ * `--encoding blocks` (the default) seeds through the import's bulk path, one row block per row
+ * (decision 0203); `compact` seeds one entry per cell, as before; `legacy` seeds cells in the
+ * form written before decision 0135; `--profile` adds a CPU profile summary (by bundle chunk and
+ * function) of the first cold open and of a flick;
  * `--trace` the main thread's CPU per frame of each wheel and flick scroll, by kind of work
  * (frameTrace.ts: the load-independent figure). `--sheet` reuses a sheet seeded before (its id
  * is in every run's output) instead of seeding one; `--scroll-only` measures only the scrolls,
@@ -30,7 +32,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     rows: { type: 'string', default: '10000' },
-    encoding: { type: 'string', default: 'compact' },
+    encoding: { type: 'string', default: 'blocks' },
     runs: { type: 'string', default: '2' },
     profile: { type: 'boolean', default: false },
     trace: { type: 'boolean', default: false },

@@ -3,7 +3,7 @@ import { parseCsv, type Workbook } from '@weft/grid-model'
 import { announce } from '@weft/react'
 import { useState } from 'react'
 import { download, sheetCsv } from './csvFile.ts'
-import { pasteBlock } from './editing.ts'
+import { importBlock } from './editing.ts'
 import type { Grid } from './grid.ts'
 import { importMaxBytes, sizeProblem } from './importLimit.ts'
 
@@ -54,7 +54,7 @@ export function FileTools(props: Props) {
         if (text === null) {
           return refuse(`${file.name} is not a CSV text file (UTF-8). Nothing was imported.`)
         }
-        pasteBlock(grid.model, author, grid.model.layout(), props.top, props.left, parseCsv(text))
+        importBlock(grid.model, author, grid.model.layout(), props.top, props.left, parseCsv(text))
         announce(`${file.name} imported`)
         return
       }

@@ -14,6 +14,7 @@ import {
   readCopiedBlock,
   type ViewOrder,
 } from './editing.ts'
+import type { Rect } from './selection.ts'
 
 const ada = { id: 'u1', name: 'Ada' }
 
@@ -45,6 +46,17 @@ test('a paste that does not fit adds rows and columns at the end of the sheet', 
   assert.deepEqual(written, { top: 1, left: 1, bottom: 2, right: 3 })
   assert.equal(model.layout().rowIds.length, 3)
   assert.equal(model.layout().colIds.length, 4)
+  // A paste that adds rows is a bulk write: the blank rows it fills are one row block each.
+  assert.equal(model.blocks.size, 2)
+  assert.equal(model.cells.size, 0)
+  assert.equal(copyRect(new FormulaEvaluator(model), view(), written as Rect), 'a\tb\tc\nd\te\tf')
+})
+
+test('a paste within the sheet writes cells, as a user typing them would', () => {
+  const { model, view } = sheet(3, 3)
+  pasteTsv(model, ada, view(), 0, 0, 'a\tb\nc\td')
+  assert.equal(model.blocks.size, 0)
+  assert.equal(model.cells.size, 4)
 })
 
 test('cut clears the block; an edit stores formulas against the layout', () => {

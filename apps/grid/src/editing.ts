@@ -116,7 +116,10 @@ export function pasteTsv(
   return pasteBlock(model, author, view, top, left, parseTsv(text), from)
 }
 
-/** pasteTsv for a block already split into cells (a CSV file, for one). */
+/**
+ * pasteTsv for a block already split into cells. A paste that adds rows is a bulk write: rows
+ * holding nothing get their values as one row block each (decision 0203).
+ */
 export function pasteBlock(
   model: GridModel,
   author: Author,
@@ -126,13 +129,42 @@ export function pasteBlock(
   block: string[][],
   from?: { rows: number[]; cols: number[] },
 ): Rect | null {
+  return writeBlock(model, author, view, top, left, block, from, false)
+}
+
+/**
+ * A file's cells (a CSV import) written at (top, left) as a paste would write them, always as a
+ * bulk write: rows of the sheet that hold nothing yet, and the rows added, become row blocks.
+ */
+export function importBlock(
+  model: GridModel,
+  author: Author,
+  view: ViewOrder,
+  top: number,
+  left: number,
+  block: string[][],
+): Rect | null {
+  return writeBlock(model, author, view, top, left, block, undefined, true)
+}
+
+function writeBlock(
+  model: GridModel,
+  author: Author,
+  view: ViewOrder,
+  top: number,
+  left: number,
+  block: string[][],
+  from: { rows: number[]; cols: number[] } | undefined,
+  bulk: boolean,
+): Rect | null {
   if (block.length === 0) return null
   const width = Math.max(...block.map((r) => r.length))
   let rowIds = view.rowIds.slice(top, top + block.length)
   let colIds = view.colIds.slice(left, left + width)
+  const addsRows = rowIds.length < block.length
   let result: Rect | null = null
   model.doc.transact(() => {
-    if (rowIds.length < block.length) {
+    if (addsRows) {
       const extra = model.insertRows(model.layout().rowIds.length, block.length - rowIds.length)
       rowIds = [...rowIds, ...extra]
     }
@@ -159,7 +191,9 @@ export function pasteBlock(
         writes.push({ rowId, colId, value: toStoredFormula(moved, layout) })
       })
     })
-    model.setCells(writes, author)
+    if (bulk || addsRows) {
+      model.setRowsInBulk(writes, author)
+    } else model.setCells(writes, author)
     result = { top, left, bottom: top + block.length - 1, right: left + width - 1 }
   }, model.origin)
   return result

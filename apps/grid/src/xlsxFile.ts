@@ -2,6 +2,7 @@ import {
   type Author,
   type CellFormat,
   type CellResult,
+  cellKey,
   excelFormatCode,
   fromExcelFormatCode,
   isFormula,
@@ -51,7 +52,9 @@ export async function workbookToXlsx(book: Workbook): Promise<Uint8Array> {
       const width = model.column(colId)?.width
       if (width) ws.getColumn(c + 1).width = Math.round((width / PX_PER_WIDTH_UNIT) * 10) / 10
     })
-    const keys = new Set([...model.cells.keys(), ...model.formats.keys()])
+    // Through the model: cells held by row blocks (decision 0203) are exported too.
+    const keys = new Set([...model.formats.keys()])
+    for (const [rowId, colId] of model.filledCells()) keys.add(cellKey(rowId, colId))
     for (const key of keys) {
       const [rowId, colId] = splitCellKey(key)
       const r = layout.rowIndex.get(rowId)
@@ -203,7 +206,8 @@ export function writeImportedSheets(
       if (cell.format) formats.push({ rowId, colId, format: cell.format })
     }
     book.doc.transact(() => {
-      model.setCells(writes, author)
+      // A bulk write: the new sheet's rows hold nothing, so each becomes one row block.
+      model.setRowsInBulk(writes, author)
       for (const f of formats) model.setFormats([f], f.format)
     }, book.origin)
   })

@@ -301,6 +301,62 @@ test('the first screen of a grid shows its top rows as the app does, formulas co
   assert.equal(unreadable.status, 403)
 })
 
+test('a grid imported as row blocks reads through the API as the app shows it; a hostile block as nothing', async () => {
+  const token = await writer('ada')
+  const name = 'grid:row-blocks'
+  const made = await call(0, '/api/documents', {
+    method: 'POST',
+    token,
+    json: { kind: 'grid', id: 'row-blocks' },
+  })
+  assert.equal(made.status, 201)
+  const source = new Y.Doc()
+  const grid = new GridModel(source)
+  grid.initialize(3, 2)
+  const layout = grid.layout()
+  const [r0, r1, r2] = layout.rowIds as [string, string, string]
+  const [a, b] = layout.colIds as [string, string]
+  const ada = { id: 'ada', name: 'Ada' }
+  // Decision 0203: an import into blank rows is one grid.blocks entry per row.
+  grid.setRowsInBulk(
+    [
+      { rowId: r0, colId: a, value: '2' },
+      { rowId: r0, colId: b, value: toStoredFormula('=A1*A2', layout) },
+      { rowId: r1, colId: a, value: '21' },
+    ],
+    ada,
+  )
+  assert.equal(grid.blocks.size, 2)
+  // A block no client writes (nested JSON) on the third row: it must show nothing.
+  grid.blocks.set(`${r2}/evil`, `["k","${a}",${'['.repeat(10_000)}${']'.repeat(10_000)}]`)
+  const update = Y.encodeStateAsUpdate(source)
+  assert.equal(
+    (await call(0, path(name, 'updates'), { method: 'POST', token, body: update })).status,
+    200,
+  )
+
+  const screen = await call(1, `${path(name, 'first-screen')}?rows=3&cols=2`, { token })
+  assert.equal(screen.status, 200)
+  assert.deepEqual(
+    screen.body.rows.map((r: { cells: { text: string }[] }) => r.cells.map((c) => c.text)),
+    [
+      ['2', '42'],
+      ['21', ''],
+      ['', ''],
+    ],
+  )
+  const exported = await call(1, path(name, 'export'), { token })
+  assert.equal(exported.status, 200)
+  assert.deepEqual(
+    exported.body.rows.map((r: { cells: string[] }) => r.cells),
+    [
+      ['2', toStoredFormula('=A1*A2', layout)],
+      ['21', ''],
+      ['', ''],
+    ],
+  )
+})
+
 test('bad input gets a clear JSON error and never a 500', async () => {
   const token = await writer('fuzzer')
   const cases: [string, Parameters<typeof call>[2], number, RegExp][] = [

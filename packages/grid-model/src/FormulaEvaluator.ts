@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { isFormula, readStoredRef, STORED_REF, toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
 import { formatValue, fromJsDate } from './numberFormat.ts'
+import { splitBlockKey } from './rowBlocks.ts'
 
 /** Finds the evaluator of another sheet of the workbook; undefined for a deleted one. */
 export type SheetEvaluators = (sheetId: string) => FormulaEvaluator | undefined
@@ -84,6 +85,22 @@ export class FormulaEvaluator {
     }
     const cells = changed(model.cells)
     if (cells) this.#forgetCells([...cells].filter((key): key is string => key !== null))
+    const blocks = changed(model.blocks)
+    if (blocks) this.#forgetRows(blocks)
+  }
+
+  /** Forgets every cell of the rows whose blocks changed (a bulk write or its undo). */
+  #forgetRows(blockKeys: Iterable<string | null>): void {
+    const rows = new Set<string>()
+    for (const key of blockKeys) {
+      const parts = key === null ? null : splitBlockKey(key)
+      if (parts) rows.add(parts[0])
+    }
+    const known = new Set([...this.#cache.keys(), ...this.#readers.keys()])
+    for (const key of this.#outsideReaders.keys()) known.add(key)
+    const keys: string[] = []
+    for (const key of known) if (rows.has(key.slice(0, key.indexOf(':')))) keys.push(key)
+    this.#forgetCells(keys)
   }
 
   /** Forgets these cells and, transitively, every formula reading them, on any sheet. */

@@ -10,6 +10,7 @@ import {
 } from './cellCodec.ts'
 import { keysBetween } from './fractionalIndex.ts'
 import { cellKey, newId, splitCellKey } from './ids.ts'
+import { blockKey, decodeBlock, encodeBlock, splitBlockKey, writerKeyOf } from './rowBlocks.ts'
 import type {
   Author,
   CellEntry,
@@ -32,6 +33,11 @@ export const GRID_TYPES = {
   cells: 'grid.cells',
   /** `${rowId}:${colId}` → CellFormat; apart from cells so a value write never resets a format */
   formats: 'grid.formats',
+  /**
+   * `${rowId}/${writerKey}` → a row's cells as one string (rowBlocks.ts, decision 0203): the base
+   * layer bulk writes fill; a `cells` entry of the same cell wins over it.
+   */
+  blocks: 'grid.blocks',
   /**
    * author key → { id, name }: who the compact cells' author keys name (cellCodec.ts). One map
    * for the whole document, shared by every sheet: an author is the document's, not a sheet's
@@ -63,6 +69,12 @@ export type GridModelOptions = {
 
 type Layout = GridLayout & { rowIndex: Map<string, number>; colIndex: Map<string, number> }
 
+/** A cell as a row's blocks hold it: its stored text, author key and the block holding it. */
+type BaseCell = { v: string; author: string; block: string }
+
+/** One cell of a bulk or a per-cell write. */
+export type CellWrite = { rowId: string; colId: string; value: string }
+
 export const DEFAULT_COLUMN_WIDTH = 120
 const INITIAL_ROWS = 100
 const INITIAL_COLUMNS = 26
@@ -89,6 +101,8 @@ export class GridModel {
   readonly removed: Y.Map<boolean>
   readonly cells: Y.Map<StoredCell>
   readonly formats: Y.Map<CellFormat>
+  /** Row blocks, the base layer under `cells` (rowBlocks.ts). */
+  readonly blocks: Y.Map<string>
   /**
    * The document's one author registry, the same map for every sheet. Not in the undo scope: an
    * author stays known after their edits are undone.
@@ -97,6 +111,10 @@ export class GridModel {
   readonly sheetId: string
   readonly #sheets: SheetDirectory | undefined
   #layout: Layout | null = null
+  /** rowId → its block keys, in writer-key order; built on first read of a block. */
+  #blockIndex: Map<string, string[]> | null = null
+  /** rowId → its blocks merged, for rows read since blocks last changed. */
+  #rowBases = new Map<string, Map<string, BaseCell>>()
 
   constructor(doc: Y.Doc, origin: object = { name: 'local' }, options: GridModelOptions = {}) {
     this.doc = doc
@@ -108,10 +126,13 @@ export class GridModel {
     this.removed = doc.getMap(sheetTypeName(this.sheetId, 'removed'))
     this.cells = doc.getMap(sheetTypeName(this.sheetId, 'cells'))
     this.formats = doc.getMap(sheetTypeName(this.sheetId, 'formats'))
+    this.blocks = doc.getMap(sheetTypeName(this.sheetId, 'blocks'))
     this.authors = doc.getMap(GRID_TYPES.authors)
     const invalidate = () => {
       this.#layout = null
     }
+    // Blocks change only with bulk writes and their undo: rare enough to forget all that was read.
+    this.blocks.observe(() => this.#forgetBlocks())
     this.rows.observe(invalidate)
     this.removed.observe(invalidate)
     this.columns.observeDeep(invalidate)
@@ -125,6 +146,7 @@ export class GridModel {
       this.removed,
       this.cells,
       this.formats,
+      this.blocks,
     ] as Y.AbstractType<unknown>[]
   }
 
@@ -184,8 +206,17 @@ export class GridModel {
     }
   }
 
+  /**
+   * A cell read through both layers: its `grid.cells` entry when it has one (a clear is an empty
+   * entry, so it hides the blocks too), else its value in the row's blocks.
+   */
   getCell(rowId: string, colId: string): CellEntry | undefined {
-    return this.decode(this.cells.get(cellKey(rowId, colId)))
+    const stored = this.cells.get(cellKey(rowId, colId))
+    if (stored !== undefined) return this.decode(stored)
+    const base = this.#baseCell(rowId, colId)
+    if (!base) return undefined
+    const author = this.authors.get(base.author)
+    return { v: base.v, by: author?.id ?? '', name: author?.name ?? '' }
   }
 
   /** A stored cell (a `grid.cells` value, an item's content) read with its author. */
@@ -193,9 +224,16 @@ export class GridModel {
     return decodeCell(stored, this.authors)
   }
 
-  /** The raw stored text of a cell ('' when empty). */
+  /** The raw stored text of a cell ('' when empty), read through both layers. */
   getValue(rowId: string, colId: string): string {
-    return cellValue(this.cells.get(cellKey(rowId, colId)))
+    const stored = this.cells.get(cellKey(rowId, colId))
+    if (stored !== undefined) return cellValue(stored)
+    return this.#baseCell(rowId, colId)?.v ?? ''
+  }
+
+  /** What the row's blocks hold for a cell, whatever `grid.cells` holds over it ('' for none). */
+  baseValue(rowId: string, colId: string): string {
+    return this.#baseCell(rowId, colId)?.v ?? ''
   }
 
   /**
@@ -204,7 +242,10 @@ export class GridModel {
    */
   cellStamp(rowId: string, colId: string): string {
     const item = this.cells._map.get(cellKey(rowId, colId))
-    return item && !item.deleted ? `${item.id.client}:${item.id.clock}` : ''
+    if (item && !item.deleted) return `${item.id.client}:${item.id.clock}`
+    const base = this.#baseCell(rowId, colId)
+    const block = base ? this.blocks._map.get(base.block) : undefined
+    return block && !block.deleted ? `${block.id.client}:${block.id.clock}` : ''
   }
 
   /** Every cell holding a value (not cleared), by ids; rows and columns deleted included. */
@@ -212,26 +253,129 @@ export class GridModel {
     for (const [key, stored] of this.cells) {
       if (cellValue(stored) !== '') yield splitCellKey(key)
     }
+    for (const [rowId, keys] of this.#blocksByRow()) {
+      // Read without keeping it: a walk over every row would fill the read cache for nothing. A
+      // row has one block but after concurrent bulk writes: no merge needed then.
+      const values =
+        keys.length === 1
+          ? decodeBlock(this.blocks.get(keys[0] as string)).values
+          : new Map([...this.#mergeBlocks(rowId)].map(([colId, base]) => [colId, base.v]))
+      for (const [colId, v] of values) {
+        if (v !== '' && !this.cells.has(cellKey(rowId, colId))) yield [rowId, colId]
+      }
+    }
+  }
+
+  #baseCell(rowId: string, colId: string): BaseCell | undefined {
+    let merged = this.#rowBases.get(rowId)
+    if (!merged) {
+      if (!this.#blocksByRow().has(rowId)) return undefined
+      merged = this.#mergeBlocks(rowId)
+      this.#rowBases.set(rowId, merged)
+    }
+    return merged.get(colId)
+  }
+
+  /** A row's blocks as one: for a cell two blocks hold, the first in writer-key order wins. */
+  #mergeBlocks(rowId: string): Map<string, BaseCell> {
+    const merged = new Map<string, BaseCell>()
+    for (const key of this.#blocksByRow().get(rowId) ?? []) {
+      const block = decodeBlock(this.blocks.get(key))
+      for (const [colId, v] of block.values) {
+        if (!merged.has(colId)) merged.set(colId, { v, author: block.author, block: key })
+      }
+    }
+    return merged
+  }
+
+  #blocksByRow(): Map<string, string[]> {
+    if (this.#blockIndex) return this.#blockIndex
+    const index = new Map<string, string[]>()
+    for (const key of this.blocks.keys()) {
+      const parts = splitBlockKey(key)
+      if (!parts) continue
+      const keys = index.get(parts[0])
+      if (keys) keys.push(key)
+      else index.set(parts[0], [key])
+    }
+    for (const keys of index.values()) if (keys.length > 1) keys.sort(byWriterKey)
+    this.#blockIndex = index
+    return index
+  }
+
+  #forgetBlocks(): void {
+    this.#blockIndex = null
+    this.#rowBases.clear()
   }
 
   /**
    * Writes many cells in one transaction (one undo step). An empty value is
    * kept as an entry, not deleted, so a clear also records who cleared it.
    */
-  setCells(
-    writes: ReadonlyArray<{ rowId: string; colId: string; value: string }>,
-    author: Author,
-  ): void {
+  setCells(writes: ReadonlyArray<CellWrite>, author: Author): void {
     if (writes.length === 0) return
     const at = Date.now()
     this.doc.transact(() => {
       const encode = this.#encoderFor(author, at)
       for (const w of writes) {
-        const key = cellKey(w.rowId, w.colId)
-        if (w.value === '' && cellValue(this.cells.get(key)) === '') continue
-        this.cells.set(key, encode(w.value))
+        // A clear of a cell only a block holds is written: the empty entry hides the block.
+        if (w.value === '' && this.getValue(w.rowId, w.colId) === '') continue
+        this.cells.set(cellKey(w.rowId, w.colId), encode(w.value))
       }
     }, this.origin)
+  }
+
+  /**
+   * A bulk write (a file import, a paste that adds rows, a seed), in one transaction: each row
+   * that holds nothing yet (no cell entry, no block; new rows are such rows) gets its values as
+   * one block, the others get cells as setCells writes them. A block is never written over a
+   * row holding something, so a value written before the bulk write is never hidden by it, and
+   * a later bulk write over the same rows writes cells (decision 0203).
+   */
+  setRowsInBulk(writes: ReadonlyArray<CellWrite>, author: Author): void {
+    if (writes.length === 0) return
+    const key = authorKey(author.id)
+    const known = this.authors.get(key)
+    // The author key names someone else: only a cell can carry this author (the legacy form).
+    if (known && known.id !== author.id) {
+      this.setCells(writes, author)
+      return
+    }
+    const byRow = new Map<string, Map<string, string>>()
+    for (const w of writes) {
+      const row = byRow.get(w.rowId)
+      if (row) row.set(w.colId, w.value)
+      else byRow.set(w.rowId, new Map([[w.colId, w.value]]))
+    }
+    this.doc.transact(() => {
+      const held = this.#rowsHoldingSomething()
+      const writer = writerKeyOf(this.doc.clientID)
+      const cellWrites: CellWrite[] = []
+      let registered = known?.name === author.name
+      for (const [rowId, row] of byRow) {
+        if (held.has(rowId)) {
+          for (const [colId, value] of row) cellWrites.push({ rowId, colId, value })
+          continue
+        }
+        const filled = [...row].filter(([, value]) => value !== '')
+        if (filled.length === 0) continue
+        if (!registered) {
+          this.authors.set(key, { id: author.id, name: author.name })
+          registered = true
+        }
+        this.blocks.set(blockKey(rowId, writer), encodeBlock(key, filled))
+      }
+      // Read within this transaction too (the observer runs only at its end).
+      this.#forgetBlocks()
+      this.setCells(cellWrites, author)
+    }, this.origin)
+  }
+
+  /** Rows with any cell entry (a clear included) or any block. */
+  #rowsHoldingSomething(): Set<string> {
+    const held = new Set(this.#blocksByRow().keys())
+    for (const key of this.cells.keys()) held.add(key.slice(0, key.indexOf(':')))
+    return held
   }
 
   /**
@@ -300,6 +444,10 @@ export class GridModel {
       }
       for (const key of Array.from(this.cells.keys())) {
         if (doomed.has(key.slice(0, key.indexOf(':')))) this.cells.delete(key)
+      }
+      for (const key of Array.from(this.blocks.keys())) {
+        const row = splitBlockKey(key)?.[0]
+        if (row !== undefined && doomed.has(row)) this.blocks.delete(key)
       }
     }, this.origin)
   }
@@ -407,6 +555,10 @@ export class GridModel {
     }
     return [before, null]
   }
+}
+
+function byWriterKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function columnMap(name: string, width: number, type: ColumnType, order: string): Y.Map<unknown> {

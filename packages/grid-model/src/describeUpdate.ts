@@ -3,7 +3,8 @@ import { cellAddress, columnLetter } from './a1.ts'
 import { cellValue, type StoredCell } from './cellCodec.ts'
 import { toDisplayFormula } from './formulaRefs.ts'
 import type { GridModel } from './GridModel.ts'
-import { splitCellKey } from './ids.ts'
+import { cellKey, splitCellKey } from './ids.ts'
+import { decodeBlock, splitBlockKey } from './rowBlocks.ts'
 import type { CellFormat, GridLayout } from './types.ts'
 
 export type CellChange = {
@@ -97,6 +98,10 @@ export function watchChanges(model: GridModel): { stop(): void; changes(): GridC
       }
     }
   }
+  let blockKeys: Map<string, { action: string; oldValue: unknown }> | null = null
+  const onBlocks = (e: Y.YMapEvent<string>) => {
+    blockKeys = new Map(e.changes.keys)
+  }
   let formatted = 0
   const onFormats = (e: Y.YMapEvent<CellFormat>) => {
     formatted = e.changes.keys.size
@@ -105,21 +110,25 @@ export function watchChanges(model: GridModel): { stop(): void; changes(): GridC
   model.rows.observe(onRows)
   model.columns.observeDeep(onColumns)
   model.formats.observe(onFormats)
+  model.blocks.observe(onBlocks)
   const stop = () => {
     model.cells.unobserve(onCells)
     model.rows.unobserve(onRows)
     model.columns.unobserveDeep(onColumns)
     model.formats.unobserve(onFormats)
+    model.blocks.unobserve(onBlocks)
   }
   const changes = () =>
-    collect(model, before, cellKeys, movedRows, movedCols, columnFields, formatted)
+    collect(model, before, { cellKeys, blockKeys }, movedRows, movedCols, columnFields, formatted)
   return { stop, changes }
 }
+
+type KeyChanges = Map<string, { action: string; oldValue: unknown }>
 
 function collect(
   model: GridModel,
   before: Layout,
-  cellKeys: Map<string, { action: string; oldValue: unknown }> | null,
+  { cellKeys, blockKeys }: { cellKeys: KeyChanges | null; blockKeys: KeyChanges | null },
   movedRows: number,
   movedCols: number,
   columnFields: Array<{ colId: string; field: string; from: unknown; to: unknown }>,
@@ -143,14 +152,18 @@ function collect(
       to: c.to,
     })
   }
-  if (cellKeys) changes.push(...cellChanges(model, cellKeys, before, after))
+  const cells = [
+    ...(cellKeys ? cellChanges(model, cellKeys, before, after) : []),
+    ...(blockKeys ? blockChanges(model, blockKeys, cellKeys, before, after) : []),
+  ]
+  changes.push(...cells.sort((a, b) => compareRefs(a, b, after)))
   if (formatted > 0) changes.push({ kind: 'format', cells: formatted })
   return changes
 }
 
 function cellChanges(
   model: GridModel,
-  keys: Map<string, { action: string; oldValue: unknown }>,
+  keys: KeyChanges,
   before: Layout,
   after: Layout,
 ): CellChange[] {
@@ -163,12 +176,46 @@ function cellChanges(
     const row = after.rowIndex.get(rowId) ?? before.rowIndex.get(rowId)
     const col = after.colIndex.get(colId) ?? before.colIndex.get(colId)
     if (row === undefined || col === undefined) continue
-    const from = toDisplayFormula(cellValue(change.oldValue), before)
-    const to = toDisplayFormula(cellValue(model.cells.get(key)), after)
+    // A new entry (a first edit, a clear) covers what the row's blocks showed; a removed one
+    // (its undo) shows them again.
+    const was = change.action === 'add' ? model.baseValue(rowId, colId) : cellValue(change.oldValue)
+    const from = toDisplayFormula(was, before)
+    const to = toDisplayFormula(model.getValue(rowId, colId), after)
     if (from === to) continue
     out.push({ kind: 'cell', rowId, colId, ref: cellAddress(row, col), from, to })
   }
-  return out.sort((a, b) => compareRefs(a, b, after))
+  return out
+}
+
+/** The cells a bulk write (or its undo) changed: those of its blocks no cell entry covers. */
+function blockChanges(
+  model: GridModel,
+  keys: KeyChanges,
+  cellKeys: KeyChanges | null,
+  before: Layout,
+  after: Layout,
+): CellChange[] {
+  const out: CellChange[] = []
+  for (const [key, change] of keys) {
+    const rowId = splitBlockKey(key)?.[0]
+    if (rowId === undefined) continue
+    const row = after.rowIndex.get(rowId) ?? before.rowIndex.get(rowId)
+    // Blocks that went away with their row are reported as that.
+    if (row === undefined || (change.action === 'delete' && !after.rowIndex.has(rowId))) continue
+    const old = decodeBlock(change.oldValue).values
+    const now = decodeBlock(model.blocks.get(key)).values
+    for (const colId of new Set([...old.keys(), ...now.keys()])) {
+      const cell = cellKey(rowId, colId)
+      if (cellKeys?.has(cell) || model.cells.has(cell)) continue
+      const col = after.colIndex.get(colId) ?? before.colIndex.get(colId)
+      if (col === undefined) continue
+      const from = toDisplayFormula(old.get(colId) ?? '', before)
+      const to = toDisplayFormula(model.getValue(rowId, colId), after)
+      if (from === to) continue
+      out.push({ kind: 'cell', rowId, colId, ref: cellAddress(row, col), from, to })
+    }
+  }
+  return out
 }
 
 function compareRefs(a: CellChange, b: CellChange, layout: Layout): number {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { firstScreen } from './firstScreen.ts'
-import { toStoredFormula } from './formulaRefs.ts'
+import { toDisplayFormula, toStoredFormula } from './formulaRefs.ts'
 import { MAIN_SHEET } from './GridModel.ts'
 import { docWithClient } from './testing.ts'
 import { Workbook } from './Workbook.ts'
@@ -72,4 +72,39 @@ test('with the main sheet deleted, the first screen is the first remaining tab',
   const screen = firstScreen(book, 10, 10)
   assert.deepEqual(screen.sheet, { id: other, name: 'Totals' })
   assert.equal(screen.rows.length, 2)
+})
+
+test('a sheet imported as row blocks shows the same first screen as one written per cell', () => {
+  const perCell = filled(5)
+  const imported = new Workbook(docWithClient(2))
+  imported.initialize(5, 3)
+  const model = imported.model(MAIN_SHEET)
+  const { rowIds, colIds } = model.layout()
+  const source = perCell.model(MAIN_SHEET)
+  const sourceLayout = source.layout()
+  model.setRowsInBulk(
+    rowIds.flatMap((rowId, r) =>
+      colIds.map((colId, c) => ({
+        rowId,
+        colId,
+        value: toStoredFormula(
+          toDisplay(
+            source.getValue(sourceLayout.rowIds[r] as string, sourceLayout.colIds[c] as string),
+          ),
+          model.layout(),
+        ),
+      })),
+    ),
+    ada,
+  )
+  assert.equal(model.blocks.size, 5)
+  assert.equal(model.cells.size, 0)
+  const shown = (book: Workbook) =>
+    firstScreen(book, 5, 3).rows.map((r) => r.cells.map((cell) => `${cell.text}|${cell.kind}`))
+  assert.deepEqual(shown(imported), shown(perCell))
+  assert.equal(shown(imported)[4]?.[2], '10|num')
+
+  function toDisplay(stored: string): string {
+    return toDisplayFormula(stored, sourceLayout)
+  }
 })

@@ -79,3 +79,31 @@ test('replay starts from the base state, and structure changes are summarised', 
     ],
   )
 })
+
+test('an import stored as row blocks, a clear of one of its cells and its undo read as cells', () => {
+  const { model, entries } = recorder()
+  model.initialize(2, 2)
+  const undo = new Y.UndoManager(model.scope, {
+    trackedOrigins: new Set([model.origin]),
+    captureTimeout: 0,
+  })
+  const { rowIds, colIds } = model.layout()
+  const [r0, r1] = rowIds as [string, string]
+  const [c0, c1] = colIds as [string, string]
+  model.setRowsInBulk(
+    [
+      { rowId: r0, colId: c0, value: 'a' },
+      { rowId: r1, colId: c1, value: 'b' },
+    ],
+    ada,
+  )
+  model.setCell(r1, c1, '', ada)
+  undo.undo()
+  undo.undo()
+
+  const items = replayHistory({ base: '', entries })
+  const cells = items.map((i) =>
+    i.changes.filter((c) => c.kind === 'cell').map(({ ref, from, to }) => `${ref} ${from}→${to}`),
+  )
+  assert.deepEqual(cells.slice(1), [['A1 →a', 'B2 →b'], ['B2 b→'], ['B2 →b'], ['A1 a→', 'B2 b→']])
+})

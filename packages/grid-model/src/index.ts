@@ -17,7 +17,7 @@ export type { FirstScreen, ScreenCellKind } from './firstScreen.ts'
 export { firstScreen, firstSheetId } from './firstScreen.ts'
 export { isFormula, toDisplayFormula, toStoredFormula } from './formulaRefs.ts'
 export { keyBetween, keysBetween } from './fractionalIndex.ts'
-export type { GridModelOptions } from './GridModel.ts'
+export type { CellWrite, GridModelOptions } from './GridModel.ts'
 export {
   DEFAULT_COLUMN_WIDTH,
   GRID_TYPES,

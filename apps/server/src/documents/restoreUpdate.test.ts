@@ -51,6 +51,38 @@ test('a restore brings back edited, deleted and added grid content as a forward 
   assert.equal(new GridModel(doc).getValue(r0, 'c0'), 'kept')
 })
 
+test('a restore to before an import stored as row blocks takes the import away, and back', () => {
+  const doc = new Y.Doc()
+  const grid = new GridModel(doc)
+  grid.initialize(2, 2)
+  const [r0, r1] = grid.layout().rowIds as [string, string]
+  grid.setCell(r0, 'c0', 'typed', author)
+  const version = Y.encodeStateAsUpdate(doc)
+  const expected = contentOf(doc)
+
+  // Decision 0203: the import's rows that held nothing become one grid.blocks entry each.
+  grid.setRowsInBulk(
+    [
+      { rowId: r0, colId: 'c1', value: 'imported over a typed row' },
+      { rowId: r1, colId: 'c0', value: 'imported' },
+      { rowId: r1, colId: 'c1', value: '=1+1' },
+    ],
+    author,
+  )
+  assert.equal(grid.blocks.size, 1)
+  const imported = contentOf(doc)
+  const afterImport = Y.encodeStateAsUpdate(doc)
+  const peer = peerOf(doc)
+
+  const change = restoreUpdate(doc, version)
+  Y.applyUpdate(doc, change)
+  Y.applyUpdate(peer, change)
+  assert.equal(contentOf(doc), expected)
+  assert.equal(contentOf(peer), expected)
+  Y.applyUpdate(doc, restoreUpdate(doc, afterImport))
+  assert.equal(contentOf(doc), imported)
+})
+
 test('text deleted since the version comes back; text typed since goes away', () => {
   const doc = new Y.Doc()
   const text = doc.getText('content')

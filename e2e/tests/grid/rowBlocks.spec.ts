@@ -1,8 +1,28 @@
 // An import stores its rows as row blocks (decision 0203): what two users on two nodes see.
+import type { Browser, BrowserContext } from '@playwright/test'
 import { expect, test } from '../../fixtures/fleet.ts'
 import { ADA, BOB, contextFor, GridPage, uniqueGridId } from './gridPage.ts'
 
 const FILE = 'a1,b1,c1\r\na2,b2,c2\r\na3,b3,c3\r\n'
+
+/**
+ * Ada on node A and Bob on node B with the sheet `id` open, then Bob offline: what either writes
+ * next, the other has not seen.
+ */
+async function adaOnlineBobOffline(
+  browser: Browser,
+  urls: [string, string],
+  id: string,
+): Promise<{ ada: GridPage; bob: GridPage; bobContext: BrowserContext }> {
+  const bobContext = await contextFor(browser, BOB)
+  const ada = new GridPage(await (await contextFor(browser, ADA)).newPage())
+  const bob = new GridPage(await bobContext.newPage())
+  await ada.open(urls[0], id)
+  await bob.open(urls[1], id)
+  await bobContext.setOffline(true)
+  await expect(bob.status).toHaveAttribute('data-state', 'offline')
+  return { ada, bob, bobContext }
+}
 
 async function importCsv(grid: GridPage, text: string): Promise<void> {
   await grid.page.getByTestId('import-csv').setInputFiles({
@@ -17,15 +37,12 @@ test('an import on one node and an edit of one of its rows at the same time on t
   fleet,
 }) => {
   const id = uniqueGridId('blocks-edit')
-  const bobContext = await contextFor(browser, BOB)
-  const ada = new GridPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new GridPage(await bobContext.newPage())
-  await ada.open(fleet.nodes[0].url, id)
-  await bob.open(fleet.nodes[1].url, id)
-
   // Bob edits B2 without seeing the import Ada makes meanwhile: neither saw the other's write.
-  await bobContext.setOffline(true)
-  await expect(bob.status).toHaveAttribute('data-state', 'offline')
+  const { ada, bob, bobContext } = await adaOnlineBobOffline(
+    browser,
+    [fleet.nodes[0].url, fleet.nodes[1].url],
+    id,
+  )
   await bob.type('B2', 'typed by Bob')
   await expect(bob.status).toContainText('not yet saved')
   await importCsv(ada, FILE)
@@ -85,15 +102,12 @@ test('two imports into the same blank rows at the same time keep every cell only
   fleet,
 }) => {
   const id = uniqueGridId('blocks-two')
-  const bobContext = await contextFor(browser, BOB)
-  const ada = new GridPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new GridPage(await bobContext.newPage())
-  await ada.open(fleet.nodes[0].url, id)
-  await bob.open(fleet.nodes[1].url, id)
-
   // Neither sees the other's import: Bob is offline while both import into rows 1–2.
-  await bobContext.setOffline(true)
-  await expect(bob.status).toHaveAttribute('data-state', 'offline')
+  const { ada, bob, bobContext } = await adaOnlineBobOffline(
+    browser,
+    [fleet.nodes[0].url, fleet.nodes[1].url],
+    id,
+  )
   await importCsv(ada, 'ada A1,,both C1\r\nada A2,,\r\n')
   await importCsv(bob, ',bob B1,both C1 (Bob)\r\n,bob B2,\r\n')
   await expect(bob.cell('B2')).toHaveText('bob B2')

@@ -12,6 +12,7 @@ import { applyMigrations } from '../src/migrations.ts'
 import { type Database, openDatabase } from '../src/openDatabase.ts'
 import { V1_SNAPSHOT_MIN_BYTES } from '../src/snapshotEncoding.ts'
 import { appendUpdates } from '../src/updateLog.ts'
+import { anonymousRows } from './anonymousRows.ts'
 
 let postgres: PostgresInstance
 let db: Database
@@ -45,18 +46,7 @@ async function compacted(name: string, length: number): Promise<Y.Doc> {
   writer.on('update', (update: Uint8Array) => updates.push(update))
   writer.getText('text').insert(0, noisyText(length, length))
   writer.getText('text').delete(3, 7)
-  await appendUpdates(
-    db.sql,
-    updates.map((update, i) => ({
-      documentName: name,
-      updateKey: `${name}:${i}`,
-      update,
-      userId: null,
-      userName: null,
-      nodeId: 'test',
-      receivedAt: new Date(),
-    })),
-  )
+  await appendUpdates(db.sql, anonymousRows(name, updates))
   const result = await compactDocument(db.prisma, name, 'test')
   assert.equal(result.compactedRows, updates.length)
   return writer

@@ -12,6 +12,7 @@ import { documentHistory } from '../src/history.ts'
 import { applyMigrations } from '../src/migrations.ts'
 import { type Database, openDatabase } from '../src/openDatabase.ts'
 import { appendUpdates } from '../src/updateLog.ts'
+import { anonymousRows } from './anonymousRows.ts'
 
 let postgres: PostgresInstance
 let db: Database
@@ -36,18 +37,7 @@ async function logEdits(name: string, count: number, writer = new Y.Doc()): Prom
   writer.on('update', record)
   for (let i = 0; i < count; i++) writer.getText('text').insert(i, 'x')
   writer.off('update', record)
-  await appendUpdates(
-    db.sql,
-    updates.map((update, i) => ({
-      documentName: name,
-      updateKey: `${name}:${logged + i}`,
-      update,
-      userId: null,
-      userName: null,
-      nodeId: 'test',
-      receivedAt: new Date(),
-    })),
-  )
+  await appendUpdates(db.sql, anonymousRows(name, updates, { firstIndex: logged }))
   logged += updates.length
   return writer
 }

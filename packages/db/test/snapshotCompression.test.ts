@@ -15,6 +15,7 @@ import { readDocumentState } from '../src/documentState.ts'
 import { applyMigrations, type Migration, readMigrations } from '../src/migrations.ts'
 import { type Database, openDatabase } from '../src/openDatabase.ts'
 import { appendUpdates } from '../src/updateLog.ts'
+import { anonymousRows } from './anonymousRows.ts'
 
 const LZ4_MIGRATION = '20261205060000_snapshot_lz4_compression'
 
@@ -60,18 +61,7 @@ async function appendAndCompact(name: string, writer: Y.Doc, text: string): Prom
   ytext.insert(ytext.length, text)
   ytext.delete(3, 7)
   writer.off('update', record)
-  await appendUpdates(
-    db.sql,
-    updates.map((update, i) => ({
-      documentName: name,
-      updateKey: `${name}:${ytext.length}:${i}`,
-      update,
-      userId: null,
-      userName: null,
-      nodeId: 'test',
-      receivedAt: new Date(),
-    })),
-  )
+  await appendUpdates(db.sql, anonymousRows(name, updates, { keyPrefix: `${ytext.length}:` }))
   const result = await compactDocument(db.prisma, name, 'test')
   assert.equal(result.compactedRows, updates.length)
 }

@@ -44,6 +44,12 @@ COPY --from=build /app/apps ./apps-built
 # Keep each app's Vite output (dist/) next to its sources.
 RUN for dir in apps-built/*/dist; do app="$(basename "$(dirname "$dir")")"; cp -R "$dir" "apps/$app/dist"; done \
   && rm -rf apps-built
+# The server's modules, type-stripped and compiled, in Node's compile cache (decision 0211): a node
+# that finds every module there never loads Node's TypeScript stripper (≈ 25 MB of RSS a node).
+# Filled here, at the path the node runs from, because the root filesystem is read-only where the
+# image runs (a module missing from it is stripped as before; nothing fails).
+RUN NODE_OPTIONS=--max-semi-space-size=16 NODE_COMPILE_CACHE=/app/.node-compile-cache \
+    node apps/server/src/main.ts --warm-compile-cache
 
 # --- runtime filesystem: the Node base minus what a running node never uses ------------------
 FROM ${NODE_IMAGE} AS runtime-base
@@ -63,6 +69,9 @@ ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin NODE_ENV=p
 # sizes it in a 1 GiB pod, on any machine (Node grows it to 64 MB on hosts of 8 GB and more), and
 # glibc's malloc arenas at 2. The chart sets both (server.nodeOptions, server.mallocArenaMax).
 ENV NODE_OPTIONS=--max-semi-space-size=16 MALLOC_ARENA_MAX=2
+# Where the node's transpiled modules were cached when the image was built (decision 0211);
+# NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
 WORKDIR /app
 # Files stay owned by root and read-only for the process; the root filesystem can be mounted
 # read-only (the chart mounts an emptyDir at /tmp). Numeric user so runAsNonRoot can verify it.

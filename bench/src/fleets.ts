@@ -23,6 +23,7 @@ import {
   waitFor,
 } from '@weft/testkit'
 import { chartRuntime } from './chartRuntime.ts'
+import { warmedCompileCache } from './compileCache.ts'
 import { queryOne } from './postgres.ts'
 
 /**
@@ -75,6 +76,8 @@ export interface FleetRequest {
   withoutRedis?: boolean
   /** Ours only: without the chart's runtime settings (chartRuntime.ts). Default: with them. */
   withoutChartRuntime?: boolean
+  /** Ours only: without the image's warm compile cache (compileCache.ts). Default: with it. */
+  withoutCompileCache?: boolean
   tag: string
 }
 
@@ -114,13 +117,20 @@ async function startWeft(request: FleetRequest): Promise<BenchFleet> {
   // What the chart's pods run the node with (V8's young generation, malloc arenas): the bench's
   // machine is not a pod, and Node would otherwise size the heap from its memory (decision 0207).
   const runtime = request.withoutChartRuntime ? undefined : chartRuntime()
+  const nodeOptions = nodeFlags(request, runtime?.nodeOptions).join(' ')
+  // As the image runs it (decision 0211); main's code as weft-scratch has no warm flag.
+  const compileCache: Record<string, string> =
+    request.kind === 'weft' && !request.withoutCompileCache
+      ? { NODE_COMPILE_CACHE: warmedCompileCache(nodeOptions) }
+      : {}
   const env = {
     ...BENCH_LIMITS,
     ...(runtime?.mallocArenaMax ? { MALLOC_ARENA_MAX: String(runtime.mallocArenaMax) } : {}),
     DATABASE_URL: databaseUrl,
     ...(redis ? { REDIS_URL: redis.url } : {}),
     LOG_LEVEL: 'error',
-    NODE_OPTIONS: nodeFlags(request, runtime?.nodeOptions).join(' '),
+    NODE_OPTIONS: nodeOptions,
+    ...compileCache,
     ...(request.flushStatsDir
       ? {
           BENCH_FLUSH_STATS_DIR: request.flushStatsDir,

@@ -6,7 +6,8 @@ import { type BenchFleet, type FleetKind, SINGLE_NODE_KINDS, startBenchFleet } f
  * (default `defaults.fleets`) started, measured and destroyed in turn, the order reversed on odd
  * rounds of `--repeat`. `--set weftRedis=0` runs ours without Redis; `--set chartRuntime=0` runs
  * ours without the chart's NODE_OPTIONS and MALLOC_ARENA_MAX (Node's own sizing for this machine,
- * as before decision 0207); `--cpu-prof` profiles every
+ * as before decision 0207); `--set compileCache=0` runs ours without the image's warm compile cache
+ * (decision 0211); `--cpu-prof` profiles every
  * node into /tmp/weft-bench-prof/<run>/.
  */
 export async function forEachFleet<R>(
@@ -34,6 +35,7 @@ export async function forEachFleet<R>(
           persistence: defaults.persistence,
           withoutRedis: options.settings.weftRedis === '0',
           withoutChartRuntime: options.settings.chartRuntime === '0',
+          withoutCompileCache: options.settings.compileCache === '0',
           tag: `${defaults.scenario.replace(/\W/g, '_')}_${runId}`,
           ...(options.cpuProf ? { cpuProfDir: `/tmp/weft-bench-prof/${runId}` } : {}),
         })

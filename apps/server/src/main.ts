@@ -1,6 +1,13 @@
 // `npm run server`: one node in the foreground, configured by the environment (platform.md).
 import { ConfigError, describeRedis, parseServerConfig } from '@weft/config'
+import { WARM_FLAG, warmCompileCache } from './compileCache.ts'
 import { createNode } from './createNode.ts'
+
+// Building the image: every module above is loaded by now, and so in NODE_COMPILE_CACHE.
+if (process.argv.includes(WARM_FLAG)) {
+  await warmCompileCache()
+  process.exit(0)
+}
 
 let config: ReturnType<typeof parseServerConfig>
 try {

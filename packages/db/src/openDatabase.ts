@@ -5,10 +5,8 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { pgExecutor } from './pgExecutor.ts'
 import { pgliteExecutor } from './pgliteExecutor.ts'
@@ -52,6 +50,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       },
     }
   }
+  // Imported here, not at the top: a node on Postgres (every pod) never loads the embedded
+  // database's code (decision 0211).
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ])
   const dir = join(options.dataDir ?? './data', 'pglite')
   await mkdir(dir, { recursive: true })
   const db = await PGlite.create(dir)

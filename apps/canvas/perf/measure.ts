@@ -489,6 +489,44 @@ const svgPath = await (await download).path()
 const exportMs = Date.now() - exportStart
 const exported = ((await readFile(svgPath, 'utf8')).match(/data-shape-id=/g) ?? []).length
 
+// Not timed: whether the drawing is laid out again while Ctrl+wheel keeps turning at the 10 %
+// limit (notches that leave the zoom as it is): counted as DOM changes in the drawing (its size,
+// its shapes, the far-out canvas), with the longest gap between notches as the page saw them
+// (a gap over SETTLE_MS, 150 ms, is a pause, and a redraw then is expected).
+await page.locator('[data-testid="zoom"] button').click()
+await page.waitForTimeout(500)
+await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+await page.keyboard.down('Control')
+for (let i = 0; i < 26; i++) await page.mouse.wheel(0, 60)
+await page.evaluate(() => {
+  const w = window as unknown as { __limit: { changes: number; gaps: number[]; last: number } }
+  const limit = { changes: 0, gaps: [] as number[], last: performance.now() }
+  w.__limit = limit
+  const stage = document.querySelector('.viewport') as Element
+  new MutationObserver(() => limit.changes++).observe(stage, {
+    attributeFilter: ['width', 'viewBox'],
+    subtree: true,
+    childList: true,
+  })
+  stage.addEventListener('wheel', () => {
+    const now = performance.now()
+    limit.gaps.push(Math.round(now - limit.last))
+    limit.last = now
+  })
+})
+const limitZoom = await page.locator('[data-testid="zoom"] button').textContent()
+for (let i = 0; i < 15; i++) await page.mouse.wheel(0, 60)
+const atLimit = await page.evaluate(() => {
+  const { __limit: l } = window as unknown as { __limit: { changes: number; gaps: number[] } }
+  return {
+    redrawsWhileTurning: l.changes,
+    notches: l.gaps.length,
+    longestGapMs: Math.max(...l.gaps),
+  }
+})
+await page.keyboard.up('Control')
+const zoomAtLimit = { zoom: limitZoom, ...atLimit }
+
 console.log(
   JSON.stringify(
     {
@@ -502,6 +540,7 @@ console.log(
       farOut,
       drag: { ...drag, endedAt: moved },
       exportSvg: { ms: exportMs, shapes: exported },
+      zoomAtLimit,
       ...(profileDir ? { profiles } : {}),
       ...(traceDir ? { traces } : {}),
     },

@@ -10,6 +10,11 @@
  * (`pan.cpuprofile`, … in that directory: open them in Chrome DevTools' Performance panel) and
  * the functions with the most self time are printed under `profiles`.
  *
+ * With CANVAS_TRACE_DIR set, each gesture is instead recorded as a Chrome trace (`pan.json`, …:
+ * open them in chrome://tracing or Perfetto) and the busiest kinds of work per thread are printed
+ * under `traces`: the main thread's layout and paint, and the compositor's and raster threads'
+ * share, which a CPU profile of the page's JavaScript does not see.
+ *
  * Needs @playwright/test (the e2e workspace's) and /usr/bin/chromium; the node must be in open dev
  * mode (no AUTH_SECRET), like `npm start`.
  */
@@ -108,12 +113,30 @@ async function startFrames(page: Page): Promise<void> {
     }
     w.__frames = []
     w.__recording = true
+    // Every long frame since the first gesture, kept past the end of each window (zoomAndRest).
+    const all = w as unknown as { __startedAt: number; __allLong?: PerformanceEntry[] }
+    all.__startedAt = performance.now()
+    if (!all.__allLong) {
+      const kept: PerformanceEntry[] = []
+      all.__allLong = kept
+      new PerformanceObserver((list) => kept.push(...list.getEntries())).observe({
+        type: 'long-animation-frame',
+      })
+    }
     // Long animation frames (Chromium's LoAF entries, over 50 ms): whether a long frame went to
     // script (React) or to rendering (style, layout, paint), for the report below.
     w.__long = []
     w.__longObserver?.disconnect()
     w.__longObserver = new PerformanceObserver((list) => w.__long.push(...list.getEntries()))
     w.__longObserver.observe({ type: 'long-animation-frame' })
+    // Redraws of the SVG drawing (its size follows the drawn zoom and render area): how often the
+    // shapes were laid out again during the gesture, whatever the machine's load did to the fps.
+    const redraws = w as unknown as { __redraws: number; __redrawObserver?: MutationObserver }
+    redraws.__redraws = 0
+    redraws.__redrawObserver?.disconnect()
+    redraws.__redrawObserver = new MutationObserver(() => redraws.__redraws++)
+    const svg = document.querySelector('.viewport > svg')
+    if (svg) redraws.__redrawObserver.observe(svg, { attributeFilter: ['width', 'viewBox'] })
     let last = performance.now()
     const tick = (now: number) => {
       w.__frames.push(now - last)
@@ -128,14 +151,26 @@ async function startFrames(page: Page): Promise<void> {
 }
 
 /** A long animation frame: its length and how it split into script, style + layout, and the rest. */
-type LongFrame = { ms: number; script: number; styleLayout: number; scripts: string[] }
+type LongFrame = {
+  ms: number
+  at: number
+  script: number
+  forced: number
+  styleLayout: number
+  scripts: string[]
+}
 
 async function stopFrames(page: Page) {
-  const { frames, long } = await page.evaluate(() => {
+  const { frames, long, redraws } = await page.evaluate(() => {
     type Loaf = PerformanceEntry & {
       renderStart: number
       styleAndLayoutStart: number
-      scripts: { duration: number; invoker: string; sourceFunctionName: string }[]
+      scripts: {
+        duration: number
+        forcedStyleAndLayoutDuration: number
+        invoker: string
+        sourceFunctionName: string
+      }[]
     }
     const w = window as unknown as {
       __frames: number[]
@@ -146,16 +181,24 @@ async function stopFrames(page: Page) {
     w.__recording = false
     w.__longObserver?.disconnect()
     const r = (v: number) => Math.round(v)
+    const since = (w as unknown as { __startedAt: number }).__startedAt
     const long = w.__long.map((e) => ({
       ms: r(e.duration),
+      // When it started, from the start of the recording: a frame begun before it (a click's
+      // redraw just before the gesture) has a negative start.
+      at: r(e.startTime - since),
       script: r(e.scripts.reduce((a, sc) => a + sc.duration, 0)),
+      // Of the script time, what went to style and layout forced by reading them from script.
+      forced: r(e.scripts.reduce((a, sc) => a + sc.forcedStyleAndLayoutDuration, 0)),
       // Style and layout run from styleAndLayoutStart; paint and commit follow until the end.
       styleLayout: e.styleAndLayoutStart ? r(e.startTime + e.duration - e.styleAndLayoutStart) : 0,
       scripts: e.scripts
         .filter((sc) => sc.duration >= 5)
         .map((sc) => `${sc.invoker} ${sc.sourceFunctionName} ${r(sc.duration)}`),
     }))
-    return { frames: w.__frames, long }
+    const redraws = w as unknown as { __redraws: number; __redrawObserver?: MutationObserver }
+    redraws.__redrawObserver?.disconnect()
+    return { frames: w.__frames, long, redraws: redraws.__redraws }
   })
   frames.sort((a, b) => a - b)
   const pick = (q: number) =>
@@ -168,6 +211,7 @@ async function stopFrames(page: Page) {
     p50: round(pick(0.5)),
     p95: round(pick(0.95)),
     max: round(pick(1)),
+    redraws,
     // The five longest animation frames, longest first.
     long: (long as LongFrame[]).sort((a, b) => b.ms - a.ms).slice(0, 5),
   }
@@ -219,9 +263,85 @@ function topSelfTime(profile: CpuProfile, count = 12): { selfMs: number; fn: str
     .map(([fn, ms]) => ({ selfMs: Math.round(ms * 10) / 10, fn }))
 }
 
+type TraceEvent = {
+  ph: string
+  name: string
+  pid: number
+  tid: number
+  dur?: number
+  tdur?: number
+  args?: { name?: string }
+}
+
+const traceDir = process.env.CANVAS_TRACE_DIR
+type Busiest = { ms: number; cpu: number; count: number; what: string }
+const traces: Record<string, Busiest[]> = {}
+
+/**
+ * The kinds of work that took the most time in a trace, by thread, summed over the gesture: `ms`
+ * wall time, `cpu` the thread's own CPU time (what load on the machine does not inflate).
+ * Only complete events; nested ones count again inside their parent, so read the rows per name.
+ */
+function busiestWork(events: TraceEvent[], count = 20): Busiest[] {
+  const threadName = new Map<string, string>()
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name')
+      threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '')
+  const sums = new Map<string, { ms: number; cpu: number; count: number }>()
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue
+    const thread = (threadName.get(`${e.pid}:${e.tid}`) ?? `${e.tid}`).replace(/\d+$/, '')
+    const key = `${thread} ${e.name}`
+    const sum = sums.get(key) ?? { ms: 0, cpu: 0, count: 0 }
+    sum.ms += e.dur / 1000
+    sum.cpu += (e.tdur ?? 0) / 1000
+    sum.count++
+    sums.set(key, sum)
+  }
+  return [...sums]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, count)
+    .map(([what, { ms, cpu, count }]) => ({
+      ms: Math.round(ms),
+      cpu: Math.round(cpu),
+      count,
+      what,
+    }))
+}
+
+/** Runs `gesture` while Chrome records a trace with the rendering categories (CANVAS_TRACE_DIR). */
+async function traced<T>(page: Page, name: string, gesture: () => Promise<T>): Promise<T> {
+  if (!traceDir) return gesture()
+  await mkdir(traceDir, { recursive: true })
+  const path = join(traceDir, `${name}.json`)
+  await page
+    .context()
+    .browser()
+    ?.startTracing(page, {
+      path,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink',
+        'cc',
+        'gpu',
+        'viz',
+        'benchmark',
+        'toplevel',
+      ],
+    })
+  const result = await gesture()
+  // The redraw when a zoom rests comes SETTLE_MS (150 ms) after its last step: keep it in.
+  await page.waitForTimeout(500)
+  await page.context().browser()?.stopTracing()
+  const trace = JSON.parse(await readFile(path, 'utf8')) as { traceEvents: TraceEvent[] }
+  traces[name] = busiestWork(trace.traceEvents)
+  return result
+}
+
 /** Runs `gesture` under Chrome's sampling profiler when CANVAS_PROFILE_DIR is set. */
 async function profiled<T>(page: Page, name: string, gesture: () => Promise<T>): Promise<T> {
-  if (!profileDir) return gesture()
+  if (!profileDir) return traced(page, name, gesture)
   await mainThread(page)
   const session = cdp as CDPSession
   await session.send('Profiler.enable')
@@ -305,6 +425,23 @@ const zoom = await measure(page, 'zoom', ZOOM, async () => {
   await page.keyboard.up('Control')
 })
 const zoomedTo = await page.locator('[data-testid="zoom"] button').textContent()
+// The redraw once the zoom rests (SETTLE_MS after the last notch) may fall after the window
+// above: the long frames from the first notch until 600 ms after the last, rest included.
+await page.waitForTimeout(600)
+const zoomAndRest = await page.evaluate(() => {
+  type Loaf = PerformanceEntry & { styleAndLayoutStart: number; scripts: { duration: number }[] }
+  const w = window as unknown as { __startedAt: number; __allLong: Loaf[] }
+  const r = Math.round
+  return w.__allLong
+    .filter((e) => e.startTime >= w.__startedAt)
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 3)
+    .map((e) => ({
+      ms: r(e.duration),
+      script: r(e.scripts.reduce((a, sc) => a + sc.duration, 0)),
+      styleLayout: e.styleAndLayoutStart ? r(e.startTime + e.duration - e.styleAndLayoutStart) : 0,
+    }))
+})
 await page.locator('[data-testid="zoom"] button').click()
 
 // Far out the shapes are pixels on a canvas (apps/canvas/src/detail.ts). Not timed: checks that
@@ -314,7 +451,12 @@ await page.keyboard.down('Control')
 for (let i = 0; i < ZOOM / 2; i++) await page.mouse.wheel(0, 60)
 await page.keyboard.up('Control')
 const farLayer = page.locator('[data-layer="raster"]')
-await farLayer.waitFor({ state: 'attached' })
+// On a busy machine a pause between notches redraws the board at an in-between zoom first, with
+// part of it: wait (bounded) for the drawing at the final zoom before counting.
+await page
+  .locator(`[data-layer="raster"][data-rendered="${SHAPES}"]`)
+  .waitFor({ state: 'attached', timeout: 10_000 })
+  .catch(() => farLayer.waitFor({ state: 'attached' }))
 const farOut = {
   zoom: await page.locator('[data-testid="zoom"] button').textContent(),
   rasterShapes: Number(await farLayer.getAttribute('data-rendered')),
@@ -347,6 +489,48 @@ const svgPath = await (await download).path()
 const exportMs = Date.now() - exportStart
 const exported = ((await readFile(svgPath, 'utf8')).match(/data-shape-id=/g) ?? []).length
 
+// Not timed: whether the drawing is laid out again while Ctrl+wheel keeps turning at the 10 %
+// limit (notches that leave the zoom as it is): counted as DOM changes in the drawing (its size,
+// its shapes, the far-out canvas), with the longest gap between notches as the page saw them
+// (a gap over SETTLE_MS, 150 ms, is a pause, and a redraw then is expected).
+await page.locator('[data-testid="zoom"] button').click()
+await page.waitForTimeout(500)
+// The notches are sent from inside the page, one every 40 ms (as a wheel turned steadily sends
+// them), so a busy machine's slow round trips to the browser do not make pauses of them: 26 reach
+// the limit, and the 15 after them are counted.
+const atLimit = await page.evaluate(
+  ({ x, y }) =>
+    new Promise<{ redrawsWhileTurning: number; notches: number; longestGapMs: number }>((done) => {
+      const stage = document.querySelector('.viewport') as Element
+      let changes = 0
+      let counting = false
+      new MutationObserver(() => {
+        if (counting) changes++
+      }).observe(stage, { attributeFilter: ['width', 'viewBox'], subtree: true, childList: true })
+      const gaps: number[] = []
+      let last = 0
+      let sent = 0
+      const notch = () => {
+        const now = performance.now()
+        if (sent > 26) gaps.push(Math.round(now - last))
+        last = now
+        counting = sent >= 26
+        const init = { deltaY: 60, ctrlKey: true, clientX: x, clientY: y, bubbles: true }
+        stage.dispatchEvent(new WheelEvent('wheel', { ...init, cancelable: true }))
+        if (++sent < 41) setTimeout(notch, 40)
+        // What the last notches changed is seen by the observer in the next microtask.
+        else
+          setTimeout(() =>
+            done({ redrawsWhileTurning: changes, notches: 15, longestGapMs: Math.max(...gaps) }),
+          )
+      }
+      notch()
+    }),
+  { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+)
+const limitZoom = await page.locator('[data-testid="zoom"] button').textContent()
+const zoomAtLimit = { zoom: limitZoom, ...atLimit }
+
 console.log(
   JSON.stringify(
     {
@@ -356,11 +540,13 @@ console.log(
       firstRenderMs,
       renderedAtStart,
       pan,
-      zoom: { ...zoom, endedAt: zoomedTo },
+      zoom: { ...zoom, endedAt: zoomedTo, longestWithRest: zoomAndRest },
       farOut,
       drag: { ...drag, endedAt: moved },
       exportSvg: { ms: exportMs, shapes: exported },
+      zoomAtLimit,
       ...(profileDir ? { profiles } : {}),
+      ...(traceDir ? { traces } : {}),
     },
     null,
     2,

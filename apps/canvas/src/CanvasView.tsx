@@ -124,7 +124,7 @@ export function CanvasView(props: Props) {
   // and the same child elements, which React then skips without looking at each shape.
   // During a zoom gesture the drawing keeps its zoom and render area and is only scaled (see
   // useDrawnZoom); both follow the camera again when it is redrawn at the shown zoom.
-  const drawn = useDrawnZoom(cam.zoom)
+  const drawn = useDrawnZoom(cam)
   const drawnZoom = drawn.zoom
   const gliding = drawnZoom !== cam.zoom
   const coverRef = useRef<Box | null>(null)

@@ -19,8 +19,14 @@ export type OpenPhases = {
   socketMs: number
   /** → the largest message (the first sync) reached the page */
   syncArrivedMs: number
-  /** → that message's handlers returned (Y.applyUpdate and every observer) */
+  /**
+   * → that message's handlers returned (Y.applyUpdate and every observer); when the page held
+   * what its socket received until the first screen was painted (decision 0205), → the held
+   * messages' handlers returned
+   */
   syncAppliedMs: number
+  /** → the page released the messages it held (0: it held none) */
+  releasedMs: number
   /** → the first-screen answer arrived (0: the app asked for none; decision 0195) */
   firstScreenMs: number
   /** → the last column's first cell is in the DOM (the first screen's, or the live sheet's) */
@@ -136,7 +142,11 @@ export async function openSheet(
       .getEntriesByType('resource')
       .filter((e) => e.name.includes('/first-screen'))
       .map((e) => (e as PerformanceResourceTiming).responseEnd)
+    // Messages held until the first screen was painted were applied at release (heldMessages.ts).
+    const held = performance.getEntriesByName('weft:held-messages-applied')[0]
     return {
+      releasedMs: held?.startTime ?? 0,
+      heldAppliedMs: held ? held.startTime + held.duration : 0,
       firstScreenMs: Math.max(0, ...screen),
       scriptsMs: nav.domContentLoadedEventEnd,
       gateMs: Math.max(0, ...gate),
@@ -153,7 +163,8 @@ export async function openSheet(
       gateMs: round(page0.gateMs),
       socketMs: round(page0.socketMs),
       syncArrivedMs: round(biggest[0]),
-      syncAppliedMs: round(biggest[2]),
+      syncAppliedMs: round(Math.max(biggest[2], page0.heldAppliedMs)),
+      releasedMs: round(page0.releasedMs),
       firstScreenMs: round(page0.firstScreenMs),
       renderedMs: round(renderedMs),
       paintedMs: round(paintedMs),

@@ -1,6 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import type { Identity } from '@weft/client'
-import { type FirstScreen, MAIN_SHEET } from '@weft/grid-model'
+import { MAIN_SHEET } from '@weft/grid-model'
 import {
   AppShell,
   announce,
@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { bringBackRow, rowIsLive } from './bringBackRow.ts'
 import { ConflictToasts } from './ConflictToasts.tsx'
+import type { EarlyOpen } from './earlyOpen.ts'
 import { FirstScreenView } from './FirstScreenView.tsx'
 import { GridView } from './GridView.tsx'
 import { disposePastGrid, loadPastGrid } from './pastGrid.ts'
@@ -41,16 +42,16 @@ type AwarenessState = {
 
 export function App({
   docId,
-  firstScreen = null,
+  opened = null,
 }: {
   docId: string
-  /** The node's first screen of the sheet, asked for by main.tsx (null: none asked for). */
-  firstScreen?: Promise<FirstScreen | null> | null
+  /** The first screen and the provider main.tsx started (null: a new sheet, none started). */
+  opened?: EarlyOpen | null
 }) {
   const documentName = `grid:${docId}`
-  const early = useFirstScreen(firstScreen)
+  const early = useFirstScreen(opened)
   const { session, provider, synced, status, version, users, online } =
-    useCollabDocument<AwarenessState>(documentName, { connect: early.connect })
+    useCollabDocument<AwarenessState>(documentName, { prepared: opened?.provider ?? null })
   const readOnly = useAccess(provider) === 'read'
   const book = useWorkbook(provider, synced)
   const [chosenSheet, setChosenSheet] = useState(MAIN_SHEET)

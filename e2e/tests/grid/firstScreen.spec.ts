@@ -90,3 +90,94 @@ test('a large sheet shows its first rows before it has loaded, then opens for ed
   await expect(bob.cell('D1')).toHaveText(String(TOTAL + 100))
   await expect(ada.cell('D1')).toHaveText(String(TOTAL + 100))
 })
+
+/** A created, imported large sheet; Ada and Bob's pages. */
+async function largeSheetFor(
+  browser: Parameters<typeof contextFor>[0],
+  nodeUrl: string,
+  prefix: string,
+) {
+  const id = uniqueGridId(prefix)
+  const ada = new GridPage(await (await contextFor(browser, ADA)).newPage())
+  const bob = new GridPage(await (await contextFor(browser, BOB)).newPage())
+  const created = await ada.page.request.post(`${nodeUrl}/api/documents`, {
+    data: { kind: 'grid', id },
+  })
+  expect(created.status()).toBe(201)
+  const imported = await ada.page.request.post(
+    `${nodeUrl}/api/documents/${encodeURIComponent(`grid:${id}`)}/updates`,
+    { data: largeSheet(), headers: { 'Content-Type': 'application/octet-stream' } },
+  )
+  expect(imported.status()).toBe(200)
+  return { id, ada, bob }
+}
+
+test('the sheet arriving before its first screen waits for it: the first screen shows, then the sheet opens for editing', async ({
+  browser,
+  fleet,
+}) => {
+  const [nodeA, nodeB] = fleet.nodes
+  const { id, ada, bob } = await largeSheetFor(browser, nodeA.url, 'first-screen-late')
+
+  // Whether the page ever showed the first screen, and whether it did before the live sheet.
+  await ada.page.addInitScript(() => {
+    const seen = { firstScreen: false, liveFirst: false }
+    ;(window as unknown as { seen: typeof seen }).seen = seen
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="first-screen"]')) seen.firstScreen = true
+      else if (!seen.firstScreen && document.querySelector('[data-testid="grid"]'))
+        seen.liveFirst = true
+    }).observe(document, { childList: true, subtree: true })
+  })
+  // The first screen's answer is held until the full sheet has reached the browser over the
+  // WebSocket, which now opens beside that request (decision 0205).
+  let sheetArrived = () => {}
+  const arrived = new Promise<void>((resolve) => {
+    sheetArrived = resolve
+  })
+  ada.page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      if (payload.length > 100_000) sheetArrived()
+    }),
+  )
+  await ada.page.route(/\/first-screen\?/, async (route) => {
+    await arrived
+    await route.continue()
+  })
+  await ada.page.goto(`${nodeB.url}/grid/${id}`)
+
+  // Then the live sheet, and an edit typed as soon as it opens reaches Bob on the other node.
+  const live = ada.page.getByTestId('grid')
+  await expect(live.locator('[data-cell="A1"]')).toHaveText('Item 1', { timeout: 60_000 })
+  await expect(ada.page.getByTestId('first-screen')).toHaveCount(0)
+  // The sheet was on the page first, and still the first screen was painted before it: nothing
+  // applied the sheet before that frame.
+  expect(await ada.page.evaluate(() => (window as unknown as { seen: unknown }).seen)).toEqual({
+    firstScreen: true,
+    liveFirst: false,
+  })
+  await ada.type('B2', '102')
+  await bob.open(nodeA.url, id)
+  await expect(bob.cell('B2')).toHaveText('102')
+  await expect(bob.cell('C2')).toHaveText('204')
+  await expect(bob.cell('D1')).toHaveText(String(TOTAL + 100))
+  await expect(ada.cell('D1')).toHaveText(String(TOTAL + 100))
+})
+
+test('a first screen the node cannot give still leads to the editable sheet', async ({
+  browser,
+  fleet,
+}) => {
+  const [nodeA, nodeB] = fleet.nodes
+  const { id, ada, bob } = await largeSheetFor(browser, nodeA.url, 'first-screen-failed')
+  await ada.page.route(/\/first-screen\?/, (route) => route.fulfill({ status: 500, body: '' }))
+  await ada.page.goto(`${nodeB.url}/grid/${id}`)
+
+  const live = ada.page.getByTestId('grid')
+  await expect(live.locator('[data-cell="A1"]')).toHaveText('Item 1', { timeout: 60_000 })
+  await ada.type('B3', '103')
+  await expect(ada.cell('C3')).toHaveText('206')
+  await bob.open(nodeA.url, id)
+  await expect(bob.cell('B3')).toHaveText('103')
+  await expect(bob.cell('D1')).toHaveText(String(TOTAL + 100))
+})

@@ -29,13 +29,15 @@ COPY . .
 # --omit=peer` also drops what the lockfile marks devOptional (the prisma CLI with @prisma/dev,
 # studio, effect; typescript): optional peers of @prisma/client that only `prisma generate` uses;
 # without the CLI the postinstall skips generation (the build stage's client is copied in below).
-# The Prisma client loads only the PostgreSQL query compiler (packages/db/generated), so the other
-# databases' WASM builds go; so do the workspaces that never run in production and their links,
-# and the libraries' source maps (14 MiB; the node runs without --enable-source-maps).
+# The Prisma client loads only the PostgreSQL query compiler (packages/db/generated), and reads its
+# WebAssembly from a .wasm file written at generate (decision 0211), so the other databases'
+# builds and every base64-embedded copy (14 MB) go; so do the workspaces that never run in
+# production and their links, and the libraries' source maps (14 MiB; the node runs without
+# --enable-source-maps).
 RUN npm ci --omit=dev --omit=optional --omit=peer --no-audit --no-fund \
     -w apps/server -w apps/presence -w packages/db \
   && npm cache clean --force \
-  && find node_modules/@prisma/client/runtime -name 'query_compiler_*' ! -name '*.postgresql.*' -delete \
+  && find node_modules/@prisma/client/runtime -name 'query_compiler_*' \( ! -name '*.postgresql.*' -o -name '*.wasm-base64.*' \) -delete \
   && rm -rf e2e bench docs packages/testkit node_modules/@types \
   && find node_modules -xtype l -print -delete \
   && find node_modules -name '*.map' -type f -delete

@@ -6,9 +6,10 @@ import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Identity } from '@weft/client'
 import { cellAddress, columnLetter, type GridModel } from '@weft/grid-model'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { CellEditor, type EditorHandle, type ViewCell } from './CellEditor.tsx'
 import { ColumnHeaders } from './ColumnHeaders.tsx'
+import { type GlyphWidths, measureGlyphWidths } from './cellFit.ts'
 import { dataEdge, usedExtent } from './dataJump.ts'
 import { clearRect, fillRect, type ViewOrder } from './editing.ts'
 import { cellDomId, GridRow } from './GridRow.tsx'
@@ -91,6 +92,13 @@ export function GridView(props: Props) {
     // the headers' height more to be fully on screen.
     scrollPaddingEnd: HEADER_HEIGHT,
   })
+
+  // The cells' character widths, measured once the sheet is in the page: which texts surely fit
+  // their cell and need no clip (cellFit.ts). Until then every cell clips, as it always did.
+  const [glyphs, setGlyphs] = useState<GlyphWidths | null>(null)
+  useLayoutEffect(() => {
+    if (scrollRef.current) setGlyphs(measureGlyphWidths(scrollRef.current))
+  }, [])
 
   // Each row on screen in the element (slot) it keeps while it stays there (rowSlots.ts).
   const slotsRef = useRef(new Map<number, number>())
@@ -389,6 +397,7 @@ export function GridView(props: Props) {
                   version={version}
                   active={rect !== null && item.index >= rect.top && item.index <= rect.bottom}
                   focusColId={activeShown?.rowId === rowId ? activeShown.colId : null}
+                  glyphs={glyphs}
                 />
               )
             })}

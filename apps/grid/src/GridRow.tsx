@@ -25,6 +25,11 @@ type Props = {
   glyphs: GlyphWidths | null
 }
 
+/** The element id of a row, what the sheet's aria-owns lists in view order. */
+export function rowDomId(rowId: string): string {
+  return `row:${rowId}`
+}
+
 /** The element id of a cell, what the sheet's aria-activedescendant names. */
 export function cellDomId(rowId: string, colId: string): string {
   return `cell:${rowId}:${colId}`
@@ -45,6 +50,7 @@ export const GridRow = memo(function GridRow(props: Props) {
   const cellStyles = useMemo(() => widths.map((width) => ({ width })), [widths])
   return (
     <div
+      id={rowDomId(rowId)}
       className="grid-row"
       role="row"
       aria-rowindex={props.viewRow}

@@ -29,6 +29,9 @@ type Props = {
  * the arrow sorts this user's view, double-click renames, the right edge
  * resizes for everyone.
  */
+/** The column headers' row element id: the sheet lists it first in its rows' order (aria-owns). */
+export const HEADER_ROW_ID = 'sheet-header-row'
+
 export function ColumnHeaders(props: Props) {
   const { grid, colIds, widths, sorting } = props
 
@@ -51,7 +54,7 @@ export function ColumnHeaders(props: Props) {
   }
 
   return (
-    <div className="grid-header" role="row" aria-rowindex={1}>
+    <div id={HEADER_ROW_ID} className="grid-header" role="row" aria-rowindex={1}>
       <HeaderCorner />
       {colIds.map((colId, i) => {
         const meta = grid.model.column(colId)

@@ -6,12 +6,13 @@ import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Identity } from '@weft/client'
 import { cellAddress, columnLetter, type GridModel } from '@weft/grid-model'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { CellEditor, type EditorHandle, type ViewCell } from './CellEditor.tsx'
-import { ColumnHeaders } from './ColumnHeaders.tsx'
+import { ColumnHeaders, HEADER_ROW_ID } from './ColumnHeaders.tsx'
+import { type GlyphWidths, measureGlyphWidths } from './cellFit.ts'
 import { dataEdge, usedExtent } from './dataJump.ts'
 import { clearRect, fillRect, type ViewOrder } from './editing.ts'
-import { cellDomId, GridRow } from './GridRow.tsx'
+import { cellDomId, GridRow, rowDomId } from './GridRow.tsx'
 import { columnOffsets, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
 import type { Grid } from './grid.ts'
 import { handleGridKey, type Jump } from './gridKeys.ts'
@@ -91,6 +92,13 @@ export function GridView(props: Props) {
     // the headers' height more to be fully on screen.
     scrollPaddingEnd: HEADER_HEIGHT,
   })
+
+  // The cells' character widths, measured once the sheet is in the page: which texts surely fit
+  // their cell and need no clip (cellFit.ts). Until then every cell clips, as it always did.
+  const [glyphs, setGlyphs] = useState<GlyphWidths | null>(null)
+  useLayoutEffect(() => {
+    if (scrollRef.current) setGlyphs(measureGlyphWidths(scrollRef.current))
+  }, [])
 
   // Each row on screen in the element (slot) it keeps while it stays there (rowSlots.ts).
   const slotsRef = useRef(new Map<number, number>())
@@ -328,6 +336,13 @@ export function GridView(props: Props) {
           activeShown ? cellDomId(activeShown.rowId, activeShown.colId) : undefined
         }
         aria-describedby="grid-keys"
+        // The rows in the order they are on screen: their elements stay in the order of their
+        // slots (rowSlots.ts), which after a scroll is not it, and assistive technology reads
+        // the DOM's order unless told.
+        aria-owns={[
+          HEADER_ROW_ID,
+          ...items.map((item) => rowDomId(view.rowIds[item.index] as string)),
+        ].join(' ')}
         id={SHEET_ID}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -389,6 +404,7 @@ export function GridView(props: Props) {
                   version={version}
                   active={rect !== null && item.index >= rect.top && item.index <= rect.bottom}
                   focusColId={activeShown?.rowId === rowId ? activeShown.colId : null}
+                  glyphs={glyphs}
                 />
               )
             })}

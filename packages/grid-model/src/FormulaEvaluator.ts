@@ -35,7 +35,11 @@ function literal(text: string): CellResult {
  */
 export class FormulaEvaluator {
   readonly model: GridModel
-  #cache = new Map<string, CellResult>()
+  /**
+   * rowId → colId → result. By row, not by a `row:col` key: a read builds no key string to
+   * hash (the Grid reads ~1,600 results a scroll frame, decision 0206).
+   */
+  #cache = new Map<string, Map<string, CellResult>>()
   /** cell key → keys of the cached formulas that read it */
   #readers = new Map<string, Set<string>>()
   /** cell key → the evaluators of other sheets → keys of their formulas that read the cell */
@@ -96,10 +100,13 @@ export class FormulaEvaluator {
       const parts = key === null ? null : splitBlockKey(key)
       if (parts) rows.add(parts[0])
     }
-    const known = new Set([...this.#cache.keys(), ...this.#readers.keys()])
-    for (const key of this.#outsideReaders.keys()) known.add(key)
     const keys: string[] = []
-    for (const key of known) if (rows.has(key.slice(0, key.indexOf(':')))) keys.push(key)
+    for (const rowId of rows) {
+      for (const colId of this.#cache.get(rowId)?.keys() ?? []) keys.push(`${rowId}:${colId}`)
+    }
+    for (const key of [...this.#readers.keys(), ...this.#outsideReaders.keys()]) {
+      if (rows.has(key.slice(0, key.indexOf(':')))) keys.push(key)
+    }
     this.#forgetCells(keys)
   }
 
@@ -108,7 +115,7 @@ export class FormulaEvaluator {
     const stack = [...keys]
     while (stack.length > 0) {
       const key = stack.pop() as string
-      this.#cache.delete(key)
+      this.#uncache(key)
       const outside = this.#outsideReaders.get(key)
       if (outside) {
         // Deleted before they are told, so a cycle through another sheet ends here too.
@@ -145,24 +152,42 @@ export class FormulaEvaluator {
   }
 
   evaluate(rowId: string, colId: string): CellResult {
-    const key = `${rowId}:${colId}`
-    const cached = this.#cache.get(key)
+    const cached = this.#cache.get(String(rowId))?.get(String(colId))
     if (cached) return cached
     const raw = this.model.getValue(rowId, colId)
     if (!isFormula(raw)) {
       const result = literal(raw)
-      this.#cache.set(key, result)
+      this.#remember(rowId, colId, result)
       return result
     }
+    const key = `${rowId}:${colId}`
     if (this.#visiting.includes(key)) return { value: null, error: '#CYCLE!' }
     this.#visiting.push(key)
     try {
       const result = this.#run(this.#parserText(raw).slice(1))
-      this.#cache.set(key, result)
+      this.#remember(rowId, colId, result)
       return result
     } finally {
       this.#visiting.pop()
     }
+  }
+
+  #remember(rowId: string, colId: string, result: CellResult): void {
+    // As text, as `#uncache` reads them from a `row:col` key: an id read past the sheet's edge
+    // (undefined) must be forgotten as its key spells it.
+    const row = this.#cache.get(String(rowId))
+    if (row) row.set(String(colId), result)
+    else this.#cache.set(String(rowId), new Map([[String(colId), result]]))
+  }
+
+  /** Forgets one cached result, by its `row:col` key (what the readers maps hold). */
+  #uncache(key: string): void {
+    const at = key.indexOf(':')
+    const rowId = key.slice(0, at)
+    const row = this.#cache.get(rowId)
+    if (!row) return
+    row.delete(key.slice(at + 1))
+    if (row.size === 0) this.#cache.delete(rowId)
   }
 
   /** Text to show in a cell: the computed value in the cell's format, or the error code. */

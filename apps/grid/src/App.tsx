@@ -1,6 +1,6 @@
 import type { ColumnFiltersState, SortingState } from '@tanstack/react-table'
 import type { Identity } from '@weft/client'
-import { MAIN_SHEET } from '@weft/grid-model'
+import { type FirstScreen, MAIN_SHEET } from '@weft/grid-model'
 import {
   AppShell,
   announce,
@@ -20,7 +20,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ActivityPanel } from './ActivityPanel.tsx'
 import { bringBackRow, rowIsLive } from './bringBackRow.ts'
 import { ConflictToasts } from './ConflictToasts.tsx'
-import type { EarlyOpen } from './earlyOpen.ts'
 import { FirstScreenView } from './FirstScreenView.tsx'
 import { GridView } from './GridView.tsx'
 import { disposePastGrid, loadPastGrid } from './pastGrid.ts'
@@ -42,16 +41,16 @@ type AwarenessState = {
 
 export function App({
   docId,
-  opened = null,
+  firstScreen = null,
 }: {
   docId: string
-  /** The first screen and the provider main.tsx started (null: a new sheet, none started). */
-  opened?: EarlyOpen | null
+  /** The node's first screen of the sheet, asked for by main.tsx (null: none asked for). */
+  firstScreen?: Promise<FirstScreen | null> | null
 }) {
   const documentName = `grid:${docId}`
-  const early = useFirstScreen(opened)
+  const early = useFirstScreen(firstScreen)
   const { session, provider, synced, status, version, users, online } =
-    useCollabDocument<AwarenessState>(documentName, { prepared: opened?.provider ?? null })
+    useCollabDocument<AwarenessState>(documentName, { connect: early.connect })
   const readOnly = useAccess(provider) === 'read'
   const book = useWorkbook(provider, synced)
   const [chosenSheet, setChosenSheet] = useState(MAIN_SHEET)

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: the same ARIA grid as GridView, whose place it holds until the sheet has loaded.
 // biome-ignore-all lint/a11y/useFocusableInteractive: a read-only picture of the sheet: nothing in it takes focus.
 import { cellAddress, columnLetter, type FirstScreen } from '@weft/grid-model'
-import { useLayoutEffect } from 'react'
+import { useEffect } from 'react'
 import { ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
 import { HeaderCorner } from './HeaderCorner.tsx'
 import { spillWidth } from './spill.ts'
@@ -11,8 +11,8 @@ import { spillWidth } from './spill.ts'
  * (same classes and cell addresses) while the full document is still loading. Read-only: there
  * is no editor, no selection and no Yjs document behind it, so no keystroke can be taken and
  * lost; the status line says that editing opens once the sheet has loaded. `onPainted` is
- * called after the first frame showing it: what the app's WebSocket received is applied only
- * then, because applying a large first sync blocks the page (decision 0205).
+ * called after the first frame showing it: the app opens its WebSocket only then, because
+ * applying a large first sync blocks the page for seconds.
  */
 export function FirstScreenView({
   screen,
@@ -21,10 +21,7 @@ export function FirstScreenView({
   screen: FirstScreen
   onPainted: () => void
 }) {
-  // A layout effect: the frame is asked for in the task that put the screen in the DOM, so the
-  // callback runs just before that frame's paint and the timeout just after it. (A passive
-  // effect may run frames later while React has other work queued.)
-  useLayoutEffect(() => {
+  useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(onPainted, 0)

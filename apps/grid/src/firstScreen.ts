@@ -4,6 +4,7 @@
  * large sheet, seconds of parsing) is still on its way. Asked for from main.tsx, before React
  * mounts, alongside the documents API check.
  */
+import { loadIdentity, resolveToken } from '@weft/client'
 import type { FirstScreen } from '@weft/grid-model'
 import { MIN_COLUMN_WIDTH, ROW_HEADER_WIDTH, ROW_HEIGHT } from './geometry.ts'
 
@@ -26,10 +27,14 @@ export function screenSize(width: number, height: number): { rows: number; cols:
 }
 
 /** The first screen of `documentName`, or null when the node could not give it (no error shown). */
-export async function loadFirstScreen(
-  documentName: string,
-  token: string,
-): Promise<FirstScreen | null> {
+export async function loadFirstScreen(documentName: string): Promise<FirstScreen | null> {
+  const token = resolveToken(
+    location.search,
+    localStorage,
+    loadIdentity(localStorage),
+    undefined,
+    documentName,
+  )
   const { rows, cols } = screenSize(window.innerWidth, window.innerHeight)
   try {
     const response = await fetch(

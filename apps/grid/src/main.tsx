@@ -2,7 +2,7 @@ import { startNewDoc } from '@weft/client'
 import { DocumentGate, mountApp } from '@weft/react'
 import { App } from './App.tsx'
 import { docIdFromPath } from './docId.ts'
-import { openEarly } from './earlyOpen.ts'
+import { loadFirstScreen } from './firstScreen.ts'
 import '@weft/react/shell.css'
 import './styles.css'
 
@@ -10,18 +10,11 @@ import './styles.css'
 // id opens only if it exists.
 const existing = docIdFromPath(location.pathname)
 const id = existing ?? startNewDoc('/grid/')
-// Started at once, alongside the gate's check: the sheet's first screen paints from its fetch,
-// and the provider's WebSocket opens beside it (a new sheet has neither yet).
-const opened = existing === null ? null : openEarly(`grid:${id}`)
+// Asked for at once, alongside the gate's check: the sheet's first screen paints from it (a new
+// sheet has none to ask for).
+const firstScreen = existing === null ? null : loadFirstScreen(`grid:${id}`)
 mountApp(
-  <DocumentGate
-    kind="grid"
-    id={id}
-    fresh={existing === null}
-    brand="Weft Grid"
-    started={opened?.gate}
-    onRefused={() => opened?.provider.discard()}
-  >
-    <App docId={id} opened={opened} />
+  <DocumentGate kind="grid" id={id} fresh={existing === null} brand="Weft Grid">
+    <App docId={id} firstScreen={firstScreen} />
   </DocumentGate>,
 )

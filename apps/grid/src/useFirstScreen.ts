@@ -1,25 +1,26 @@
 import type { FirstScreen } from '@weft/grid-model'
 import { useCallback, useEffect, useState } from 'react'
-import type { EarlyOpen } from './earlyOpen.ts'
 
 /**
- * The first screen main.tsx asked the node for (earlyOpen.ts), and when the provider opened
- * beside it may apply what the node sent: once the first screen is painted, or at once when
- * there is none (the node could not answer). `early` null: a new sheet, nothing asked for.
+ * The first screen main.tsx asked the node for (firstScreen.ts), and whether the WebSocket may
+ * open: at once without one, else when it has come (painted) or failed. `pending` null: the page
+ * asked for none (a new sheet).
  */
-export function useFirstScreen(early: EarlyOpen | null) {
+export function useFirstScreen(pending: Promise<FirstScreen | null> | null) {
   const [screen, setScreen] = useState<FirstScreen | null>(null)
+  const [settled, setSettled] = useState(pending === null)
+  const [painted, setPainted] = useState(false)
   useEffect(() => {
     let live = true
-    void early?.firstScreen.then((answer) => {
+    void pending?.then((answer) => {
       if (!live) return
       setScreen(answer)
-      if (!answer) early.provider.release()
+      setSettled(true)
     })
     return () => {
       live = false
     }
-  }, [early])
-  const onPainted = useCallback(() => early?.provider.release(), [early])
-  return { screen, onPainted }
+  }, [pending])
+  const onPainted = useCallback(() => setPainted(true), [])
+  return { screen, connect: settled && (screen === null || painted), onPainted }
 }

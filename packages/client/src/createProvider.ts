@@ -9,8 +9,6 @@ export type CreateProviderOptions = {
   doc?: Y.Doc
   /** Defaults to ws(s)://<current host>/collab, the node that served the page. */
   url?: string
-  /** The WebSocket class the provider opens its sockets with (default: the page's). */
-  WebSocketPolyfill?: typeof WebSocket
 }
 
 export function collabUrl(loc: Pick<Location, 'protocol' | 'host'> = location): string {
@@ -27,7 +25,6 @@ export function createProvider(options: CreateProviderOptions): HocuspocusProvid
     name: options.documentName,
     document: options.doc ?? new Y.Doc(),
     token: options.token,
-    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   })
   provider.setAwarenessField('user', options.identity)
   return provider

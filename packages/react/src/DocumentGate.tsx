@@ -1,5 +1,5 @@
 import { ApiProblem, createDocumentWithId, type DocumentKind, getDocumentInfo } from '@weft/client'
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { usePageTitle } from './usePageTitle.ts'
 import { useSession } from './useSession.ts'
 
@@ -15,39 +15,29 @@ type GateState =
  * has created gets "This document doesn't exist — create it?" instead of a silently new empty
  * document; a refusal (bad token, no access, storage down, server unreachable) gets its words
  * and what to do. `fresh`: the app's own "new document" address made this id just now, so the
- * gate creates it without asking. `onRefused`: the document will not open as things stand (it
- * does not exist, or the check was refused); what the page started for it early can stop.
- * `started`: the same check, already asked by the page before React mounted (the Grid asks it
- * before opening its WebSocket, so that the node answers it first); used once, for that token.
+ * gate creates it without asking.
  */
 export function DocumentGate({
   kind,
   id,
   fresh = false,
   brand,
-  onRefused,
-  started = null,
   children,
 }: {
   kind: DocumentKind
   id: string
   fresh?: boolean
   brand: string
-  onRefused?: () => void
-  started?: { token: string; answer: Promise<unknown> } | null
   children: ReactNode
 }) {
   const name = `${kind}:${id}`
   const { token } = useSession(name)
   const [state, setState] = useState<GateState>({ kind: fresh ? 'creating' : 'checking' })
 
-  const unused = useRef(started)
   const check = useCallback(async () => {
-    const asked = unused.current?.token === token ? unused.current.answer : null
-    unused.current = null
     try {
       if (fresh) await createDocumentWithId(kind, id, token)
-      await (asked ?? getDocumentInfo(name, token))
+      await getDocumentInfo(name, token)
       setState({ kind: 'open' })
     } catch (error) {
       setState(stateFor(error))
@@ -57,10 +47,6 @@ export function DocumentGate({
   useEffect(() => {
     void check()
   }, [check])
-
-  useEffect(() => {
-    if (state.kind === 'missing' || state.kind === 'problem') onRefused?.()
-  }, [state.kind, onRefused])
 
   const create = async () => {
     setState({ kind: 'creating' })

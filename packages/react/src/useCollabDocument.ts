@@ -1,5 +1,4 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
-import type { PreparedProvider } from '@weft/client'
 import { type DocumentState, useDocumentState } from './useDocumentState.ts'
 import { type Presence, usePresence } from './usePresence.ts'
 import { useProvider } from './useProvider.ts'
@@ -19,13 +18,10 @@ export type CollabDocument<State> = DocumentState<State> & {
 export function useCollabDocument<State = Record<string, unknown>>(
   documentName: string,
   /**
-   * `connect: false` holds the provider (and its WebSocket) back until the caller is ready.
+   * `connect: false` holds the provider (and its WebSocket) back: the Grid app first paints the
+   * sheet's first screen, since applying a large first sync blocks the page for seconds.
    */
-  options: {
-    connect?: boolean
-    /** A provider opened before the page mounted (the Grid's, decision 0205), taken if it fits. */
-    prepared?: PreparedProvider | null
-  } = {},
+  options: { connect?: boolean } = {},
 ): CollabDocument<State> {
   const session = useSession(documentName)
   const provider = useProvider(
@@ -34,7 +30,6 @@ export function useCollabDocument<State = Record<string, unknown>>(
     session.identity,
     session.revision,
     options.connect ?? true,
-    options.prepared ?? null,
   )
   const state = useDocumentState<State>(provider)
   const online = usePresence(documentName, session.token)

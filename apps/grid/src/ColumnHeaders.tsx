@@ -24,14 +24,14 @@ type Props = {
   readOnly?: boolean
 }
 
+/** The column headers' row element id: the sheet lists it first in its rows' order (aria-owns). */
+export const HEADER_ROW_ID = 'sheet-header-row'
+
 /**
  * Letters (and optional names) over each column. Click selects the column,
  * the arrow sorts this user's view, double-click renames, the right edge
  * resizes for everyone.
  */
-/** The column headers' row element id: the sheet lists it first in its rows' order (aria-owns). */
-export const HEADER_ROW_ID = 'sheet-header-row'
-
 export function ColumnHeaders(props: Props) {
   const { grid, colIds, widths, sorting } = props
 

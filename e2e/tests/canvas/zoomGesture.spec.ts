@@ -3,7 +3,7 @@
 import { expect, test } from '../../fixtures/fleet.ts'
 import {
   ADA,
-  BOB,
+  adaAndBobOnABoard,
   CanvasPage,
   contextFor,
   converged,
@@ -75,12 +75,7 @@ test('after zooming out past the limit and back in, every shape is where it was,
   browser,
   fleet,
 }) => {
-  const [urlA, urlB] = nodeUrls(fleet)
-  const id = uniqueCanvasId('zoomlimit')
-  const ada = new CanvasPage(await (await contextFor(browser, ADA)).newPage())
-  const bob = new CanvasPage(await (await contextFor(browser, BOB)).newPage())
-  await ada.open(urlA, id)
-  await bob.open(urlB, id)
+  const { ada, bob } = await adaAndBobOnABoard(browser, fleet, 'zoomlimit')
   await ada.draw('rect', { x: 100, y: 100 }, { x: 200, y: 160 })
   await ada.draw('ellipse', { x: 400, y: 300 }, { x: 500, y: 380 })
   await ada.tool('select')
